@@ -1,0 +1,111 @@
+/**
+ * The data model of DESIGN.md as TypeScript types and zod schemas.
+ *
+ * These are the plain objects every layer speaks: the API validates requests with the schemas, the store
+ * returns these shapes (never driver types), importers produce them. Times are ISO-8601 strings at this
+ * level; the engine works on epoch milliseconds (see projection.ts).
+ */
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+const label = z.string().trim().min(1).max(100);
+
+/** An ISO-8601 date or date-time; normalised to a full UTC ISO string. */
+export const isoTime = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date or date-time' })
+  .transform((s) => new Date(s).toISOString());
+
+export const fadeSpecSchema = z.discriminatedUnion('model', [
+  z.object({ model: z.literal('exponential'), halfLifeDays: z.number().positive() }),
+  z.object({ model: z.literal('power'), tauDays: z.number().positive(), alpha: z.number().positive() }),
+  z.object({ model: z.literal('window'), days: z.number().positive() }),
+  z.object({ model: z.literal('none') }),
+]);
+export type FadeSpec = z.infer<typeof fadeSpecSchema>;
+
+export const personSchema = z.strictObject({
+  id,
+  name: z.string().trim().min(1).max(300),
+  sectors: z.array(label).max(50).default([]),
+  offers: z.array(label).max(100).default([]),
+  seeks: z.array(label).max(100).default([]),
+});
+export type Person = z.output<typeof personSchema>;
+export const personPatchSchema = personSchema.omit({ id: true }).partial();
+export type PersonPatch = z.output<typeof personPatchSchema>;
+
+export const driverSchema = z.strictObject({ person: id, role: z.string().max(100).default('driver') });
+export const reachSchema = z.strictObject({ person: id, weight: z.number().positive().default(1) });
+
+export const eventSchema = z.strictObject({
+  id,
+  title: z.string().max(500).default(''),
+  at: isoTime,
+  kind: label.default('event'),
+  sector: label.default('general'),
+  medium: label.default('unspecified'),
+  valence: z.number().min(-1).max(1).default(0),
+  magnitude: z.number().positive().default(1),
+  fade: fadeSpecSchema.nullable().default(null),
+  drivers: z.array(driverSchema).min(1, 'an event needs at least one driver').max(1000),
+  reached: z.array(reachSchema).max(100_000).default([]),
+});
+export type InfluenceEvent = z.output<typeof eventSchema>;
+export const eventPatchSchema = eventSchema.omit({ id: true }).partial();
+export type EventPatch = z.output<typeof eventPatchSchema>;
+
+export const tieSchema = z.strictObject({
+  id: id.optional(),
+  from: id,
+  to: id,
+  trust: z.number().min(0).max(1).default(0.5),
+  since: isoTime.nullable().default(null),
+  lastContact: isoTime.nullable().default(null),
+});
+export type TieInput = z.output<typeof tieSchema>;
+export type Tie = Omit<TieInput, 'id'> & { id: string };
+export const tiePatchSchema = z.strictObject({
+  trust: z.number().min(0).max(1).optional(),
+  since: isoTime.nullable().optional(),
+  lastContact: isoTime.nullable().optional(),
+});
+export type TiePatch = z.output<typeof tiePatchSchema>;
+
+/** The stable id of a KNOWS tie when none is given. */
+export function tieId(from: string, to: string): string {
+  return `${from}->${to}`;
+}
+
+export const introductionStatuses = ['suggested', 'made', 'accepted', 'declined', 'succeeded', 'failed'] as const;
+export type IntroductionStatus = (typeof introductionStatuses)[number];
+/** Statuses after which an introduction is over; another one between the same pair may then be made. */
+export const closedIntroductionStatuses: readonly IntroductionStatus[] = ['declined', 'succeeded', 'failed'];
+
+export const introductionSchema = z.strictObject({
+  id: id.optional(),
+  introducer: id,
+  a: id,
+  b: id,
+  at: isoTime.optional(),
+  status: z.enum(introductionStatuses).default('made'),
+  value: z.number().nullable().default(null),
+  note: z.string().max(2000).default(''),
+});
+export type IntroductionInput = z.output<typeof introductionSchema>;
+export type Introduction = Omit<IntroductionInput, 'id' | 'at'> & { id: string; at: string };
+export const introductionPatchSchema = z.strictObject({
+  status: z.enum(introductionStatuses).optional(),
+  value: z.number().nullable().optional(),
+  note: z.string().max(2000).optional(),
+});
+export type IntroductionPatch = z.output<typeof introductionPatchSchema>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
