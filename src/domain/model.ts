@@ -14,6 +14,21 @@ const id = z
   .max(200, 'must be at most 200 characters');
 const label = z.string().trim().min(1).max(100);
 
+/**
+ * A PATCH schema: every field optional and without its create-time default, so an omitted field stays as
+ * stored instead of being reset.
+ */
+function patchOf<T extends z.ZodRawShape>(shape: T) {
+  const fields = Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => {
+      const field = v as z.ZodType;
+      const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+      return [k, inner.optional()];
+    }),
+  ) as unknown as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+  return z.strictObject(fields);
+}
+
 /** An ISO-8601 date or date-time; normalised to a full UTC ISO string. */
 export const isoTime = z
   .string()
@@ -36,7 +51,7 @@ export const personSchema = z.strictObject({
   seeks: z.array(label).max(100).default([]),
 });
 export type Person = z.output<typeof personSchema>;
-export const personPatchSchema = personSchema.omit({ id: true }).partial();
+export const personPatchSchema = patchOf(personSchema.omit({ id: true }).shape);
 export type PersonPatch = z.output<typeof personPatchSchema>;
 
 export const driverSchema = z.strictObject({ person: id, role: z.string().max(100).default('driver') });
@@ -56,7 +71,7 @@ export const eventSchema = z.strictObject({
   reached: z.array(reachSchema).max(100_000).default([]),
 });
 export type InfluenceEvent = z.output<typeof eventSchema>;
-export const eventPatchSchema = eventSchema.omit({ id: true }).partial();
+export const eventPatchSchema = patchOf(eventSchema.omit({ id: true }).shape);
 export type EventPatch = z.output<typeof eventPatchSchema>;
 
 export const tieSchema = z.strictObject({

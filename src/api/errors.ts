@@ -1,0 +1,54 @@
+/**
+ * The one error middleware: AppError → its status and `{ error: { code, message, details } }`; body-parser
+ * failures → 400/413; anything else → 500 without internals (logged with its stack).
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from '../domain/errors.ts';
+import { mapDriverError } from '../store/database.ts';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+  length?: number;
+  message?: string;
+}
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json(errorBody('not_found', `No route for ${req.method} ${req.path}`));
+};
+
+export function createErrorHandler(log: { error: (obj: unknown, msg: string) => void }): ErrorRequestHandler {
+  return (rawErr, req, res, _next) => {
+    const err = mapDriverError(rawErr);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (err instanceof AppError) {
+      res.status(err.status).json(errorBody(err.code, err.message, err.details));
+      return;
+    }
+    const bp = err as BodyParserError;
+    if (bp?.type === 'entity.too.large') {
+      res
+        .status(413)
+        .json(errorBody('payload_too_large', `Request body is too large (${bp.length ?? '?'} bytes; the limit is ${bp.limit} bytes)`, { limit: bp.limit }));
+      return;
+    }
+    if (bp?.type === 'entity.parse.failed') {
+      res.status(400).json(errorBody('invalid_json', `Malformed JSON body: ${bp.message}`));
+      return;
+    }
+    if (typeof bp?.status === 'number' && bp.status >= 400 && bp.status < 500) {
+      res.status(bp.status).json(errorBody('bad_request', bp.message ?? 'Bad request'));
+      return;
+    }
+    log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    res.status(500).json(errorBody('internal_error', 'Internal error; the server log has the details'));
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * One error family for the whole app. Each carries an HTTP status, a stable string code and details; the API's
+ * error middleware turns them into `{ "error": { "code", "message", "details" } }`. The store maps driver
+ * errors to these at its edge, so no layer above it sees a Neo4j error.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super(404, 'not_found', `${what} "${id}" does not exist`, { [what.toLowerCase()]: id });
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(400, 'invalid_request', message, details);
+  }
+}
+
+export class UnprocessableError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(422, 'unprocessable', message, details);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(409, 'conflict', message, details);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(413, 'payload_too_large', message, details);
+  }
+}
+
+export class UnavailableError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(503, 'database_unavailable', message, details);
+  }
+}
+
+/** An import that found invalid rows: nothing was written. */
+export class ImportRejectedError extends AppError {
+  constructor(message: string, errors: { line: number; message: string }[]) {
+    super(422, 'invalid_import', message, { errors });
+  }
+}

@@ -1,0 +1,36 @@
+/** Wires repositories and services over one Database. */
+import type { Database } from '../store/database.ts';
+import { EventsRepository } from '../store/events.repository.ts';
+import { GraphRepository } from '../store/graph.repository.ts';
+import { IntroductionsRepository } from '../store/introductions.repository.ts';
+import { PeopleRepository } from '../store/people.repository.ts';
+import { TiesRepository } from '../store/ties.repository.ts';
+import { EventsService } from './events.service.ts';
+import { GraphVersion } from './graph-version.ts';
+import { IntroductionsService } from './introductions.service.ts';
+import { PeopleService } from './people.service.ts';
+import { TiesService } from './ties.service.ts';
+
+export interface Services {
+  db: Database;
+  version: GraphVersion;
+  graph: GraphRepository;
+  people: PeopleService;
+  events: EventsService;
+  ties: TiesService;
+  introductions: IntroductionsService;
+}
+
+export function createServices(db: Database): Services {
+  const version = new GraphVersion();
+  const people = new PeopleService(new PeopleRepository(db), version);
+  return {
+    db,
+    version,
+    graph: new GraphRepository(db),
+    people,
+    events: new EventsService(new EventsRepository(db), people, version),
+    ties: new TiesService(new TiesRepository(db), people, version),
+    introductions: new IntroductionsService(new IntroductionsRepository(db), people, version),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Writes batches of records (people, events, ties, introductions) to the store in dependency order, each
+ * batch in one transaction: people first, then the people only referenced by id, then events with their
+ * links, ties and introductions. Every write is a MERGE by id, so writing the same batch twice changes
+ * nothing.
+ */
+import type { InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
+import type { Database, WriteTx } from '../store/database.ts';
+import { EventsRepository } from '../store/events.repository.ts';
+import { IntroductionsRepository } from '../store/introductions.repository.ts';
+import { PeopleRepository } from '../store/people.repository.ts';
+import { TiesRepository } from '../store/ties.repository.ts';
+
+export interface RecordBatch {
+  /** people to create or overwrite */
+  people: Person[];
+  /** ids to create as bare people when they do not exist (never overwrites) */
+  ensurePeople: string[];
+  events: InfluenceEvent[];
+  ties: Tie[];
+  introductions: Introduction[];
+}
+
+export function emptyBatch(): RecordBatch {
+  return { people: [], ensurePeople: [], events: [], ties: [], introductions: [] };
+}
+
+export function batchSize(b: RecordBatch): number {
+  return b.people.length + b.events.length + b.ties.length + b.introductions.length;
+}
+
+/** Every person id a batch refers to, so missing ones can be created first. */
+export function referencedPeople(b: RecordBatch): string[] {
+  const ids = new Set<string>(b.ensurePeople);
+  for (const e of b.events) {
+    for (const d of e.drivers) ids.add(d.person);
+    for (const r of e.reached) ids.add(r.person);
+  }
+  for (const t of b.ties) {
+    ids.add(t.from);
+    ids.add(t.to);
+  }
+  for (const i of b.introductions) {
+    ids.add(i.introducer);
+    ids.add(i.a);
+    ids.add(i.b);
+  }
+  for (const p of b.people) ids.delete(p.id);
+  return [...ids];
+}
+
+/** UNWIND chunk size: large enough to amortise round trips, small enough for modest transaction state. */
+const CHUNK = 5_000;
+
+export async function writeBatchInTx(tx: WriteTx, b: RecordBatch): Promise<void> {
+  for (const part of chunks(b.people)) await PeopleRepository.upsert(tx, part);
+  for (const part of chunks(referencedPeople(b))) await PeopleRepository.ensure(tx, part);
+  for (const part of chunks(b.events)) await EventsRepository.upsert(tx, part);
+  for (const part of chunks(b.ties)) await TiesRepository.upsert(tx, part);
+  for (const part of chunks(b.introductions)) await IntroductionsRepository.upsert(tx, part);
+}
+
+export async function writeBatch(db: Database, b: RecordBatch): Promise<void> {
+  if (batchSize(b) === 0 && b.ensurePeople.length === 0) return;
+  await db.writeTx((tx) => writeBatchInTx(tx, b));
+}
+
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
+}

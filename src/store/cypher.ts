@@ -1,0 +1,85 @@
+/**
+ * Loads the Cypher files under cypher/ once. Every query the code uses is named in QUERY_NAMES; a missing file
+ * fails at start-up, not on the first request that needs it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const CYPHER_DIR = path.resolve(import.meta.dirname, '../../cypher');
+
+export const QUERY_NAMES = [
+  'upsert-people',
+  'ensure-people',
+  'create-person',
+  'get-person',
+  'list-people',
+  'count-people',
+  'update-person',
+  'delete-person',
+  'find-missing-people',
+  'upsert-events',
+  'link-drivers',
+  'link-reached',
+  'unlink-event',
+  'create-event',
+  'get-events',
+  'list-events',
+  'count-events',
+  'delete-event',
+  'upsert-ties',
+  'get-tie',
+  'list-ties',
+  'count-ties',
+  'update-tie',
+  'delete-tie',
+  'upsert-introductions',
+  'create-introduction',
+  'find-open-introduction',
+  'get-introduction',
+  'list-introductions',
+  'count-introductions',
+  'update-introduction',
+  'delete-introduction',
+  'load-people',
+  'load-events',
+  'load-ties',
+  'load-introductions',
+  'export-events',
+  'count-all',
+  'delete-all',
+  'dbms-version',
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+function read(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+function loadQueries(): Record<QueryName, string> {
+  const missing = QUERY_NAMES.filter((name) => {
+    try {
+      read(path.join(CYPHER_DIR, `${name}.cypher`));
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length > 0) {
+    throw new Error(`store: missing Cypher file(s) in ${CYPHER_DIR}: ${missing.map((m) => `${m}.cypher`).join(', ')}`);
+  }
+  return Object.fromEntries(QUERY_NAMES.map((name) => [name, read(path.join(CYPHER_DIR, `${name}.cypher`))])) as Record<
+    QueryName,
+    string
+  >;
+}
+
+export const QUERIES = loadQueries();
+
+/** The schema statements (constraints, indexes), applied in file-name order at start-up. */
+export function schemaStatements(): { name: string; text: string }[] {
+  const dir = path.join(CYPHER_DIR, 'schema');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .map((f) => ({ name: f, text: read(path.join(dir, f)) }));
+}

@@ -1,0 +1,110 @@
+/**
+ * Whole-graph reads: the projection for the engine (streamed into typed columns), exports, counts, and
+ * clearing the database.
+ */
+import { tieId, type InfluenceEvent, type Introduction, type Person, type Tie } from '../domain/model.ts';
+import { ProjectionBuilder, type Projection } from '../domain/projection.ts';
+import { fadeFromStored, isoOrNull, iso } from './convert.ts';
+import type { Database } from './database.ts';
+import { eventFromRow } from './events.repository.ts';
+
+export interface ProjectionSlice {
+  fromMs?: number | null;
+  toMs?: number | null;
+  sector?: string | null;
+  medium?: string | null;
+}
+
+export interface StoreCounts {
+  people: number;
+  events: number;
+  ties: number;
+  introductions: number;
+}
+
+export class GraphRepository {
+  constructor(private readonly db: Database) {}
+
+  async counts(): Promise<StoreCounts> {
+    const rows = await this.db.read<StoreCounts & Record<string, unknown>>('count-all');
+    return rows[0] ?? { people: 0, events: 0, ties: 0, introductions: 0 };
+  }
+
+  /** Reads people, events (optionally a slice), ties and introductions into a Projection. */
+  async loadProjection(slice: ProjectionSlice = {}): Promise<Projection> {
+    const b = new ProjectionBuilder();
+    await this.db.stream<Person>('load-people', {}, (p) => b.person(p));
+    await this.db.stream<{
+      id: string;
+      atMs: number;
+      kind: string;
+      sector: string;
+      medium: string;
+      valence: number;
+      magnitude: number;
+      fade: string | null;
+      drivers: string[];
+      reached: [string, number | null][];
+    }>(
+      'load-events',
+      { fromMs: slice.fromMs ?? null, toMs: slice.toMs ?? null, sector: slice.sector ?? null, medium: slice.medium ?? null },
+      (e) => {
+        b.event({
+          id: e.id,
+          at: e.atMs,
+          magnitude: e.magnitude ?? 1,
+          valence: e.valence ?? 0,
+          kind: e.kind ?? 'event',
+          sector: e.sector ?? 'general',
+          medium: e.medium ?? 'unspecified',
+          fade: fadeFromStored(e.fade),
+        });
+        for (const d of e.drivers) b.drive(e.id, d);
+        for (const [p, w] of e.reached) b.reach(e.id, p, w ?? 1);
+      },
+    );
+    await this.db.stream<{ from: string; to: string; trust: number | null; sinceMs: number | null; lastContactMs: number | null }>(
+      'load-ties',
+      {},
+      (t) => b.tie(t.from, t.to, t.trust ?? 0.5, t.sinceMs ?? Number.NaN, t.lastContactMs ?? Number.NaN),
+    );
+    await this.db.stream<{ id: string; introducer: string; a: string; b: string; atMs: number; status: Introduction['status']; value: number | null }>(
+      'load-introductions',
+      {},
+      (i) => b.introduction({ id: i.id, introducer: i.introducer, a: i.a, b: i.b, at: i.atMs, status: i.status, value: i.value ?? null }),
+    );
+    return b.build();
+  }
+
+  async streamPeople(onPerson: (p: Person) => void): Promise<number> {
+    return this.db.stream<Person>('load-people', {}, onPerson);
+  }
+
+  async streamEvents(onEvent: (e: InfluenceEvent) => void): Promise<number> {
+    return this.db.stream('export-events', {}, (row) => onEvent(eventFromRow(row as Parameters<typeof eventFromRow>[0])));
+  }
+
+  async streamTies(onTie: (t: Tie) => void): Promise<number> {
+    return this.db.stream<{ id: string | null; from: string; to: string; trust: number | null; sinceMs: number | null; lastContactMs: number | null }>(
+      'load-ties',
+      {},
+      (t) => onTie({ id: t.id ?? tieId(t.from, t.to), from: t.from, to: t.to, trust: t.trust ?? 0.5, since: isoOrNull(t.sinceMs), lastContact: isoOrNull(t.lastContactMs) }),
+    );
+  }
+
+  async streamIntroductions(onIntro: (i: Introduction) => void): Promise<number> {
+    return this.db.stream<{ id: string; introducer: string; a: string; b: string; atMs: number; status: Introduction['status']; value: number | null; note: string }>(
+      'load-introductions',
+      {},
+      (i) => onIntro({ id: i.id, introducer: i.introducer, a: i.a, b: i.b, at: iso(i.atMs), status: i.status, value: i.value ?? null, note: i.note ?? '' }),
+    );
+  }
+
+  /** Deletes everything Catalyst stored, in batches (large graphs do not fit one transaction). */
+  async clear(): Promise<void> {
+    for (;;) {
+      const rows = await this.db.write<{ deleted: number }>('delete-all', { limit: 10_000 });
+      if ((rows[0]?.deleted ?? 0) === 0) return;
+    }
+  }
+}

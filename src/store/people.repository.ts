@@ -1,0 +1,52 @@
+/** People: create, read, update, delete, and idempotent batch upserts. */
+import type { Page, Person, PersonPatch } from '../domain/model.ts';
+import type { Database, WriteTx } from './database.ts';
+
+export class PeopleRepository {
+  constructor(private readonly db: Database) {}
+
+  async get(id: string): Promise<Person | null> {
+    const rows = await this.db.read<Person>('get-person', { id });
+    return rows[0] ?? null;
+  }
+
+  async list(opts: { offset: number; limit: number; q?: string | null }): Promise<Page<Person>> {
+    const q = opts.q ?? null;
+    const [items, count] = await Promise.all([
+      this.db.read<Person>('list-people', { offset: opts.offset, limit: opts.limit, q }),
+      this.db.read<{ total: number }>('count-people', { q }),
+    ]);
+    return { items, total: count[0]?.total ?? 0 };
+  }
+
+  /** Creates one person; a clash with an existing id raises a ConflictError (409). */
+  async create(person: Person): Promise<void> {
+    await this.db.write('create-person', { person });
+  }
+
+  async update(id: string, patch: PersonPatch): Promise<boolean> {
+    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const rows = await this.db.write('update-person', { id, patch: clean });
+    return rows.length > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const rows = await this.db.write('delete-person', { id });
+    return rows.length > 0;
+  }
+
+  async missing(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.read<{ id: string }>('find-missing-people', { ids: [...new Set(ids)] });
+    return rows.map((r) => r.id);
+  }
+
+  static async upsert(tx: WriteTx, people: Person[]): Promise<void> {
+    if (people.length > 0) await tx.run('upsert-people', { rows: people });
+  }
+
+  /** Creates people for ids not yet stored, named by their id (imports that only know ids). */
+  static async ensure(tx: WriteTx, ids: string[]): Promise<void> {
+    if (ids.length > 0) await tx.run('ensure-people', { ids });
+  }
+}

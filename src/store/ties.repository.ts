@@ -1,0 +1,84 @@
+/** KNOWS ties: directed, one per ordered pair, with trust and dates. */
+import { tieId, type Page, type Tie, type TieInput, type TiePatch } from '../domain/model.ts';
+import { isoOrNull, msOrNull } from './convert.ts';
+import type { Database, Row, WriteTx } from './database.ts';
+
+interface TieRow extends Row {
+  id: string;
+  from: string;
+  to: string;
+  trust: number | null;
+  sinceMs: number | null;
+  lastContactMs: number | null;
+}
+
+export function tieFromRow(r: TieRow): Tie {
+  return {
+    id: r.id ?? tieId(r.from, r.to),
+    from: r.from,
+    to: r.to,
+    trust: r.trust ?? 0.5,
+    since: isoOrNull(r.sinceMs),
+    lastContact: isoOrNull(r.lastContactMs),
+  };
+}
+
+export function withTieId(t: TieInput): Tie {
+  return { ...t, id: t.id ?? tieId(t.from, t.to) };
+}
+
+export class TiesRepository {
+  constructor(private readonly db: Database) {}
+
+  async get(id: string): Promise<Tie | null> {
+    const rows = await this.db.read<TieRow>('get-tie', { id, from: null, to: null });
+    return rows[0] ? tieFromRow(rows[0]) : null;
+  }
+
+  async between(from: string, to: string): Promise<Tie | null> {
+    const rows = await this.db.read<TieRow>('get-tie', { id: null, from, to });
+    return rows[0] ? tieFromRow(rows[0]) : null;
+  }
+
+  async list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<Tie>> {
+    const person = opts.person ?? null;
+    const [rows, count] = await Promise.all([
+      this.db.read<TieRow>('list-ties', { offset: opts.offset, limit: opts.limit, person }),
+      this.db.read<{ total: number }>('count-ties', { person }),
+    ]);
+    return { items: rows.map(tieFromRow), total: count[0]?.total ?? 0 };
+  }
+
+  async upsertOne(tie: Tie): Promise<void> {
+    await this.db.writeTx((tx) => TiesRepository.upsert(tx, [tie]));
+  }
+
+  async update(id: string, patch: TiePatch): Promise<boolean> {
+    const rows = await this.db.write('update-tie', {
+      id,
+      trust: patch.trust ?? null,
+      setSince: patch.since !== undefined,
+      sinceMs: msOrNull(patch.since),
+      setLastContact: patch.lastContact !== undefined,
+      lastContactMs: msOrNull(patch.lastContact),
+    });
+    return rows.length > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.db.write('delete-tie', { id })).length > 0;
+  }
+
+  static async upsert(tx: WriteTx, ties: Tie[]): Promise<void> {
+    if (ties.length === 0) return;
+    const rows = ties.map((t) => ({
+      id: t.id,
+      from: t.from,
+      to: t.to,
+      trust: t.trust,
+      sinceMs: msOrNull(t.since),
+      lastContactMs: msOrNull(t.lastContact),
+    }));
+    await tx.run('upsert-ties', { rows });
+  }
+}

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ bodyLimit: '64kb' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const ana = { id: 'ana', name: 'Ana Torres', sectors: ['technology'], offers: ['engineering'], seeks: ['funding'] };
+const omar = { id: 'omar', name: 'Omar Haddad', sectors: ['finance'], offers: ['funding'], seeks: ['engineering'] };
+const helena = { id: 'helena', name: 'Helena Brandt', sectors: ['technology', 'finance'], offers: [], seeks: [] };
+
+describe('people', () => {
+  it('creates, reads, lists, patches and deletes a person', async () => {
+    const created = await t.send('POST', '/api/people', ana);
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual(ana);
+    expect((await t.get('/api/people/ana')).body.name).toBe('Ana Torres');
+    await t.send('POST', '/api/people', omar);
+    await t.send('POST', '/api/people', helena);
+    const page = await t.get('/api/people?limit=2&offset=0');
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBe(3);
+    expect(page.body.items.map((p: { id: string }) => p.id)).toEqual(['ana', 'helena']);
+    const patched = await t.send('PATCH', '/api/people/ana', { seeks: ['funding', 'mentorship'] });
+    expect(patched.status).toBe(200);
+    expect(patched.body.seeks).toEqual(['funding', 'mentorship']);
+    expect(patched.body.name).toBe('Ana Torres');
+  });
+
+  it('searches people by name', async () => {
+    const res = await t.get('/api/people?q=hadd');
+    expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(['omar']);
+  });
+
+  it('answers 404 with the error shape for an unknown id', async () => {
+    const res = await t.get('/api/people/nobody');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: 'not_found', message: 'Person "nobody" does not exist', details: { person: 'nobody' } } });
+  });
+
+  it('answers 409 when the id exists', async () => {
+    const res = await t.send('POST', '/api/people', ana);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('conflict');
+    expect(res.body.error.message).toContain('ana');
+  });
+
+  it('answers 400 naming the field for a wrong type', async () => {
+    const res = await t.send('POST', '/api/people', { id: 'x', name: 42 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_request');
+    expect(res.body.error.message).toContain('"name"');
+  });
+
+  it('answers 400 for unknown fields and malformed JSON', async () => {
+    expect((await t.send('POST', '/api/people', { ...ana, id: 'y', nmae: 'typo' })).status).toBe(400);
+    const bad = await t.send('POST', '/api/people', '{"id": "z",', 'application/json');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_json');
+  });
+
+  it('answers 413 for an oversized body and writes nothing', async () => {
+    const before = (await t.get('/api/people')).body.total;
+    const res = await t.send('POST', '/api/people', { id: 'big', name: 'x'.repeat(100_000) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+    expect((await t.get('/api/people')).body.total).toBe(before);
+  });
+
+  it('answers 400 for a bad limit', async () => {
+    const res = await t.get('/api/people?limit=-3');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('"limit"');
+  });
+
+  it('answers 404 with the error shape for an unknown route', async () => {
+    const res = await t.get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+});
+
+describe('events', () => {
+  const event = {
+    id: 'e1',
+    title: 'Demo day talk',
+    at: '2024-03-01T10:00:00Z',
+    kind: 'talk',
+    sector: 'technology',
+    medium: 'in-person',
+    valence: 0.6,
+    magnitude: 5,
+    drivers: [{ person: 'ana', role: 'speaker' }],
+    reached: [
+      { person: 'omar', weight: 2 },
+      { person: 'helena', weight: 1 },
+    ],
+  };
+
+  it('creates an event with its drivers and reached people', async () => {
+    const res = await t.send('POST', '/api/events', event);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ id: 'e1', at: '2024-03-01T10:00:00.000Z', magnitude: 5, fade: null });
+    expect(res.body.drivers).toEqual([{ person: 'ana', role: 'speaker' }]);
+    expect(res.body.reached).toEqual([
+      { person: 'helena', weight: 1 },
+      { person: 'omar', weight: 2 },
+    ]);
+  });
+
+  it('refuses an event that names an unknown person, writing nothing', async () => {
+    const res = await t.send('POST', '/api/events', { ...event, id: 'e2', reached: [{ person: 'ghost' }] });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('ghost');
+    expect((await t.get('/api/events/e2')).status).toBe(404);
+  });
+
+  it('validates valence range and the fade model', async () => {
+    const res = await t.send('POST', '/api/events', { ...event, id: 'e3', valence: 3 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('valence');
+    const fade = await t.send('POST', '/api/events', { ...event, id: 'e4', fade: { model: 'exponential' } });
+    expect(fade.status).toBe(400);
+  });
+
+  it('patches an event, replacing its links', async () => {
+    const res = await t.send('PATCH', '/api/events/e1', { reached: [{ person: 'omar', weight: 1 }], fade: { model: 'window', days: 30 } });
+    expect(res.status).toBe(200);
+    expect(res.body.reached).toEqual([{ person: 'omar', weight: 1 }]);
+    expect(res.body.fade).toEqual({ model: 'window', days: 30 });
+    expect(res.body.title).toBe('Demo day talk');
+  });
+
+  it('lists a person\'s events', async () => {
+    const res = await t.get('/api/events?person=omar');
+    expect(res.body.total).toBe(1);
+    expect((await t.get('/api/events?person=helena')).body.total).toBe(0);
+  });
+});
+
+describe('ties', () => {
+  it('creates a directed tie with a default id and refuses a duplicate', async () => {
+    const res = await t.send('POST', '/api/ties', { from: 'ana', to: 'helena', trust: 0.9, since: '2020-01-01' });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ id: 'ana->helena', from: 'ana', to: 'helena', trust: 0.9, since: '2020-01-01T00:00:00.000Z', lastContact: null });
+    const dup = await t.send('POST', '/api/ties', { from: 'ana', to: 'helena', trust: 0.2 });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.message).toContain('already has a tie');
+  });
+
+  it('refuses trust outside 0..1 and self ties', async () => {
+    expect((await t.send('POST', '/api/ties', { from: 'omar', to: 'helena', trust: 1.5 })).status).toBe(400);
+    expect((await t.send('POST', '/api/ties', { from: 'omar', to: 'omar' })).status).toBe(422);
+  });
+
+  it('patches trust through the encoded id and deletes', async () => {
+    const id = encodeURIComponent('ana->helena');
+    const res = await t.send('PATCH', `/api/ties/${id}`, { trust: 0.95 });
+    expect(res.status).toBe(200);
+    expect(res.body.trust).toBe(0.95);
+    expect(res.body.since).toBe('2020-01-01T00:00:00.000Z');
+    expect((await t.send('DELETE', `/api/ties/${id}`)).status).toBe(204);
+    expect((await t.get(`/api/ties/${id}`)).status).toBe(404);
+  });
+});
+
+describe('introductions', () => {
+  it('records an introduction as made and lists it for each party', async () => {
+    const res = await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'ana', b: 'omar', note: 'funding for Ana' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ introducer: 'helena', a: 'ana', b: 'omar', status: 'made', value: null, note: 'funding for Ana' });
+    for (const person of ['ana', 'omar', 'helena']) {
+      expect((await t.get(`/api/introductions?person=${person}`)).body.total).toBe(1);
+    }
+  });
+
+  it('refuses a duplicate of an open introduction, in either order', async () => {
+    const res = await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'omar', b: 'ana' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('already have an open introduction');
+  });
+
+  it('refuses self-introductions with 409 and unknown people with 404', async () => {
+    expect((await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'ana', b: 'ana' })).status).toBe(409);
+    expect((await t.send('POST', '/api/introductions', { introducer: 'ana', a: 'ana', b: 'omar' })).status).toBe(409);
+    const unknown = await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'ana', b: 'nobody' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toContain('nobody');
+  });
+
+  it('updates status and outcome value; a closed one allows a new introduction', async () => {
+    const list = await t.get('/api/introductions?person=ana');
+    const id = list.body.items[0].id as string;
+    const res = await t.send('PATCH', `/api/introductions/${id}`, { status: 'succeeded', value: 50_000 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'succeeded', value: 50_000 });
+    expect((await t.send('PATCH', `/api/introductions/${id}`, { status: 'maybe' })).status).toBe(400);
+    const again = await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'ana', b: 'omar' });
+    expect(again.status).toBe(201);
+  });
+
+  it('deleting a person removes their events and introductions', async () => {
+    expect((await t.send('DELETE', '/api/people/omar')).status).toBe(204);
+    expect((await t.get('/api/people/omar')).status).toBe(404);
+    expect((await t.get('/api/introductions?person=ana')).body.total).toBe(0);
+    expect((await t.get('/api/events/e1')).body.reached).toEqual([]);
+  });
+});
+
+describe('health and OpenAPI', () => {
+  it('reports Neo4j connected with its 5.26 version', async () => {
+    const res = await t.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.neo4j.connected).toBe(true);
+    expect(res.body.neo4j.version).toMatch(/^5\.26\./);
+  });
+
+  it('serves an OpenAPI 3.1 document describing the routes', async () => {
+    const res = await t.get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/people', '/api/people/{id}', '/api/events', '/api/ties/{id}', '/api/introductions']));
+    const create = res.body.paths['/api/people'].post;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['id', 'name']));
+  });
+});
