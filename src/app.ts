@@ -9,6 +9,7 @@ import { createErrorHandler, notFoundHandler } from './api/errors.ts';
 import { createHealthRouter } from './api/health.router.ts';
 import { createRecordsRouter } from './api/records.router.ts';
 import { ApiRegistry } from './api/route.ts';
+import { createTransferRouter } from './api/transfer.router.ts';
 import type { Config } from './config.ts';
 import type { Services } from './services/index.ts';
 
@@ -28,6 +29,8 @@ export function createApp(deps: AppDeps): { app: Express; registry: ApiRegistry 
   app.set('query parser', 'simple');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
 
+  // Import bodies are files, not JSON: this router reads them raw, before the JSON parser.
+  app.use(createTransferRouter(services, registry, config.importLimit));
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(createHealthRouter({ db: services.db, version: API_VERSION }, registry));
   app.use(createRecordsRouter(services, registry));

@@ -44,7 +44,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const { FORMATS, formatNames } = await import('../services/import.service.ts');
   if (command === 'formats') {
-    for (const f of FORMATS) console.log(`${f.name.padEnd(18)} ${f.description}${f.columns ? `\n${' '.repeat(19)}columns: ${f.columns}` : ''}`);
+    for (const f of Object.values(FORMATS)) {
+      console.log(`${f.name.padEnd(18)} ${f.description}${f.export ? '' : ' (import only)'}`);
+      console.log(`${' '.repeat(19)}${f.columns.map((c) => (c.required ? c.name : `[${c.name}]`)).join(', ')}`);
+    }
     return 0;
   }
   const needsFormat = command === 'import' || command === 'export';

@@ -5,7 +5,10 @@ import { GraphRepository } from '../store/graph.repository.ts';
 import { IntroductionsRepository } from '../store/introductions.repository.ts';
 import { PeopleRepository } from '../store/people.repository.ts';
 import { TiesRepository } from '../store/ties.repository.ts';
+import { DemoService } from './demo.service.ts';
 import { EventsService } from './events.service.ts';
+import { ExportService } from './export.service.ts';
+import { ImportService } from './import.service.ts';
 import { GraphVersion } from './graph-version.ts';
 import { IntroductionsService } from './introductions.service.ts';
 import { PeopleService } from './people.service.ts';
@@ -19,15 +22,22 @@ export interface Services {
   events: EventsService;
   ties: TiesService;
   introductions: IntroductionsService;
+  importer: ImportService;
+  exporter: ExportService;
+  demo: DemoService;
 }
 
 export function createServices(db: Database): Services {
   const version = new GraphVersion();
   const people = new PeopleService(new PeopleRepository(db), version);
+  const graph = new GraphRepository(db);
   return {
     db,
     version,
-    graph: new GraphRepository(db),
+    graph,
+    importer: new ImportService(db, version),
+    exporter: new ExportService(graph),
+    demo: new DemoService(db, graph, version),
     people,
     events: new EventsService(new EventsRepository(db), people, version),
     ties: new TiesService(new TiesRepository(db), people, version),

@@ -57,7 +57,7 @@ export async function startTestApp(opts: { bodyLimit?: string; importLimit?: str
     });
     const text = await res.text();
     let parsed: unknown = text;
-    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    if ((res.headers.get('content-type') ?? '').startsWith('application/json') && text) parsed = JSON.parse(text);
     return { status: res.status, body: parsed as any, headers: res.headers };
   };
   return {

@@ -1,0 +1,156 @@
+/**
+ * Response shapes of the analysis endpoints, shared with the browser client through `import type` only.
+ * Times are ISO-8601 strings; `t` in series is epoch milliseconds (compact for charts).
+ */
+import type { Introduction, Person } from '../domain/model.ts';
+
+export type Polarity = 'total' | 'positive' | 'negative';
+
+export interface MetaResponse {
+  counts: { people: number; events: number; ties: number; introductions: number };
+  sectors: string[];
+  media: string[];
+  kinds: string[];
+  /** first and last event time, or null when there are no events */
+  timeRange: { from: string; to: string } | null;
+  metrics: { name: string; description: string; higherIsMoreInfluential: boolean }[];
+}
+
+export interface RankedItem {
+  id: string;
+  name: string;
+  score: number;
+  rank: number;
+}
+
+export interface InfluenceResponse {
+  items: RankedItem[];
+  total: number;
+  metric: string;
+  /** null for the static (undecayed) graph */
+  at: string | null;
+}
+
+export interface Peak {
+  t: number;
+  value: number;
+  /** days until the curve fell to half the peak, null if it did not within the range */
+  halfLifeDays: number | null;
+}
+
+export interface Resurgence {
+  t: number;
+  value: number;
+  /** length of the dormancy before it, in days */
+  afterDormantDays: number;
+}
+
+export interface CurveResponse {
+  id: string;
+  metric: 'activity' | 'centrality';
+  from: string;
+  to: string;
+  stepDays: number;
+  points: { t: number; value: number }[];
+  /** positive / negative parts of an activity curve (same t as points) */
+  positive?: number[];
+  negative?: number[];
+  peaks: Peak[];
+  resurgences: Resurgence[];
+  dormancy: { from: number; to: number }[];
+  fadeClass: 'fad' | 'steady' | 'lasting' | 'none';
+  halfLifeDays: number | null;
+  period: { days: number; strength: number } | null;
+}
+
+export interface ProfileResponse {
+  person: Person;
+  at: string | null;
+  scores: Record<string, { score: number; rank: number; of: number }>;
+  sectorProfile: { sector: string; influence: number }[];
+  sectorReach: { sector: string; reach: number }[];
+  mediumProfile: { medium: string; influence: number }[];
+  polarity: { total: number; positive: number; negative: number; controversy: number };
+  fadeClass: CurveResponse['fadeClass'];
+  halfLifeDays: number | null;
+  resurgences: Resurgence[];
+  introducer: { made: number; succeeded: number; failed: number; open: number; successRate: number; creditedValue: number; score: number } | null;
+  community: number | null;
+  flags: { ring: boolean; reason?: string };
+}
+
+export interface GraphNode {
+  id: string;
+  name: string;
+  sectors: string[];
+  community: number;
+  /** the selected metric's score on the static graph */
+  score: number;
+  /** events they drove, for sizing when there is little structure */
+  activity: number;
+  /** ForceAtlas2 position computed by the server, stable across reloads for the same graph */
+  x: number;
+  y: number;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  weight: number;
+}
+
+export interface GraphResponse {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  metric: string;
+  at: string | null;
+  total: { nodes: number; edges: number };
+  communities: number;
+}
+
+/**
+ * Influence of every shown node (and weight of every shown edge) at `times`, so the client's time slider
+ * can scrub without a request per frame. values[i][k] = node i at times[k].
+ */
+export interface TimelineResponse {
+  times: number[];
+  nodes: string[];
+  values: number[][];
+  edges: { source: string; target: string; values: number[] }[];
+}
+
+export interface CommunitiesResponse {
+  count: number;
+  modularity: number;
+  communities: { id: number; size: number; top: { id: string; name: string }[]; sectors: { sector: string; count: number }[] }[];
+}
+
+export interface SuggestionReasons {
+  aOffersBSeeks: string[];
+  bOffersASeeks: string[];
+  sharedSectors: string[];
+  commonTies: number;
+  adamicAdar: number;
+  resourceAllocation: number;
+  bridgesCommunities: boolean;
+  communities: [number, number];
+  trustAInIntroducer: number;
+  trustBInIntroducer: number;
+  tieRecencyDays: { a: number | null; b: number | null };
+  introducerRecord: { made: number; succeeded: number; failed: number; successRate: number };
+  [more: string]: unknown;
+}
+
+export interface Suggestion {
+  a: { id: string; name: string };
+  b: { id: string; name: string };
+  introducer: { id: string; name: string };
+  score: number;
+  reasons: SuggestionReasons;
+}
+
+export interface SuggestionsResponse {
+  items: Suggestion[];
+}
+
+export type { Introduction, Person };

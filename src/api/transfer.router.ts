@@ -1,0 +1,77 @@
+/** Import and export of whole files: POST /api/import?format=F (the file is the body), GET /api/export?format=F. */
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { EXPORT_FORMAT_NAMES, FORMAT_NAMES } from '../services/formats/index.ts';
+import { checkExportFormat, exportMediaType, type ExportService } from '../services/export.service.ts';
+import type { ImportService } from '../services/import.service.ts';
+import { defineRoute, type ApiRegistry } from './route.ts';
+
+const importQuery = z.object({
+  format: z.enum(FORMAT_NAMES),
+  skipInvalid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  sector: z.string().min(1).max(100).optional().describe('snap-*: sector of the created events (default "general")'),
+});
+
+const importResult = z.object({
+  format: z.string(),
+  lines: z.number(),
+  written: z.object({ people: z.number(), events: z.number(), ties: z.number(), introductions: z.number() }),
+  skipped: z.array(z.object({ line: z.number(), message: z.string() })),
+  ms: z.number(),
+  rowsPerSecond: z.number(),
+  transactions: z.number(),
+});
+
+export function createTransferRouter(deps: { importer: ImportService; exporter: ExportService }, registry: ApiRegistry, importLimit: string): Router {
+  const router = Router();
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/import',
+      tag: 'import-export',
+      summary: 'Import a file (all or nothing unless skipInvalid=true)',
+      description:
+        'The request body is the file. Every line is validated before anything is written; with invalid lines the answer is 422 and ' +
+        'details.errors lists them by line number. Re-importing the same file changes nothing.',
+      query: importQuery,
+      rawBody: { mediaTypes: ['text/csv', 'application/x-ndjson', 'application/xml', 'text/plain'], description: 'the file' },
+      response: importResult,
+      errors: [400, 413, 422],
+    },
+    async ({ query, req }) => {
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      return deps.importer.import({
+        format: query.format,
+        open: () => [body],
+        skipInvalid: query.skipInvalid,
+        options: query.sector ? { sector: query.sector } : {},
+      });
+    },
+    express.raw({ type: () => true, limit: importLimit }),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/export',
+      tag: 'import-export',
+      summary: 'Export the stored graph',
+      query: z.object({ format: z.enum(EXPORT_FORMAT_NAMES) }),
+      responseMediaTypes: ['text/csv', 'application/x-ndjson', 'application/xml'],
+    },
+    async ({ query, res }) => {
+      const format = checkExportFormat(query.format);
+      res.status(200);
+      res.setHeader('content-type', `${exportMediaType(format)}; charset=utf-8`);
+      const ext = format === 'events-ndjson' ? 'ndjson' : format.endsWith('-csv') ? 'csv' : format;
+      res.setHeader('content-disposition', `attachment; filename="catalyst-${format.replace(/-(csv|ndjson)$/, '')}.${ext}"`);
+      await deps.exporter.export(format, res);
+      res.end();
+      return undefined;
+    },
+  );
+  return router;
+}

@@ -1,0 +1,71 @@
+/**
+ * Export: the stored graph in one of the formats. Line formats stream record by record; GEXF and GraphML are
+ * built as one graphology document (people as nodes, KNOWS ties and aggregated influence as edges).
+ */
+import type { Writable } from 'node:stream';
+import { ValidationError } from '../domain/errors.ts';
+import type { InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
+import type { GraphRepository } from '../store/graph.repository.ts';
+import { EXPORT_FORMAT_NAMES, FORMATS, streamExport, writeExport, type ExportFormatName } from './formats/index.ts';
+
+export function exportMediaType(format: ExportFormatName): string {
+  return FORMATS[format].mediaType;
+}
+
+export function checkExportFormat(format: string): ExportFormatName {
+  if (!(EXPORT_FORMAT_NAMES as readonly string[]).includes(format)) {
+    throw new ValidationError(`Cannot export format "${format}"; exportable formats: ${EXPORT_FORMAT_NAMES.join(', ')}`, { format });
+  }
+  return format as ExportFormatName;
+}
+
+export class ExportService {
+  constructor(private readonly graph: GraphRepository) {}
+
+  /** Writes the export to `out` (not ended); returns the number of records written. */
+  async export(formatName: string, out: Writable): Promise<number> {
+    const format = checkExportFormat(formatName);
+    switch (format) {
+      case 'people-csv':
+        return this.pipe(format, await this.collect<Person>((f) => this.graph.streamPeople(f)), out);
+      case 'ties-csv':
+        return this.pipe(format, await this.collect<Tie>((f) => this.graph.streamTies(f)), out);
+      case 'events-ndjson':
+        return this.pipe(format, await this.collect<InfluenceEvent>((f) => this.graph.streamEvents(f)), out);
+      case 'introductions-csv':
+        return this.pipe(format, await this.collect<Introduction>((f) => this.graph.streamIntroductions(f)), out);
+      case 'gexf':
+      case 'graphml': {
+        const people = await this.collect<Person>((f) => this.graph.streamPeople(f));
+        const ties = await this.collect<Tie>((f) => this.graph.streamTies(f));
+        const events = await this.collect<InfluenceEvent>((f) => this.graph.streamEvents(f));
+        await write(out, writeExport(format, { people, ties, events }));
+        return people.length + ties.length;
+      }
+    }
+  }
+
+  private async collect<T>(stream: (onRow: (row: T) => void) => Promise<number>): Promise<T[]> {
+    const rows: T[] = [];
+    await stream((r) => rows.push(r));
+    return rows;
+  }
+
+  private async pipe<F extends 'people-csv' | 'ties-csv' | 'events-ndjson' | 'introductions-csv'>(
+    format: F,
+    records: Parameters<typeof streamExport<F>>[1],
+    out: Writable,
+  ): Promise<number> {
+    let n = 0;
+    for await (const chunk of streamExport(format, records)) await write(out, chunk);
+    for (const _ of records as Iterable<unknown>) n += 1;
+    return n;
+  }
+}
+
+function write(out: Writable, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (out.write(chunk, (err) => (err ? reject(err) : undefined))) resolve();
+    else out.once('drain', resolve);
+  });
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { sharedPath } from '../support/shared.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ importLimit: '2mb' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const counts = () => t.services.graph.counts();
+
+const people = 'id,name,sectors,offers,seeks\nana,Ana Torres,technology,engineering,funding;mentorship\nomar,"Haddad, Omar",finance,funding;mentorship,engineering\nhelena,Helena Brandt,technology;finance,,\n';
+const ties = 'from,to,trust,since,lastContact\nana,helena,0.9,2020-01-01,2024-05-01\nomar,helena,0.95,2019-06-01,\n';
+const events =
+  JSON.stringify({ id: 'e1', title: 'Talk', at: '2024-03-01T10:00:00Z', kind: 'talk', sector: 'technology', medium: 'video', valence: 0.5, magnitude: 3, drivers: [{ person: 'ana' }], reached: [{ person: 'omar' }] }) +
+  '\n' +
+  JSON.stringify({ id: 'e2', at: '2024-04-01T10:00:00Z', drivers: [{ person: 'helena', role: 'host' }], reached: [], fade: { model: 'exponential', halfLifeDays: 30 } }) +
+  '\n';
+const intros = 'id,introducer,a,b,at,status,value,note\ni1,helena,ana,omar,2024-05-02T00:00:00Z,succeeded,1000,"funding, at last"\n';
+
+describe('import through the API', () => {
+  it('imports people, ties, events and introductions', async () => {
+    for (const [format, body] of [
+      ['people-csv', people],
+      ['ties-csv', ties],
+      ['events-ndjson', events],
+      ['introductions-csv', intros],
+    ] as const) {
+      const res = await t.send('POST', `/api/import?format=${format}`, body, 'text/plain');
+      expect(res.status, `${format}: ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    expect(await counts()).toEqual({ people: 3, events: 2, ties: 2, introductions: 1 });
+    expect((await t.get('/api/people/omar')).body).toEqual({ id: 'omar', name: 'Haddad, Omar', sectors: ['finance'], offers: ['funding', 'mentorship'], seeks: ['engineering'] });
+    expect((await t.get('/api/introductions/i1')).body).toMatchObject({ status: 'succeeded', value: 1000, note: 'funding, at last' });
+  });
+
+  it('is idempotent: the same files again change nothing', async () => {
+    await t.send('POST', '/api/import?format=people-csv', people, 'text/csv');
+    await t.send('POST', '/api/import?format=events-ndjson', events, 'application/x-ndjson');
+    await t.send('POST', '/api/import?format=ties-csv', ties, 'text/csv');
+    expect(await counts()).toEqual({ people: 3, events: 2, ties: 2, introductions: 1 });
+  });
+
+  it('rejects a file with a bad line, names the line, and writes nothing', async () => {
+    const bad = 'id,name,sectors,offers,seeks\nzoe,Zoe,music,,\nbad-trust-row\nyan,Yan,film,,\n';
+    const res = await t.send('POST', '/api/import?format=people-csv', bad, 'text/csv');
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('invalid_import');
+    expect(res.body.error.message).toContain('line 3');
+    expect(res.body.error.details.errors[0].line).toBe(3);
+    expect(await counts()).toEqual({ people: 3, events: 2, ties: 2, introductions: 1 });
+  });
+
+  it('with skipInvalid writes the valid rows and lists the skipped lines', async () => {
+    const bad = 'from,to,trust,since,lastContact\nana,omar,0.4,,\nomar,ana,1.7,,\n';
+    const res = await t.send('POST', '/api/import?format=ties-csv&skipInvalid=true', bad, 'text/csv');
+    expect(res.status).toBe(200);
+    expect(res.body.written.ties).toBe(1);
+    expect(res.body.skipped).toHaveLength(1);
+    expect(res.body.skipped[0].line).toBe(3);
+    expect(res.body.skipped[0].message).toContain('trust');
+    expect((await counts()).ties).toBe(3);
+  });
+
+  it('refuses an unknown format with 400 and an oversized file with 413', async () => {
+    const res = await t.send('POST', '/api/import?format=xlsx', 'a,b', 'text/csv');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('format');
+    const big = await t.send('POST', '/api/import?format=people-csv', 'id,name\n' + 'x,y\n'.repeat(600_000), 'text/csv');
+    expect(big.status).toBe(413);
+  });
+
+  it('imports a SNAP signed slice: ratings become events, rated people gain influence', async () => {
+    await t.clear();
+    const lines = readFileSync(sharedPath('data/bitcoin-otc/soc-sign-bitcoinotc.csv'), 'utf8').split('\n').slice(0, 500).join('\n');
+    const res = await t.send('POST', '/api/import?format=snap-signed', lines, 'text/csv');
+    expect(res.status).toBe(200);
+    expect(res.body.written.events).toBe(500);
+    const first = (await t.get(`/api/events/${encodeURIComponent('rating:6:2:1289241911.72836')}`)).body;
+    expect(first).toMatchObject({ kind: 'rating', valence: 0.4, magnitude: 4, drivers: [{ person: '2' }], reached: [{ person: '6', weight: 1 }] });
+  });
+});
+
+describe('export', () => {
+  it('round-trips: export → import into an empty database → export gives the same graph', async () => {
+    await t.clear();
+    for (const [format, body] of [
+      ['people-csv', people],
+      ['ties-csv', ties],
+      ['events-ndjson', events],
+      ['introductions-csv', intros],
+    ] as const) {
+      await t.send('POST', `/api/import?format=${format}`, body, 'text/plain');
+    }
+    const formats = ['people-csv', 'ties-csv', 'events-ndjson', 'introductions-csv', 'gexf', 'graphml'] as const;
+    const first: Record<string, string> = {};
+    for (const f of formats) {
+      const res = await t.get(`/api/export?format=${f}`);
+      expect(res.status).toBe(200);
+      first[f] = res.body as string;
+    }
+    expect(first['people-csv']).toContain('Haddad, Omar');
+    await t.clear();
+    for (const f of ['people-csv', 'ties-csv', 'events-ndjson', 'introductions-csv'] as const) {
+      const res = await t.send('POST', `/api/import?format=${f}`, first[f], 'text/plain');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    for (const f of formats) expect((await t.get(`/api/export?format=${f}`)).body).toBe(first[f]);
+  });
+
+  it('GEXF export imports back as the same people and ties', async () => {
+    const gexf = (await t.get('/api/export?format=gexf')).body as string;
+    await t.clear();
+    const res = await t.send('POST', '/api/import?format=gexf', gexf, 'application/xml');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const c = await counts();
+    expect(c.people).toBe(3);
+    expect(c.ties).toBe(2);
+    expect((await t.get('/api/people/helena')).body.sectors).toEqual(['technology', 'finance']);
+  });
+
+  it('refuses to export an import-only format', async () => {
+    const res = await t.get('/api/export?format=snap-signed');
+    expect(res.status).toBe(400);
+  });
+});
