@@ -2,11 +2,15 @@
  * Builds the Express app (without listening): request logs, JSON bodies with a size limit, the API routers,
  * the browser client, and the one error middleware.
  */
+import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { createErrorHandler, notFoundHandler } from './api/errors.ts';
 import { createHealthRouter } from './api/health.router.ts';
+import { createInfluenceRouter } from './api/influence.router.ts';
 import { createRecordsRouter } from './api/records.router.ts';
 import { ApiRegistry } from './api/route.ts';
 import { createTransferRouter } from './api/transfer.router.ts';
@@ -14,6 +18,11 @@ import type { Config } from './config.ts';
 import type { Services } from './services/index.ts';
 
 export const API_VERSION = '0.1.0';
+export const CLIENT_DIST = path.resolve(import.meta.dirname, '../client/dist');
+
+function noCacheForHtml(res: ServerResponse, file: string): void {
+  if (file.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+}
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'importLimit'>;
@@ -33,9 +42,18 @@ export function createApp(deps: AppDeps): { app: Express; registry: ApiRegistry 
   app.use(createTransferRouter(services, registry, config.importLimit));
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(createHealthRouter({ db: services.db, version: API_VERSION }, registry));
+  app.use(createInfluenceRouter(services, registry));
   app.use(createRecordsRouter(services, registry));
 
   app.use('/api', notFoundHandler);
+  // The browser client (built by `npm run build` into client/dist; `npm start` builds it when stale).
+  if (existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send('The browser client is not built yet: run `npm run build` (npm start does it for you).');
+    });
+  }
   app.use(createErrorHandler(logger));
   return { app, registry };
 }

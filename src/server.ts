@@ -13,7 +13,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const store = await openStore(config, (msg) => logger.info(msg));
-  const services = createServices(store.db);
+  const services = createServices(store.db, (msg) => logger.info(msg));
+  if (config.demo === 'auto') {
+    const demo = await services.demo.load({ onlyIfEmpty: true });
+    if (demo.loaded) {
+      logger.info(`The database was empty: loaded the demo world (${demo.people} people, ${demo.events} events, ${demo.ties} ties, ${demo.introductions} introductions) in ${demo.ms} ms`);
+    }
+  }
   const { app } = createApp({ config, services, logger });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

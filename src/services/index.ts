@@ -9,6 +9,7 @@ import { DemoService } from './demo.service.ts';
 import { EventsService } from './events.service.ts';
 import { ExportService } from './export.service.ts';
 import { ImportService } from './import.service.ts';
+import { InfluenceService } from './influence.service.ts';
 import { GraphVersion } from './graph-version.ts';
 import { IntroductionsService } from './introductions.service.ts';
 import { PeopleService } from './people.service.ts';
@@ -25,9 +26,10 @@ export interface Services {
   importer: ImportService;
   exporter: ExportService;
   demo: DemoService;
+  influence: InfluenceService;
 }
 
-export function createServices(db: Database): Services {
+export function createServices(db: Database, log: (msg: string) => void = () => {}): Services {
   const version = new GraphVersion();
   const people = new PeopleService(new PeopleRepository(db), version);
   const graph = new GraphRepository(db);
@@ -38,6 +40,7 @@ export function createServices(db: Database): Services {
     importer: new ImportService(db, version),
     exporter: new ExportService(graph),
     demo: new DemoService(db, graph, version),
+    influence: new InfluenceService(graph, version, log),
     people,
     events: new EventsService(new EventsRepository(db), people, version),
     ties: new TiesService(new TiesRepository(db), people, version),

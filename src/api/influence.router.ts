@@ -1,0 +1,144 @@
+/** Influence analysis: rankings, profiles, decay curves, communities, and the explorer's graph and timeline. */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { InfluenceService } from '../services/influence.service.ts';
+import { defineRoute, idParams, type ApiRegistry } from './route.ts';
+
+const time = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date or date-time' })
+  .transform((s) => Date.parse(s));
+const polarity = z.enum(['total', 'positive', 'negative']).default('total');
+const slice = {
+  sector: z.string().min(1).max(100).optional().describe('only events of this sector'),
+  medium: z.string().min(1).max(100).optional().describe('only events through this medium'),
+};
+
+const influenceQuery = z.object({
+  metric: z.string().default('pagerank').describe('activity, pagerank, pagerank-personalized, eigenvector, betweenness, closeness, harmonic, degree, in-degree, out-degree, weighted-degree, hits-hub, hits-authority, k-core, constraint, effective-size, introducer'),
+  at: time.optional().describe('ISO time: rank on the decayed projection at this time (default: static, undecayed)'),
+  ...slice,
+  polarity: polarity.describe('which part of influence counts: total (sign-free), positive or negative'),
+  seeds: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : null))
+    .describe('comma-separated trusted people for pagerank-personalized'),
+  limit: z.coerce.number().int().min(1).max(100_000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const rankedItem = z.object({ id: z.string(), name: z.string(), score: z.number(), rank: z.number().int() });
+
+export function createInfluenceRouter(deps: { influence: InfluenceService }, registry: ApiRegistry): Router {
+  const router = Router();
+  const svc = deps.influence;
+  defineRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/meta', tag: 'influence', summary: 'Sectors, media, kinds, time range, counts and the metrics on offer' },
+    () => svc.meta(),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/influence',
+      tag: 'influence',
+      summary: 'Rank people by an influence metric, static or at a time, per sector/medium/polarity',
+      query: influenceQuery,
+      response: z.object({ items: z.array(rankedItem), total: z.number(), metric: z.string(), at: z.string().nullable() }),
+      errors: [400, 404, 422],
+    },
+    ({ query }) =>
+      svc.rank({
+        metric: query.metric,
+        at: query.at ?? null,
+        sector: query.sector ?? null,
+        medium: query.medium ?? null,
+        polarity: query.polarity,
+        seeds: query.seeds,
+        limit: query.limit,
+        offset: query.offset,
+      }),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/people/:id/influence',
+      tag: 'influence',
+      summary: "A person's influence profile: scores and ranks, sector and medium profiles, reach, polarity, fade, resurgences",
+      params: idParams,
+      query: z.object({ at: time.optional().describe('ISO time (default: static)') }),
+      errors: [404],
+    },
+    ({ params, query }) => svc.profile(params.id, query.at ?? null),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/people/:id/curve',
+      tag: 'influence',
+      summary: "A person's decay curve with peaks, fade half-life, fade class, dormancy and resurgences",
+      params: idParams,
+      query: z.object({
+        from: time.optional().describe('ISO time (default: first event)'),
+        to: time.optional().describe('ISO time (default: last event)'),
+        step: z.coerce.number().positive().optional().describe('days between points (default: 365 points over the range)'),
+        metric: z.enum(['activity', 'centrality']).default('activity').describe('activity: decayed magnitude of events driven; centrality: decayed influence strength on the projection'),
+      }),
+      errors: [404],
+    },
+    ({ params, query }) => svc.curve(params.id, { from: query.from, to: query.to, stepDays: query.step, metric: query.metric }),
+  );
+  defineRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/communities', tag: 'influence', summary: 'Louvain communities of the influence graph' },
+    () => svc.communitiesSummary(),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/graph',
+      tag: 'explorer',
+      summary: 'Nodes (top by metric, with layout positions and community) and the weighted edges among them',
+      query: z.object({
+        metric: z.string().default('pagerank'),
+        ...slice,
+        limit: z.coerce.number().int().min(1).max(200_000).default(5_000),
+        maxEdges: z.coerce.number().int().min(0).max(2_000_000).default(50_000),
+      }),
+      errors: [400],
+    },
+    ({ query }) => svc.graphView({ metric: query.metric, sector: query.sector, medium: query.medium, limit: query.limit, maxEdges: query.maxEdges }),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/timeline',
+      tag: 'explorer',
+      summary: 'Influence of the shown people and decayed edge weights at evenly spaced times (for the time slider)',
+      query: z.object({
+        steps: z.coerce.number().int().min(2).max(1000).default(120),
+        metric: z.string().default('pagerank').describe('the metric that picks which people are shown (top limit)'),
+        ...slice,
+        polarity,
+        limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
+        maxEdges: z.coerce.number().int().min(0).max(200_000).default(20_000),
+      }),
+      errors: [400],
+    },
+    ({ query }) => svc.timeline(query),
+  );
+  return router;
+}

@@ -1,0 +1,485 @@
+/**
+ * Influence analysis over the stored graph: rankings by any metric (static or at a time t, sliced by sector,
+ * medium and polarity), a person's profile, decay curves, communities, and the graph and timeline the
+ * explorer draws.
+ *
+ * The store is read once per graph version into a projection (typed columns), then into an interaction table
+ * (time-ordered, fades resolved) and the static influence graph; every write bumps the version and the next
+ * request rebuilds. Metric results are cached per version and query.
+ */
+import { NotFoundError, UnprocessableError, ValidationError } from '../domain/errors.ts';
+import type { Projection } from '../domain/projection.ts';
+import { breakdownAll, personBreakdown, sectorDistances, type SectorDistanceMatrix } from '../engine/breakdowns.ts';
+import { computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
+import { communities as louvain, type CommunitiesResult } from '../engine/communities.ts';
+import { buildInfluenceGraph, type InfluenceGraph } from '../engine/influence-graph.ts';
+import { introducerScores, type IntroducerScore } from '../engine/introductions/index.ts';
+import { layout, type Positions } from '../engine/layout.ts';
+import { analyzeCurve } from '../engine/time/curve-analysis.ts';
+import { decayCurve, influenceAt } from '../engine/time/curves.ts';
+import { decayedProjection } from '../engine/time/decayed-projection.ts';
+import { DAY_MS } from '../engine/time/fade.ts';
+import { buildInteractionTable, type InteractionTable } from '../engine/time/interaction-table.ts';
+import type {
+  CommunitiesResponse,
+  CurveResponse,
+  GraphResponse,
+  InfluenceResponse,
+  MetaResponse,
+  Polarity,
+  ProfileResponse,
+  RankedItem,
+  TimelineResponse,
+} from '../api/contract.ts';
+import type { GraphRepository } from '../store/graph.repository.ts';
+import type { GraphVersion } from './graph-version.ts';
+
+/** Metrics served besides the centralities: decayed activity and introducer credit. */
+export const EXTRA_METRICS = {
+  activity: 'Activity influence: the summed (decayed, at t) magnitude of the events a person drove — the default for "influence at t".',
+  introducer: 'Introducer influence: smoothed success rate × credited value of the introductions a person made.',
+} as const;
+export type ServedMetric = MetricName | keyof typeof EXTRA_METRICS;
+
+/** Above this many people, betweenness is estimated from sampled pivots and closeness is refused. */
+export const EXACT_PATH_METRICS_MAX_NODES = 5_000;
+export const BETWEENNESS_SAMPLES = 256;
+
+export interface RankQuery {
+  metric: string;
+  at?: number | null;
+  sector?: string | null;
+  medium?: string | null;
+  polarity?: Polarity;
+  seeds?: string[] | null;
+  limit: number;
+  offset: number;
+}
+
+interface AnalysisState {
+  version: number;
+  projection: Projection;
+  table: InteractionTable;
+  graph: InfluenceGraph;
+  builtMs: number;
+  rankings: Map<string, { ids: string[]; scores: Float64Array }>;
+  communities?: CommunitiesResult;
+  positions?: Positions;
+  sectorMatrix?: SectorDistanceMatrix;
+  introducers?: Record<string, IntroducerScore>;
+}
+
+export class InfluenceService {
+  private state: AnalysisState | null = null;
+  private loading: Promise<AnalysisState> | null = null;
+  private loadingVersion = -1;
+
+  constructor(
+    private readonly graphRepo: GraphRepository,
+    private readonly version: GraphVersion,
+    private readonly log: (msg: string) => void = () => {},
+  ) {}
+
+  /** The current analysis state, rebuilt when the stored graph changed. Concurrent callers share one load. */
+  async current(): Promise<AnalysisState> {
+    const v = this.version.current;
+    if (this.state && this.state.version === v) return this.state;
+    if (this.loading && this.loadingVersion === v) return this.loading;
+    this.loadingVersion = v;
+    this.loading = (async () => {
+      const t0 = performance.now();
+      const projection = await this.graphRepo.loadProjection();
+      const t1 = performance.now();
+      const table = buildInteractionTable(projection);
+      const graph = buildInfluenceGraph(table);
+      const t2 = performance.now();
+      this.log(
+        `projection v${v}: ${projection.people.length} people, ${projection.events.count} events, ${projection.ties.count} ties ` +
+          `read in ${Math.round(t1 - t0)} ms; interaction table and influence graph (${graph.order} nodes, ${graph.size} edges) in ${Math.round(t2 - t1)} ms`,
+      );
+      const state: AnalysisState = { version: v, projection, table, graph, builtMs: t2 - t0, rankings: new Map() };
+      if (this.version.current === v) this.state = state;
+      return state;
+    })();
+    try {
+      return await this.loading;
+    } finally {
+      if (this.loadingVersion === v) this.loading = null;
+    }
+  }
+
+  async meta(): Promise<MetaResponse> {
+    const s = await this.current();
+    const p = s.projection;
+    return {
+      counts: { people: p.people.length, events: p.events.count, ties: p.ties.count, introductions: p.introductions.length },
+      sectors: [...new Set([...p.events.sectors, ...p.people.flatMap((x) => x.sectors)])].sort(),
+      media: [...p.events.media].sort(),
+      kinds: [...p.events.kinds].sort(),
+      timeRange: Number.isFinite(s.table.firstAt)
+        ? { from: new Date(s.table.firstAt).toISOString(), to: new Date(s.table.lastAt).toISOString() }
+        : null,
+      metrics: [
+        { name: 'activity', description: EXTRA_METRICS.activity, higherIsMoreInfluential: true },
+        ...Object.values(METRICS).map((m) => ({ name: m.name, description: m.description, higherIsMoreInfluential: m.higherIsMoreInfluential })),
+        { name: 'introducer', description: EXTRA_METRICS.introducer, higherIsMoreInfluential: true },
+      ],
+    };
+  }
+
+  async rank(q: RankQuery): Promise<InfluenceResponse> {
+    const s = await this.current();
+    const ranking = this.ranking(s, q);
+    const items: RankedItem[] = [];
+    const end = Math.min(ranking.ids.length, q.offset + q.limit);
+    for (let i = q.offset; i < end; i++) {
+      const id = ranking.ids[i]!;
+      items.push({ id, name: s.projection.people[s.projection.indexOf.get(id)!]!.name, score: ranking.scores[i]!, rank: i + 1 });
+    }
+    return { items, total: ranking.ids.length, metric: q.metric, at: q.at == null ? null : new Date(q.at).toISOString() };
+  }
+
+  /** The full ordering for a query (cached per version). Ties keep id order so ranks are stable. */
+  private ranking(s: AnalysisState, q: Omit<RankQuery, 'limit' | 'offset'>): { ids: string[]; scores: Float64Array } {
+    const metric = checkMetric(q.metric);
+    const polarity = q.polarity ?? 'total';
+    const seeds = q.seeds?.length ? [...q.seeds].sort() : null;
+    const key = [metric, q.at ?? '', q.sector ?? '', q.medium ?? '', polarity, seeds?.join(',') ?? ''].join('|');
+    const cached = s.rankings.get(key);
+    if (cached) return cached;
+    const scores = this.scores(s, metric, { ...q, polarity, seeds });
+    const lowerFirst = metric !== 'activity' && metric !== 'introducer' && !METRICS[metric].higherIsMoreInfluential;
+    const ids = s.projection.people.map((p) => p.id);
+    const value = (id: string) => {
+      const v = scores[id] ?? 0;
+      return Number.isFinite(v) ? v : lowerFirst ? Infinity : -Infinity;
+    };
+    ids.sort((a, b) => (lowerFirst ? value(a) - value(b) : value(b) - value(a)) || (a < b ? -1 : a > b ? 1 : 0));
+    const ranking = { ids, scores: Float64Array.from(ids, (id) => scores[id] ?? 0) };
+    s.rankings.set(key, ranking);
+    return ranking;
+  }
+
+  private scores(
+    s: AnalysisState,
+    metric: ServedMetric,
+    q: { at?: number | null; sector?: string | null; medium?: string | null; polarity: Polarity; seeds: string[] | null },
+  ): Record<string, number> {
+    const p = s.projection;
+    if (q.seeds) for (const id of q.seeds) if (!p.indexOf.has(id)) throw new NotFoundError('Person', id);
+    if (metric === 'introducer') return Object.fromEntries(Object.entries(this.introducers(s)).map(([id, r]) => [id, r.score]));
+    if (metric === 'activity') return activityScores(s.table, q);
+    if (metric === 'pagerank-personalized' && !q.seeds) {
+      throw new ValidationError('metric "pagerank-personalized" needs trusted seeds: add seeds=ID,ID,… (people you know to be genuine)');
+    }
+    const sliced = q.at != null || q.sector || q.medium || q.polarity !== 'total';
+    const graph = sliced
+      ? buildInfluenceGraph(s.table, { at: q.at ?? null, sector: q.sector ?? null, medium: q.medium ?? null, polarity: q.polarity })
+      : s.graph;
+    const large = graph.order > EXACT_PATH_METRICS_MAX_NODES;
+    if (large && (metric === 'closeness' || metric === 'harmonic')) {
+      throw new UnprocessableError(
+        `metric "${metric}" is exact only, and O(n·m) on ${graph.order.toLocaleString('en-US')} people is too slow; use betweenness (sampled) or pagerank`,
+      );
+    }
+    return computeMetric(metric, graph, {
+      seeds: q.seeds,
+      betweennessSamples: large ? BETWEENNESS_SAMPLES : null,
+    });
+  }
+
+  private introducers(s: AnalysisState): Record<string, IntroducerScore> {
+    s.introducers ??= introducerScores(s.projection);
+    return s.introducers;
+  }
+
+  private communities(s: AnalysisState): CommunitiesResult {
+    s.communities ??= louvain(s.graph, { seed: 0 });
+    return s.communities;
+  }
+
+  private positions(s: AnalysisState): Positions {
+    if (!s.positions) {
+      const t0 = performance.now();
+      s.positions = layout(s.graph, { communities: this.communities(s).communities });
+      this.log(`layout v${s.version}: ${s.graph.order} nodes, ${s.positions.iterations} ForceAtlas2 iterations in ${Math.round(performance.now() - t0)} ms`);
+    }
+    return s.positions;
+  }
+
+  private person(s: AnalysisState, id: string) {
+    const i = s.projection.indexOf.get(id);
+    if (i === undefined) throw new NotFoundError('Person', id);
+    return s.projection.people[i]!;
+  }
+
+  async profile(id: string, at: number | null): Promise<ProfileResponse> {
+    const s = await this.current();
+    const person = this.person(s, id);
+    const scores: ProfileResponse['scores'] = {};
+    const large = s.graph.order > EXACT_PATH_METRICS_MAX_NODES;
+    const metrics: ServedMetric[] = ['activity', 'pagerank', 'betweenness', 'degree', 'constraint', 'introducer'];
+    for (const metric of large ? metrics.filter((m) => m !== 'constraint') : metrics) {
+      const r = this.ranking(s, { metric, at: metric === 'activity' || metric === 'pagerank' ? at : null });
+      const rank = r.ids.indexOf(id);
+      scores[metric] = { score: r.scores[rank]!, rank: rank + 1, of: r.ids.length };
+    }
+    s.sectorMatrix ??= sectorDistances(s.table);
+    const b = personBreakdown(s.table, id, { at, sectorMatrix: s.sectorMatrix });
+    const byValue = <T extends string>(entries: [T, number][], key: string) =>
+      entries
+        .filter(([, v]) => v > 0)
+        .sort((x, y) => y[1] - x[1])
+        .map(([name, v]) => ({ [key]: name, influence: v }));
+    const curve = this.analyse(s, id, 'activity', s.table.firstAt, s.table.lastAt, null);
+    const intro = this.introducers(s)[id];
+    return {
+      person,
+      at: at == null ? null : new Date(at).toISOString(),
+      scores,
+      sectorProfile: byValue(Object.entries(b.bySector).map(([k, v]) => [k, v.total]), 'sector') as ProfileResponse['sectorProfile'],
+      sectorReach: Object.entries(b.crossSector)
+        .map(([sector, r]) => ({ sector, reach: r.reach }))
+        .sort((x, y) => y.reach - x.reach),
+      mediumProfile: byValue(Object.entries(b.byMedium).map(([k, v]) => [k, v.total]), 'medium') as ProfileResponse['mediumProfile'],
+      polarity: { total: b.overall.total, positive: b.overall.positive, negative: b.overall.negative, controversy: b.overall.controversy },
+      fadeClass: curve.fadeClass,
+      halfLifeDays: curve.halfLifeDays,
+      resurgences: curve.resurgences,
+      introducer: intro
+        ? {
+            made: intro.made,
+            succeeded: intro.succeeded,
+            failed: intro.failed,
+            open: intro.open,
+            successRate: intro.successRate,
+            creditedValue: intro.creditedValue,
+            score: intro.score,
+          }
+        : null,
+      community: this.communities(s).communities[id] ?? null,
+      flags: { ring: false },
+    };
+  }
+
+  async curve(id: string, q: { from?: number | null; to?: number | null; stepDays?: number | null; metric?: 'activity' | 'centrality' }): Promise<CurveResponse> {
+    const s = await this.current();
+    this.person(s, id);
+    const span = this.span(s);
+    const from = q.from ?? span.from;
+    const to = q.to ?? span.to;
+    if (!(to > from)) throw new ValidationError(`"to" (${new Date(to).toISOString()}) must be after "from" (${new Date(from).toISOString()})`);
+    return this.analyse(s, id, q.metric ?? 'activity', from, to, q.stepDays ?? null);
+  }
+
+  private span(s: AnalysisState): { from: number; to: number } {
+    if (Number.isFinite(s.table.firstAt)) {
+      const to = s.table.lastAt > s.table.firstAt ? s.table.lastAt : s.table.firstAt + DAY_MS;
+      return { from: s.table.firstAt, to };
+    }
+    const now = Date.now();
+    return { from: now - 365 * DAY_MS, to: now };
+  }
+
+  private analyse(s: AnalysisState, id: string, metric: 'activity' | 'centrality', from: number, to: number, stepDays: number | null): CurveResponse {
+    if (!Number.isFinite(from) || !Number.isFinite(to)) ({ from, to } = this.span(s));
+    const step = stepDays ? stepDays * DAY_MS : null;
+    if (step !== null && (to - from) / step > 20_000) {
+      throw new ValidationError(`step of ${stepDays} days over this range gives more than 20,000 points; use a larger step`);
+    }
+    const c = decayCurve(s.table, id, { from, to, step, points: step ? null : 365, basis: metric === 'activity' ? 'activity' : 'strength' });
+    const a = analyzeCurve({ times: c.times, values: c.total });
+    return {
+      id,
+      metric,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      stepDays: c.times.length > 1 ? (c.times[1]! - c.times[0]!) / DAY_MS : 0,
+      points: c.times.map((t, i) => ({ t: Math.round(t), value: c.total[i]! })),
+      positive: c.positive,
+      negative: c.negative,
+      peaks: a.peaks.map((pk) => ({ t: pk.at, value: pk.value, halfLifeDays: pk.halfLifeDays })),
+      resurgences: a.resurgences.map((r) => ({ t: r.at, value: r.value, afterDormantDays: r.gapDays })),
+      dormancy: a.dormancies.map((d) => ({ from: d.from, to: d.to })),
+      fadeClass: a.fadeClass ?? 'none',
+      halfLifeDays: a.fadeHalfLifeDays,
+      period: a.periodicity ? { days: a.periodicity.periodDays, strength: a.periodicity.strength } : null,
+    };
+  }
+
+  async communitiesSummary(): Promise<CommunitiesResponse> {
+    const s = await this.current();
+    const c = this.communities(s);
+    const pr = this.ranking(s, { metric: 'pagerank' });
+    const groups = new Map<number, { members: string[]; sectors: Map<string, number> }>();
+    for (const id of pr.ids) {
+      const k = c.communities[id];
+      if (k === undefined) continue;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { members: [], sectors: new Map() }));
+      g.members.push(id);
+      for (const sector of this.person(s, id).sectors) g.sectors.set(sector, (g.sectors.get(sector) ?? 0) + 1);
+    }
+    return {
+      count: c.count,
+      modularity: c.modularity,
+      communities: [...groups.entries()]
+        .map(([id, g]) => ({
+          id,
+          size: g.members.length,
+          top: g.members.slice(0, 5).map((m) => ({ id: m, name: this.person(s, m).name })),
+          sectors: [...g.sectors.entries()].sort((a, b) => b[1] - a[1]).map(([sector, count]) => ({ sector, count })),
+        }))
+        .sort((a, b) => b.size - a.size),
+    };
+  }
+
+  /** The nodes (top `limit` by the metric, optionally only people of a sector) and the edges among them. */
+  async graphView(q: { metric: string; sector?: string | null; medium?: string | null; limit: number; maxEdges: number }): Promise<GraphResponse> {
+    const s = await this.current();
+    const ranking = this.ranking(s, { metric: q.metric });
+    const selected = this.select(s, ranking, q);
+    const pos = this.positions(s);
+    const community = this.communities(s).communities;
+    const scoreOf = new Map<string, number>();
+    ranking.ids.forEach((id, i) => scoreOf.set(id, ranking.scores[i]!));
+    const activity = activityScores(s.table, { polarity: 'total' });
+    const posIndex = new Map(pos.nodes.map((n, i) => [n, i]));
+    const nodes = selected.map((id) => {
+      const person = this.person(s, id);
+      const i = posIndex.get(id)!;
+      return {
+        id,
+        name: person.name,
+        sectors: person.sectors,
+        community: community[id] ?? -1,
+        score: scoreOf.get(id) ?? 0,
+        activity: activity[id] ?? 0,
+        x: round(pos.x[i]!),
+        y: round(pos.y[i]!),
+      };
+    });
+    const edges = this.edgesAmong(s, new Set(selected), q.medium ?? null, q.maxEdges);
+    return {
+      nodes,
+      edges,
+      metric: q.metric,
+      at: null,
+      total: { nodes: s.graph.order, edges: s.graph.size },
+      communities: this.communities(s).count,
+    };
+  }
+
+  private select(s: AnalysisState, ranking: { ids: string[] }, q: { sector?: string | null; limit: number }): string[] {
+    const out: string[] = [];
+    for (const id of ranking.ids) {
+      if (out.length >= q.limit) break;
+      if (q.sector && !this.person(s, id).sectors.includes(q.sector)) continue;
+      out.push(id);
+    }
+    return out;
+  }
+
+  private edgesAmong(s: AnalysisState, keep: Set<string>, medium: string | null, maxEdges: number): GraphResponse['edges'] {
+    const edges: GraphResponse['edges'] = [];
+    const graph = medium ? buildInfluenceGraph(s.table, { medium }) : s.graph;
+    graph.forEachEdge((_e, attrs, source, target) => {
+      if (keep.has(source) && keep.has(target)) edges.push({ source, target, weight: round(attrs.weight) });
+    });
+    if (edges.length > maxEdges) {
+      edges.sort((a, b) => b.weight - a.weight);
+      edges.length = maxEdges;
+    }
+    return edges;
+  }
+
+  /**
+   * Activity influence of the shown people, and the decayed weight of the edges among them, at `steps` evenly
+   * spaced times over the whole event range: what the explorer's time slider scrubs through.
+   */
+  async timeline(q: {
+    steps: number;
+    metric: string;
+    sector?: string | null;
+    medium?: string | null;
+    polarity?: Polarity;
+    limit: number;
+    maxEdges: number;
+  }): Promise<TimelineResponse> {
+    const s = await this.current();
+    const ranking = this.ranking(s, { metric: q.metric });
+    const nodes = this.select(s, ranking, q);
+    const span = this.span(s);
+    const steps = Math.max(2, q.steps);
+    const times = Array.from({ length: steps }, (_, k) => Math.round(span.from + ((span.to - span.from) * k) / (steps - 1)));
+    const polarity = q.polarity ?? 'total';
+    const index = nodes.map((id) => s.projection.indexOf.get(id)!);
+    const values = nodes.map(() => new Array<number>(steps).fill(0));
+    const keep = new Set(nodes);
+    const edgeList = this.edgesAmong(s, keep, q.medium ?? null, q.maxEdges);
+    const edgeIndex = new Map(edgeList.map((e, i) => [`${e.source}\u0000${e.target}`, i]));
+    const edgeValues = edgeList.map(() => new Array<number>(steps).fill(0));
+    const people = s.projection.people;
+    for (let k = 0; k < steps; k++) {
+      const v = influenceAt(s.table, times[k]!, { sector: q.sector ?? null, medium: q.medium ?? null });
+      const part = polarity === 'positive' ? v.positive : polarity === 'negative' ? v.negative : v.total;
+      for (let i = 0; i < index.length; i++) values[i]![k] = round(part[index[i]!]!);
+      if (edgeList.length === 0) continue;
+      const d = decayedProjection(s.table, { at: times[k]!, medium: q.medium ?? null, sector: q.sector ?? null, polarity });
+      for (let j = 0; j < d.count; j++) {
+        const e = edgeIndex.get(`${people[d.src[j]!]!.id}\u0000${people[d.dst[j]!]!.id}`);
+        if (e !== undefined) edgeValues[e]![k] = round(d.weight[j]!);
+      }
+    }
+    return { times, nodes, values, edges: edgeList.map((e, i) => ({ source: e.source, target: e.target, values: edgeValues[i]! })) };
+  }
+
+  /** Every person's breakdown at t (for exports and batch analyses). */
+  async breakdowns(at: number | null) {
+    const s = await this.current();
+    s.sectorMatrix ??= sectorDistances(s.table);
+    return breakdownAll(s.table, { at, sectorMatrix: s.sectorMatrix });
+  }
+}
+
+function checkMetric(metric: string): ServedMetric {
+  if (metric in EXTRA_METRICS || isMetricName(metric)) return metric as ServedMetric;
+  throw new ValidationError(`Unknown metric "${metric}"; metrics: ${['activity', ...Object.keys(METRICS), 'introducer'].join(', ')}`, { metric });
+}
+
+/**
+ * Activity influence per person: Σ over the events they drove of magnitude × fade(t − at) (at t), or of
+ * magnitude alone (static), with the chosen polarity part, optionally one sector or medium.
+ */
+function activityScores(
+  table: InteractionTable,
+  q: { at?: number | null; sector?: string | null; medium?: string | null; polarity: Polarity },
+): Record<string, number> {
+  const people = table.projection.people;
+  const out: Record<string, number> = {};
+  if (q.at != null) {
+    const v = influenceAt(table, q.at, { sector: q.sector ?? null, medium: q.medium ?? null });
+    const part = q.polarity === 'positive' ? v.positive : q.polarity === 'negative' ? v.negative : v.total;
+    people.forEach((p, i) => (out[p.id] = part[i]!));
+    return out;
+  }
+  const ev = table.projection.events;
+  const sector = q.sector ? ev.sectors.indexOf(q.sector) : -1;
+  const medium = q.medium ? ev.media.indexOf(q.medium) : -1;
+  const d = table.drives;
+  for (let p = 0; p < people.length; p++) {
+    let sum = 0;
+    for (let j = d.offset[p]!; j < d.offset[p + 1]!; j++) {
+      const e = d.event[j]!;
+      if (q.sector && ev.sector[e] !== sector) continue;
+      if (q.medium && ev.medium[e] !== medium) continue;
+      sum += q.polarity === 'positive' ? d.positive[j]! : q.polarity === 'negative' ? d.negative[j]! : d.positive[j]! + d.negative[j]!;
+    }
+    out[people[p]!.id] = sum;
+  }
+  return out;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
