@@ -1,0 +1,202 @@
+/**
+ * The influence API on the demo world: the planted archetypes come out as planted, and the endpoints'
+ * options and errors behave as documented.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.services.demo.load({ seed: 42 });
+}, 300_000);
+afterAll(async () => {
+  await t.close();
+});
+
+const profile = async (id: string) => {
+  const res = await t.get(`/api/people/${id}/influence`);
+  expect(res.status).toBe(200);
+  return res.body;
+};
+
+describe('planted archetypes', () => {
+  it('the fad is a fad: sharp peak, half-life in weeks', async () => {
+    const curve = (await t.get('/api/people/p-fad/curve')).body;
+    expect(curve.fadeClass).toBe('fad');
+    expect(curve.halfLifeDays).toBeLessThan(60);
+    expect(curve.peaks.length).toBeGreaterThan(0);
+  });
+
+  it('the lasting figure is lasting', async () => {
+    const curve = (await t.get('/api/people/p-lasting/curve')).body;
+    expect(curve.fadeClass).toBe('lasting');
+  });
+
+  it('the comeback has a resurgence after years of dormancy', async () => {
+    const curve = (await t.get('/api/people/p-comeback/curve')).body;
+    expect(curve.resurgences.length).toBeGreaterThanOrEqual(1);
+    expect(curve.resurgences[0].afterDormantDays).toBeGreaterThan(3 * 365);
+    expect(curve.dormancy.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the controversial figure has a high controversy index, higher than almost everyone', async () => {
+    const victor = await profile('p-controversial');
+    expect(victor.polarity.controversy).toBeGreaterThan(0.8);
+    expect(victor.polarity.positive).toBeGreaterThan(0);
+    expect(victor.polarity.negative).toBeGreaterThan(0);
+    const lasting = await profile('p-lasting');
+    expect(victor.polarity.controversy).toBeGreaterThan(lasting.polarity.controversy + 0.5);
+  });
+
+  it("the one-medium figure's influence sits in one medium", async () => {
+    const sam = await profile('p-podcaster');
+    const total = sam.mediumProfile.reduce((s: number, m: { influence: number }) => s + m.influence, 0);
+    expect(sam.mediumProfile[0].medium).toBe('podcast');
+    expect(sam.mediumProfile[0].influence / total).toBeGreaterThan(0.9);
+  });
+
+  it('the cross-sector figure reaches several sectors', async () => {
+    const nia = await profile('p-cross');
+    expect(nia.sectorProfile.length).toBeGreaterThanOrEqual(5);
+    expect(nia.sectorReach.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the connector is the top introducer', async () => {
+    const res = await t.get('/api/influence?metric=introducer&limit=1');
+    expect(res.body.items[0].id).toBe('p-connector');
+    const helena = await profile('p-connector');
+    expect(helena.introducer.successRate).toBeGreaterThan(0.5);
+    expect(helena.introducer.successRate).toBeLessThan(1);
+  });
+
+  it('the rating ring ranks high on naive PageRank but low when trust is anchored in seeds', async () => {
+    const plain = (await t.get('/api/influence?metric=pagerank&limit=400')).body.items;
+    const seeded = (await t.get('/api/influence?metric=pagerank-personalized&seeds=p-lasting,p-connector&limit=400')).body.items;
+    const ringRanks = (items: { id: string; rank: number }[]) => items.filter((i) => i.id.startsWith('p-ring-')).map((i) => i.rank);
+    expect(Math.min(...ringRanks(plain))).toBeLessThanOrEqual(40);
+    expect(Math.min(...ringRanks(seeded))).toBeGreaterThan(200);
+  });
+});
+
+describe('GET /api/influence', () => {
+  it('ranks with scores, ranks and totals, and pages', async () => {
+    const first = (await t.get('/api/influence?metric=pagerank&limit=5')).body;
+    expect(first.total).toBe(400);
+    expect(first.items.map((i: { rank: number }) => i.rank)).toEqual([1, 2, 3, 4, 5]);
+    const second = (await t.get('/api/influence?metric=pagerank&limit=5&offset=5')).body;
+    expect(second.items[0].rank).toBe(6);
+    expect(second.items[0].score).toBeLessThanOrEqual(first.items[4].score);
+  });
+
+  it('decays with time: the fad leads at her peak and is gone years later', async () => {
+    const curve = (await t.get('/api/people/p-fad/curve')).body;
+    const peak = new Date(curve.peaks[0].t).toISOString();
+    const atPeak = (await t.get(`/api/influence?metric=activity&at=${peak}&limit=3`)).body;
+    expect(atPeak.at).toBe(peak);
+    expect(atPeak.items.map((i: { id: string }) => i.id)).toContain('p-fad');
+    const later = new Date(curve.peaks[0].t + 3 * 365 * 86_400_000).toISOString();
+    const res = (await t.get(`/api/influence?metric=activity&at=${later}&limit=400`)).body;
+    const fad = res.items.find((i: { id: string }) => i.id === 'p-fad');
+    expect(fad.score).toBeLessThan(curve.peaks[0].value / 100);
+  });
+
+  it('temporal pagerank at t differs from static and sees only events up to t', async () => {
+    const early = (await t.get('/api/influence?metric=pagerank&at=2017-01-01&limit=400')).body;
+    const fad = early.items.find((i: { id: string }) => i.id === 'p-fad');
+    const ranks = (await t.get('/api/influence?metric=pagerank&limit=1')).body;
+    expect(ranks.items[0].id).toBe('p-fad');
+    expect(fad.rank).toBeGreaterThan(10);
+  });
+
+  it('slices by sector, medium and polarity', async () => {
+    const podcast = (await t.get('/api/influence?metric=activity&medium=podcast&limit=1')).body;
+    expect(podcast.items[0].id).toBe('p-podcaster');
+    const negative = (await t.get('/api/influence?metric=activity&polarity=negative&limit=1')).body;
+    expect(negative.items[0].id).toBe('p-controversial');
+    const music = (await t.get('/api/influence?metric=pagerank&sector=music&limit=3')).body;
+    expect(music.items.length).toBe(3);
+  });
+
+  it('rejects unknown metrics, bad times, missing seeds and unknown seeds', async () => {
+    expect((await t.get('/api/influence?metric=fame')).status).toBe(400);
+    const badAt = await t.get('/api/influence?metric=pagerank&at=yesterday');
+    expect(badAt.status).toBe(400);
+    expect(badAt.body.error.message).toContain('"at"');
+    const noSeeds = await t.get('/api/influence?metric=pagerank-personalized');
+    expect(noSeeds.status).toBe(400);
+    expect(noSeeds.body.error.message).toContain('seeds');
+    expect((await t.get('/api/influence?metric=pagerank-personalized&seeds=nobody')).status).toBe(404);
+    expect((await t.get('/api/influence?polarity=both')).status).toBe(400);
+  });
+
+  it('serves every centrality the registry lists', async () => {
+    const meta = (await t.get('/api/meta')).body;
+    for (const m of meta.metrics.map((x: { name: string }) => x.name)) {
+      if (m === 'pagerank-personalized') continue;
+      const res = await t.get(`/api/influence?metric=${m}&limit=3`);
+      expect(res.status, `${m}: ${JSON.stringify(res.body)}`).toBe(200);
+      expect(res.body.items).toHaveLength(3);
+      for (const item of res.body.items) expect(Number.isFinite(item.score)).toBe(true);
+    }
+  });
+});
+
+describe('profiles, curves, communities, graph and timeline', () => {
+  it('404 for unknown people, 400 for a bad range', async () => {
+    expect((await t.get('/api/people/nobody/influence')).status).toBe(404);
+    expect((await t.get('/api/people/nobody/curve')).status).toBe(404);
+    const bad = await t.get('/api/people/p-fad/curve?from=2020-01-01&to=2019-01-01');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('after');
+  });
+
+  it('a curve has the requested step and range', async () => {
+    const c = (await t.get('/api/people/p-lasting/curve?from=2020-01-01&to=2021-01-01&step=1')).body;
+    expect(c.points).toHaveLength(367);
+    expect(c.points[0].t).toBe(Date.parse('2020-01-01'));
+    expect(c.stepDays).toBeCloseTo(1, 6);
+    const centrality = (await t.get('/api/people/p-lasting/curve?metric=centrality')).body;
+    expect(centrality.points).toHaveLength(365);
+    expect(centrality.points.some((p: { value: number }) => p.value > 0)).toBe(true);
+  });
+
+  it('communities cover everyone with a positive modularity', async () => {
+    const c = (await t.get('/api/communities')).body;
+    expect(c.count).toBeGreaterThan(1);
+    expect(c.modularity).toBeGreaterThan(0.2);
+    expect(c.communities.reduce((s: number, x: { size: number }) => s + x.size, 0)).toBe(400);
+  });
+
+  it('the graph view has positioned nodes and edges among them, stable across calls', async () => {
+    const g = (await t.get('/api/graph?limit=100')).body;
+    expect(g.nodes).toHaveLength(100);
+    expect(g.edges.length).toBeGreaterThan(0);
+    const ids = new Set(g.nodes.map((n: { id: string }) => n.id));
+    for (const e of g.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    expect(new Set(g.nodes.map((n: { x: number }) => n.x)).size).toBeGreaterThan(50);
+    const again = (await t.get('/api/graph?limit=100')).body;
+    expect(again.nodes[7]).toEqual(g.nodes[7]);
+  });
+
+  it('the timeline shows the comeback vanish and return', async () => {
+    const tl = (await t.get('/api/timeline?steps=60&limit=400')).body;
+    expect(tl.times).toHaveLength(60);
+    const i = tl.nodes.indexOf('p-comeback');
+    const series: number[] = tl.values[i];
+    const max = Math.max(...series);
+    const firstHigh = series.findIndex((v) => v > max * 0.3);
+    const low = series.findIndex((v, k) => k > firstHigh && v < max * 0.05);
+    const back = series.findIndex((v, k) => k > low && v > max * 0.3);
+    expect(firstHigh).toBeGreaterThanOrEqual(0);
+    expect(low).toBeGreaterThan(firstHigh);
+    expect(back).toBeGreaterThan(low);
+    expect(tl.edges.length).toBeGreaterThan(0);
+  });
+
+  it('recomputes after a write', async () => {
+    const before = (await t.get('/api/meta')).body.counts.events;
+    await t.send('POST', '/api/events', { id: 'new-event', at: '2026-01-01T00:00:00Z', drivers: [{ person: 'p-ana' }], reached: [{ person: 'p-omar' }] });
+    expect((await t.get('/api/meta')).body.counts.events).toBe(before + 1);
+  });
+});
