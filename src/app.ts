@@ -12,6 +12,7 @@ import { createErrorHandler, notFoundHandler } from './api/errors.ts';
 import { createHealthRouter } from './api/health.router.ts';
 import { createInfluenceRouter } from './api/influence.router.ts';
 import { createRecordsRouter } from './api/records.router.ts';
+import { createSuggestionsRouter } from './api/suggestions.router.ts';
 import { ApiRegistry } from './api/route.ts';
 import { createTransferRouter } from './api/transfer.router.ts';
 import type { Config } from './config.ts';
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps): { app: Express; registry: ApiRegistry 
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(createHealthRouter({ db: services.db, version: API_VERSION }, registry));
   app.use(createInfluenceRouter(services, registry));
+  // before the records router, whose /api/introductions/:id would otherwise take "suggestions" for an id
+  app.use(createSuggestionsRouter(services, registry));
   app.use(createRecordsRouter(services, registry));
 
   app.use('/api', notFoundHandler);

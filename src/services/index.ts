@@ -13,6 +13,7 @@ import { InfluenceService } from './influence.service.ts';
 import { GraphVersion } from './graph-version.ts';
 import { IntroductionsService } from './introductions.service.ts';
 import { PeopleService } from './people.service.ts';
+import { SuggestionsService } from './suggestions.service.ts';
 import { TiesService } from './ties.service.ts';
 
 export interface Services {
@@ -27,12 +28,14 @@ export interface Services {
   exporter: ExportService;
   demo: DemoService;
   influence: InfluenceService;
+  suggestions: SuggestionsService;
 }
 
 export function createServices(db: Database, log: (msg: string) => void = () => {}): Services {
   const version = new GraphVersion();
   const people = new PeopleService(new PeopleRepository(db), version);
   const graph = new GraphRepository(db);
+  const influence = new InfluenceService(graph, version, log);
   return {
     db,
     version,
@@ -40,7 +43,8 @@ export function createServices(db: Database, log: (msg: string) => void = () => 
     importer: new ImportService(db, version),
     exporter: new ExportService(graph),
     demo: new DemoService(db, graph, version),
-    influence: new InfluenceService(graph, version, log),
+    influence,
+    suggestions: new SuggestionsService(influence, log),
     people,
     events: new EventsService(new EventsRepository(db), people, version),
     ties: new TiesService(new TiesRepository(db), people, version),
