@@ -10,7 +10,7 @@
 import { NotFoundError, UnprocessableError, ValidationError } from '../domain/errors.ts';
 import type { Projection } from '../domain/projection.ts';
 import { breakdownAll, personBreakdown, sectorDistances, type SectorDistanceMatrix } from '../engine/breakdowns.ts';
-import { computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
+import { CentralityInputError, computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
 import { communities as louvain, type CommunitiesResult } from '../engine/communities.ts';
 import { buildInfluenceGraph, type InfluenceGraph } from '../engine/influence-graph.ts';
 import { introducerScores, type IntroducerScore } from '../engine/introductions/index.ts';
@@ -18,6 +18,7 @@ import { layout, type Positions } from '../engine/layout.ts';
 import { analyzeCurve } from '../engine/time/curve-analysis.ts';
 import { decayCurve, influenceAt } from '../engine/time/curves.ts';
 import { decayedProjection } from '../engine/time/decayed-projection.ts';
+import { InfluenceInputError } from '../engine/time/errors.ts';
 import { DAY_MS } from '../engine/time/fade.ts';
 import { buildInteractionTable, type InteractionTable } from '../engine/time/interaction-table.ts';
 import type {
@@ -147,7 +148,7 @@ export class InfluenceService {
     const key = [metric, q.at ?? '', q.sector ?? '', q.medium ?? '', polarity, seeds?.join(',') ?? ''].join('|');
     const cached = s.rankings.get(key);
     if (cached) return cached;
-    const scores = this.scores(s, metric, { ...q, polarity, seeds });
+    const scores = engineInput(() => this.scores(s, metric, { ...q, polarity, seeds }));
     const lowerFirst = metric !== 'activity' && metric !== 'introducer' && !METRICS[metric].higherIsMoreInfluential;
     const ids = s.projection.people.map((p) => p.id);
     const value = (id: string) => {
@@ -287,7 +288,9 @@ export class InfluenceService {
     if (step !== null && (to - from) / step > 20_000) {
       throw new ValidationError(`step of ${stepDays} days over this range gives more than 20,000 points; use a larger step`);
     }
-    const c = decayCurve(s.table, id, { from, to, step, points: step ? null : 365, basis: metric === 'activity' ? 'activity' : 'strength' });
+    const c = engineInput(() =>
+      decayCurve(s.table, id, { from, to, step, points: step ? null : 365, basis: metric === 'activity' ? 'activity' : 'strength' }),
+    );
     const a = analyzeCurve({ times: c.times, values: c.total });
     return {
       id,
@@ -439,6 +442,16 @@ export class InfluenceService {
     const s = await this.current();
     s.sectorMatrix ??= sectorDistances(s.table);
     return breakdownAll(s.table, { at, sectorMatrix: s.sectorMatrix });
+  }
+}
+
+/** Bad input the engine detects (an option out of range, a seed that is not a node) is the caller's error: 400. */
+function engineInput<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    if (err instanceof CentralityInputError || err instanceof InfluenceInputError) throw new ValidationError(err.message);
+    throw err;
   }
 }
 
