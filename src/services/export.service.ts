@@ -39,8 +39,9 @@ export class ExportService {
         const people = await this.collect<Person>((f) => this.graph.streamPeople(f));
         const ties = await this.collect<Tie>((f) => this.graph.streamTies(f));
         const events = await this.collect<InfluenceEvent>((f) => this.graph.streamEvents(f));
-        await write(out, writeExport(format, { people, ties, events }));
-        return people.length + ties.length;
+        const introductions = await this.collect<Introduction>((f) => this.graph.streamIntroductions(f));
+        await write(out, writeExport(format, { people, ties, events, introductions }));
+        return people.length + ties.length + introductions.length;
       }
     }
   }

@@ -33,6 +33,8 @@ export const formatNames = (): string[] => [...FORMAT_NAMES];
 
 /** Larger imports are written one transaction per batch (after full validation). */
 export const SINGLE_TRANSACTION_RECORDS = 50_000;
+/** Concurrent write transactions of a large import (Neo4j runs each on one core; MERGE keeps them consistent). */
+const WRITERS = 2;
 /** How many invalid lines an error report lists at most. */
 const MAX_REPORTED_ERRORS = 1000;
 
@@ -106,6 +108,7 @@ export class ImportService {
     const all = emptyBatch();
     const written = { people: 0, events: 0, ties: 0, introductions: 0 };
     let transactions = 0;
+    const inFlight = new Set<Promise<void>>();
     const pass2 = this.parse(format, req.open(), options, (l, b) => req.onProgress?.({ phase: 'writing', lines: l, bytes: b }));
     for (;;) {
       const next = await pass2.next();
@@ -117,10 +120,17 @@ export class ImportService {
       written.introductions += batch.introductions.length;
       if (single) appendBatch(all, batch);
       else {
-        await writeBatch(this.db, batch);
-        transactions += 1;
+        // Keep WRITERS transactions in flight while the next batch is parsed; a failure stops the import.
+        if (inFlight.size >= WRITERS) await Promise.race(inFlight);
+        const write: Promise<void> = writeBatch(this.db, batch).then(() => {
+          inFlight.delete(write);
+          transactions += 1;
+        });
+        write.catch(() => {});
+        inFlight.add(write);
       }
     }
+    await Promise.all(inFlight);
     if (single && (batchSize(all) > 0 || all.ensurePeople.length > 0)) {
       await this.db.writeTx((tx) => writeBatchInTx(tx, all));
       transactions += 1;
