@@ -109,6 +109,28 @@ export class InfluenceService {
     }
   }
 
+  /**
+   * A full refresh: the projection, every static metric the API serves and the communities, so the first
+   * requests after a change are fast. Returns the time each step took (ms).
+   */
+  async warm(): Promise<Record<string, number>> {
+    const timings: Record<string, number> = {};
+    let t = performance.now();
+    const s = await this.current();
+    timings.projection = s.builtMs;
+    const large = s.graph.order > EXACT_PATH_METRICS_MAX_NODES;
+    for (const metric of ['activity', ...Object.keys(METRICS), 'introducer']) {
+      if (metric === 'pagerank-personalized' || (large && (metric === 'closeness' || metric === 'harmonic'))) continue;
+      t = performance.now();
+      this.ranking(s, { metric });
+      timings[metric] = performance.now() - t;
+    }
+    t = performance.now();
+    this.communities(s);
+    timings.communities = performance.now() - t;
+    return timings;
+  }
+
   async meta(): Promise<MetaResponse> {
     const s = await this.current();
     const p = s.projection;

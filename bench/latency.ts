@@ -1,0 +1,145 @@
+/**
+ * Latency under load: the real server (its own process, `tsx src/server.ts`) on bitcoin-otc and on the demo
+ * world, hit by CONCURRENCY concurrent clients from this process. Measures, warm:
+ *   - decay curves (365 points) of random people:            GET /api/people/:id/curve
+ *   - the cached static ranking:                              GET /api/influence?metric=pagerank&limit=50
+ *   - rankings by decayed activity at random times (uncached): GET /api/influence?metric=activity&at=…&limit=50
+ * Goals: curve p95 ≤ 20 ms, ranking p95 ≤ 50 ms warm.
+ *
+ *   npx tsx bench/latency.ts        (writes bench/results/latency.{json,md})
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../src/services/index.ts';
+import { Database } from '../src/store/database.ts';
+import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
+import { seededRng } from '../src/engine/centrality/seeded-rng.ts';
+import { machine, machineMarkdown, quantile, round, writeResults } from './support.ts';
+
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
+const REQUESTS = Number(process.env.REQUESTS ?? 600);
+const root = path.resolve(import.meta.dirname, '..');
+const shared = path.resolve(process.env.CATALYST_SHARED_DIR ?? path.join(root, '../shared'));
+const m = machine();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'catalyst-bench-latency-'));
+const neo4j = await startEmbeddedNeo4j({ dataDir: dir, port: await findFreePort(), log: () => {} });
+const db = await Database.connect({ uri: neo4j.uri });
+await db.applySchema();
+const services = createServices(db);
+
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, NEO4J_URI: neo4j.uri, PORT: String(port), CATALYST_DEMO: 'off', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** REQUESTS requests from CONCURRENCY concurrent loops; latency of each in ms. */
+async function load(url: string, path: (i: number) => string): Promise<{ latencies: number[]; seconds: number; errors: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        const i = next++;
+        const t = performance.now();
+        const res = await fetch(url + path(i));
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t);
+        if (!res.ok) errors++;
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - t0) / 1000, errors };
+}
+
+function summary(name: string, r: { latencies: number[]; seconds: number; errors: number }) {
+  return {
+    name,
+    requests: r.latencies.length,
+    errors: r.errors,
+    requestsPerSecond: Math.round(r.latencies.length / r.seconds),
+    p50: round(quantile(r.latencies, 0.5)),
+    p95: round(quantile(r.latencies, 0.95)),
+    p99: round(quantile(r.latencies, 0.99)),
+  };
+}
+
+const results: { dataset: string; rows: ReturnType<typeof summary>[] }[] = [];
+try {
+  for (const dataset of ['demo world (seed 42)', 'bitcoin-otc']) {
+    await services.graph.clear();
+    if (dataset === 'bitcoin-otc') {
+      const file = path.join(shared, 'data/bitcoin-otc/soc-sign-bitcoinotc.csv');
+      await services.importer.import({ format: 'snap-signed', open: () => createReadStream(file) });
+    } else await services.demo.load({ seed: 42 });
+    const server = await startServer();
+    try {
+      const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { timeRange: { from: string; to: string } };
+      const people = ((await (await fetch(`${server.url}/api/influence?metric=pagerank&limit=100000`)).json()) as { items: { id: string }[] }).items.map((i) => i.id);
+      const rng = seededRng(11);
+      const from = Date.parse(meta.timeRange.from);
+      const to = Date.parse(meta.timeRange.to);
+      const randomPerson = () => encodeURIComponent(people[Math.floor(rng() * people.length)]!);
+      // warm-up: the projection, the static ranking and the JIT
+      await load(server.url, () => `/api/people/${randomPerson()}/curve`);
+      const rows = [
+        summary('decay curve, 365 points', await load(server.url, () => `/api/people/${randomPerson()}/curve`)),
+        summary('ranking, pagerank (cached)', await load(server.url, () => '/api/influence?metric=pagerank&limit=50')),
+        summary(
+          'ranking, activity at a random t (uncached)',
+          await load(server.url, () => `/api/influence?metric=activity&limit=50&at=${new Date(from + rng() * (to - from)).toISOString()}`),
+        ),
+        summary('profile', await load(server.url, () => `/api/people/${randomPerson()}/influence`)),
+      ];
+      console.error(dataset, JSON.stringify(rows));
+      results.push({ dataset, rows });
+    } finally {
+      await server.stop();
+    }
+  }
+} finally {
+  await db.close();
+  await neo4j.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const command = 'npx tsx bench/latency.ts';
+const md = [
+  '# API latency under load (warm)',
+  '',
+  `Command: \`${command}\` (${new Date().toISOString()}). ${machineMarkdown(m)}`,
+  `The server runs in its own process; ${CONCURRENCY} concurrent clients in the bench process send ${REQUESTS} requests per row after a warm-up.`,
+  'Goals: decay curve p95 ≤ 20 ms; ranking p95 ≤ 50 ms warm.',
+  '',
+  '| dataset | request | req/s | p50 ms | p95 ms | p99 ms | errors |',
+  '|---|---|---|---|---|---|---|',
+  ...results.flatMap((d) => d.rows.map((r) => `| ${d.dataset} | ${r.name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`)),
+  '',
+  `Load average at the end: ${os.loadavg().map((x) => round(x)).join(' / ')}.`,
+].join('\n');
+writeResults('latency', { command, date: new Date().toISOString(), machine: m, concurrency: CONCURRENCY, requests: REQUESTS, results }, md);
+console.log(md);
