@@ -1,0 +1,294 @@
+/**
+ * Speed of the introductions engine on a Slashdot-size network: `npx tsx bench/introductions-speed.ts`.
+ * Writes bench/results/introductions-speed.json and .md.
+ *
+ * Data: the 948,464 real links of ../shared/data/soc-slashdot0902 (82,168 people; the 78,303 self-loops are
+ * dropped by the engine), each loaded as a KNOWS tie from → to. What the file lacks is synthetic and seeded:
+ * each tie's trust (uniform 0..1, one in ten 0: distrust), `since` and `lastContact` (uniform over two years);
+ * each person's sector (1–2 of 20), offers and seeks (0–3 each of 60 skills); 5,000 past introductions
+ * between random friends of friends with random statuses. So the degree skew is real, the attributes are not.
+ *
+ * Timed: building the Projection (not the engine); building the index (acquaintance graph, Louvain, the
+ * rest); then, after a full garbage collection and warm (50 calls first, not counted), suggestForPerson (limit 10) for 500 random people and
+ * suggestForIntroducer (limit 10) for 200 random people, fixed seed; and both for the 20 people with the most
+ * ties. Goals: p95 ≤ 50 ms per person, p95 ≤ 200 ms per introducer.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { gunzipSync } from 'node:zlib';
+import { ProjectionBuilder, type Projection } from '../src/domain/projection.ts';
+import { introductionStatuses } from '../src/domain/model.ts';
+import { buildAcquaintanceGraph } from '../src/engine/introductions/acquaintance-graph.ts';
+import { acquaintanceCommunities } from '../src/engine/introductions/communities.ts';
+import { buildIntroductionIndex } from '../src/engine/introductions/introduction-index.ts';
+import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
+import { suggestForPerson, SUGGEST_FOR_PERSON_DEFAULTS } from '../src/engine/introductions/suggest-for-person.ts';
+import { seededRng } from '../src/engine/introductions/seeded-rng.ts';
+import { sharedPath } from '../test/support/shared.ts';
+
+const COMMAND = 'npx tsx bench/introductions-speed.ts';
+const DAY = 86_400_000;
+const NOW = Date.UTC(2009, 1, 16);
+const SEED = 902;
+const PEOPLE_RUNS = 500;
+const INTRODUCER_RUNS = 200;
+const WARMUP = 50;
+
+interface Timing {
+  runs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+}
+
+function summarise(samples: number[]): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  const mean = s.reduce((x, y) => x + y, 0) / s.length;
+  return { runs: s.length, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), p99Ms: round(at(0.99)), maxMs: round(s[s.length - 1]), meanMs: round(mean) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Wall time, and CPU time of this process (less sensitive to other load on a shared machine). */
+function timed<T>(fn: () => T): { ms: number; cpuMs: number; result: T } {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const result = fn();
+  const c = process.cpuUsage(c0);
+  return { ms: round(performance.now() - t0), cpuMs: round((c.user + c.system) / 1000), result };
+}
+
+function slashdotProjection(): { projection: Projection; links: number } {
+  const text = gunzipSync(readFileSync(sharedPath('data/soc-slashdot0902/soc-Slashdot0902.txt.gz'))).toString('utf8');
+  const rng = seededRng(SEED);
+  const b = new ProjectionBuilder();
+  const sectors = Array.from({ length: 20 }, (_, k) => `sector ${k}`);
+  const skills = Array.from({ length: 60 }, (_, k) => `skill ${k}`);
+  const pick = (from: string[], count: number) => Array.from({ length: count }, () => from[Math.floor(rng() * from.length)]);
+  const ensure = new Set<string>();
+  const person = (id: string): void => {
+    if (ensure.has(id)) return;
+    ensure.add(id);
+    b.person({
+      id,
+      name: `user ${id}`,
+      sectors: pick(sectors, 1 + Math.floor(rng() * 2)),
+      offers: pick(skills, Math.floor(rng() * 4)),
+      seeks: pick(skills, Math.floor(rng() * 4)),
+    });
+  };
+  let links = 0;
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    const from = line.slice(0, tab);
+    const to = line.slice(tab + 1).trim();
+    person(from);
+    person(to);
+    const trust = rng() < 0.1 ? 0 : rng();
+    const since = NOW - Math.floor(rng() * 730) * DAY;
+    const last = since + Math.floor(rng() * (NOW - since));
+    b.tie(from, to, trust, since, last);
+    links++;
+  }
+  const projection = b.build();
+  // 5,000 introductions among friends of friends (made from the tie columns, so cheap)
+  const { from, to } = projection.ties;
+  for (let k = 0; k < 5000; k++) {
+    const t1 = Math.floor(rng() * projection.ties.count);
+    const t2 = Math.floor(rng() * projection.ties.count);
+    const introducer = from[t1];
+    const a = to[t1];
+    const c = to[t2];
+    if (a === c || introducer === a || introducer === c) continue;
+    projection.introductions.push({
+      id: `intro-${k}`,
+      introducer,
+      a,
+      b: c,
+      at: NOW - Math.floor(rng() * 365) * DAY,
+      status: introductionStatuses[Math.floor(rng() * introductionStatuses.length)],
+      value: rng() < 0.3 ? Math.round(rng() * 10_000) : null,
+    });
+  }
+  return { projection, links };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 1000) / 1000,
+    node: process.version,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+/** Bytes of every typed array reachable from the index (one level into nested objects). */
+function typedArrayBytes(value: object, seen = new Set<object>()): number {
+  if (seen.has(value)) return 0;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  let total = 0;
+  for (const v of Object.values(value)) if (v !== null && typeof v === 'object' && !Array.isArray(v)) total += typedArrayBytes(v, seen);
+  return total;
+}
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+function main(): void {
+  const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  const built = timed(slashdotProjection);
+  const { projection, links } = built.result;
+  const n = projection.people.length;
+
+  // The index's parts, timed on their own, then the index as the service builds it.
+  const graphPart = timed(() => buildAcquaintanceGraph(projection));
+  const louvainPart = timed(() => acquaintanceCommunities(graphPart.result));
+  const indexBuild = timed(() => buildIntroductionIndex(projection));
+  const index = indexBuild.result;
+  const g = index.graph;
+  let maxDegree = 0;
+  for (let x = 0; x < n; x++) maxDegree = Math.max(maxDegree, g.offsets[x + 1] - g.offsets[x]);
+
+  // Collect the build's garbage (Louvain's transient graphology graphs) now, not in the middle of a measurement.
+  gc();
+
+  const rng = seededRng(SEED + 1);
+  const randomPeople = (count: number) => Array.from({ length: count }, () => Math.floor(rng() * n));
+  for (const p of randomPeople(WARMUP)) {
+    suggestForPerson(index, p, { now: NOW });
+    suggestForIntroducer(index, p, { now: NOW });
+  }
+
+  const measure = (people: number[], fn: (p: number) => unknown[]) => {
+    const samples: number[] = [];
+    let results = 0;
+    let empty = 0;
+    for (const p of people) {
+      const t0 = performance.now();
+      const out = fn(p);
+      samples.push(performance.now() - t0);
+      results += out.length;
+      if (out.length === 0) empty++;
+    }
+    return { ...summarise(samples), meanResults: round(results / people.length), emptyResults: empty };
+  };
+  const byDegree = Array.from({ length: n }, (_, x) => x).sort((x, y) => g.offsets[y + 1] - g.offsets[y] - (g.offsets[x + 1] - g.offsets[x]) || x - y);
+  const hubs = byDegree.slice(0, 20);
+  const person = measure(randomPeople(PEOPLE_RUNS), (p) => suggestForPerson(index, p, { now: NOW, limit: 10 }));
+  const introducer = measure(randomPeople(INTRODUCER_RUNS), (p) => suggestForIntroducer(index, p, { now: NOW, limit: 10 }));
+  const personHubs = measure(hubs, (p) => suggestForPerson(index, p, { now: NOW, limit: 10 }));
+  const introducerHubs = measure(hubs, (p) => suggestForIntroducer(index, p, { now: NOW, limit: 10 }));
+
+  const report = {
+    command: COMMAND,
+    date: new Date().toISOString(),
+    machine: { ...machine(), loadAverageBefore: loadBefore },
+    data: {
+      file: '../shared/data/soc-slashdot0902/soc-Slashdot0902.txt.gz',
+      people: n,
+      links,
+      acquaintancePairs: g.pairCount,
+      maxDegree,
+      communities: index.communities.count,
+      introductions: projection.introductions.length,
+      synthetic: 'trust (10 % zero), since/lastContact, sectors, offers, seeks and introductions are seeded random',
+    },
+    build: {
+      projectionMs: built.ms,
+      acquaintanceGraphMs: graphPart.ms,
+      louvainMs: louvainPart.ms,
+      indexMs: indexBuild.ms,
+      projectionCpuMs: built.cpuMs,
+      acquaintanceGraphCpuMs: graphPart.cpuMs,
+      louvainCpuMs: louvainPart.cpuMs,
+      indexCpuMs: indexBuild.cpuMs,
+      indexTypedArrayMiB: round(typedArrayBytes(index) / 2 ** 20),
+    },
+    caps: {
+      suggestForPerson: {
+        maxIntermediaries: SUGGEST_FOR_PERSON_DEFAULTS.maxIntermediaries,
+        maxFanout: SUGGEST_FOR_PERSON_DEFAULTS.maxFanout,
+        maxVisits: SUGGEST_FOR_PERSON_DEFAULTS.maxVisits,
+        finalists: SUGGEST_FOR_PERSON_DEFAULTS.finalists,
+      },
+      suggestForIntroducer: { maxContacts: SUGGEST_FOR_INTRODUCER_DEFAULTS.maxContacts },
+    },
+    latency: {
+      suggestForPerson: { people: `${PEOPLE_RUNS} random (seed ${SEED + 1})`, ...person },
+      suggestForIntroducer: { people: `${INTRODUCER_RUNS} random (same stream)`, ...introducer },
+      suggestForPersonTop20Degree: personHubs,
+      suggestForIntroducerTop20Degree: introducerHubs,
+    },
+    goals: { suggestForPersonP95Ms: 50, suggestForIntroducerP95Ms: 200 },
+  };
+  const dir = path.join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'introductions-speed.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'introductions-speed.md'), markdown(report));
+  console.log(JSON.stringify({ build: report.build, latency: report.latency }, null, 2));
+}
+
+function markdown(r: {
+  command: string;
+  date: string;
+  machine: ReturnType<typeof machine> & { loadAverageBefore: number[] };
+  data: Record<string, unknown>;
+  build: Record<string, number>;
+  caps: { suggestForPerson: Record<string, number>; suggestForIntroducer: Record<string, number> };
+  latency: Record<string, Timing & { meanResults: number; emptyResults: number }>;
+  goals: Record<string, number>;
+}): string {
+  const m = r.machine;
+  const d = r.data;
+  const lines = [
+    '# Introductions engine: speed on a Slashdot-size network',
+    '',
+    `Command: \`${r.command}\` — ${r.date}`,
+    '',
+    `Machine: ${m.os}; ${m.cpu}, ${m.cores} cores; ${m.memoryGiB} GiB; Node ${m.node}; load average before ${m.loadAverageBefore.join(', ')}, after ${m.loadAverage.join(', ')} (a shared machine: figures under load are pessimistic).`,
+    '',
+    `Data: ${d.file}: ${Number(d.people).toLocaleString('en')} people, ${Number(d.links).toLocaleString('en')} links as KNOWS ties → ${Number(d.acquaintancePairs).toLocaleString('en')} acquainted pairs (largest degree ${d.maxDegree}), ${d.communities} Louvain communities, ${d.introductions} past introductions. Synthetic, seeded: ${d.synthetic}.`,
+    '',
+    '## Build',
+    '',
+    '| step | wall ms | CPU ms (this process; > wall when the GC runs in parallel) |',
+    '|---|---:|---:|',
+    `| Projection from the file (not the engine) | ${r.build.projectionMs} | ${r.build.projectionCpuMs} |`,
+    `| acquaintance graph (CSR) alone | ${r.build.acquaintanceGraphMs} | ${r.build.acquaintanceGraphCpuMs} |`,
+    `| Louvain on it alone (graphology graph + louvain) | ${r.build.louvainMs} | ${r.build.louvainCpuMs} |`,
+    `| buildIntroductionIndex (all of it) | ${r.build.indexMs} | ${r.build.indexCpuMs} |`,
+    '',
+    `The index holds ${r.build.indexTypedArrayMiB} MiB of typed arrays (summed byte lengths), plus small vocabularies and the introductions map; no per-pair objects.`,
+    '',
+    '## Latency, warm',
+    '',
+    `Caps: suggestForPerson maxIntermediaries ${r.caps.suggestForPerson.maxIntermediaries}, maxFanout ${r.caps.suggestForPerson.maxFanout}, maxVisits ${r.caps.suggestForPerson.maxVisits}, finalists ${r.caps.suggestForPerson.finalists}; suggestForIntroducer maxContacts ${r.caps.suggestForIntroducer.maxContacts}. Goals: p95 ≤ ${r.goals.suggestForPersonP95Ms} ms per person, ≤ ${r.goals.suggestForIntroducerP95Ms} ms per introducer.`,
+    '',
+    '| call | runs | p50 ms | p95 ms | p99 ms | max ms | mean ms | mean results | empty |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const [name, t] of Object.entries(r.latency)) {
+    lines.push(`| ${name} | ${t.runs} | ${t.p50Ms} | ${t.p95Ms} | ${t.p99Ms} | ${t.maxMs} | ${t.meanMs} | ${t.meanResults} | ${t.emptyResults} |`);
+  }
+  lines.push('');
+  lines.push(
+    'Empty results are people with no friend of a friend reachable through someone both trust (many Slashdot accounts have a single link, or only ties to people they do not trust).',
+  );
+  lines.push('');
+  return lines.join('\n');
+}
+
+main();

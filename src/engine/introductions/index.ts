@@ -1,0 +1,26 @@
+/**
+ * Introductions engine (DESIGN.md idea 6): suggest introductions, explain each, credit introducers.
+ * Pure: a Projection in, plain objects out; time comes in as `now`.
+ */
+export { ACQUAINTANCE_DEFAULTS, type AcquaintanceGraph, type AcquaintanceOptions } from './acquaintance-graph.ts';
+export { COMMUNITY_DEFAULTS, type CommunityOptions } from './communities.ts';
+export { IntroductionInputError, type IntroductionInputReason } from './errors.ts';
+export type { IntroducerRecordSummary, IntroductionReasons, IntroductionSuggestion } from './explain-suggestion.ts';
+export {
+  INTRODUCER_SCORE_DEFAULTS,
+  introducerScores,
+  type BetaPrior,
+  type IntroducerScore,
+  type IntroducerScoreOptions,
+} from './introducer-scores.ts';
+export {
+  buildIntroductionIndex,
+  INTRODUCTION_INDEX_DEFAULTS,
+  type IntroductionIndex,
+  type IntroductionIndexOptions,
+} from './introduction-index.ts';
+export { openness, OPENNESS_DEFAULTS, type OpennessOptions } from './openness.ts';
+export { pairBoost, PAIR_SCORE_DEFAULTS, scorePair, type PairEvaluation, type PairScoreWeights } from './pair-score.ts';
+export { rankCandidates, RANK_CANDIDATES_DEFAULTS, type RankCandidatesOptions, type RankedCandidates } from './rank-candidates.ts';
+export { SUGGEST_FOR_INTRODUCER_DEFAULTS, suggestForIntroducer, type SuggestForIntroducerOptions } from './suggest-for-introducer.ts';
+export { SUGGEST_FOR_PERSON_DEFAULTS, suggestForPerson, type SuggestForPersonOptions } from './suggest-for-person.ts';

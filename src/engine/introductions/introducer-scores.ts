@@ -1,0 +1,167 @@
+/**
+ * Introducer influence (DESIGN.md idea 6): how often a person's introductions bear fruit, and how much fruit.
+ *
+ * Per introducer, over the introductions they MADE (status other than `suggested`, and not after `now`):
+ * - succeeded: status `succeeded`; failed: `failed` or `declined` (closed without fruit; `declined` is also
+ *   reported on its own); open: `made` or `accepted`.
+ * - successRate, smoothed with a Beta(α, β) prior (a Bayesian average, so one success out of one is not 100 %):
+ *       successRate = (succeeded + α) / (succeeded + failed + α + β)
+ *   With no closed introduction it is the prior mean α / (α + β) (0.5 with the default α = β = 1).
+ * - creditedValue = Σ over succeeded introductions of value · decay, value null counting 0;
+ *   decay = 2^(−(now − at) / valueHalfLifeDays) when a half-life and `now` are given, else 1.
+ * - score = successRate · Σ over succeeded introductions of decay · (1 + ln(1 + max(0, value))):
+ *   each fruitful introduction counts one, plus the log of its value (values can be money, so logged),
+ *   scaled by how reliably the person's introductions work. No success → score 0. 1 of 1 scores 0.67,
+ *   9 of 10 scores 7.5.
+ *
+ * Cost: O(I + n) time and memory for I introductions over n people.
+ */
+import type { ProjectedIntroduction, Projection } from '../../domain/projection.ts';
+import { checkNumber } from './errors.ts';
+
+const MODULE = 'introductions/introducer-scores';
+const DAY_MS = 86_400_000;
+
+export interface BetaPrior {
+  /** pseudo-successes */
+  alpha: number;
+  /** pseudo-failures */
+  beta: number;
+}
+
+export interface IntroducerScoreOptions {
+  prior: BetaPrior;
+  /** epoch ms; introductions after it are ignored and value decays up to it. null: all count, no decay */
+  now: number | null;
+  /** half-life of credited value in days; null: no decay */
+  valueHalfLifeDays: number | null;
+  /** list every person, not only those who made or were suggested as introducer */
+  includeEveryone: boolean;
+}
+
+export const INTRODUCER_SCORE_DEFAULTS: IntroducerScoreOptions = {
+  prior: { alpha: 1, beta: 1 },
+  now: null,
+  valueHalfLifeDays: null,
+  includeEveryone: false,
+};
+
+export interface IntroducerScore {
+  made: number;
+  succeeded: number;
+  /** closed without fruit: failed + declined */
+  failed: number;
+  declined: number;
+  open: number;
+  /** suggested with this person as introducer, not yet made */
+  suggested: number;
+  /** smoothed: (succeeded + α) / (succeeded + failed + α + β) */
+  successRate: number;
+  creditedValue: number;
+  score: number;
+}
+
+/** Typed-array tallies per person, for the introduction index. */
+export interface IntroducerRecordColumns {
+  made: Uint32Array;
+  succeeded: Uint32Array;
+  failed: Uint32Array;
+  declined: Uint32Array;
+  open: Uint32Array;
+  suggested: Uint32Array;
+  successRate: Float64Array;
+  /** α / (α + β) */
+  priorMean: number;
+}
+
+export function validatePrior(module: string, prior: BetaPrior): void {
+  checkNumber(module, 'prior.alpha', prior.alpha, Number.MIN_VALUE, Number.POSITIVE_INFINITY);
+  checkNumber(module, 'prior.beta', prior.beta, Number.MIN_VALUE, Number.POSITIVE_INFINITY);
+}
+
+export function introducerRecordColumns(
+  introductions: readonly ProjectedIntroduction[],
+  n: number,
+  prior: BetaPrior = INTRODUCER_SCORE_DEFAULTS.prior,
+  now: number | null = null,
+): IntroducerRecordColumns {
+  validatePrior(MODULE, prior);
+  const made = new Uint32Array(n);
+  const succeeded = new Uint32Array(n);
+  const failed = new Uint32Array(n);
+  const declined = new Uint32Array(n);
+  const open = new Uint32Array(n);
+  const suggested = new Uint32Array(n);
+  for (const intro of introductions) {
+    if (now !== null && intro.at > now) continue;
+    const i = intro.introducer;
+    if (i >= n) continue;
+    switch (intro.status) {
+      case 'suggested':
+        suggested[i]++;
+        continue;
+      case 'made':
+      case 'accepted':
+        open[i]++;
+        break;
+      case 'succeeded':
+        succeeded[i]++;
+        break;
+      case 'declined':
+        declined[i]++;
+        failed[i]++;
+        break;
+      case 'failed':
+        failed[i]++;
+        break;
+    }
+    made[i]++;
+  }
+  const successRate = new Float64Array(n);
+  const { alpha, beta } = prior;
+  for (let i = 0; i < n; i++) successRate[i] = (succeeded[i] + alpha) / (succeeded[i] + failed[i] + alpha + beta);
+  return { made, succeeded, failed, declined, open, suggested, successRate, priorMean: alpha / (alpha + beta) };
+}
+
+export function introducerScores(projection: Projection, options: Partial<IntroducerScoreOptions> = {}): Record<string, IntroducerScore> {
+  const o: IntroducerScoreOptions = { ...INTRODUCER_SCORE_DEFAULTS, ...options, prior: { ...INTRODUCER_SCORE_DEFAULTS.prior, ...options.prior } };
+  validatePrior(MODULE, o.prior);
+  if (o.now !== null) checkNumber(MODULE, 'now', o.now, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  if (o.valueHalfLifeDays !== null) checkNumber(MODULE, 'valueHalfLifeDays', o.valueHalfLifeDays, Number.MIN_VALUE, Number.POSITIVE_INFINITY);
+  const n = projection.people.length;
+  const records = introducerRecordColumns(projection.introductions, n, o.prior, o.now);
+  const credited = new Float64Array(n);
+  const fruit = new Float64Array(n);
+  const listed = new Uint8Array(n);
+  for (const intro of projection.introductions) {
+    if (o.now !== null && intro.at > o.now) continue;
+    const i = intro.introducer;
+    if (i >= n) continue;
+    listed[i] = 1;
+    if (intro.status !== 'succeeded') continue;
+    const decay =
+      o.now !== null && o.valueHalfLifeDays !== null && Number.isFinite(intro.at)
+        ? 2 ** (-Math.max(0, o.now - intro.at) / (o.valueHalfLifeDays * DAY_MS))
+        : 1;
+    const value = intro.value !== null && Number.isFinite(intro.value) ? intro.value : 0;
+    credited[i] += value * decay;
+    fruit[i] += decay * (1 + Math.log1p(Math.max(0, value)));
+  }
+  const out: Record<string, IntroducerScore> = {};
+  for (let i = 0; i < n; i++) {
+    if (!listed[i] && !o.includeEveryone) continue;
+    const rate = records.successRate[i];
+    out[projection.people[i].id] = {
+      made: records.made[i],
+      succeeded: records.succeeded[i],
+      failed: records.failed[i],
+      declined: records.declined[i],
+      open: records.open[i],
+      suggested: records.suggested[i],
+      successRate: rate,
+      creditedValue: credited[i],
+      score: rate * fruit[i],
+    };
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+/**
+ * The introduction index: everything suggestions need, built once per Projection and then read only.
+ *
+ * - the acquaintance graph with directed trust and tie recency (acquaintance-graph.ts);
+ * - Louvain communities on its undirected view (communities.ts), or labels given by the caller;
+ * - sectors, offers and seeks dictionary-coded per person (coded-sets.ts; offers and seeks share a vocabulary);
+ * - openness per person: how much each has lately been making new acquaintances (openness.ts);
+ * - introducer records from past introductions (introducer-scores.ts), smoothed with a Beta prior;
+ * - the pairs that must not be suggested: a pair is blocked by any introduction between them that is not
+ *   closed as `failed` or `declined` (suggested, made, accepted: one is under way; succeeded: they have met).
+ *   A failed or declined introduction blocks the pair for `retryAfterDays` after it, then another introducer
+ *   may try (Infinity: never again). Without a dated `now` a failed or declined introduction blocks too.
+ *
+ * Cost: the acquaintance graph's O((T + P) log d) plus Louvain (the dominant term on large graphs, see
+ * communities.ts), O(I) for I introductions. Memory ~30 bytes per acquaintance entry plus the graphology copy
+ * used transiently by Louvain.
+ */
+import type { ProjectedPerson, Projection } from '../../domain/projection.ts';
+import { ACQUAINTANCE_DEFAULTS, buildAcquaintanceGraph, type AcquaintanceGraph, type AcquaintanceOptions } from './acquaintance-graph.ts';
+import { codeSets, createVocabulary, type CodedSets, type Vocabulary } from './coded-sets.ts';
+import { acquaintanceCommunities, COMMUNITY_DEFAULTS, type Communities, type CommunityOptions } from './communities.ts';
+import { checkNumber, IntroductionInputError } from './errors.ts';
+import { openness, OPENNESS_DEFAULTS } from './openness.ts';
+import { INTRODUCER_SCORE_DEFAULTS, introducerRecordColumns, type BetaPrior, type IntroducerRecordColumns } from './introducer-scores.ts';
+
+const MODULE = 'introductions/introduction-index';
+const DAY_MS = 86_400_000;
+
+export interface IntroductionIndexOptions {
+  acquaintance: Partial<AcquaintanceOptions>;
+  /** Louvain options, or one label per person computed elsewhere, or false for none (nothing bridges) */
+  communities: Partial<CommunityOptions> | Int32Array | false;
+  /** half-life in days of a new tie in a person's openness */
+  opennessHalfLifeDays: number;
+  /** Beta prior of introducer success rates */
+  prior: BetaPrior;
+  /** days after a failed or declined introduction before the pair may be suggested again */
+  retryAfterDays: number;
+}
+
+export const INTRODUCTION_INDEX_DEFAULTS: IntroductionIndexOptions = {
+  acquaintance: ACQUAINTANCE_DEFAULTS,
+  communities: COMMUNITY_DEFAULTS,
+  opennessHalfLifeDays: OPENNESS_DEFAULTS.halfLifeDays,
+  prior: INTRODUCER_SCORE_DEFAULTS.prior,
+  retryAfterDays: 180,
+};
+
+export interface IntroductionIndex {
+  people: readonly ProjectedPerson[];
+  indexOf: ReadonlyMap<string, number>;
+  graph: AcquaintanceGraph;
+  communities: Communities;
+  /** per person, 1 = the network's average rate of new acquaintances lately */
+  openness: Float64Array;
+  sectorVocabulary: Vocabulary;
+  sectors: CodedSets;
+  /** offers and seeks share this vocabulary */
+  skillVocabulary: Vocabulary;
+  offers: CodedSets;
+  seeks: CodedSets;
+  records: IntroducerRecordColumns;
+  /** pairKey(a, b) → epoch ms until which the pair must not be suggested (Infinity: for good) */
+  blockedUntil: ReadonlyMap<number, number>;
+  /** latest time in ties, events and introductions; the default `now` of suggestions (NaN if undated) */
+  latestTime: number;
+  options: IntroductionIndexOptions;
+}
+
+export function buildIntroductionIndex(projection: Projection, options: Partial<IntroductionIndexOptions> = {}): IntroductionIndex {
+  const o: IntroductionIndexOptions = { ...INTRODUCTION_INDEX_DEFAULTS, ...options };
+  checkNumber(MODULE, 'retryAfterDays', o.retryAfterDays, 0, Number.POSITIVE_INFINITY);
+  const n = projection.people.length;
+  const graph = buildAcquaintanceGraph(projection, o.acquaintance);
+
+  let communities: Communities;
+  if (o.communities === false) communities = { label: new Int32Array(n).fill(-1), count: 0 };
+  else if (o.communities instanceof Int32Array) {
+    if (o.communities.length !== n) {
+      throw new IntroductionInputError(MODULE, 'invalid_option', `communities has ${o.communities.length} labels for ${n} people`);
+    }
+    let count = 0;
+    for (const c of o.communities) if (c + 1 > count) count = c + 1;
+    communities = { label: o.communities, count };
+  } else communities = acquaintanceCommunities(graph, o.communities);
+
+  const sectorVocabulary = createVocabulary();
+  const sectors = codeSets(
+    projection.people.map((p) => p.sectors),
+    sectorVocabulary,
+  );
+  const skillVocabulary = createVocabulary();
+  const offers = codeSets(
+    projection.people.map((p) => p.offers),
+    skillVocabulary,
+  );
+  const seeks = codeSets(
+    projection.people.map((p) => p.seeks),
+    skillVocabulary,
+  );
+
+  const records = introducerRecordColumns(projection.introductions, n, o.prior);
+  const blockedUntil = new Map<number, number>();
+  let latestTime = graph.latestTime;
+  for (const intro of projection.introductions) {
+    if (intro.a >= n || intro.b >= n || intro.a === intro.b) continue;
+    const closedWithoutFruit = intro.status === 'failed' || intro.status === 'declined';
+    const until = closedWithoutFruit ? intro.at + o.retryAfterDays * DAY_MS : Number.POSITIVE_INFINITY;
+    const key = pairKey(n, intro.a, intro.b);
+    const previous = blockedUntil.get(key);
+    // an undated closed introduction blocks for good: we cannot tell when the wait is over
+    const value = Number.isNaN(until) ? Number.POSITIVE_INFINITY : until;
+    if (previous === undefined || value > previous) blockedUntil.set(key, value);
+    if (!(intro.at <= latestTime) && !Number.isNaN(intro.at)) latestTime = intro.at;
+  }
+
+  return {
+    people: projection.people,
+    indexOf: projection.indexOf,
+    graph,
+    communities,
+    openness: openness(graph, { halfLifeDays: o.opennessHalfLifeDays }),
+    sectorVocabulary,
+    sectors,
+    skillVocabulary,
+    offers,
+    seeks,
+    records,
+    blockedUntil,
+    latestTime,
+    options: o,
+  };
+}
+
+/** The key of the unordered pair {a, b}. Exact below 2^53 / n people. */
+export function pairKey(n: number, a: number, b: number): number {
+  return a < b ? a * n + b : b * n + a;
+}
+
+export function isBlocked(index: IntroductionIndex, a: number, b: number, now: number): boolean {
+  if (index.blockedUntil.size === 0) return false;
+  const until = index.blockedUntil.get(pairKey(index.people.length, a, b));
+  return until !== undefined && (Number.isNaN(now) || now < until);
+}
+
+/** Resolves a person given by dense index or by id; throws `unknown_person` otherwise. */
+export function resolvePerson(index: IntroductionIndex, person: number | string, module: string): number {
+  if (typeof person === 'number') {
+    if (Number.isInteger(person) && person >= 0 && person < index.people.length) return person;
+    throw new IntroductionInputError(module, 'unknown_person', `no person with index ${person}`, { person });
+  }
+  const p = index.indexOf.get(person);
+  if (p === undefined) throw new IntroductionInputError(module, 'unknown_person', `no person with id "${person}"`, { person });
+  return p;
+}
