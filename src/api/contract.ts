@@ -103,6 +103,8 @@ export interface GraphResponse {
   nodes: GraphNode[];
   edges: GraphEdge[];
   metric: string;
+  /** influence: edges from people to those their events reached; ties: KNOWS trust ties */
+  layer?: 'influence' | 'ties';
   at: string | null;
   total: { nodes: number; edges: number };
   communities: number;

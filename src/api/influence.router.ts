@@ -9,12 +9,17 @@ const time = z
   .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date or date-time' })
   .transform((s) => Date.parse(s));
 const polarity = z.enum(['total', 'positive', 'negative']).default('total');
+const layer = z
+  .enum(['influence', 'ties'])
+  .optional()
+  .describe('influence (events: drivers → reached) or ties (KNOWS, weighted by trust); default influence, or ties when there are no influence edges');
 const slice = {
   sector: z.string().min(1).max(100).optional().describe('only events of this sector'),
   medium: z.string().min(1).max(100).optional().describe('only events through this medium'),
 };
 
 const influenceQuery = z.object({
+  layer,
   metric: z.string().default('pagerank').describe('activity, pagerank, pagerank-personalized, eigenvector, betweenness, closeness, harmonic, degree, in-degree, out-degree, weighted-degree, hits-hub, hits-authority, k-core, constraint, effective-size, introducer'),
   at: time.optional().describe('ISO time: rank on the decayed projection at this time (default: static, undecayed)'),
   ...slice,
@@ -54,6 +59,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
     ({ query }) =>
       svc.rank({
         metric: query.metric,
+        layer: query.layer ?? null,
         at: query.at ?? null,
         sector: query.sector ?? null,
         medium: query.medium ?? null,
@@ -112,13 +118,15 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
       summary: 'Nodes (top by metric, with layout positions and community) and the weighted edges among them',
       query: z.object({
         metric: z.string().default('pagerank'),
+        layer,
         ...slice,
         limit: z.coerce.number().int().min(1).max(200_000).default(5_000),
         maxEdges: z.coerce.number().int().min(0).max(2_000_000).default(50_000),
       }),
       errors: [400],
     },
-    ({ query }) => svc.graphView({ metric: query.metric, sector: query.sector, medium: query.medium, limit: query.limit, maxEdges: query.maxEdges }),
+    ({ query }) =>
+      svc.graphView({ metric: query.metric, layer: query.layer ?? null, sector: query.sector, medium: query.medium, limit: query.limit, maxEdges: query.maxEdges }),
   );
   defineRoute(
     router,
@@ -131,6 +139,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
       query: z.object({
         steps: z.coerce.number().int().min(2).max(1000).default(120),
         metric: z.string().default('pagerank').describe('the metric that picks which people are shown (top limit)'),
+        layer,
         ...slice,
         polarity,
         limit: z.coerce.number().int().min(1).max(20_000).default(5_000),

@@ -12,7 +12,7 @@ import type { Projection } from '../domain/projection.ts';
 import { breakdownAll, personBreakdown, sectorDistances, type SectorDistanceMatrix } from '../engine/breakdowns.ts';
 import { CentralityInputError, computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
 import { communities as louvain, type CommunitiesResult } from '../engine/communities.ts';
-import { buildInfluenceGraph, type InfluenceGraph } from '../engine/influence-graph.ts';
+import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph } from '../engine/influence-graph.ts';
 import { introducerScores, type IntroducerScore } from '../engine/introductions/index.ts';
 import { layout, type Positions } from '../engine/layout.ts';
 import { analyzeCurve } from '../engine/time/curve-analysis.ts';
@@ -46,8 +46,16 @@ export type ServedMetric = MetricName | keyof typeof EXTRA_METRICS;
 export const EXACT_PATH_METRICS_MAX_NODES = 5_000;
 export const BETWEENNESS_SAMPLES = 256;
 
+/**
+ * Which graph the centralities run on: `influence` (people → the people their events reached, weighted by
+ * magnitude) or `ties` (KNOWS: "a trusts b" makes b influential over a, weighted by trust). Unset: influence,
+ * unless it has no edges and ties exist (a who-knows-whom import such as a SNAP friendship file).
+ */
+export type Layer = 'influence' | 'ties';
+
 export interface RankQuery {
   metric: string;
+  layer?: Layer | null;
   at?: number | null;
   sector?: string | null;
   medium?: string | null;
@@ -64,8 +72,9 @@ interface AnalysisState {
   graph: InfluenceGraph;
   builtMs: number;
   rankings: Map<string, { ids: string[]; scores: Float64Array }>;
-  communities?: CommunitiesResult;
-  positions?: Positions;
+  tieGraph?: TieGraph;
+  communities: Partial<Record<Layer, CommunitiesResult>>;
+  positions: Partial<Record<Layer, Positions>>;
   sectorMatrix?: SectorDistanceMatrix;
   introducers?: Record<string, IntroducerScore>;
 }
@@ -98,7 +107,7 @@ export class InfluenceService {
         `projection v${v}: ${projection.people.length} people, ${projection.events.count} events, ${projection.ties.count} ties ` +
           `read in ${Math.round(t1 - t0)} ms; interaction table and influence graph (${graph.order} nodes, ${graph.size} edges) in ${Math.round(t2 - t1)} ms`,
       );
-      const state: AnalysisState = { version: v, projection, table, graph, builtMs: t2 - t0, rankings: new Map() };
+      const state: AnalysisState = { version: v, projection, table, graph, builtMs: t2 - t0, rankings: new Map(), communities: {}, positions: {} };
       if (this.version.current === v) this.state = state;
       return state;
     })();
@@ -167,10 +176,11 @@ export class InfluenceService {
     const metric = checkMetric(q.metric);
     const polarity = q.polarity ?? 'total';
     const seeds = q.seeds?.length ? [...q.seeds].sort() : null;
-    const key = [metric, q.at ?? '', q.sector ?? '', q.medium ?? '', polarity, seeds?.join(',') ?? ''].join('|');
+    const layer = this.layer(s, q.layer);
+    const key = [metric, layer, q.at ?? '', q.sector ?? '', q.medium ?? '', polarity, seeds?.join(',') ?? ''].join('|');
     const cached = s.rankings.get(key);
     if (cached) return cached;
-    const scores = engineInput(() => this.scores(s, metric, { ...q, polarity, seeds }));
+    const scores = engineInput(() => this.scores(s, metric, { ...q, layer, polarity, seeds }));
     const lowerFirst = metric !== 'activity' && metric !== 'introducer' && !METRICS[metric].higherIsMoreInfluential;
     const ids = s.projection.people.map((p) => p.id);
     const value = (id: string) => {
@@ -186,7 +196,7 @@ export class InfluenceService {
   private scores(
     s: AnalysisState,
     metric: ServedMetric,
-    q: { at?: number | null; sector?: string | null; medium?: string | null; polarity: Polarity; seeds: string[] | null },
+    q: { layer: Layer; at?: number | null; sector?: string | null; medium?: string | null; polarity: Polarity; seeds: string[] | null },
   ): Record<string, number> {
     const p = s.projection;
     if (q.seeds) for (const id of q.seeds) if (!p.indexOf.has(id)) throw new NotFoundError('Person', id);
@@ -194,6 +204,18 @@ export class InfluenceService {
     if (metric === 'activity') return activityScores(s.table, q);
     if (metric === 'pagerank-personalized' && !q.seeds) {
       throw new ValidationError('metric "pagerank-personalized" needs trusted seeds: add seeds=ID,ID,… (people you know to be genuine)');
+    }
+    if (q.layer === 'ties') {
+      if (q.sector || q.medium || q.polarity !== 'total') {
+        throw new ValidationError('sector, medium and polarity slice events; the ties layer has none (use layer=influence)');
+      }
+      const ties = q.at != null ? buildTieGraph(s.projection, { at: q.at }) : this.tieGraph(s);
+      return computeMetric(metric, ties, {
+        seeds: q.seeds,
+        getEdgeWeight: 'trust',
+        orientation: 'influenced-to-influencer',
+        betweennessSamples: ties.order > EXACT_PATH_METRICS_MAX_NODES ? BETWEENNESS_SAMPLES : null,
+      });
     }
     const sliced = q.at != null || q.sector || q.medium || q.polarity !== 'total';
     const graph = sliced
@@ -216,18 +238,35 @@ export class InfluenceService {
     return s.introducers;
   }
 
-  private communities(s: AnalysisState): CommunitiesResult {
-    s.communities ??= louvain(s.graph, { seed: 0 });
-    return s.communities;
+  private tieGraph(s: AnalysisState): TieGraph {
+    s.tieGraph ??= buildTieGraph(s.projection);
+    return s.tieGraph;
   }
 
-  private positions(s: AnalysisState): Positions {
-    if (!s.positions) {
+  /** The layer asked for, or the default: influence unless it has no edges and there are ties. */
+  private layer(s: AnalysisState, asked: Layer | null | undefined): Layer {
+    if (asked) return asked;
+    return s.graph.size === 0 && s.projection.ties.count > 0 ? 'ties' : 'influence';
+  }
+
+  private layerGraph(s: AnalysisState, layer: Layer): InfluenceGraph | TieGraph {
+    return layer === 'ties' ? this.tieGraph(s) : s.graph;
+  }
+
+  private communities(s: AnalysisState, layer: Layer = this.layer(s, null)): CommunitiesResult {
+    s.communities[layer] ??= louvain(this.layerGraph(s, layer), { seed: 0, getEdgeWeight: layer === 'ties' ? 'trust' : 'weight' });
+    return s.communities[layer]!;
+  }
+
+  private positions(s: AnalysisState, layer: Layer): Positions {
+    if (!s.positions[layer]) {
       const t0 = performance.now();
-      s.positions = layout(s.graph, { communities: this.communities(s).communities });
-      this.log(`layout v${s.version}: ${s.graph.order} nodes, ${s.positions.iterations} ForceAtlas2 iterations in ${Math.round(performance.now() - t0)} ms`);
+      const graph = this.layerGraph(s, layer);
+      const p = layout(graph, { communities: this.communities(s, layer).communities });
+      s.positions[layer] = p;
+      this.log(`layout v${s.version} (${layer}): ${graph.order} nodes, ${p.iterations} ForceAtlas2 iterations in ${Math.round(performance.now() - t0)} ms`);
     }
-    return s.positions;
+    return s.positions[layer]!;
   }
 
   private person(s: AnalysisState, id: string) {
@@ -360,12 +399,13 @@ export class InfluenceService {
   }
 
   /** The nodes (top `limit` by the metric, optionally only people of a sector) and the edges among them. */
-  async graphView(q: { metric: string; sector?: string | null; medium?: string | null; limit: number; maxEdges: number }): Promise<GraphResponse> {
+  async graphView(q: { metric: string; layer?: Layer | null; sector?: string | null; medium?: string | null; limit: number; maxEdges: number }): Promise<GraphResponse> {
     const s = await this.current();
-    const ranking = this.ranking(s, { metric: q.metric });
+    const layer = this.layer(s, q.layer);
+    const ranking = this.ranking(s, { metric: q.metric, layer });
     const selected = this.select(s, ranking, q);
-    const pos = this.positions(s);
-    const community = this.communities(s).communities;
+    const pos = this.positions(s, layer);
+    const community = this.communities(s, layer).communities;
     const scoreOf = new Map<string, number>();
     ranking.ids.forEach((id, i) => scoreOf.set(id, ranking.scores[i]!));
     const activity = activityScores(s.table, { polarity: 'total' });
@@ -384,14 +424,16 @@ export class InfluenceService {
         y: round(pos.y[i]!),
       };
     });
-    const edges = this.edgesAmong(s, new Set(selected), q.medium ?? null, q.maxEdges);
+    const edges = this.edgesAmong(s, layer, new Set(selected), q.medium ?? null, q.maxEdges);
+    const graph = this.layerGraph(s, layer);
     return {
       nodes,
       edges,
       metric: q.metric,
+      layer,
       at: null,
-      total: { nodes: s.graph.order, edges: s.graph.size },
-      communities: this.communities(s).count,
+      total: { nodes: graph.order, edges: graph.size },
+      communities: this.communities(s, layer).count,
     };
   }
 
@@ -405,12 +447,18 @@ export class InfluenceService {
     return out;
   }
 
-  private edgesAmong(s: AnalysisState, keep: Set<string>, medium: string | null, maxEdges: number): GraphResponse['edges'] {
+  private edgesAmong(s: AnalysisState, layer: Layer, keep: Set<string>, medium: string | null, maxEdges: number): GraphResponse['edges'] {
     const edges: GraphResponse['edges'] = [];
-    const graph = medium ? buildInfluenceGraph(s.table, { medium }) : s.graph;
-    graph.forEachEdge((_e, attrs, source, target) => {
-      if (keep.has(source) && keep.has(target)) edges.push({ source, target, weight: round(attrs.weight) });
-    });
+    if (layer === 'ties') {
+      this.tieGraph(s).forEachEdge((_e, attrs, source, target) => {
+        if (keep.has(source) && keep.has(target)) edges.push({ source, target, weight: round(attrs.trust) });
+      });
+    } else {
+      const graph = medium ? buildInfluenceGraph(s.table, { medium }) : s.graph;
+      graph.forEachEdge((_e, attrs, source, target) => {
+        if (keep.has(source) && keep.has(target)) edges.push({ source, target, weight: round(attrs.weight) });
+      });
+    }
     if (edges.length > maxEdges) {
       edges.sort((a, b) => b.weight - a.weight);
       edges.length = maxEdges;
@@ -425,6 +473,7 @@ export class InfluenceService {
   async timeline(q: {
     steps: number;
     metric: string;
+    layer?: Layer | null;
     sector?: string | null;
     medium?: string | null;
     polarity?: Polarity;
@@ -432,7 +481,8 @@ export class InfluenceService {
     maxEdges: number;
   }): Promise<TimelineResponse> {
     const s = await this.current();
-    const ranking = this.ranking(s, { metric: q.metric });
+    const layer = this.layer(s, q.layer);
+    const ranking = this.ranking(s, { metric: q.metric, layer });
     const nodes = this.select(s, ranking, q);
     const span = this.span(s);
     const steps = Math.max(2, q.steps);
@@ -441,7 +491,8 @@ export class InfluenceService {
     const index = nodes.map((id) => s.projection.indexOf.get(id)!);
     const values = nodes.map(() => new Array<number>(steps).fill(0));
     const keep = new Set(nodes);
-    const edgeList = this.edgesAmong(s, keep, q.medium ?? null, q.maxEdges);
+    // decayed weights exist for influence edges only; a ties-layer view keeps its edges static
+    const edgeList = layer === 'influence' ? this.edgesAmong(s, layer, keep, q.medium ?? null, q.maxEdges) : [];
     const edgeIndex = new Map(edgeList.map((e, i) => [`${e.source}\u0000${e.target}`, i]));
     const edgeValues = edgeList.map(() => new Array<number>(steps).fill(0));
     const people = s.projection.people;
