@@ -144,7 +144,7 @@ export function analyzeCurve(curve: SampledCurve, options?: Partial<CurveAnalysi
     return { max: 0, maxAt: null, peaks: [], fadeHalfLifeDays: null, fadeClass: null, dormancies: [], resurgences: [], periodicity: null };
   }
   const peaks = findPeaks(times, values, opts.peakProminence * max);
-  const { fadeHalfLifeDays, fadeClass } = classify(times, peaks, opts);
+  const { fadeHalfLifeDays, fadeClass } = classify(times, values, maxIndex, peaks, opts);
   const dormancies = findDormancies(times, values, opts.dormancyFraction * max, opts.minDormancyDays);
   const resurgences = findResurgences(peaks, dormancies);
   const periodicity = findPeriod(times, values, opts);
@@ -221,11 +221,29 @@ function halfLifeAfter(times: ArrayLike<number>, values: ArrayLike<number>, inde
   return null;
 }
 
-function classify(times: ArrayLike<number>, peaks: CurvePeak[], opts: CurveAnalysisOptions): { fadeHalfLifeDays: number | null; fadeClass: FadeClass | null } {
-  if (peaks.length === 0) return { fadeHalfLifeDays: null, fadeClass: null };
+function classify(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  maxIndex: number,
+  peaks: CurvePeak[],
+  opts: CurveAnalysisOptions,
+): { fadeHalfLifeDays: number | null; fadeClass: FadeClass | null } {
   const end = times[times.length - 1];
-  const halved = peaks.filter((p) => p.halfLifeDays !== null).map((p) => p.halfLifeDays as number);
-  const effective = peaks.map((p) => p.halfLifeDays ?? (end - p.at) / DAY_MS);
+  // A peak that never halves within the range is censored: it shows fading slower than the days observed
+  // after it. Observed for less than a fad's half-life (e.g. a peak at the very end), it shows nothing.
+  const informative = peaks.filter((p) => p.halfLifeDays !== null || (end - p.at) / DAY_MS >= opts.fadMaxDays);
+  if (informative.length === 0) {
+    // No informative peak: influence that keeps building, or a plateau. Classify by the global maximum: its
+    // half-life if the curve halves after it, else (censored) how long the influence has been sustained.
+    const halfLife = halfLifeAfter(times, values, maxIndex);
+    let first = 0;
+    while (first < values.length && values[first] <= 0) first++;
+    const sustained = halfLife ?? (end - times[first]) / DAY_MS;
+    const fadeClass: FadeClass = sustained < opts.fadMaxDays ? 'fad' : sustained > opts.lastingMinDays ? 'lasting' : 'steady';
+    return { fadeHalfLifeDays: halfLife, fadeClass };
+  }
+  const halved = informative.filter((p) => p.halfLifeDays !== null).map((p) => p.halfLifeDays as number);
+  const effective = informative.map((p) => p.halfLifeDays ?? (end - p.at) / DAY_MS);
   const m = median(effective);
   const fadeClass: FadeClass = m < opts.fadMaxDays ? 'fad' : m > opts.lastingMinDays ? 'lasting' : 'steady';
   return { fadeHalfLifeDays: halved.length ? median(halved) : null, fadeClass };

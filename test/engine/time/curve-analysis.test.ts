@@ -52,6 +52,18 @@ describe('curve analysis', () => {
     expect(veryslow.fadeClass).toBe('lasting');
   });
 
+  it('influence that keeps building, with no prominent peak, is classed by how long it has been sustained', () => {
+    // a staircase that only rises (accumulating slow-fading influence): its maximum is at the end
+    const years = analyzeCurve(daily(10 * 365, (d) => 1 + Math.floor(d / 90) + 0.1 * Math.sin(d)));
+    expect(years.peaks.filter((p) => p.index < 10 * 365 - 30)).toEqual([]);
+    expect(years.fadeClass).toBe('lasting');
+    const months = analyzeCurve(daily(200, (d) => (d < 20 ? 0 : d / 10)));
+    expect(months.fadeClass).toBe('steady');
+    // a long rise, then a fall to a third of the maximum within a month: a fad despite the long build-up
+    const rise = daily(400, (d) => (d <= 300 ? d : 300 * 2 ** (-(d - 300) / 20)));
+    expect(analyzeCurve(rise).fadeClass).toBe('fad');
+  });
+
   it('a curve dormant for 3 years that comes back has exactly one resurgence with the right gap', () => {
     const h = 14;
     const comeback = 100 + 3 * 365;
