@@ -3,10 +3,11 @@
  *
  * Two passes over the source: the first parses and validates every line without writing; if any line is
  * invalid nothing is written and every bad line is reported (unless skipInvalid). The second parses again and
- * writes in batches. Imports of up to SINGLE_TRANSACTION_RECORDS records are written in one transaction; larger
- * ones (a million-edge SNAP file does not fit one transaction's state) in one transaction per batch, after a
- * validation pass that guarantees the data is well-formed — every write is an idempotent MERGE, so a run
- * interrupted by an outage is completed by running it again.
+ * writes. Imports of up to SINGLE_TRANSACTION_RECORDS records are written in one transaction; larger ones (a
+ * million-edge SNAP file does not fit one transaction's state) store their people first, then one transaction
+ * per batch with WRITERS in flight, after a validation pass that guarantees the data is well-formed. Into a
+ * non-empty database every write is an idempotent MERGE, so a run interrupted by an outage is completed by
+ * running it again; into an empty one events and ties are CREATEd (after an interruption, clear and re-run).
  */
 import { createHash } from 'node:crypto';
 import { ImportRejectedError, ValidationError } from '../domain/errors.ts';
@@ -26,13 +27,13 @@ import {
   type ParseOptions,
 } from './formats/index.ts';
 import type { GraphVersion } from './graph-version.ts';
-import { batchSize, emptyBatch, writeBatch, writeBatchInTx, type RecordBatch } from './record-writer.ts';
+import { batchSize, emptyBatch, ensurePeople, writeBatch, writeBatchInTx, type RecordBatch } from './record-writer.ts';
 
 export { FORMATS };
 export const formatNames = (): string[] => [...FORMAT_NAMES];
 
 /** Larger imports are written one transaction per batch (after full validation). */
-export const SINGLE_TRANSACTION_RECORDS = 50_000;
+export const SINGLE_TRANSACTION_RECORDS = 10_000;
 /** Concurrent write transactions of a large import (Neo4j runs each on one core; MERGE keeps them consistent). */
 const WRITERS = 2;
 /** How many invalid lines an error report lists at most. */
@@ -78,6 +79,7 @@ export class ImportService {
 
     // Pass 1: validate everything, write nothing.
     const errors: ParseError[] = [];
+    const people = new Set<string>();
     let records = 0;
     let lines = 0;
     const pass1 = this.parse(format, req.open(), options, (l, b) => req.onProgress?.({ phase: 'validating', lines: l, bytes: b }));
@@ -89,6 +91,7 @@ export class ImportService {
         break;
       }
       records += next.value.records.length;
+      for (const r of next.value.records) addPeopleOf(r.record, people);
       for (const e of next.value.errors) errors.push(e);
     }
     const fatal = errors.find((e) => e.fatal);
@@ -103,8 +106,17 @@ export class ImportService {
       );
     }
 
-    // Pass 2: write.
+    // Pass 2: write. A large import first stores every person it refers to, then writes the rest in
+    // concurrent batches — with CREATE instead of MERGE when the database was empty (nothing can clash:
+    // the file's ids were checked for duplicates in pass 1).
     const single = records <= SINGLE_TRANSACTION_RECORDS;
+    let mode: 'merge' | 'fresh' = 'merge';
+    if (!single) {
+      const stored = (await this.db.read<{ people: number; events: number; ties: number; introductions: number }>('count-all'))[0];
+      if (stored && stored.people + stored.events + stored.ties + stored.introductions === 0) mode = 'fresh';
+      req.onProgress?.({ phase: 'writing', lines: 0, bytes: 0 });
+      await ensurePeople(this.db, people);
+    }
     const all = emptyBatch();
     const written = { people: 0, events: 0, ties: 0, introductions: 0 };
     let transactions = 0;
@@ -122,7 +134,7 @@ export class ImportService {
       else {
         // Keep WRITERS transactions in flight while the next batch is parsed; a failure stops the import.
         if (inFlight.size >= WRITERS) await Promise.race(inFlight);
-        const write: Promise<void> = writeBatch(this.db, batch).then(() => {
+        const write: Promise<void> = writeBatch(this.db, batch, { mode, peopleEnsured: true }).then(() => {
           inFlight.delete(write);
           transactions += 1;
         });
@@ -192,6 +204,28 @@ export class ImportService {
       }
     }
     return b;
+  }
+}
+
+/** Every person id a record names. */
+function addPeopleOf(r: ImportRecord, into: Set<string>): void {
+  switch (r.type) {
+    case 'person':
+      into.add(r.value.id);
+      break;
+    case 'event':
+      for (const d of r.value.drivers) into.add(d.person);
+      for (const x of r.value.reached) into.add(x.person);
+      break;
+    case 'tie':
+      into.add(r.value.from);
+      into.add(r.value.to);
+      break;
+    case 'introduction':
+      into.add(r.value.introducer);
+      into.add(r.value.a);
+      into.add(r.value.b);
+      break;
   }
 }
 

@@ -52,17 +52,42 @@ export function referencedPeople(b: RecordBatch): string[] {
 /** UNWIND chunk size: large enough to amortise round trips, small enough for modest transaction state. */
 const CHUNK = 5_000;
 
-export async function writeBatchInTx(tx: WriteTx, b: RecordBatch): Promise<void> {
+export interface WriteOptions {
+  /**
+   * 'merge' (default): idempotent MERGE by id. 'fresh': CREATE events and ties — only for an import into an
+   * empty database whose file was validated (unique ids), where nothing can clash.
+   */
+  mode?: 'merge' | 'fresh';
+  /** every person the batch refers to is stored already (skips the per-batch MERGE of bare people) */
+  peopleEnsured?: boolean;
+}
+
+export async function writeBatchInTx(tx: WriteTx, b: RecordBatch, opts: WriteOptions = {}): Promise<void> {
+  const fresh = opts.mode === 'fresh';
   for (const part of chunks(b.people)) await PeopleRepository.upsert(tx, part);
-  for (const part of chunks(referencedPeople(b))) await PeopleRepository.ensure(tx, part);
-  for (const part of chunks(b.events)) await EventsRepository.upsert(tx, part);
-  for (const part of chunks(b.ties)) await TiesRepository.upsert(tx, part);
+  if (!opts.peopleEnsured) for (const part of chunks(referencedPeople(b))) await PeopleRepository.ensure(tx, part);
+  for (const part of chunks(b.events)) await (fresh ? EventsRepository.createFresh(tx, part) : EventsRepository.upsert(tx, part));
+  for (const part of chunks(b.ties)) await (fresh ? TiesRepository.createFresh(tx, part) : TiesRepository.upsert(tx, part));
   for (const part of chunks(b.introductions)) await IntroductionsRepository.upsert(tx, part);
 }
 
-export async function writeBatch(db: Database, b: RecordBatch): Promise<void> {
+export async function writeBatch(db: Database, b: RecordBatch, opts: WriteOptions = {}): Promise<void> {
   if (batchSize(b) === 0 && b.ensurePeople.length === 0) return;
-  await db.writeTx((tx) => writeBatchInTx(tx, b));
+  await db.writeTx((tx) => writeBatchInTx(tx, b, opts));
+}
+
+/** Creates bare people (named by id) for the ids not stored yet, in batches. */
+export async function ensurePeople(db: Database, ids: Iterable<string>): Promise<void> {
+  let part: string[] = [];
+  for (const id of ids) {
+    part.push(id);
+    if (part.length === 10_000) {
+      const batch = part;
+      await db.writeTx((tx) => PeopleRepository.ensure(tx, batch));
+      part = [];
+    }
+  }
+  if (part.length > 0) await db.writeTx((tx) => PeopleRepository.ensure(tx, part));
 }
 
 function* chunks<T>(rows: T[]): Generator<T[]> {

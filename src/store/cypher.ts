@@ -20,6 +20,8 @@ export const QUERY_NAMES = [
   'upsert-events',
   'link-drivers',
   'link-reached',
+  'create-events-fresh',
+  'create-ties-fresh',
   'unlink-event',
   'create-event',
   'get-events',

@@ -91,6 +91,12 @@ export class EventsRepository {
     await EventsRepository.link(tx, events);
   }
 
+  /** Creates events and their links without MERGE: only for an import into an empty database. */
+  static async createFresh(tx: WriteTx, events: InfluenceEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await tx.run('create-events-fresh', { rows: events.map((e) => ({ ...nodeRow(e), drivers: e.drivers, reached: e.reached })) });
+  }
+
   private static async link(tx: WriteTx, events: InfluenceEvent[]): Promise<void> {
     const drivers = events.flatMap((e) => e.drivers.map((d) => ({ event: e.id, person: d.person, role: d.role })));
     const reached = events.flatMap((e) => e.reached.map((r) => ({ event: e.id, person: r.person, weight: r.weight })));

@@ -23,6 +23,10 @@ export function tieFromRow(r: TieRow): Tie {
   };
 }
 
+function tieRow(t: Tie) {
+  return { id: t.id, from: t.from, to: t.to, trust: t.trust, sinceMs: msOrNull(t.since), lastContactMs: msOrNull(t.lastContact) };
+}
+
 export function withTieId(t: TieInput): Tie {
   return { ...t, id: t.id ?? tieId(t.from, t.to) };
 }
@@ -70,15 +74,11 @@ export class TiesRepository {
   }
 
   static async upsert(tx: WriteTx, ties: Tie[]): Promise<void> {
-    if (ties.length === 0) return;
-    const rows = ties.map((t) => ({
-      id: t.id,
-      from: t.from,
-      to: t.to,
-      trust: t.trust,
-      sinceMs: msOrNull(t.since),
-      lastContactMs: msOrNull(t.lastContact),
-    }));
-    await tx.run('upsert-ties', { rows });
+    if (ties.length > 0) await tx.run('upsert-ties', { rows: ties.map(tieRow) });
+  }
+
+  /** Creates ties without MERGE: only for an import into an empty database. */
+  static async createFresh(tx: WriteTx, ties: Tie[]): Promise<void> {
+    if (ties.length > 0) await tx.run('create-ties-fresh', { rows: ties.map(tieRow) });
   }
 }

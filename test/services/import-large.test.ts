@@ -1,0 +1,45 @@
+/**
+ * Imports above the single-transaction size: people stored first, then concurrent batches — CREATE into an
+ * empty database, idempotent MERGE into a non-empty one.
+ */
+import { createReadStream } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SINGLE_TRANSACTION_RECORDS } from '../../src/services/import.service.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { sharedPath } from '../support/shared.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('large imports (college-msg, 59,835 messages)', () => {
+  const file = () => sharedPath('data/college-msg/CollegeMsg.txt');
+
+  it('is larger than one transaction, so it takes the batched path', () => {
+    expect(59_835 + 1_899).toBeGreaterThan(SINGLE_TRANSACTION_RECORDS);
+    expect(35_592 + 5_881).toBeGreaterThan(SINGLE_TRANSACTION_RECORDS);
+  });
+
+  it('into an empty database: every message becomes an event with its driver and reached person', async () => {
+    const r = await t.services.importer.import({ format: 'snap-temporal', open: () => createReadStream(file()) });
+    expect(r.transactions).toBeGreaterThan(1);
+    expect(await t.services.graph.counts()).toEqual({ people: 1899, events: 59835, ties: 0, introductions: 0 });
+    const e = (await t.get(`/api/events/${encodeURIComponent('msg:1:2:1082040961')}`)).body;
+    expect(e).toMatchObject({ kind: 'message', drivers: [{ person: '1' }], reached: [{ person: '2', weight: 1 }] });
+    const p = await t.services.graph.loadProjection();
+    expect(p.drove.count).toBe(59835);
+    expect(p.reached.count).toBe(59835);
+  }, 600_000);
+
+  it('again, into the now non-empty database: nothing changes', async () => {
+    await t.services.importer.import({ format: 'snap-temporal', open: () => createReadStream(file()) });
+    expect(await t.services.graph.counts()).toEqual({ people: 1899, events: 59835, ties: 0, introductions: 0 });
+    const p = await t.services.graph.loadProjection();
+    expect(p.drove.count).toBe(59835);
+    expect(p.reached.count).toBe(59835);
+  }, 600_000);
+});
