@@ -324,7 +324,7 @@ function buildCsr(graph: AnyGraph, getEdgeWeight: EdgeWeight, version: number): 
 }
 
 /** Row offsets (length n+1) of `count` items keyed by `row`. */
-function offsetsOf(n: number, count: number, row: Uint32Array): Uint32Array {
+export function offsetsOf(n: number, count: number, row: Uint32Array): Uint32Array {
   const offsets = new Uint32Array(n + 1);
   for (let k = 0; k < count; k++) offsets[row[k] + 1]++;
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
@@ -332,7 +332,7 @@ function offsetsOf(n: number, count: number, row: Uint32Array): Uint32Array {
 }
 
 /** Permutation of 0..count−1 that orders the items by `row`, stably. */
-function countingSort(n: number, count: number, row: Uint32Array): Uint32Array {
+export function countingSort(n: number, count: number, row: Uint32Array): Uint32Array {
   const cursor = offsetsOf(n, count, row);
   const order = new Uint32Array(count);
   for (let k = 0; k < count; k++) order[cursor[row[k]]++] = k;

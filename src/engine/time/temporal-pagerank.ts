@@ -13,7 +13,7 @@
  * CSR + O(iterations · (n + m)) for PageRank (≈170 iterations at tolerance 1e-12; the default here is 1e-10).
  */
 import type { Csr, FlowDirection } from '../csr.ts';
-import { orient } from '../csr.ts';
+import { countingSort, offsetsOf, orient } from '../csr.ts';
 import { pagerankKernel } from '../centrality/pagerank.ts';
 import { decayedProjection, type DecayedProjectionOptions, type InfluenceEdges } from './decayed-projection.ts';
 import { checkNumber, checkOneOf, checkTime, withDefaults } from './errors.ts';
@@ -89,8 +89,8 @@ export function edgesToCsr(edges: InfluenceEdges, keys: readonly string[], index
   const m = edges.count;
   const { src, dst, weight } = edges;
   // Edges ordered by dst, then scattered by src: out-rows sorted by target.
-  const byDst = countingOrder(n, m, dst);
-  const outOffsets = offsets(n, m, src);
+  const byDst = countingSort(n, m, dst);
+  const outOffsets = offsetsOf(n, m, src);
   const outTargets = new Uint32Array(m);
   const outWeights = new Float64Array(m);
   const cursor = outOffsets.slice(0, n);
@@ -101,8 +101,8 @@ export function edgesToCsr(edges: InfluenceEdges, keys: readonly string[], index
     outWeights[slot] = weight[k];
   }
   // Edges ordered by src, then scattered by dst: in-rows sorted by source.
-  const bySrc = countingOrder(n, m, src);
-  const inOffsets = offsets(n, m, dst);
+  const bySrc = countingSort(n, m, src);
+  const inOffsets = offsetsOf(n, m, dst);
   const inSources = new Uint32Array(m);
   const inWeights = new Float64Array(m);
   const inCursor = inOffsets.slice(0, n);
@@ -141,20 +141,6 @@ export function edgesToCsr(edges: InfluenceEdges, keys: readonly string[], index
     outStrength,
     inStrength,
   };
-}
-
-function offsets(n: number, m: number, key: Uint32Array): Uint32Array {
-  const out = new Uint32Array(n + 1);
-  for (let k = 0; k < m; k++) out[key[k] + 1]++;
-  for (let i = 0; i < n; i++) out[i + 1] += out[i];
-  return out;
-}
-
-function countingOrder(n: number, m: number, key: Uint32Array): Uint32Array {
-  const cursor = offsets(n, m, key);
-  const order = new Uint32Array(m);
-  for (let k = 0; k < m; k++) order[cursor[key[k]]++] = k;
-  return order;
 }
 
 function pick(options: Partial<TemporalPagerankOptions> | undefined): Partial<TemporalPagerankOptions> {
