@@ -12,7 +12,7 @@ import { openStore } from './store/connect.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const store = await openStore(config, (msg) => logger.info(msg));
+  const store = await openStore(config, { log: (msg) => logger.info(msg) });
   const services = createServices(store.db, (msg) => logger.info(msg));
   if (config.demo === 'auto') {
     const demo = await services.demo.load({ onlyIfEmpty: true });

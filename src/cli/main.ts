@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const config = loadConfig();
-  const store: OpenStore = await openStore(config, (m) => console.error(m));
+  const store: OpenStore = await openStore(config, { reuseRunning: true, log: (m) => console.error(m) });
   try {
     const services = createServices(store.db);
     switch (command) {

@@ -3,6 +3,7 @@
  * reusing one already listening there (the CLI next to a running server) or starting our own.
  */
 import type { Config } from '../config.ts';
+import { UnavailableError } from '../domain/errors.ts';
 import { Database } from './database.ts';
 import { isBoltListening, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.ts';
 
@@ -14,8 +15,18 @@ export interface OpenStore {
   close(): Promise<void>;
 }
 
-export async function openStore(config: Config, log: (msg: string) => void = () => {}): Promise<OpenStore> {
+export interface OpenStoreOptions {
+  /**
+   * Use a Neo4j already listening on the embedded port (the CLI next to a running server). The server itself
+   * refuses a taken port instead: it would otherwise serve another instance's data folder.
+   */
+  reuseRunning?: boolean;
+  log?: (msg: string) => void;
+}
+
+export async function openStore(config: Config, opts: OpenStoreOptions = {}): Promise<OpenStore> {
   const { neo4j } = config;
+  const log = opts.log ?? (() => {});
   let embedded: EmbeddedNeo4j | null = null;
   let uri: string;
   let mode: OpenStore['mode'];
@@ -23,6 +34,12 @@ export async function openStore(config: Config, log: (msg: string) => void = () 
     uri = neo4j.uri;
     mode = 'external';
   } else if (await isBoltListening(neo4j.embeddedPort)) {
+    if (!opts.reuseRunning) {
+      throw new UnavailableError(
+        `A Neo4j is already listening on Bolt port ${neo4j.embeddedPort} (another Catalyst server?). Stop it, or give this ` +
+          `instance its own port and data folder: NEO4J_BOLT_PORT=7688 CATALYST_DATA_DIR=./data2 npm start`,
+      );
+    }
     uri = `bolt://127.0.0.1:${neo4j.embeddedPort}`;
     mode = 'embedded-shared';
     log(`Using the Neo4j already listening on ${uri}`);
