@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
@@ -220,10 +221,14 @@ describe('health and OpenAPI', () => {
     expect(res.body.neo4j.version).toMatch(/^5\.26\./);
   });
 
-  it('serves an OpenAPI 3.1 document describing the routes', async () => {
+  it('serves a valid OpenAPI 3.1 document describing the routes', async () => {
     const res = await t.get('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
+    const validator = new Validator();
+    const result = await validator.validate(res.body);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/people', '/api/people/{id}', '/api/events', '/api/ties/{id}', '/api/introductions']));
     const create = res.body.paths['/api/people'].post;
     expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['id', 'name']));
