@@ -127,6 +127,10 @@ export interface CommunitiesResponse {
   communities: { id: number; size: number; top: { id: string; name: string }[]; sectors: { sector: string; count: number }[] }[];
 }
 
+export interface RingsResponse {
+  rings: { members: { id: string; name: string }[]; closedness: number; density: number; reason: string }[];
+}
+
 export interface SuggestionReasons {
   aOffersBSeeks: string[];
   bOffersASeeks: string[];

@@ -113,6 +113,17 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
     registry,
     {
       method: 'get',
+      path: '/api/rings',
+      tag: 'influence',
+      summary: 'Suspected collusion rings: closed groups of accounts that vouch for each other both ways, with the evidence',
+    },
+    () => svc.ringsSummary(),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
       path: '/api/graph',
       tag: 'explorer',
       summary: 'Nodes (top by metric, with layout positions and community) and the weighted edges among them',

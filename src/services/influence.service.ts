@@ -15,6 +15,7 @@ import { communities as louvain, type CommunitiesResult } from '../engine/commun
 import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph } from '../engine/influence-graph.ts';
 import { introducerScores, type IntroducerScore } from '../engine/introductions/index.ts';
 import { layout, type Positions } from '../engine/layout.ts';
+import { collusionRings, type Ring } from '../engine/rings.ts';
 import { analyzeCurve } from '../engine/time/curve-analysis.ts';
 import { decayCurve, influenceAt } from '../engine/time/curves.ts';
 import { decayedProjection } from '../engine/time/decayed-projection.ts';
@@ -30,6 +31,7 @@ import type {
   Polarity,
   ProfileResponse,
   RankedItem,
+  RingsResponse,
   TimelineResponse,
 } from '../api/contract.ts';
 import type { GraphRepository } from '../store/graph.repository.ts';
@@ -76,6 +78,7 @@ interface AnalysisState {
   communities: Partial<Record<Layer, CommunitiesResult>>;
   positions: Partial<Record<Layer, Positions>>;
   sectorMatrix?: SectorDistanceMatrix;
+  rings?: Ring[];
   introducers?: Record<string, IntroducerScore>;
 }
 
@@ -320,7 +323,7 @@ export class InfluenceService {
           }
         : null,
       community: this.communities(s).communities[id] ?? null,
-      flags: { ring: false },
+      flags: this.ringFlag(s, id),
     };
   }
 
@@ -368,6 +371,29 @@ export class InfluenceService {
       fadeClass: a.fadeClass ?? 'none',
       halfLifeDays: a.fadeHalfLifeDays,
       period: a.periodicity ? { days: a.periodicity.periodDays, strength: a.periodicity.strength } : null,
+    };
+  }
+
+  private rings(s: AnalysisState): Ring[] {
+    s.rings ??= collusionRings(s.graph, this.communities(s, 'influence').communities);
+    return s.rings;
+  }
+
+  private ringFlag(s: AnalysisState, id: string): ProfileResponse['flags'] {
+    const ring = this.rings(s).find((r) => r.members.includes(id));
+    return ring ? { ring: true, reason: ring.reason } : { ring: false };
+  }
+
+  /** Suspected collusion rings (engine/rings.ts), with their members' names and the evidence. */
+  async ringsSummary(): Promise<RingsResponse> {
+    const s = await this.current();
+    return {
+      rings: this.rings(s).map((r) => ({
+        members: r.members.map((m) => ({ id: m, name: this.person(s, m).name })),
+        closedness: r.closedness,
+        density: r.density,
+        reason: r.reason,
+      })),
     };
   }
 

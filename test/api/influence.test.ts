@@ -70,6 +70,16 @@ describe('planted archetypes', () => {
     expect(helena.introducer.successRate).toBeLessThan(1);
   });
 
+  it('the rating ring is flagged as a suspected collusion ring, with the evidence; the archetypes are not', async () => {
+    const rings = (await t.get('/api/rings')).body.rings;
+    expect(rings).toHaveLength(1);
+    expect(rings[0].members.map((m: { id: string }) => m.id)).toEqual(['p-ring-1', 'p-ring-2', 'p-ring-3', 'p-ring-4', 'p-ring-5', 'p-ring-6']);
+    const member = await profile('p-ring-3');
+    expect(member.flags.ring).toBe(true);
+    expect(member.flags.reason).toContain('vouch for each other');
+    expect((await profile('p-connector')).flags).toEqual({ ring: false });
+  });
+
   it('the rating ring ranks high on naive PageRank but low when trust is anchored in seeds', async () => {
     const plain = (await t.get('/api/influence?metric=pagerank&limit=400')).body.items;
     const seeded = (await t.get('/api/influence?metric=pagerank-personalized&seeds=p-lasting,p-connector&limit=400')).body.items;
