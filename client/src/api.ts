@@ -1,0 +1,108 @@
+/**
+ * Typed calls to the Catalyst API. Response types come from the server's contract (type-only imports, so no
+ * server code is bundled). Errors are thrown as `ApiError` carrying the API's `{ error: { code, message } }`
+ * so the UI can show the server's message as is.
+ */
+import type {
+  CurveResponse,
+  GraphResponse,
+  InfluenceResponse,
+  MetaResponse,
+  Polarity,
+  ProfileResponse,
+  SuggestionsResponse,
+  TimelineResponse,
+} from '../../src/api/contract.ts';
+import type { Introduction, Person } from '../../src/domain/model.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+function withQuery(path: string, query: Query = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      signal,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'network_error', 'The server could not be reached. Is Catalyst running?');
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!res.ok) {
+    const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? `${method} ${path} failed with HTTP ${res.status}`, error?.details);
+  }
+  return parsed as T;
+}
+
+export interface GraphQuery {
+  metric: string;
+  sector: string | null;
+  medium: string | null;
+  limit: number | null;
+}
+
+export interface TimelineQuery {
+  metric: string;
+  sector: string | null;
+  medium: string | null;
+  polarity: Polarity;
+  steps: number;
+  limit: number | null;
+}
+
+export const api = {
+  meta: (signal?: AbortSignal) => request<MetaResponse>('GET', '/api/meta', undefined, signal),
+  graph: (q: GraphQuery, signal?: AbortSignal) =>
+    request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, sector: q.sector, medium: q.medium, limit: q.limit }), undefined, signal),
+  timeline: (q: TimelineQuery, signal?: AbortSignal) =>
+    request<TimelineResponse>(
+      'GET',
+      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, limit: q.limit }),
+      undefined,
+      signal,
+    ),
+  influence: (q: { metric: string; at: string | null; sector?: string | null; medium?: string | null; polarity?: Polarity; limit?: number; offset?: number }, signal?: AbortSignal) =>
+    request<InfluenceResponse>('GET', withQuery('/api/influence', q), undefined, signal),
+  searchPeople: (q: string, limit = 10, signal?: AbortSignal) =>
+    request<{ items: Person[]; total: number }>('GET', withQuery('/api/people', { q, limit }), undefined, signal),
+  profile: (id: string, at: string | null, signal?: AbortSignal) =>
+    request<ProfileResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/influence`, { at }), undefined, signal),
+  curve: (id: string, q: { from?: string; to?: string; metric?: 'activity' | 'centrality' }, signal?: AbortSignal) =>
+    request<CurveResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/curve`, q), undefined, signal),
+  suggestions: (person: string, limit = 5, signal?: AbortSignal) =>
+    request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { person, limit }), undefined, signal),
+  recordIntroduction: (body: { introducer: string; a: string; b: string; note: string }) => request<Introduction>('POST', '/api/introductions', body),
+};
+
+export type Api = typeof api;

@@ -1,0 +1,146 @@
+/**
+ * A person's decay curve (uPlot): influence over time with the positive and negative parts, dormant periods
+ * shaded, peaks and resurgences marked, and the slider time as a vertical line. `setTime` only redraws (no
+ * new paths), so it is cheap enough to follow the slider on every frame.
+ */
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { CurveResponse } from '../../../src/api/contract.ts';
+import { ACCENT, NEGATIVE_COLOR, POSITIVE_COLOR } from '../graph/palette.ts';
+
+export interface DecayChart {
+  readonly plot: uPlot;
+  setTime(ms: number | null): void;
+  resize(width: number): void;
+  destroy(): void;
+}
+
+const AXIS = {
+  stroke: '#8b93a7',
+  grid: { stroke: 'rgba(255,255,255,0.05)', width: 1 },
+  ticks: { stroke: 'rgba(255,255,255,0.08)', width: 1, size: 4 },
+  font: '11px Inter, "Segoe UI", system-ui, sans-serif',
+};
+
+export function createDecayChart(container: HTMLElement, curve: CurveResponse, opts: { width: number; height: number }): DecayChart {
+  const xs = curve.points.map((p) => p.t);
+  const ys = curve.points.map((p) => p.value);
+  const hasSplit = Array.isArray(curve.positive) && Array.isArray(curve.negative) && curve.positive.length === xs.length;
+  let time: number | null = null;
+
+  const data: uPlot.AlignedData = hasSplit ? [xs, ys, curve.positive!, curve.negative!] : [xs, ys];
+  const series: uPlot.Series[] = [
+    {},
+    {
+      label: 'influence',
+      stroke: ACCENT,
+      width: 1.75,
+      fill: (u: uPlot) => {
+        const g = u.ctx.createLinearGradient(0, u.bbox.top, 0, u.bbox.top + u.bbox.height);
+        g.addColorStop(0, 'rgba(138,180,255,0.35)');
+        g.addColorStop(1, 'rgba(138,180,255,0.02)');
+        return g;
+      },
+      points: { show: false },
+    },
+  ];
+  if (hasSplit) {
+    series.push({ label: 'positive', stroke: POSITIVE_COLOR, width: 1, dash: [3, 3], points: { show: false } });
+    series.push({ label: 'negative', stroke: NEGATIVE_COLOR, width: 1, dash: [3, 3], points: { show: false } });
+  }
+
+  const px = (u: uPlot, v: number) => u.valToPos(v, 'x', true);
+  const py = (u: uPlot, v: number) => u.valToPos(v, 'y', true);
+
+  const plot = new uPlot(
+    {
+      width: opts.width,
+      height: opts.height,
+      ms: 1,
+      legend: { show: false },
+      cursor: { y: false, points: { size: 6 }, drag: { x: false, y: false } },
+      padding: [8, 8, 0, 0],
+      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.12 : 1] } },
+      axes: [
+        { ...AXIS, size: 28, space: 60 },
+        { ...AXIS, size: 36, space: 28, values: (_u, ticks) => ticks.map((v) => (v >= 1000 ? `${Math.round(v / 100) / 10}k` : String(Math.round(v * 100) / 100))) },
+      ],
+      series,
+      hooks: {
+        drawClear: [
+          (u) => {
+            // Dormant periods: a hatched band across the plot.
+            const { ctx } = u;
+            const { top, height } = u.bbox;
+            ctx.save();
+            ctx.fillStyle = 'rgba(255,255,255,0.045)';
+            for (const d of curve.dormancy) {
+              const x0 = px(u, d.from);
+              const x1 = px(u, d.to);
+              ctx.fillRect(x0, top, Math.max(1, x1 - x0), height);
+            }
+            ctx.restore();
+          },
+        ],
+        draw: [
+          (u) => {
+            const { ctx } = u;
+            const ratio = devicePixelRatio || 1;
+            const { top, height } = u.bbox;
+            ctx.save();
+            for (const p of curve.peaks) {
+              const x = px(u, p.t);
+              const y = py(u, p.value);
+              ctx.fillStyle = '#f5d67a';
+              ctx.beginPath();
+              ctx.arc(x, y, 3.5 * ratio, 0, Math.PI * 2);
+              ctx.fill();
+            }
+            for (const r of curve.resurgences) {
+              const x = px(u, r.t);
+              const y = py(u, r.value);
+              const s = 5 * ratio;
+              ctx.fillStyle = POSITIVE_COLOR;
+              ctx.beginPath();
+              ctx.moveTo(x, y - s - 6 * ratio);
+              ctx.lineTo(x + s, y - 6 * ratio + s * 0.2);
+              ctx.lineTo(x - s, y - 6 * ratio + s * 0.2);
+              ctx.closePath();
+              ctx.fill();
+            }
+            if (time !== null) {
+              const x = px(u, time);
+              if (x >= u.bbox.left && x <= u.bbox.left + u.bbox.width) {
+                ctx.strokeStyle = 'rgba(255,255,255,0.8)';
+                ctx.lineWidth = 1.25 * ratio;
+                ctx.setLineDash([4 * ratio, 3 * ratio]);
+                ctx.beginPath();
+                ctx.moveTo(x, top);
+                ctx.lineTo(x, top + height);
+                ctx.stroke();
+              }
+            }
+            ctx.restore();
+          },
+        ],
+      },
+    },
+    data,
+    container,
+  );
+
+  return {
+    plot,
+    setTime(ms) {
+      if (ms === time) return;
+      time = ms;
+      plot.redraw(false, false);
+    },
+    resize(width) {
+      plot.setSize({ width, height: opts.height });
+    },
+    destroy() {
+      plot.destroy();
+    },
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * The data behind the graph view: the graphology graph built once from /api/graph (positions, names,
+ * communities, static scores) plus the timeline as flat typed arrays, and the "frame" (node sizes and edge
+ * strengths at the slider time) that the reducers read.
+ *
+ * Scrubbing never touches the graph: `computeFrame` refills the frame arrays from the timeline (O(n + m) per
+ * frame, linear interpolation between samples so motion is smooth), and the renderer refreshes.
+ */
+import { DirectedGraph } from 'graphology';
+import type { GraphResponse, TimelineResponse } from '../../../src/api/contract.ts';
+
+export interface NodeAttributes {
+  x: number;
+  y: number;
+  label: string;
+  community: number;
+  sectors: string[];
+  score: number;
+  activity: number;
+  /** row of this node in the frame arrays */
+  i: number;
+}
+
+export interface EdgeAttributes {
+  weight: number;
+  /** row of this edge in the frame arrays */
+  j: number;
+}
+
+export type SceneGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export interface Timeline {
+  times: Float64Array;
+  /** node row i at sample k: nodeSeries[i * T + k] */
+  nodeSeries: Float32Array;
+  /** 0 for nodes the timeline does not cover (drawn with their overall score) */
+  nodeTimed: Uint8Array;
+  /** edge row j at sample k; `edgeTimed[j]` is 0 for edges the timeline does not know (drawn statically) */
+  edgeSeries: Float32Array;
+  edgeTimed: Uint8Array;
+  /** summed node influence at each sample, for the sparkline */
+  totals: Float64Array;
+  /** reference values for scaling (a high quantile of per-row maxima, robust to one huge spike) */
+  nodeRef: number;
+  edgeRef: number;
+}
+
+export interface Frame {
+  /** fractional sample index the frame was computed at (NaN when static) */
+  position: number;
+  /** raw influence at the frame time */
+  nodeValue: Float32Array;
+  /** rendered size in pixels, 0 for nodes without influence at this time */
+  nodeSize: Float32Array;
+  /** 0..1 edge strength, 0 = not drawn */
+  edgeStrength: Float32Array;
+  /** ids of the most influential nodes at this time, whose labels are always drawn */
+  topNodes: Set<string>;
+  /** largest node value at this time (for the minimum-influence filter) */
+  maxValue: number;
+}
+
+export interface Scene {
+  graph: SceneGraph;
+  nodeIds: string[];
+  edgeIds: string[];
+  total: GraphResponse['total'];
+  communities: number;
+  timeline: Timeline | null;
+  frame: Frame;
+  /** the overall (all-time) view: the metric's static score and the undecayed weights */
+  overall: { nodeValue: Float32Array; nodeSize: Float32Array; edgeStrength: Float32Array };
+  sizes: SizeScale;
+}
+
+export interface SizeScale {
+  min: number;
+  max: number;
+  /** size of a node with no influence at the frame time (a faint dot, not hidden, so the map stays legible) */
+  ghost: number;
+  topLabels: number;
+}
+
+export function sizeScaleFor(order: number): SizeScale {
+  if (order > 20_000) return { min: 1, max: 12, ghost: 0.6, topLabels: 8 };
+  if (order > 2_000) return { min: 1.5, max: 15, ghost: 0.8, topLabels: 8 };
+  return { min: 2, max: 20, ghost: 1.1, topLabels: 5 };
+}
+
+export function edgeKey(source: string, target: string): string {
+  return `${source}->${target}`;
+}
+
+/** Builds the graph from the API response; parallel edges are merged (weights summed), self-loops dropped. */
+export function buildScene(response: GraphResponse): Scene {
+  const graph: SceneGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
+  const nodeIds: string[] = [];
+  for (const n of response.nodes) {
+    if (graph.hasNode(n.id)) continue;
+    graph.addNode(n.id, {
+      x: Number.isFinite(n.x) ? n.x : 0,
+      y: Number.isFinite(n.y) ? n.y : 0,
+      label: n.name,
+      community: n.community,
+      sectors: n.sectors,
+      score: Number.isFinite(n.score) ? n.score : 0,
+      activity: Number.isFinite(n.activity) ? n.activity : 0,
+      i: nodeIds.length,
+    });
+    nodeIds.push(n.id);
+  }
+  const edgeIds: string[] = [];
+  for (const e of response.edges) {
+    if (e.source === e.target || !graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
+    const key = edgeKey(e.source, e.target);
+    const weight = Number(e.weight) || 0;
+    if (graph.hasEdge(key)) {
+      graph.updateEdgeAttribute(key, 'weight', (w) => (w ?? 0) + weight);
+      continue;
+    }
+    graph.addDirectedEdgeWithKey(key, e.source, e.target, { weight, j: edgeIds.length });
+    edgeIds.push(key);
+  }
+  const sizes = sizeScaleFor(nodeIds.length);
+  const scene: Scene = {
+    graph,
+    nodeIds,
+    edgeIds,
+    total: response.total,
+    communities: response.communities,
+    timeline: null,
+    sizes,
+    frame: emptyFrame(nodeIds.length, edgeIds.length),
+    overall: overallFrame(graph, nodeIds.length, edgeIds.length, sizes),
+  };
+  computeFrame(scene, Number.NaN);
+  return scene;
+}
+
+function overallFrame(graph: SceneGraph, n: number, m: number, sizes: SizeScale): Scene['overall'] {
+  const nodeValue = new Float32Array(n);
+  const nodeSize = new Float32Array(n);
+  const edgeStrength = new Float32Array(m);
+  graph.forEachNode((_id, a) => {
+    nodeValue[a.i] = a.score > 0 ? a.score : 0;
+  });
+  const ref = quantile(Array.from(nodeValue).filter((v) => v > 0), 0.98) || 1;
+  for (let i = 0; i < n; i++) nodeSize[i] = nodeValue[i]! > 0 ? scaleSize(nodeValue[i]!, ref, sizes) : sizes.min * 0.6;
+  const weights = new Float64Array(m);
+  graph.forEachEdge((_e, a) => {
+    weights[a.j] = a.weight;
+  });
+  const wref = quantile(weights, 0.95) || 1;
+  for (let j = 0; j < m; j++) edgeStrength[j] = weights[j]! > 0 ? Math.min(1, Math.sqrt(weights[j]! / wref)) : 0.1;
+  return { nodeValue, nodeSize, edgeStrength };
+}
+
+function emptyFrame(n: number, m: number): Frame {
+  return {
+    position: Number.NaN,
+    nodeValue: new Float32Array(n),
+    nodeSize: new Float32Array(n),
+    edgeStrength: new Float32Array(m),
+    topNodes: new Set(),
+    maxValue: 0,
+  };
+}
+
+/** True when every node sits at the origin, i.e. the server sent no layout. */
+export function needsLayout(scene: Scene): boolean {
+  let any = false;
+  scene.graph.forEachNode((_n, a) => {
+    if (a.x !== 0 || a.y !== 0) any = true;
+  });
+  return !any && scene.graph.order > 1;
+}
+
+/** The value below which a fraction q of the values lie (values are copied, not sorted in place). */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  const sorted = Float64Array.from(values).sort();
+  if (sorted.length === 0) return 0;
+  const at = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
+  return sorted[at]!;
+}
+
+/** Attaches a timeline to the scene; rows are matched to graph nodes and edges by id. */
+export function attachTimeline(scene: Scene, response: TimelineResponse): void {
+  const T = response.times.length;
+  if (T === 0) {
+    scene.timeline = null;
+    computeFrame(scene, Number.NaN);
+    return;
+  }
+  const n = scene.nodeIds.length;
+  const m = scene.edgeIds.length;
+  const nodeSeries = new Float32Array(n * T);
+  const nodeTimed = new Uint8Array(n);
+  const edgeSeries = new Float32Array(m * T);
+  const edgeTimed = new Uint8Array(m);
+  const totals = new Float64Array(T);
+  const nodeMax = new Float64Array(n);
+  const { graph } = scene;
+  response.nodes.forEach((id, row) => {
+    if (!graph.hasNode(id)) return;
+    const i = graph.getNodeAttribute(id, 'i');
+    nodeTimed[i] = 1;
+    const values = response.values[row] ?? [];
+    let max = 0;
+    for (let k = 0; k < T; k++) {
+      const v = Math.max(0, Number(values[k]) || 0);
+      nodeSeries[i * T + k] = v;
+      totals[k] += v;
+      if (v > max) max = v;
+    }
+    nodeMax[i] = max;
+  });
+  const edgeMax: number[] = [];
+  for (const e of response.edges) {
+    const key = edgeKey(e.source, e.target);
+    if (!graph.hasEdge(key)) continue;
+    const j = graph.getEdgeAttribute(key, 'j');
+    edgeTimed[j] = 1;
+    let max = 0;
+    for (let k = 0; k < T; k++) {
+      const v = Math.max(0, Number(e.values[k]) || 0);
+      edgeSeries[j * T + k] += v;
+      if (edgeSeries[j * T + k]! > max) max = edgeSeries[j * T + k]!;
+    }
+    edgeMax.push(max);
+  }
+  const positiveMaxima = Array.from(nodeMax).filter((v) => v > 0);
+  scene.timeline = {
+    times: Float64Array.from(response.times),
+    nodeSeries,
+    nodeTimed,
+    edgeSeries,
+    edgeTimed,
+    totals,
+    nodeRef: positiveMaxima.length ? quantile(positiveMaxima, 0.98) : 1,
+    edgeRef: edgeMax.length ? Math.max(quantile(edgeMax, 0.95), 1e-12) : 1,
+  };
+}
+
+/** Fractional sample index of a time (clamped to the timeline). */
+export function positionOf(timeline: Timeline, time: number): number {
+  const { times } = timeline;
+  const T = times.length;
+  if (T === 1 || time <= times[0]!) return 0;
+  if (time >= times[T - 1]!) return T - 1;
+  let lo = 0;
+  let hi = T - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= time) lo = mid;
+    else hi = mid;
+  }
+  return lo + (time - times[lo]!) / (times[hi]! - times[lo]!);
+}
+
+export function timeAt(timeline: Timeline, position: number): number {
+  const { times } = timeline;
+  const k = Math.min(times.length - 1, Math.max(0, position));
+  const lo = Math.floor(k);
+  const hi = Math.min(times.length - 1, lo + 1);
+  return times[lo]! + (times[hi]! - times[lo]!) * (k - lo);
+}
+
+/** Node size for a value: square root scale (area ∝ influence), clamped so one outlier cannot dwarf the rest. */
+export function scaleSize(value: number, ref: number, sizes: SizeScale): number {
+  if (!(value > 0) || !(ref > 0)) return 0;
+  const r = Math.min(value / ref, 1.5);
+  return sizes.min + (sizes.max - sizes.min) * Math.sqrt(r / 1.5);
+}
+
+/**
+ * Fills the frame for a fractional sample position (NaN, or no timeline: the overall view, i.e. the metric's
+ * static scores and the undecayed weights).
+ */
+export function computeFrame(scene: Scene, position: number): Frame {
+  const { frame, timeline, sizes, overall } = scene;
+  const n = scene.nodeIds.length;
+  const m = scene.edgeIds.length;
+  const timed = timeline !== null && Number.isFinite(position);
+  let maxValue = 0;
+  if (timed) {
+    const T = timeline.times.length;
+    const p = Math.min(T - 1, Math.max(0, position));
+    const lo = Math.floor(p);
+    const hi = Math.min(T - 1, lo + 1);
+    const f = p - lo;
+    const { nodeSeries, nodeTimed, edgeSeries, edgeTimed, nodeRef, edgeRef } = timeline;
+    for (let i = 0; i < n; i++) {
+      if (!nodeTimed[i]) {
+        frame.nodeValue[i] = 0;
+        frame.nodeSize[i] = overall.nodeSize[i]!;
+        continue;
+      }
+      const v = nodeSeries[i * T + lo]! * (1 - f) + nodeSeries[i * T + hi]! * f;
+      frame.nodeValue[i] = v;
+      frame.nodeSize[i] = scaleSize(v, nodeRef, sizes);
+      if (v > maxValue) maxValue = v;
+    }
+    for (let j = 0; j < m; j++) {
+      if (edgeTimed[j]) {
+        const w = edgeSeries[j * T + lo]! * (1 - f) + edgeSeries[j * T + hi]! * f;
+        frame.edgeStrength[j] = w > 0 ? Math.min(1, Math.sqrt(w / edgeRef)) : 0;
+      } else frame.edgeStrength[j] = overall.edgeStrength[j]! * 0.5;
+    }
+    frame.position = p;
+  } else {
+    frame.nodeValue.set(overall.nodeValue);
+    frame.nodeSize.set(overall.nodeSize);
+    frame.edgeStrength.set(overall.edgeStrength);
+    for (let i = 0; i < n; i++) if (overall.nodeValue[i]! > maxValue) maxValue = overall.nodeValue[i]!;
+    frame.position = Number.NaN;
+  }
+  frame.maxValue = maxValue;
+  frame.topNodes = topK(scene.nodeIds, frame.nodeValue, sizes.topLabels);
+  return frame;
+}
+
+/** The k ids with the largest positive values (ties broken by row order). O(n·k) with small k. */
+export function topK(ids: readonly string[], values: ArrayLike<number>, k: number): Set<string> {
+  const best: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const v = values[i]!;
+    if (!(v > 0)) continue;
+    if (best.length === k && v <= values[best[k - 1]!]!) continue;
+    let at = best.length;
+    while (at > 0 && values[best[at - 1]!]! < v) at--;
+    best.splice(at, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return new Set(best.map((i) => ids[i]!));
+}

@@ -1,0 +1,524 @@
+/**
+ * Catalyst's browser client: wires the view state (state.ts, mirrored in the URL), the API (api.ts), the
+ * graph view (graph/), the time bar, the filters, the search box and the person panel (panel/).
+ *
+ * Data flow: filters that change what the server computes (metric, sector, medium, limit) reload the graph;
+ * polarity reloads only the timeline; time, colour mode, minimum influence, hover and selection are applied
+ * locally through the reducers' state and a refresh. `window.__catalyst` exposes timings and state for the
+ * browser tests and the render benchmark.
+ */
+import './styles.css';
+import type { GraphResponse, MetaResponse, TimelineResponse } from '../../src/api/contract.ts';
+import { api, ApiError } from './api.ts';
+import { ensureLayout, type LayoutRun } from './graph/layout.ts';
+import { communityColors, sectorColors } from './graph/palette.ts';
+import type { Palette } from './graph/reducers.ts';
+import { createGraphView, type GraphView } from './graph/renderer.ts';
+import { attachTimeline, buildScene, needsLayout, positionOf, timeAt, type Scene } from './graph/scene.ts';
+import { byId, formatDate, formatNumber } from './panel/dom.ts';
+import { createFilters, metricLabel } from './panel/filters.ts';
+import { legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
+import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
+import { createSearch, matchName, type SearchHit } from './panel/search.ts';
+import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
+import { needsGraphReload, needsTimelineReload, parseViewState, serializeViewState, Store, type ViewState } from './state.ts';
+
+/** Nodes asked of the API when the link does not say: the whole demo world, a usable slice of a huge graph. */
+export const DEFAULT_LIMIT = 15_000;
+/** The API's cap on timeline rows; beyond it the extra nodes keep their overall size (scene.ts). */
+const TIMELINE_MAX_LIMIT = 20_000;
+const LIMIT_CHOICES = [500, 2_000, 5_000, 15_000, 50_000, 100_000];
+
+interface Timings {
+  /** ms since navigation start, when the first frame with nodes was drawn */
+  firstRender: number | null;
+  graphLoaded: number | null;
+  timelineLoaded: number | null;
+  /** ms since navigation start when graph, timeline (if any) and first frame are all done */
+  ready: number | null;
+  nodes: number;
+  edges: number;
+}
+
+interface CatalystHook {
+  timings: Timings;
+  ready: boolean;
+  error: string | null;
+  state(): Readonly<ViewState>;
+  render(): unknown;
+  position(): number;
+  times(): number[];
+  setPosition(position: number): void;
+  nodeDisplay(id: string): unknown;
+  nodeSizes(): Record<string, number>;
+  visibleNodeCount(): number;
+  renderedNodeCount(): number;
+  select(id: string | null): Promise<void>;
+  highlightPath(path: string[] | null): void;
+  exportPng(): Promise<{ type: string; size: number; signature: number[] }>;
+  exportGexf(): Promise<string>;
+  view(): GraphView | null;
+}
+
+declare global {
+  interface Window {
+    __catalyst: CatalystHook;
+  }
+}
+
+const store = new Store<ViewState>(parseViewState(location.search));
+const timings: Timings = { firstRender: null, graphLoaded: null, timelineLoaded: null, ready: null, nodes: 0, edges: 0 };
+
+let meta: MetaResponse | null = null;
+let view: GraphView | null = null;
+let scene: Scene | null = null;
+let layoutRun: LayoutRun | null = null;
+let position = Number.NaN;
+let timeBar: TimeBar | null = null;
+let panel: PersonPanel | null = null;
+let graphController: AbortController | null = null;
+let timelineController: AbortController | null = null;
+let sectorPalette = new Map<string, string>();
+let palette: Palette = { community: new Map(), sector: sectorPalette };
+let renderedNodes = 0;
+
+const statusEl = byId('status');
+const graphEl = byId('graph');
+
+function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
+  statusEl.textContent = text;
+  statusEl.className = `status ${text ? 'show' : ''} ${kind}`;
+}
+
+function currentTime(): number | null {
+  if (!scene?.timeline || !Number.isFinite(position)) return null;
+  return timeAt(scene.timeline, position);
+}
+
+// ---------------------------------------------------------------- URL
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+let applyingHistory = false;
+store.subscribe((s, prev) => {
+  if (applyingHistory) return;
+  clearTimeout(urlTimer);
+  const push = s.person !== prev.person;
+  const write = () => {
+    const q = serializeViewState(store.get());
+    const url = `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  };
+  if (push) write();
+  else urlTimer = setTimeout(write, 250);
+});
+window.addEventListener('popstate', () => {
+  applyingHistory = true;
+  try {
+    store.set(parseViewState(location.search));
+  } finally {
+    applyingHistory = false;
+  }
+});
+
+// ---------------------------------------------------------------- reacting to state
+
+store.subscribe((s, prev) => {
+  if (!meta) return;
+  if (needsGraphReload(s, prev)) {
+    void loadGraph();
+    return;
+  }
+  if (needsTimelineReload(s, prev)) void loadTimeline();
+  if (view && (s.color !== prev.color || s.minInfluence !== prev.minInfluence)) {
+    view.setState({ colorMode: s.color, minInfluence: s.minInfluence });
+    updateSidePanels();
+  }
+  if (s.person !== prev.person) void applySelection(s.person, true);
+  if (s.time !== prev.time && applyingHistory && scene?.timeline) setPosition(s.time === null ? Number.NaN : positionOf(scene.timeline, s.time), true);
+  if (s.metric !== prev.metric) timeBar?.refreshLabel();
+  if (s.camera && applyingHistory && view) view.setCamera(s.camera, true);
+});
+
+// ---------------------------------------------------------------- time
+
+let topListTimer = 0;
+function setPosition(p: number, final: boolean): void {
+  position = p;
+  view?.setTimePosition(p);
+  const t = currentTime();
+  panel?.setTime(t);
+  timeBar?.setPosition(p);
+  // The side list is DOM work: at most ~6 updates a second while playing.
+  const now = performance.now();
+  if (final || now - topListTimer > 160) {
+    topListTimer = now;
+    updateSidePanels();
+  }
+  if (final) {
+    store.set({ time: t === null ? null : Math.round(t / 86_400_000) * 86_400_000 });
+    panel?.refreshScores();
+  }
+}
+
+function updateSidePanels(): void {
+  if (!scene) return;
+  const t = currentTime();
+  // Over time the server's timeline gives each person's decayed influence (activity); all-time uses the metric.
+  byId('size-caption').textContent =
+    t === null ? `Node size: ${metricLabel(store.get().metric)}, all time` : `Node size: decayed influence on ${formatDate(t)}`;
+  byId('top-date').textContent = t === null ? '· all time' : `· ${formatDate(t)}`;
+  renderTopList(byId('top-list'), scene, palette, store.get().color, {
+    onSelect: (id) => store.set({ person: id }),
+    onHover: (id) => view?.setState({ hovered: id }),
+  });
+  renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette));
+}
+
+// ---------------------------------------------------------------- loading
+
+function graphLimit(): number {
+  return store.get().limit ?? DEFAULT_LIMIT;
+}
+
+interface DataRequest {
+  controller: AbortController;
+  graph: Promise<GraphResponse>;
+}
+
+function requestGraph(): DataRequest {
+  const controller = new AbortController();
+  const s = store.get();
+  const graph = api.graph({ metric: s.metric, sector: s.sector, medium: s.medium, limit: graphLimit() }, controller.signal);
+  graph.catch(() => {});
+  return { controller, graph };
+}
+
+/** The first graph request leaves with the page, in parallel with /api/meta (boot consumes it). */
+let prefetched: DataRequest | null = requestGraph();
+
+async function loadGraph(): Promise<void> {
+  graphController?.abort();
+  timelineController?.abort();
+  const request = prefetched ?? requestGraph();
+  prefetched = null;
+  const { controller } = request;
+  graphController = controller;
+  const s = store.get();
+  setStatus('Loading the network…');
+  let response;
+  try {
+    response = await request.graph;
+  } catch (err) {
+    if (controller.signal.aborted) return;
+    return fail(err);
+  }
+  if (controller.signal.aborted) return;
+  timings.graphLoaded ??= performance.now();
+  // The timeline is asked for only now: the server computes it in one go, and asking earlier would hold up
+  // the graph and /api/meta behind it. The overall view needs no timeline, so the map does not wait.
+  const timelineP = fetchTimeline(response.nodes.length, controller.signal);
+  timelineP.catch(() => {});
+
+  layoutRun?.stop();
+  view?.teardown();
+  view = null;
+  const next = buildScene(response);
+  scene = next;
+  position = Number.NaN;
+  timings.nodes = next.graph.order;
+  timings.edges = next.graph.size;
+  palette = { community: communityColors(next.graph.mapNodes((_n, a) => a.community)), sector: sectorPalette };
+  layoutRun = needsLayout(next) ? ensureLayout(next.graph) : null;
+
+  view = createGraphView(graphEl, {
+    scene: next,
+    palette,
+    state: { colorMode: s.color, minInfluence: s.minInfluence, selected: s.person && next.graph.hasNode(s.person) ? s.person : null },
+    camera: s.camera,
+    onClick: (node) => {
+      if (node) store.set({ person: node });
+    },
+    onCamera: (camera) => cameraChanged(camera),
+    onRender: () => {
+      renderedNodes = next.graph.order;
+      if (timings.firstRender === null && next.graph.order > 0) timings.firstRender = performance.now();
+    },
+  });
+  const links = response.layer === 'ties' ? 'trust ties' : 'influence links';
+  byId('stats').textContent =
+    response.total.nodes > next.graph.order
+      ? `${formatNumber(next.graph.order)} of ${formatNumber(response.total.nodes)} people · ${formatNumber(next.graph.size)} ${links}`
+      : `${formatNumber(next.graph.order)} people · ${formatNumber(next.graph.size)} ${links}`;
+  updateSidePanels();
+  setStatus(next.graph.order === 0 ? 'Nobody matches these filters.' : '');
+
+  await applyTimeline(timelineP, controller);
+  if (controller.signal.aborted) return;
+  if (s.person) await applySelection(s.person, !s.camera);
+  timings.ready ??= performance.now();
+  window.__catalyst.ready = true;
+}
+
+/** The timeline of the shown nodes (`shown` = how many the graph has): fewer samples for big graphs. */
+function fetchTimeline(shown: number, signal?: AbortSignal): Promise<TimelineResponse> {
+  const s = store.get();
+  const steps = shown > 5_000 ? 60 : 120;
+  const limit = Math.max(1, Math.min(graphLimit(), TIMELINE_MAX_LIMIT));
+  const query = { metric: s.metric, sector: s.sector, medium: s.medium, polarity: s.polarity, steps, limit };
+  return api.timeline(query, signal).catch((err: unknown) => {
+    // Timelines exist for activity-like metrics; for a static one, fall back to activity over time.
+    if (err instanceof ApiError && err.status === 400 && s.metric !== 'activity') return api.timeline({ ...query, metric: 'activity' }, signal);
+    throw err;
+  });
+}
+
+async function applyTimeline(timelineP: Promise<TimelineResponse>, controller: AbortController): Promise<void> {
+  const target = scene;
+  if (!target || !view) return;
+  let timeline: TimelineResponse | null = null;
+  try {
+    timeline = await timelineP;
+  } catch (err) {
+    if (controller.signal.aborted) return;
+    setStatus(`No timeline: ${err instanceof Error ? err.message : String(err)}`, 'error');
+  }
+  if (controller.signal.aborted || scene !== target) return;
+  timings.timelineLoaded ??= performance.now();
+  if (timeline) attachTimeline(target, timeline);
+  const tl = target.timeline;
+  const wanted = store.get().time;
+  // No time in the link: the overall view (the metric's all-time score); play or scrub to travel in time.
+  const p = tl && wanted !== null ? positionOf(tl, wanted) : Number.NaN;
+  timeBar?.setTimeline(tl?.times ?? null, tl?.totals ?? null);
+  setPosition(p, false);
+}
+
+async function loadTimeline(): Promise<void> {
+  if (!scene) return;
+  timelineController?.abort();
+  const controller = new AbortController();
+  timelineController = controller;
+  await applyTimeline(fetchTimeline(scene.graph.order, controller.signal), controller);
+}
+
+function fail(err: unknown): void {
+  const message = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
+  window.__catalyst.error = message;
+  setStatus(message, 'error');
+}
+
+// ---------------------------------------------------------------- selection
+
+async function applySelection(id: string | null, animate: boolean): Promise<void> {
+  view?.setState({ selected: id, path: null });
+  if (!id) {
+    panel?.hide();
+    document.body.classList.remove('panel-open');
+    return;
+  }
+  document.body.classList.add('panel-open');
+  if (view && scene?.graph.hasNode(id)) {
+    // Fly once the panel has opened (the stage narrows) and, without server positions, once the layout settled.
+    const target = view;
+    const fly = () => requestAnimationFrame(() => view === target && store.get().person === id && target.focusNode(id, { duration: animate ? 700 : 0 }));
+    if (layoutRun) void layoutRun.done.then(fly);
+    else fly();
+  }
+  await panel?.show(id);
+}
+
+let revealTimer: ReturnType<typeof setTimeout> | undefined;
+/** Lights the path a – introducer – b; if the hover lasts, brings all three into view. */
+function highlightPath(path: string[] | null): void {
+  view?.setState({ path });
+  clearTimeout(revealTimer);
+  if (path) revealTimer = setTimeout(() => view?.revealNodes(path), 350);
+}
+
+let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+function cameraChanged(camera: { x: number; y: number; ratio: number }): void {
+  clearTimeout(cameraTimer);
+  cameraTimer = setTimeout(() => store.set({ camera }), 400);
+}
+
+// ---------------------------------------------------------------- boot
+
+async function boot(): Promise<void> {
+  setStatus('Connecting…');
+  try {
+    meta = await api.meta();
+  } catch (err) {
+    prefetched?.controller.abort();
+    fail(err);
+    return;
+  }
+  sectorPalette = sectorColors(meta.sectors);
+  palette = { ...palette, sector: sectorPalette };
+
+  createFilters(
+    {
+      metric: byId<HTMLSelectElement>('metric'),
+      colorMode: byId('color-mode'),
+      sector: byId<HTMLSelectElement>('sector'),
+      medium: byId<HTMLSelectElement>('medium'),
+      polarity: byId('polarity'),
+      minInfluence: byId<HTMLInputElement>('min-influence'),
+      minInfluenceValue: byId('min-influence-value'),
+      reset: byId<HTMLButtonElement>('reset-filters'),
+    },
+    meta,
+    store,
+  );
+
+  const limitSelect = byId<HTMLSelectElement>('limit');
+  const people = meta.counts.people;
+  for (const n of LIMIT_CHOICES) {
+    if (n >= people * 2 && n !== DEFAULT_LIMIT) continue;
+    limitSelect.append(new Option(`${formatNumber(n)} people`, String(n)));
+  }
+  limitSelect.value = String(graphLimit());
+  limitSelect.parentElement!.hidden = people <= 500;
+  limitSelect.addEventListener('change', () => store.set({ limit: Number(limitSelect.value) === DEFAULT_LIMIT ? null : Number(limitSelect.value) }));
+
+  timeBar = createTimeBar(
+    {
+      root: byId('timebar'),
+      overall: byId<HTMLButtonElement>('overall'),
+      slider: byId<HTMLInputElement>('time'),
+      play: byId<HTMLButtonElement>('play'),
+      speed: byId<HTMLSelectElement>('speed'),
+      date: byId('date'),
+      sparkline: byId<HTMLCanvasElement>('sparkline'),
+      ticks: byId('ticks'),
+    },
+    { onChange: (p, final) => setPosition(p, final), overallLabel: () => `All time · ${metricLabel(store.get().metric)}` },
+  );
+
+  panel = createPersonPanel({
+    root: byId('panel'),
+    api,
+    meta,
+    sectorColor: (s) => sectorPalette.get(s) ?? '#6b7385',
+    metric: () => store.get().metric,
+    time: currentTime,
+    inGraph: (id) => scene?.graph.hasNode(id) ?? false,
+    onClose: () => store.set({ person: null }),
+    onHighlightPath: (path) => highlightPath(path),
+    onSelectPerson: (id) => store.set({ person: id }),
+  });
+
+  createSearch({
+    input: byId<HTMLInputElement>('search'),
+    list: byId('search-list'),
+    local: (q) => {
+      if (!scene) return [];
+      const hits: (SearchHit & { score: number })[] = [];
+      scene.graph.forEachNode((id, a) => {
+        const score = matchName(a.label, q);
+        if (score >= 0) hits.push({ id, name: a.label, sectors: a.sectors, inGraph: true, score: score * 1e6 + (scene!.frame.nodeValue[a.i] ?? 0) });
+      });
+      return hits.sort((a, b) => b.score - a.score).slice(0, 10);
+    },
+    remote: async (q, signal) => {
+      const res = await api.searchPeople(q, 10, signal);
+      return res.items.map((p) => ({ id: p.id, name: p.name, sectors: p.sectors, inGraph: scene?.graph.hasNode(p.id) ?? false }));
+    },
+    onSelect: (hit) => {
+      if (store.get().person === hit.id) void applySelection(hit.id, true);
+      else store.set({ person: hit.id });
+    },
+  });
+
+  byId('share').addEventListener('click', async () => {
+    const button = byId<HTMLButtonElement>('share');
+    try {
+      await navigator.clipboard.writeText(location.href);
+      button.textContent = 'Link copied';
+    } catch {
+      button.textContent = 'Copy from the address bar';
+    }
+    setTimeout(() => (button.textContent = 'Copy link'), 1800);
+  });
+  byId('export-png').addEventListener('click', async () => {
+    if (!view) return;
+    const { download, viewToPng } = await exporters();
+    download(await viewToPng(view), `catalyst-${exportStamp()}.png`);
+  });
+  byId('export-gexf').addEventListener('click', async () => {
+    if (!view) return;
+    const { download, viewToGexf } = await exporters();
+    download(new Blob([viewToGexf(view, { time: currentTime(), metric: store.get().metric })], { type: 'application/gexf+xml' }), `catalyst-${exportStamp()}.gexf`);
+  });
+  const zoom = (f: number) => {
+    const camera = view?.sigma.getCamera();
+    if (!camera) return;
+    if (f > 1) void camera.animatedUnzoom({ duration: 250, factor: f });
+    else void camera.animatedZoom({ duration: 250, factor: 1 / f });
+  };
+  byId('zoom-in').addEventListener('click', () => zoom(1 / 1.5));
+  byId('zoom-out').addEventListener('click', () => zoom(1.5));
+  byId('zoom-reset').addEventListener('click', () => view?.resetCamera());
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && store.get().person && !(e.target instanceof HTMLInputElement)) store.set({ person: null });
+  });
+
+  await loadGraph();
+}
+
+/** The exporters (GEXF writer, image export) load on first use, not with the page. */
+function exporters() {
+  return import('./graph/export.ts');
+}
+
+function exportStamp(): string {
+  const t = currentTime();
+  return t === null ? 'static' : new Date(t).toISOString().slice(0, 10);
+}
+
+window.__catalyst = {
+  timings,
+  ready: false,
+  error: null,
+  state: () => store.get(),
+  render: () => (view ? { ...view.state, path: view.state.path ? [...view.state.path] : null } : null),
+  position: () => position,
+  times: () => (scene?.timeline ? Array.from(scene.timeline.times) : []),
+  setPosition: (p) => setPosition(p, true),
+  nodeDisplay: (id) => {
+    const d = view?.sigma.getNodeDisplayData(id);
+    return d ? { ...d } : null;
+  },
+  nodeSizes: () => {
+    const out: Record<string, number> = {};
+    if (!view || !scene) return out;
+    scene.graph.forEachNode((id) => {
+      const d = view!.sigma.getNodeDisplayData(id);
+      if (d) out[id] = d.size;
+    });
+    return out;
+  },
+  visibleNodeCount: () => view?.visibleNodeCount() ?? 0,
+  renderedNodeCount: () => renderedNodes,
+  select: async (id) => {
+    store.set({ person: id });
+    await new Promise((r) => setTimeout(r, 0));
+  },
+  highlightPath: (path) => highlightPath(path),
+  exportPng: async () => {
+    if (!view) throw new Error('no view');
+    const { viewToPng } = await exporters();
+    const blob = await viewToPng(view);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    return { type: blob.type, size: bytes.length, signature: Array.from(bytes.slice(0, 8)) };
+  },
+  exportGexf: async () => {
+    if (!view) return '';
+    const { viewToGexf } = await exporters();
+    return viewToGexf(view, { time: currentTime(), metric: store.get().metric });
+  },
+  view: () => view,
+};
+
+void boot();

@@ -1,0 +1,94 @@
+/**
+ * A tiny DOM builder. Text always goes in through `textContent` / text nodes: names and every other string
+ * from the database are never parsed as HTML.
+ */
+type Child = Node | string | number | null | undefined | false;
+
+export interface ElementProps {
+  class?: string;
+  text?: string | number;
+  title?: string;
+  attrs?: Record<string, string | number | boolean | null | undefined>;
+  style?: Partial<Record<string, string>>;
+  on?: Partial<Record<keyof HTMLElementEventMap, (event: Event) => void>>;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementProps = {}, children: Child[] = []): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.class) node.className = props.class;
+  if (props.text !== undefined) node.textContent = String(props.text);
+  if (props.title) node.title = props.title;
+  if (props.attrs) {
+    for (const [k, v] of Object.entries(props.attrs)) {
+      if (v === null || v === undefined || v === false) continue;
+      node.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+  if (props.style) for (const [k, v] of Object.entries(props.style)) if (v !== undefined) node.style.setProperty(k, v);
+  if (props.on) for (const [k, fn] of Object.entries(props.on)) if (fn) node.addEventListener(k, fn);
+  append(node, children);
+  return node;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    parent.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+}
+
+export function clear(node: Element): void {
+  node.replaceChildren();
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`client: element #${id} is missing from index.html`);
+  return node as T;
+}
+
+/** Compact number: 0.0123 → "0.012", 1234 → "1.2k". */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const abs = Math.abs(value);
+  if (abs === 0) return '0';
+  if (abs >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
+  if (abs >= 1e4) return `${(value / 1e3).toFixed(0)}k`;
+  if (abs >= 1e3) return `${(value / 1e3).toFixed(1)}k`;
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 1) return value.toFixed(1);
+  if (abs >= 0.01) return value.toFixed(3);
+  return value.toExponential(1);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function formatDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+export function formatMonth(ms: number): string {
+  const d = new Date(ms);
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+export function formatDays(days: number | null): string {
+  if (days === null || !Number.isFinite(days)) return '–';
+  if (days >= 730) return `${(days / 365).toFixed(1)} years`;
+  if (days >= 60) return `${Math.round(days / 30.4)} months`;
+  if (days >= 14) return `${Math.round(days / 7)} weeks`;
+  return `${Math.round(days)} days`;
+}
+
+/** "a, b and c" */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function firstName(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length > 1 && /^(prof(essor)?|dr|mr|mrs|ms|sir|dame)\.?$/i.test(parts[0]!)) return parts[1]!;
+  return parts[0] ?? name;
+}

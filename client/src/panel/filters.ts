@@ -1,0 +1,111 @@
+/**
+ * The filter and display controls: metric, colour mode, sector, medium, polarity and minimum influence.
+ * They read from and write to the view state; the caller decides what a change triggers.
+ */
+import type { MetaResponse, Polarity } from '../../../src/api/contract.ts';
+import type { ColorMode, Store, ViewState } from '../state.ts';
+import { el } from './dom.ts';
+
+export interface FilterElements {
+  metric: HTMLSelectElement;
+  colorMode: HTMLElement;
+  sector: HTMLSelectElement;
+  medium: HTMLSelectElement;
+  polarity: HTMLElement;
+  minInfluence: HTMLInputElement;
+  minInfluenceValue: HTMLElement;
+  reset: HTMLButtonElement;
+}
+
+function fillSelect(select: HTMLSelectElement, values: readonly { value: string; label: string; title?: string }[]): void {
+  select.replaceChildren(...values.map((v) => el('option', { text: v.label, title: v.title, attrs: { value: v.value } })));
+}
+
+const METRIC_LABELS: Record<string, string> = {
+  activity: 'Activity',
+  pagerank: 'PageRank',
+  'pagerank-personalized': 'Trusted PageRank',
+  eigenvector: 'Eigenvector',
+  betweenness: 'Betweenness (broker)',
+  closeness: 'Closeness',
+  harmonic: 'Harmonic closeness',
+  degree: 'Degree',
+  'in-degree': 'In-degree',
+  'out-degree': 'Out-degree',
+  'weighted-degree': 'Weighted degree',
+  'hits-hub': 'HITS hub',
+  'hits-authority': 'HITS authority',
+  'k-core': 'k-core',
+  'effective-size': 'Effective size',
+  introducer: 'Introducer',
+};
+
+/** A readable name for a metric (the API's name when we have none). */
+export function metricLabel(name: string): string {
+  return METRIC_LABELS[name] ?? name;
+}
+
+/** The metrics offered for sizing: the ones the API lists where more means more influential. */
+export function metricOptions(meta: MetaResponse): { value: string; label: string; title?: string }[] {
+  const seen = new Set<string>();
+  const out: { value: string; label: string; title?: string }[] = [];
+  for (const m of meta.metrics) {
+    if (seen.has(m.name) || !m.higherIsMoreInfluential) continue;
+    seen.add(m.name);
+    out.push({ value: m.name, label: metricLabel(m.name), title: m.description });
+  }
+  return out;
+}
+
+export function createFilters(els: FilterElements, meta: MetaResponse, store: Store<ViewState>): () => void {
+  const metrics = metricOptions(meta);
+  if (!metrics.some((m) => m.value === store.get().metric)) metrics.unshift({ value: store.get().metric, label: metricLabel(store.get().metric) });
+  fillSelect(els.metric, metrics);
+  fillSelect(els.sector, [{ value: '', label: 'All sectors' }, ...meta.sectors.map((s) => ({ value: s, label: s }))]);
+  fillSelect(els.medium, [{ value: '', label: 'All media' }, ...meta.media.map((m) => ({ value: m, label: m }))]);
+
+  const sync = (s: Readonly<ViewState>) => {
+    els.metric.value = s.metric;
+    els.sector.value = s.sector ?? '';
+    els.medium.value = s.medium ?? '';
+    els.minInfluence.value = String(Math.round(s.minInfluence * 100));
+    els.minInfluenceValue.textContent = s.minInfluence > 0 ? `${Math.round(s.minInfluence * 100)}% of the top` : 'everyone';
+    for (const b of els.colorMode.querySelectorAll<HTMLButtonElement>('button[data-value]')) b.setAttribute('aria-pressed', String(b.dataset.value === s.color));
+    for (const b of els.polarity.querySelectorAll<HTMLButtonElement>('button[data-value]')) b.setAttribute('aria-pressed', String(b.dataset.value === s.polarity));
+    const filtered = s.sector !== null || s.medium !== null || s.polarity !== 'total' || s.minInfluence > 0;
+    els.reset.hidden = !filtered;
+  };
+  sync(store.get());
+  const unsubscribe = store.subscribe((s) => sync(s));
+
+  const onMetric = () => store.set({ metric: els.metric.value });
+  const onSector = () => store.set({ sector: els.sector.value || null });
+  const onMedium = () => store.set({ medium: els.medium.value || null });
+  const onMin = () => store.set({ minInfluence: Number(els.minInfluence.value) / 100 });
+  const onColor = (e: Event) => {
+    const value = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-value]')?.dataset.value;
+    if (value) store.set({ color: value as ColorMode });
+  };
+  const onPolarity = (e: Event) => {
+    const value = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-value]')?.dataset.value;
+    if (value) store.set({ polarity: value as Polarity });
+  };
+  const onReset = () => store.set({ sector: null, medium: null, polarity: 'total', minInfluence: 0 });
+  els.metric.addEventListener('change', onMetric);
+  els.sector.addEventListener('change', onSector);
+  els.medium.addEventListener('change', onMedium);
+  els.minInfluence.addEventListener('input', onMin);
+  els.colorMode.addEventListener('click', onColor);
+  els.polarity.addEventListener('click', onPolarity);
+  els.reset.addEventListener('click', onReset);
+  return () => {
+    unsubscribe();
+    els.metric.removeEventListener('change', onMetric);
+    els.sector.removeEventListener('change', onSector);
+    els.medium.removeEventListener('change', onMedium);
+    els.minInfluence.removeEventListener('input', onMin);
+    els.colorMode.removeEventListener('click', onColor);
+    els.polarity.removeEventListener('click', onPolarity);
+    els.reset.removeEventListener('click', onReset);
+  };
+}

@@ -1,0 +1,318 @@
+/**
+ * The side panel of the selected person: who they are (sectors, offers, seeks), their scores and ranks at
+ * the slider time, their decay curve, the positive / negative split, medium profile and sector reach, and
+ * whom they should meet through whom. Sections fill in as their requests return; a new selection aborts
+ * the old requests.
+ */
+import type { CurveResponse, MetaResponse, ProfileResponse } from '../../../src/api/contract.ts';
+import { ApiError, type Api } from '../api.ts';
+import { barList, polarityBar } from '../chart/bars.ts';
+import type { DecayChart } from '../chart/decay-chart.ts';
+import { clear, el, formatDate, formatDays, formatNumber } from './dom.ts';
+import { suggestionList } from './suggestions.ts';
+
+export interface PersonPanelOptions {
+  root: HTMLElement;
+  api: Api;
+  meta: MetaResponse;
+  sectorColor(sector: string): string;
+  /** the metric the map is sized by, listed first among the scores */
+  metric(): string;
+  time(): number | null;
+  inGraph(id: string): boolean;
+  onClose(): void;
+  onHighlightPath(path: string[] | null): void;
+  onSelectPerson(id: string): void;
+}
+
+export interface PersonPanel {
+  readonly person: string | null;
+  readonly chart: DecayChart | null;
+  show(id: string): Promise<void>;
+  /** moves the chart's time line (every frame while scrubbing) */
+  setTime(ms: number | null): void;
+  /** reloads the time-dependent sections (scores, polarity, media, reach) for the slider time, after scrubbing stops */
+  refreshScores(): void;
+  hide(): void;
+  teardown(): void;
+}
+
+const FADE_TEXT: Record<CurveResponse['fadeClass'], { label: string; text: string }> = {
+  fad: { label: 'Fad', text: 'influence fades within weeks' },
+  steady: { label: 'Steady', text: 'influence fades over months' },
+  lasting: { label: 'Lasting', text: 'influence holds for years' },
+  none: { label: 'Quiet', text: 'not enough activity to tell' },
+};
+
+const CHART_HEIGHT = 150;
+
+interface TimeSlots {
+  /** "all time" or the date the sections are computed at */
+  note: HTMLElement;
+  scores: HTMLElement;
+  polarity: HTMLElement;
+  media: HTMLElement;
+  reach: HTMLElement;
+}
+
+function section(title: string, body: Node, extra?: Node): HTMLElement {
+  return el('section', { class: 'panel-section' }, [el('h3', {}, [title, extra ?? null]), body]);
+}
+
+function chips(values: readonly string[], cls: string, colorOf?: (v: string) => string): HTMLElement {
+  if (values.length === 0) return el('span', { class: 'muted small', text: 'none listed' });
+  return el(
+    'span',
+    { class: 'chips' },
+    values.map((v) => el('span', { class: `chip ${cls}` }, [colorOf ? el('i', { class: 'dot', style: { background: colorOf(v) } }) : null, v])),
+  );
+}
+
+function loading(text = 'Loading…'): HTMLElement {
+  return el('p', { class: 'muted small loading', text });
+}
+
+function errorText(err: unknown): HTMLElement {
+  return el('p', { class: 'error small', text: err instanceof ApiError ? err.message : String((err as Error)?.message ?? err) });
+}
+
+export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
+  const { root, api, meta } = opts;
+  let person: string | null = null;
+  let controller: AbortController | null = null;
+  let scoresController: AbortController | null = null;
+  let chart: DecayChart | null = null;
+  /** the sections that depend on the slider time, refilled by refreshScores() */
+  let slots: TimeSlots | null = null;
+  let lastScoresAt: string | null | undefined;
+
+  const closeButton = el('button', { class: 'icon-btn panel-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close panel' } });
+  closeButton.addEventListener('click', () => opts.onClose());
+
+  function destroyChart(): void {
+    chart?.destroy();
+    chart = null;
+  }
+
+  function isoAt(): string | null {
+    const t = opts.time();
+    return t === null ? null : new Date(t).toISOString();
+  }
+
+  function renderScores(profile: ProfileResponse): HTMLElement {
+    const metric = opts.metric();
+    const names = Object.keys(profile.scores);
+    const order = [metric, ...meta.metrics.map((m) => m.name), ...names].filter((n, k, all) => all.indexOf(n) === k && profile.scores[n]);
+    const description = new Map(meta.metrics.map((m) => [m.name, m.description]));
+    return el(
+      'div',
+      { class: 'scores' },
+      order.slice(0, 6).map((name) => {
+        const s = profile.scores[name]!;
+        return el('div', { class: `score${name === metric ? ' current' : ''}`, title: description.get(name) ?? name }, [
+          el('span', { class: 'score-name', text: name }),
+          el('span', { class: 'score-value', text: formatNumber(s.score) }),
+          el('span', { class: 'score-rank', text: `#${s.rank} of ${s.of}` }),
+        ]);
+      }),
+    );
+  }
+
+  /** Scores and ranks, the polarity split, medium profile and sector reach: all at the slider time. */
+  function renderTimeSlots(profile: ProfileResponse, t: TimeSlots): void {
+    t.note.textContent = profile.at ? `on ${formatDate(Date.parse(profile.at))}` : 'all time';
+    clear(t.scores);
+    t.scores.append(renderScores(profile));
+    clear(t.polarity);
+    t.polarity.append(profile.polarity.total > 0 ? polarityBar(profile.polarity) : el('p', { class: 'muted small', text: 'No influence recorded by this time.' }));
+    clear(t.media);
+    t.media.append(barList(profile.mediumProfile.map((m) => ({ label: m.medium, value: m.influence })), { empty: 'No media recorded.' }));
+    clear(t.reach);
+    t.reach.append(barList(profile.sectorReach.map((r) => ({ label: r.sector, value: r.reach, color: opts.sectorColor(r.sector) })), { empty: 'No reach recorded.' }));
+  }
+
+  async function loadProfile(id: string, signal: AbortSignal, t: TimeSlots, at: string | null): Promise<ProfileResponse | null> {
+    try {
+      const profile = await api.profile(id, at, signal);
+      if (signal.aborted || person !== id) return null;
+      lastScoresAt = at;
+      renderTimeSlots(profile, t);
+      return profile;
+    } catch (err) {
+      if (signal.aborted) return null;
+      for (const slot of [t.scores, t.polarity, t.media, t.reach]) clear(slot);
+      t.scores.append(errorText(err));
+      return null;
+    }
+  }
+
+  async function show(id: string): Promise<void> {
+    controller?.abort();
+    scoresController?.abort();
+    const c = new AbortController();
+    controller = c;
+    person = id;
+    destroyChart();
+    root.hidden = false;
+    root.classList.add('open');
+    clear(root);
+
+    const title = el('h2', { class: 'person-name', text: 'Loading…' });
+    const timeNote = el('span', { class: 'time-note' });
+    const subtitle = el('div', { class: 'person-sub' });
+    const flags = el('div', { class: 'flags' });
+    const who = el('div', { class: 'who' });
+    const scoresSlot = el('div', {}, [loading()]);
+    const curveSlot = el('div', { class: 'curve-slot' }, [loading()]);
+    const fadeSlot = el('span', { class: 'fade-slot' });
+    const polaritySlot = el('div', {}, [loading()]);
+    const mediaSlot = el('div', {}, [loading()]);
+    const reachSlot = el('div', {}, [loading()]);
+    const timeSlots: TimeSlots = { note: timeNote, scores: scoresSlot, polarity: polaritySlot, media: mediaSlot, reach: reachSlot };
+    slots = timeSlots;
+    const introducerSlot = el('div');
+    const suggestionsSlot = el('div', {}, [loading('Finding introductions…')]);
+    const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
+
+    root.append(
+      el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [title, subtitle]), closeButton]),
+      flags,
+      notInView ?? '',
+      who,
+      section('Scores and ranks', scoresSlot, timeNote),
+      section('Influence over time', curveSlot, fadeSlot),
+      section('Positive and negative', polaritySlot),
+      el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
+      introducerSlot,
+      section('Whom to meet', suggestionsSlot),
+    );
+
+    const at = isoAt();
+    const profileP = loadProfile(id, c.signal, timeSlots, at);
+    const range = meta.timeRange;
+    const curveP = api.curve(id, { from: range?.from, to: range?.to, metric: 'activity' }, c.signal);
+    const suggestionsP = api.suggestions(id, 10, c.signal);
+
+    const profile = await profileP;
+    if (c.signal.aborted) return;
+    if (profile) {
+      const p = profile.person;
+      title.textContent = p.name;
+      clear(subtitle);
+      subtitle.append(chips(p.sectors, 'sector', opts.sectorColor));
+      if (profile.community !== null) subtitle.append(el('span', { class: 'chip community', text: `community ${profile.community}` }));
+      clear(flags);
+      if (profile.flags.ring) {
+        flags.append(el('p', { class: 'warning small', text: `⚠ Possible collusion ring${profile.flags.reason ? `: ${profile.flags.reason}` : ''}` }));
+      }
+      clear(who);
+      who.append(
+        el('div', { class: 'who-row' }, [el('span', { class: 'who-label', text: 'Offers' }), chips(p.offers, 'offer')]),
+        el('div', { class: 'who-row' }, [el('span', { class: 'who-label', text: 'Seeks' }), chips(p.seeks, 'seek')]),
+      );
+      const intro = profile.introducer;
+      clear(introducerSlot);
+      if (intro && intro.made > 0) {
+        introducerSlot.append(
+          section(
+            'As an introducer',
+            el('div', { class: 'scores' }, [
+              stat('made', String(intro.made)),
+              stat('succeeded', `${intro.succeeded} (${Math.round(intro.successRate * 100)}%)`),
+              stat('introducer score', formatNumber(intro.score)),
+            ]),
+          ),
+        );
+      }
+    } else {
+      title.textContent = id;
+    }
+
+    try {
+      const curve = await curveP;
+      if (c.signal.aborted) return;
+      clear(curveSlot);
+      clear(fadeSlot);
+      const fade = FADE_TEXT[curve.fadeClass] ?? FADE_TEXT.none;
+      fadeSlot.append(el('span', { class: `fade-badge fade-${curve.fadeClass}`, text: fade.label, title: fade.text }));
+      const width = Math.max(200, curveSlot.clientWidth || root.clientWidth - 40);
+      const box = el('div', { class: 'chart-box' });
+      curveSlot.append(box);
+      // uPlot is loaded with the first panel, not with the page.
+      const { createDecayChart } = await import('../chart/decay-chart.ts');
+      if (c.signal.aborted) return;
+      chart = createDecayChart(box, curve, { width, height: CHART_HEIGHT });
+      chart.setTime(opts.time());
+      const facts: string[] = [fade.text];
+      if (curve.halfLifeDays !== null) facts.push(`half-life ${formatDays(curve.halfLifeDays)}`);
+      if (curve.resurgences.length) facts.push(`${curve.resurgences.length} comeback${curve.resurgences.length === 1 ? '' : 's'}`);
+      if (curve.dormancy.length) facts.push(`${curve.dormancy.length} dormant period${curve.dormancy.length === 1 ? '' : 's'}`);
+      if (curve.period) facts.push(`recurs every ${formatDays(curve.period.days)}`);
+      curveSlot.append(
+        el('div', { class: 'chart-legend' }, [
+          el('span', { class: 'lg lg-line', text: 'influence' }),
+          curve.positive ? el('span', { class: 'lg lg-pos', text: 'positive' }) : null,
+          curve.negative ? el('span', { class: 'lg lg-neg', text: 'negative' }) : null,
+          el('span', { class: 'lg lg-peak', text: 'peak' }),
+          el('span', { class: 'lg lg-resurgence', text: 'comeback' }),
+          el('span', { class: 'lg lg-dormant', text: 'dormant' }),
+        ]),
+        el('p', { class: 'muted small', text: facts.join(' · ') }),
+      );
+    } catch (err) {
+      if (c.signal.aborted) return;
+      clear(curveSlot);
+      curveSlot.append(errorText(err));
+    }
+
+    try {
+      const suggestions = await suggestionsP;
+      if (c.signal.aborted) return;
+      clear(suggestionsSlot);
+      suggestionsSlot.append(
+        suggestionList(suggestions.items, { api, viewer: id, onHighlight: opts.onHighlightPath, onSelectPerson: opts.onSelectPerson }),
+      );
+    } catch (err) {
+      if (c.signal.aborted) return;
+      clear(suggestionsSlot);
+      suggestionsSlot.append(errorText(err));
+    }
+  }
+
+  function stat(name: string, value: string): HTMLElement {
+    return el('div', { class: 'score' }, [el('span', { class: 'score-name', text: name }), el('span', { class: 'score-value', text: value })]);
+  }
+
+  return {
+    get person() {
+      return person;
+    },
+    get chart() {
+      return chart;
+    },
+    show,
+    setTime(ms) {
+      chart?.setTime(ms);
+    },
+    refreshScores() {
+      if (!person || !slots) return;
+      const at = isoAt();
+      if (at === lastScoresAt) return;
+      scoresController?.abort();
+      scoresController = new AbortController();
+      void loadProfile(person, scoresController.signal, slots, at);
+    },
+    hide() {
+      controller?.abort();
+      scoresController?.abort();
+      person = null;
+      destroyChart();
+      root.classList.remove('open');
+      root.hidden = true;
+      clear(root);
+    },
+    teardown() {
+      this.hide();
+    },
+  };
+}

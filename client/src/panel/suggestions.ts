@@ -1,0 +1,139 @@
+/**
+ * Suggested introductions in plain words ("Omar offers funding, which Ana seeks"), each with the trust both
+ * sides place in the introducer, and a button that records the introduction through the API.
+ */
+import type { Suggestion } from '../../../src/api/contract.ts';
+import { ApiError, type Api } from '../api.ts';
+import { el, firstName, listInWords } from './dom.ts';
+
+export interface ExplainedSuggestion {
+  /** the person to meet (the other side when the selected person is a or b) */
+  headline: string;
+  via: string;
+  reasons: string[];
+  trust: { who: string; value: number }[];
+}
+
+function percent(v: number): string {
+  return `${Math.round(Math.max(0, Math.min(1, v)) * 100)}%`;
+}
+
+/** Turns a suggestion's reasons into sentences, from the point of view of `viewer` when it is a or b. */
+export function explainSuggestion(s: Suggestion, viewer: string | null): ExplainedSuggestion {
+  const r = s.reasons;
+  const a = firstName(s.a.name);
+  const b = firstName(s.b.name);
+  const i = firstName(s.introducer.name);
+  const reasons: string[] = [];
+  if (r.bOffersASeeks?.length) reasons.push(`${b} offers ${listInWords(r.bOffersASeeks)}, which ${a} seeks`);
+  if (r.aOffersBSeeks?.length) reasons.push(`${a} offers ${listInWords(r.aOffersBSeeks)}, which ${b} seeks`);
+  if (r.sharedSectors?.length) reasons.push(`Both are active in ${listInWords(r.sharedSectors)}`);
+  if (r.commonTies > 0) reasons.push(`${r.commonTies} ${r.commonTies === 1 ? 'person' : 'people'} in common`);
+  if (r.bridgesCommunities) reasons.push('Bridges two communities that rarely meet');
+  const record = r.introducerRecord;
+  if (record && record.made > 0) {
+    reasons.push(`${i} has made ${record.made} introduction${record.made === 1 ? '' : 's'}, ${record.succeeded} of them successful`);
+  }
+  const headline = viewer === s.a.id ? `Meet ${s.b.name}` : viewer === s.b.id ? `Meet ${s.a.name}` : `Introduce ${s.a.name} to ${s.b.name}`;
+  return {
+    headline,
+    via: `through ${s.introducer.name}`,
+    reasons,
+    trust: [
+      { who: `${a} trusts ${i}`, value: r.trustAInIntroducer },
+      { who: `${b} trusts ${i}`, value: r.trustBInIntroducer },
+    ],
+  };
+}
+
+export interface SuggestionListOptions {
+  api: Api;
+  viewer: string;
+  onHighlight(path: string[] | null): void;
+  onSelectPerson(id: string): void;
+}
+
+/** How many suggestions show before "Show more". */
+export const SHOWN_SUGGESTIONS = 5;
+
+export function suggestionList(items: readonly Suggestion[], opts: SuggestionListOptions): HTMLElement {
+  if (items.length === 0) return el('p', { class: 'muted small', text: 'No introductions to suggest right now.' });
+  const cards = items.map((s, k) => suggestionCard(s, k, opts));
+  cards.slice(SHOWN_SUGGESTIONS).forEach((c) => (c.hidden = true));
+  const list = el('ol', { class: 'suggestions' }, cards);
+  if (cards.length <= SHOWN_SUGGESTIONS) return list;
+  const more = el('button', { class: 'btn btn-small more', text: `Show ${cards.length - SHOWN_SUGGESTIONS} more`, attrs: { type: 'button' } });
+  more.addEventListener('click', () => {
+    cards.forEach((c) => (c.hidden = false));
+    more.remove();
+  });
+  return el('div', {}, [list, more]);
+}
+
+function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOptions): HTMLElement {
+  const x = explainSuggestion(s, opts.viewer);
+  const other = opts.viewer === s.a.id ? s.b : opts.viewer === s.b.id ? s.a : null;
+  const status = el('p', { class: 'record-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const button = el('button', { class: 'btn btn-small', text: 'Record introduction', attrs: { type: 'button' } });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.className = 'record-status';
+    status.textContent = 'Recording…';
+    try {
+      const intro = await opts.api.recordIntroduction({ introducer: s.introducer.id, a: s.a.id, b: s.b.id, note: 'Suggested by Catalyst' });
+      status.className = 'record-status ok';
+      status.textContent = `Recorded: ${firstName(s.introducer.name)} introduces ${firstName(s.a.name)} and ${firstName(s.b.name)} (${intro.status}).`;
+      button.textContent = 'Recorded';
+    } catch (err) {
+      status.className = 'record-status error';
+      status.textContent = err instanceof ApiError ? err.message : `Could not record it: ${(err as Error).message}`;
+      button.disabled = false;
+    }
+  });
+  const nameLink = (p: { id: string; name: string }) => {
+    const link = el('button', { class: 'link', text: p.name, attrs: { type: 'button' } });
+    link.addEventListener('click', () => opts.onSelectPerson(p.id));
+    return link;
+  };
+  const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
+    el('div', { class: 'suggestion-head' }, [
+      el('span', { class: 'suggestion-title' }, other ? ['Meet ', nameLink(other)] : [x.headline]),
+      el('span', { class: 'score-pill', text: `${Math.round(s.score * 100) / 100}`, title: 'suggestion score' }),
+    ]),
+    el('div', { class: 'suggestion-via' }, ['through ', nameLink(s.introducer)]),
+    el(
+      'ul',
+      { class: 'reasons' },
+      x.reasons.map((text) => el('li', { text })),
+    ),
+    el(
+      'div',
+      { class: 'trust' },
+      x.trust.map((t) =>
+        el('div', { class: 'trust-row' }, [
+          el('span', { class: 'trust-label', text: t.who }),
+          el('span', { class: 'trust-track' }, [el('span', { class: 'trust-fill', style: { width: percent(t.value) } })]),
+          el('span', { class: 'trust-value', text: percent(t.value) }),
+        ]),
+      ),
+    ),
+    el('div', { class: 'suggestion-actions' }, [button]),
+    status,
+  ]);
+  const path = [s.a.id, s.introducer.id, s.b.id];
+  const on = () => {
+    card.classList.add('lit');
+    opts.onHighlight(path);
+  };
+  const off = () => {
+    card.classList.remove('lit');
+    opts.onHighlight(null);
+  };
+  card.addEventListener('mouseenter', on);
+  card.addEventListener('mouseleave', off);
+  card.addEventListener('focusin', on);
+  card.addEventListener('focusout', (e) => {
+    if (!card.contains((e as FocusEvent).relatedTarget as Node | null)) off();
+  });
+  return card;
+}

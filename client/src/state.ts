@@ -1,0 +1,186 @@
+/**
+ * The client's one state object.
+ *
+ * `ViewState` is what a link restores: selected person, time, metric, colour mode, filters and (optionally) the
+ * camera. It lives in the query string (`parseViewState` / `serializeViewState`, both pure so they are unit
+ * tested without a browser). Everything transient (hover, the highlighted introduction path, playing) lives in
+ * the renderer's own small state (graph/reducers.ts) and never in the URL.
+ */
+import type { Polarity } from '../../src/api/contract.ts';
+
+export type ColorMode = 'community' | 'sector';
+
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface ViewState {
+  /** selected person id */
+  person: string | null;
+  /** slider time, epoch ms; null = the latest time of the timeline */
+  time: number | null;
+  /** influence metric used for node size */
+  metric: string;
+  color: ColorMode;
+  sector: string | null;
+  medium: string | null;
+  polarity: Polarity;
+  /** hide nodes whose influence at the slider time is below this fraction (0..1) of the largest */
+  minInfluence: number;
+  /** how many nodes to ask the API for (the most influential ones); null = the client's default */
+  limit: number | null;
+  camera: CameraView | null;
+}
+
+export const DEFAULT_METRIC = 'pagerank';
+
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
+  person: null,
+  time: null,
+  metric: DEFAULT_METRIC,
+  color: 'community',
+  sector: null,
+  medium: null,
+  polarity: 'total',
+  minInfluence: 0,
+  limit: null,
+  camera: null,
+});
+
+const POLARITIES: readonly Polarity[] = ['total', 'positive', 'negative'];
+const COLOR_MODES: readonly ColorMode[] = ['community', 'sector'];
+/** Keys in the order they are written, so the same view always gives the same link. */
+const KEYS = ['person', 't', 'metric', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
+
+function text(value: string | null, max = 200): string | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === '' || trimmed.length > max ? null : trimmed;
+}
+
+/** Accepts an ISO date or date-time (what we write) or epoch milliseconds. */
+export function parseTime(value: string | null): number | null {
+  const s = text(value, 40);
+  if (s === null) return null;
+  if (/^-?\d+$/.test(s)) {
+    const ms = Number(s);
+    return Number.isSafeInteger(ms) ? ms : null;
+  }
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Day precision when the time is midnight UTC (readable links), the full ISO string otherwise. */
+export function formatTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+function parseCamera(value: string | null): CameraView | null {
+  const s = text(value, 80);
+  if (s === null) return null;
+  const parts = s.split(',').map(Number);
+  if (parts.length !== 3 || parts.some((p) => !Number.isFinite(p))) return null;
+  const [x, y, ratio] = parts as [number, number, number];
+  return ratio > 0 ? { x, y, ratio } : null;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Reads a view from a query string (`?a=b` or `a=b`); unknown or malformed values fall back to the defaults. */
+export function parseViewState(search: string): ViewState {
+  const q = new URLSearchParams(search.startsWith('?') || search.startsWith('#') ? search.slice(1) : search);
+  const polarity = q.get('polarity') as Polarity | null;
+  const color = q.get('color') as ColorMode | null;
+  const min = Number(q.get('min'));
+  const limit = Number(q.get('limit'));
+  return {
+    person: text(q.get('person')),
+    time: parseTime(q.get('t')),
+    metric: text(q.get('metric'), 60) ?? DEFAULT_VIEW.metric,
+    color: color && COLOR_MODES.includes(color) ? color : DEFAULT_VIEW.color,
+    sector: text(q.get('sector'), 100),
+    medium: text(q.get('medium'), 100),
+    polarity: polarity && POLARITIES.includes(polarity) ? polarity : DEFAULT_VIEW.polarity,
+    minInfluence: q.has('min') && Number.isFinite(min) ? Math.min(1, Math.max(0, min)) : DEFAULT_VIEW.minInfluence,
+    limit: q.has('limit') && Number.isInteger(limit) && limit > 0 ? limit : null,
+    camera: parseCamera(q.get('cam')),
+  };
+}
+
+/** Writes a view as a query string without the leading `?`; default values are left out. */
+export function serializeViewState(view: ViewState): string {
+  const values: Record<(typeof KEYS)[number], string | null> = {
+    person: view.person,
+    t: view.time === null ? null : formatTime(view.time),
+    metric: view.metric === DEFAULT_VIEW.metric ? null : view.metric,
+    color: view.color === DEFAULT_VIEW.color ? null : view.color,
+    sector: view.sector,
+    medium: view.medium,
+    polarity: view.polarity === DEFAULT_VIEW.polarity ? null : view.polarity,
+    min: view.minInfluence > 0 ? String(round(view.minInfluence, 3)) : null,
+    limit: view.limit === null ? null : String(view.limit),
+    cam: view.camera ? [round(view.camera.x, 4), round(view.camera.y, 4), round(view.camera.ratio, 4)].join(',') : null,
+  };
+  const q = new URLSearchParams();
+  for (const key of KEYS) {
+    const v = values[key];
+    if (v !== null && v !== '') q.set(key, v);
+  }
+  return q.toString();
+}
+
+export type Listener<T> = (state: Readonly<T>, previous: Readonly<T>) => void;
+
+/** A minimal observable state: `set` merges a patch and notifies listeners only when something changed. */
+export class Store<T extends object> {
+  private state: T;
+  private readonly listeners = new Set<Listener<T>>();
+
+  constructor(initial: T) {
+    this.state = { ...initial };
+  }
+
+  get(): Readonly<T> {
+    return this.state;
+  }
+
+  set(patch: Partial<T>): void {
+    const previous = this.state;
+    let changed = false;
+    for (const key of Object.keys(patch) as (keyof T)[]) {
+      if (!sameValue(previous[key], patch[key])) {
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) return;
+    this.state = { ...previous, ...patch };
+    for (const listener of [...this.listeners]) listener(this.state, previous);
+  }
+
+  subscribe(listener: Listener<T>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a && b && typeof a === 'object' && typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return false;
+}
+
+/** The keys whose change needs new data from the API (the rest are applied locally). */
+export function needsGraphReload(a: Readonly<ViewState>, b: Readonly<ViewState>): boolean {
+  return a.metric !== b.metric || a.sector !== b.sector || a.medium !== b.medium || a.limit !== b.limit;
+}
+
+export function needsTimelineReload(a: Readonly<ViewState>, b: Readonly<ViewState>): boolean {
+  return needsGraphReload(a, b) || a.polarity !== b.polarity;
+}

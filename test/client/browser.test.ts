@@ -1,0 +1,293 @@
+/**
+ * The browser client in real Chromium against the real app and the demo world: the map draws, search opens
+ * the person panel with its chart, the time slider resizes nodes, hovering a suggestion lights its path,
+ * recording an introduction shows the API's answer, exports produce files, the URL restores the view, and
+ * names from the database are shown as text. Screenshots of the main views go to test-artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
+
+let t: TestApp;
+let b: Browser;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  t = await startTestApp();
+  await t.services.demo.load({ seed: 42 });
+  b = await launchBrowser();
+}, 400_000);
+
+afterAll(async () => {
+  await b?.close();
+  await t?.close();
+});
+
+async function open(query = ''): Promise<void> {
+  await b.page.goto(`${t.url}/${query}`);
+  await waitReady(b.page);
+}
+
+/** Moves the time slider the way a user does (fill = set value + input + change events) to a date. */
+async function slideTo(iso: string): Promise<number> {
+  const position = await b.page.evaluate((ms) => {
+    const times = window.__catalyst.times();
+    let k = 0;
+    while (k + 1 < times.length && times[k + 1]! <= ms) k++;
+    return k;
+  }, Date.parse(iso));
+  await b.page.locator('#time').fill(String(position));
+  await b.page.waitForFunction((p) => window.__catalyst.position() === p, position);
+  return position;
+}
+
+const sizes = () => b.page.evaluate(() => window.__catalyst.nodeSizes());
+
+describe('the map', () => {
+  it('loads and draws the demo world on a non-empty canvas', async () => {
+    await open();
+    const c = await b.page.evaluate(() => ({ timings: window.__catalyst.timings, visible: window.__catalyst.visibleNodeCount(), rendered: window.__catalyst.renderedNodeCount() }));
+    expect(c.timings.nodes).toBe(400);
+    expect(c.timings.edges).toBeGreaterThan(1000);
+    expect(c.timings.firstRender).toBeGreaterThan(0);
+    expect(c.rendered).toBe(400);
+    expect(c.visible).toBe(400);
+    // Real pixels: the WebGL layers as composited on screen.
+    const ink = await inkRatio(b.page, await b.page.locator('#graph').screenshot());
+    expect(ink).toBeGreaterThan(0.02);
+    // The legend, the ranking and the time bar are filled in.
+    expect(await b.page.locator('#legend li').count()).toBeGreaterThan(3);
+    expect(await b.page.locator('#top-list li').count()).toBe(8);
+    expect(await b.page.locator('#date').textContent()).toContain('All time');
+    await screenshot(b.page, 'overview.png');
+    expect(b.errors).toEqual([]);
+  });
+
+  it('hovering a node dims everything outside its neighbourhood (reducers only)', async () => {
+    const before = await b.page.evaluate(() => window.__catalyst.view()!.scene.graph.getNodeAttributes('p-connector'));
+    const target = await b.page.evaluate(() => {
+      const v = window.__catalyst.view()!;
+      const d = v.sigma.getNodeDisplayData('p-connector')!;
+      const p = v.sigma.framedGraphToViewport(d);
+      const box = document.getElementById('graph')!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await b.page.mouse.move(target.x, target.y);
+    await b.page.waitForFunction(() => (window.__catalyst.render() as { hovered: string | null }).hovered === 'p-connector');
+    const lit = await b.page.evaluate(() => {
+      const v = window.__catalyst.view()!;
+      const g = v.scene.graph;
+      const neighbour = g.neighbors('p-connector')[0]!;
+      const stranger = g.nodes().find((n) => n !== 'p-connector' && !g.areNeighbors(n, 'p-connector'))!;
+      return { neighbour: v.sigma.getNodeDisplayData(neighbour)!.color, stranger: v.sigma.getNodeDisplayData(stranger)!.color };
+    });
+    expect(lit.stranger).toBe('rgba(20,23,31,0.55)');
+    expect(lit.neighbour).not.toBe(lit.stranger);
+    await b.page.mouse.move(5, 500);
+    await b.page.waitForFunction(() => (window.__catalyst.render() as { hovered: string | null }).hovered === null);
+    const after = await b.page.evaluate(() => window.__catalyst.view()!.scene.graph.getNodeAttributes('p-connector'));
+    expect(after).toEqual(before);
+  });
+});
+
+describe('time', () => {
+  it('moving the slider resizes nodes: the fad swells and shrinks, the comeback disappears and returns', async () => {
+    await open();
+    const overall = await sizes();
+    await slideTo('2019-08-01'); // the fad's burst (~30 % into the period)
+    const fadPeak = await sizes();
+    await slideTo('2022-06-01'); // the fad long gone, the comeback dormant
+    const quiet = await sizes();
+    await slideTo('2026-03-01'); // the comeback is back
+    const late = await sizes();
+    expect(fadPeak).not.toEqual(overall);
+    expect(fadPeak['p-fad']).toBeGreaterThan(quiet['p-fad']! * 3);
+    expect(late['p-comeback']).toBeGreaterThan(quiet['p-comeback']! * 3);
+    expect(fadPeak['p-comeback']).toBeGreaterThan(quiet['p-comeback']! * 3);
+    const date = await b.page.locator('#date').textContent();
+    expect(date).toMatch(/2026/);
+    await b.page.waitForFunction(() => new URLSearchParams(location.search).get('t')?.startsWith('2026') === true);
+  });
+
+  it('plays: requestAnimationFrame advances the time with no request per frame', async () => {
+    await slideTo('2019-01-01');
+    const start = await b.page.evaluate(() => window.__catalyst.position());
+    const requests: string[] = [];
+    const onRequest = (r: { url(): string }) => requests.push(r.url());
+    b.page.on('request', onRequest);
+    await b.page.locator('#speed').selectOption('4');
+    await b.page.locator('#play').click();
+    await b.page.waitForTimeout(1200);
+    await b.page.locator('#play').click();
+    b.page.off('request', onRequest);
+    const end = await b.page.evaluate(() => window.__catalyst.position());
+    expect(end).toBeGreaterThan(start + 2);
+    expect(requests.filter((u) => /\/api\/(graph|timeline)/.test(u))).toEqual([]);
+    await slideTo('2019-08-01');
+    await screenshot(b.page, 'mid-slider.png');
+  });
+});
+
+describe('search and the person panel', () => {
+  it('finds a person with the keyboard, flies to them and opens the panel with the decay chart', async () => {
+    await open();
+    const search = b.page.locator('#search');
+    await search.click();
+    await search.pressSequentially('marcus v', { delay: 20 });
+    await b.page.locator('#search-list [role=option]').first().waitFor();
+    expect(await b.page.locator('#search-list [role=option]').first().textContent()).toContain('Marcus Vale');
+    await search.press('Enter');
+    await b.page.locator('#panel .person-name', { hasText: 'Marcus Vale' }).waitFor();
+    await b.page.locator('#panel .chart-box canvas').first().waitFor();
+    const state = await b.page.evaluate(() => ({ person: window.__catalyst.state().person, selected: (window.__catalyst.render() as { selected: string }).selected }));
+    expect(state).toEqual({ person: 'p-comeback', selected: 'p-comeback' });
+    // The decay chart marks the comeback and its dormancy.
+    await expect.poll(() => b.page.locator('#panel .fade-badge').textContent()).toBeTruthy();
+    expect(await b.page.locator('#panel .chart-legend').textContent()).toContain('comeback');
+    expect(await b.page.locator('#panel').textContent()).toMatch(/1 comeback/);
+    // The camera flew to the node: it sits near the centre of the stage.
+    await b.page.waitForTimeout(900);
+    const offset = await b.page.evaluate(() => {
+      const v = window.__catalyst.view()!;
+      const p = v.sigma.framedGraphToViewport(v.sigma.getNodeDisplayData('p-comeback')!);
+      const { width, height } = v.sigma.getDimensions();
+      return Math.hypot(p.x - width / 2, p.y - height / 2);
+    });
+    expect(offset).toBeLessThan(60);
+    // Sections from the profile.
+    await b.page.locator('#panel .scores .score').first().waitFor();
+    await b.page.locator('#panel .polarity-bar').waitFor();
+    expect(await b.page.locator('#panel .bars').count()).toBe(2);
+    await screenshot(b.page, 'person-panel.png');
+  });
+
+  it('the chart follows the slider with a vertical time line (redraw only)', async () => {
+    await slideTo('2021-01-01');
+    const plot = await b.page.evaluate(() => document.querySelectorAll('#panel .uplot').length);
+    expect(plot).toBe(1);
+  });
+
+  it('hovering a suggestion highlights the path a – introducer – b in the graph', async () => {
+    await open('?person=p-ana');
+    await b.page.locator('#panel .suggestion').first().waitFor();
+    const more = b.page.locator('#panel button.more');
+    if (await more.count()) await more.click();
+    const card = b.page.locator('#panel .suggestion', { hasText: 'Omar Haddad' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Helena Brandt');
+    expect(await card.textContent()).toMatch(/Omar offers .*funding.*, which Ana seeks/);
+    await card.hover();
+    await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path !== null);
+    const lit = await b.page.evaluate(() => {
+      const v = window.__catalyst.view()!;
+      const d = (id: string) => v.sigma.getNodeDisplayData(id)!;
+      const stranger = v.scene.graph.nodes().find((n) => !['p-ana', 'p-connector', 'p-omar'].includes(n) && !v.scene.graph.areNeighbors(n, 'p-ana'))!;
+      return {
+        path: (window.__catalyst.render() as { path: string[] }).path,
+        colors: ['p-ana', 'p-connector', 'p-omar'].map((id) => d(id).color),
+        labels: ['p-ana', 'p-connector', 'p-omar'].map((id) => d(id).forceLabel),
+        stranger: d(stranger).color,
+      };
+    });
+    expect(lit.path).toEqual(['p-ana', 'p-connector', 'p-omar']);
+    expect(lit.labels).toEqual([true, true, true]);
+    for (const c of lit.colors) expect(c).not.toBe(lit.stranger);
+    expect(lit.stranger).toBe('rgba(20,23,31,0.55)');
+    await b.page.waitForTimeout(700); // the camera brings the three into view
+    await screenshot(b.page, 'suggestion-path.png');
+    await b.page.mouse.move(400, 400);
+    await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path === null);
+  });
+
+  it('"Record introduction" posts it and shows the result, or the API’s error message', async () => {
+    const cards = b.page.locator('#panel .suggestion');
+    const first = cards.nth(0);
+    const second = cards.nth(1);
+    const ids = await second.evaluate((el) => el.getAttribute('data-introducer'));
+    await first.locator('button.btn', { hasText: 'Record introduction' }).click();
+    // The first write after a read may take seconds (the server refreshes its analysis).
+    await expect.poll(() => first.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: /);
+    expect(await first.locator('button.btn').isDisabled()).toBe(true);
+    // Record the second one behind the page's back: the button then gets the API's 409 and shows its message.
+    const suggestion = (await t.get('/api/introductions/suggestions?person=p-ana&limit=5')).body.items.find((s: { introducer: { id: string } }) => s.introducer.id === ids);
+    expect(suggestion).toBeTruthy();
+    const direct = await t.send('POST', '/api/introductions', { introducer: suggestion.introducer.id, a: suggestion.a.id, b: suggestion.b.id, note: 'test' });
+    expect(direct.status).toBe(201);
+    const again = await t.send('POST', '/api/introductions', { introducer: suggestion.introducer.id, a: suggestion.a.id, b: suggestion.b.id, note: 'test' });
+    expect(again.status).toBe(409);
+    await second.locator('button.btn', { hasText: 'Record introduction' }).click();
+    await expect.poll(() => second.locator('.record-status.error').textContent(), { timeout: 30_000 }).toBe(again.body.error.message);
+  });
+});
+
+describe('links, filters and exports', () => {
+  it('the URL keeps the view: a reload restores person, time, colour mode and filters', async () => {
+    await open('?color=sector&sector=music&min=0.1&t=2019-08-01&person=p-fad');
+    await b.page.locator('#panel .person-name', { hasText: 'Zara Flash' }).waitFor();
+    const s = await b.page.evaluate(() => ({
+      state: window.__catalyst.state(),
+      render: window.__catalyst.render() as { colorMode: string; minInfluence: number },
+      nodes: window.__catalyst.timings.nodes,
+      date: document.getElementById('date')!.textContent,
+      sector: (document.getElementById('sector') as HTMLSelectElement).value,
+      pressed: document.querySelector('#color-mode [aria-pressed=true]')!.textContent,
+    }));
+    expect(s.state).toMatchObject({ person: 'p-fad', color: 'sector', sector: 'music', minInfluence: 0.1, time: Date.UTC(2019, 7, 1) });
+    expect(s.render).toMatchObject({ colorMode: 'sector', minInfluence: 0.1 });
+    expect(s.nodes).toBeLessThan(400);
+    expect(s.date).toContain('2019');
+    expect(s.sector).toBe('music');
+    expect(s.pressed).toBe('Sector');
+    // Changing a filter rewrites the link.
+    await b.page.locator('#polarity button[data-value=negative]').click();
+    await b.page.waitForFunction(() => location.search.includes('polarity=negative'));
+    await b.page.reload();
+    await waitReady(b.page);
+    expect(await b.page.evaluate(() => window.__catalyst.state().polarity)).toBe('negative');
+  });
+
+  it('exports the view as PNG (button download and bytes) and as GEXF with current sizes and colours', async () => {
+    await open('?t=2019-08-01');
+    const png = await b.page.evaluate(() => window.__catalyst.exportPng());
+    expect(png.type).toBe('image/png');
+    expect(png.signature).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.size).toBeGreaterThan(20_000);
+    const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.locator('#export-png').click()]);
+    expect(download.suggestedFilename()).toBe('catalyst-2019-08-01.png');
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(await inkRatio(b.page, bytes)).toBeGreaterThan(0.01);
+
+    const gexf = await b.page.evaluate(() => window.__catalyst.exportGexf());
+    expect(gexf).toContain('<gexf');
+    expect(gexf).toContain('Zara Flash');
+    expect((gexf.match(/<node /g) ?? []).length).toBe(400);
+    expect(gexf).toMatch(/<viz:size value="[\d.]+"/);
+    expect(gexf).toMatch(/<viz:color r="\d+" g="\d+" b="\d+"/);
+    expect(gexf).toMatch(/<viz:position x="/);
+    const [gexfDownload] = await Promise.all([b.page.waitForEvent('download'), b.page.locator('#export-gexf').click()]);
+    expect(gexfDownload.suggestedFilename()).toBe('catalyst-2019-08-01.gexf');
+  });
+
+  it('writes names from the database as text, never as HTML', async () => {
+    const name = '<img src=x onerror="window.__xss=1">Mallory';
+    const created = await t.send('POST', '/api/people', { id: 'p-mallory', name, sectors: ['music'], offers: ['<b>bold</b>'], seeks: [] });
+    expect(created.status).toBe(201);
+    await open('?person=p-mallory');
+    await b.page.locator('#panel .person-name').waitFor();
+    await expect.poll(() => b.page.locator('#panel .person-name').textContent()).toBe(name);
+    const search = b.page.locator('#search');
+    await search.click();
+    await search.pressSequentially('Mallory', { delay: 10 });
+    await b.page.locator('#search-list [role=option]').first().waitFor();
+    const found = await b.page.evaluate(() => ({
+      xss: (window as unknown as { __xss?: number }).__xss ?? null,
+      images: document.querySelectorAll('#panel img, #search-list img').length,
+      bold: document.querySelectorAll('#panel b').length,
+      option: document.querySelector('#search-list [role=option] .search-name')!.textContent,
+    }));
+    expect(found).toEqual({ xss: null, images: 0, bold: 0, option: name });
+  });
+});

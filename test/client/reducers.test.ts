@@ -1,0 +1,289 @@
+/**
+ * The graph view's data and reducers, without a browser: sizes and edge strengths follow the timeline,
+ * hover and introduction paths light the right nodes and edges, filters hide what they should, and nothing
+ * writes to the graph.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GraphResponse, Suggestion, TimelineResponse } from '../../src/api/contract.ts';
+import { communityColors, DIM_NODE_COLOR, glColor, HIGHLIGHT_EDGE_COLOR, sectorColors, unpremultiply } from '../../client/src/graph/palette.ts';
+import { focusOf, INITIAL_RENDER_STATE, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
+import { attachTimeline, buildScene, computeFrame, needsLayout, positionOf, scaleSize, timeAt, topK, type Scene } from '../../client/src/graph/scene.ts';
+import { legendEntries } from '../../client/src/panel/legend.ts';
+import { explainSuggestion } from '../../client/src/panel/suggestions.ts';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2020, 0, 1);
+
+/** a → b → c chain plus an isolated d; a is a fad (only active at sample 1), c is steady. */
+function graphResponse(): GraphResponse {
+  return {
+    nodes: [
+      { id: 'a', name: 'Ada', sectors: ['music'], community: 0, score: 0.5, activity: 10, x: 0, y: 0 },
+      { id: 'b', name: 'Ben', sectors: ['finance', 'music'], community: 0, score: 0.3, activity: 5, x: 1, y: 0 },
+      { id: 'c', name: 'Cleo', sectors: ['finance'], community: 1, score: 0.2, activity: 5, x: 2, y: 1 },
+      { id: 'd', name: 'Dan', sectors: [], community: 2, score: 0, activity: 0, x: 3, y: 3 },
+    ],
+    edges: [
+      { source: 'a', target: 'b', weight: 4 },
+      { source: 'b', target: 'c', weight: 1 },
+      { source: 'a', target: 'b', weight: 2 }, // parallel: merged
+      { source: 'c', target: 'c', weight: 9 }, // self-loop: dropped
+      { source: 'c', target: 'zz', weight: 1 }, // unknown node: dropped
+    ],
+    metric: 'pagerank',
+    at: null,
+    total: { nodes: 4, edges: 3 },
+    communities: 3,
+  };
+}
+
+function timelineResponse(): TimelineResponse {
+  return {
+    times: [T0, T0 + 10 * DAY, T0 + 20 * DAY],
+    nodes: ['a', 'c', 'b'],
+    values: [
+      [0, 100, 0],
+      [10, 10, 10],
+      [1, 1, 1],
+    ],
+    edges: [
+      { source: 'a', target: 'b', values: [0, 8, 0] },
+      { source: 'b', target: 'c', values: [1, 1, 1] },
+    ],
+  };
+}
+
+function setup(state: Partial<RenderState> = {}): { scene: Scene; inputs: ReducerInputs } {
+  const scene = buildScene(graphResponse());
+  attachTimeline(scene, timelineResponse());
+  const palette = { community: communityColors(scene.graph.mapNodes((_n, a) => a.community)), sector: sectorColors(['finance', 'music']) };
+  const s = { ...INITIAL_RENDER_STATE, ...state };
+  const inputs: ReducerInputs = { scene, state: s, palette, focus: null };
+  inputs.focus = focusOf(scene, s);
+  return { scene, inputs };
+}
+
+const node = (inputs: ReducerInputs, id: string) => reduceNode(inputs, id, inputs.scene.graph.getNodeAttributes(id));
+const edge = (inputs: ReducerInputs, key: string) => {
+  const g = inputs.scene.graph;
+  return reduceEdge(inputs, key, g.getEdgeAttributes(key), g.source(key), g.target(key));
+};
+
+describe('scene', () => {
+  it('builds a directed graph, merging parallel edges and dropping self-loops and dangling edges', () => {
+    const { scene } = setup();
+    expect(scene.graph.order).toBe(4);
+    expect(scene.graph.size).toBe(2);
+    expect(scene.graph.getEdgeAttribute('a->b', 'weight')).toBe(6);
+    expect(needsLayout(scene)).toBe(false);
+    const zero = buildScene({ ...graphResponse(), nodes: graphResponse().nodes.map((n) => ({ ...n, x: 0, y: 0 })) });
+    expect(needsLayout(zero)).toBe(true);
+  });
+
+  it('maps times to fractional positions and back', () => {
+    const { scene } = setup();
+    const tl = scene.timeline!;
+    expect(positionOf(tl, T0 - DAY)).toBe(0);
+    expect(positionOf(tl, T0 + 5 * DAY)).toBeCloseTo(0.5);
+    expect(positionOf(tl, T0 + 99 * DAY)).toBe(2);
+    expect(timeAt(tl, 1.5)).toBe(T0 + 15 * DAY);
+  });
+
+  it('sizes grow with influence (square root) and are clamped', () => {
+    const sizes = { min: 2, max: 20, ghost: 1, topLabels: 3 };
+    expect(scaleSize(0, 10, sizes)).toBe(0);
+    expect(scaleSize(1, 10, sizes)).toBeLessThan(scaleSize(4, 10, sizes));
+    expect(scaleSize(15, 10, sizes)).toBe(20);
+    expect(scaleSize(1e9, 10, sizes)).toBe(20);
+    const quarter = scaleSize(15 / 4, 10, sizes) - 2;
+    expect(quarter).toBeCloseTo((20 - 2) / 2);
+  });
+
+  it('the frame follows the timeline: the fad swells then vanishes, interpolated between samples', () => {
+    const { scene } = setup();
+    const a = scene.graph.getNodeAttribute('a', 'i');
+    const ab = scene.graph.getEdgeAttribute('a->b', 'j');
+    computeFrame(scene, 0);
+    expect(scene.frame.nodeValue[a]).toBe(0);
+    expect(scene.frame.nodeSize[a]).toBe(0);
+    expect(scene.frame.edgeStrength[ab]).toBe(0);
+    computeFrame(scene, 1);
+    expect(scene.frame.nodeValue[a]).toBe(100);
+    expect(scene.frame.nodeSize[a]).toBeCloseTo(scaleSize(100, scene.timeline!.nodeRef, scene.sizes));
+    expect(scene.frame.nodeSize[a]).toBeGreaterThan(scene.frame.nodeSize[scene.graph.getNodeAttribute('c', 'i')]! * 2);
+    expect(scene.frame.edgeStrength[ab]).toBeGreaterThan(0);
+    expect([...scene.frame.topNodes][0]).toBe('a');
+    computeFrame(scene, 0.5);
+    expect(scene.frame.nodeValue[a]).toBeCloseTo(50);
+    computeFrame(scene, 2);
+    expect(scene.frame.nodeSize[a]).toBe(0);
+  });
+
+  it('NaN is the overall view (the static metric scores); nodes outside the timeline keep their overall size', () => {
+    const { scene } = setup();
+    const i = (id: string) => scene.graph.getNodeAttribute(id, 'i');
+    computeFrame(scene, Number.NaN);
+    expect(scene.frame.nodeValue[i('a')]).toBeCloseTo(0.5);
+    expect(scene.frame.nodeSize[i('a')]).toBeGreaterThan(scene.frame.nodeSize[i('c')]!);
+    computeFrame(scene, 1);
+    // d is not in the timeline: it keeps its overall size rather than vanishing
+    expect(scene.frame.nodeSize[i('d')]).toBe(scene.overall.nodeSize[i('d')]);
+  });
+
+  it('topK keeps the k largest positive values in order', () => {
+    expect([...topK(['a', 'b', 'c', 'd', 'e'], [3, 0, 5, 4, 1], 3)]).toEqual(['c', 'd', 'a']);
+    expect(topK(['a'], [0], 3).size).toBe(0);
+  });
+});
+
+describe('reducers', () => {
+  it('colour by community or by (first) sector', () => {
+    const byCommunity = setup();
+    const bySector = setup({ colorMode: 'sector' });
+    computeFrame(byCommunity.scene, 1);
+    computeFrame(bySector.scene, 1);
+    expect(node(byCommunity.inputs, 'a').color).toBe(node(byCommunity.inputs, 'b').color);
+    expect(node(byCommunity.inputs, 'a').color).not.toBe(node(byCommunity.inputs, 'c').color);
+    expect(node(bySector.inputs, 'b').color).toBe(node(bySector.inputs, 'c').color); // both finance first
+    expect(node(bySector.inputs, 'a').color).not.toBe(node(bySector.inputs, 'b').color);
+  });
+
+  it('a node without influence at this time is a faint unlabelled dot, not hidden', () => {
+    const { scene, inputs } = setup();
+    computeFrame(scene, 0);
+    const a = node(inputs, 'a');
+    expect(a.hidden).toBe(false);
+    expect(a.size).toBe(scene.sizes.ghost);
+    expect(a.label).toBeNull();
+    expect(a.color.startsWith('rgba(')).toBe(true);
+    computeFrame(scene, 1);
+    const lit = node(inputs, 'a');
+    expect(lit.size).toBeGreaterThan(node(inputs, 'c').size);
+    expect(lit.label).toBe('Ada');
+    expect(lit.forceLabel).toBe(true);
+  });
+
+  it('edges fade with their decayed weight and vanish at zero', () => {
+    const { scene, inputs } = setup();
+    computeFrame(scene, 0);
+    expect(edge(inputs, 'a->b').hidden).toBe(true);
+    computeFrame(scene, 1);
+    const strong = edge(inputs, 'a->b');
+    const steady = edge(inputs, 'b->c');
+    expect(strong.hidden).toBe(false);
+    expect(strong.size).toBeGreaterThan(steady.size);
+  });
+
+  it('hover lights the neighbourhood and dims the rest, through reducer state only', () => {
+    const { scene, inputs } = setup({ hovered: 'b' });
+    computeFrame(scene, 1);
+    const before = JSON.stringify(scene.graph.export());
+    for (const id of ['a', 'b', 'c']) expect(node(inputs, id).color).not.toBe(DIM_NODE_COLOR);
+    expect(node(inputs, 'd').color).toBe(DIM_NODE_COLOR);
+    expect(node(inputs, 'd').label).toBeNull();
+    expect(node(inputs, 'b').forceLabel).toBe(true);
+    expect(edge(inputs, 'a->b').hidden).toBe(false);
+    expect(edge(inputs, 'b->c').hidden).toBe(false);
+    const off = setup({ hovered: 'a' });
+    computeFrame(off.scene, 1);
+    expect(edge(off.inputs, 'b->c').hidden).toBe(true);
+    expect(JSON.stringify(scene.graph.export())).toBe(before);
+  });
+
+  it('an introduction path lights its three people and the edges between them, in either direction', () => {
+    const { scene, inputs } = setup({ path: ['c', 'b', 'a'] });
+    computeFrame(scene, 1);
+    expect(inputs.focus?.nodes).toEqual(new Set(['a', 'b', 'c']));
+    for (const id of ['a', 'b', 'c']) {
+      const d = node(inputs, id);
+      expect(d.color).not.toBe(DIM_NODE_COLOR);
+      expect(d.forceLabel).toBe(true);
+      expect(d.zIndex).toBeGreaterThanOrEqual(3);
+    }
+    expect(node(inputs, 'd').color).toBe(DIM_NODE_COLOR);
+    expect(edge(inputs, 'a->b').color).toBe(HIGHLIGHT_EDGE_COLOR);
+    expect(edge(inputs, 'b->c').color).toBe(HIGHLIGHT_EDGE_COLOR);
+    const partial = setup({ path: ['a', 'nobody', 'c'] });
+    expect(partial.inputs.focus?.nodes).toEqual(new Set(['a', 'c']));
+  });
+
+  it('minimum influence hides weak nodes, except the selected one', () => {
+    const { scene, inputs } = setup({ minInfluence: 0.5, selected: 'c' });
+    computeFrame(scene, 1);
+    expect(node(inputs, 'a').hidden).toBe(false);
+    expect(node(inputs, 'b').hidden).toBe(true);
+    const c = node(inputs, 'c');
+    expect(c.hidden).toBe(false);
+    expect(c.highlighted).toBe(true);
+    expect(c.forceLabel).toBe(true);
+  });
+
+  it('low detail (zoomed out on a large graph) drops small nodes', () => {
+    const { scene, inputs } = setup({ lowDetail: true });
+    computeFrame(scene, 1);
+    expect(node(inputs, 'a').hidden).toBe(false);
+    expect(node(inputs, 'b').hidden).toBe(true);
+  });
+});
+
+describe('palette', () => {
+  it('premultiplies translucent colours for WebGL and can undo it for exports', () => {
+    expect(glColor('#ff8000', 0.5)).toBe('rgba(128,64,0,0.5)');
+    expect(glColor('#ff8000', 1)).toBe('rgba(255,128,0,1)');
+    expect(unpremultiply('rgba(128,64,0,0.5)')).toBe('rgba(255,128,0,0.5)');
+    expect(unpremultiply('#123456')).toBe('#123456');
+  });
+
+  it('gives the largest communities the distinct colours', () => {
+    const colors = communityColors([5, 5, 5, 2, 2, 9]);
+    expect(colors.get(5)).not.toBe(colors.get(2));
+    expect(colors.size).toBe(3);
+  });
+});
+
+describe('legend and suggestions', () => {
+  it('names communities by their most common sectors, largest first', () => {
+    const { scene, inputs } = setup();
+    const entries = legendEntries(scene, 'community', inputs.palette);
+    expect(entries[0]).toMatchObject({ label: 'music · finance', count: 2 });
+    const sectors = legendEntries(scene, 'sector', inputs.palette);
+    // people without a sector fall under "other"
+    expect(sectors.map((e) => e.label).sort()).toEqual(['finance', 'music', 'other']);
+  });
+
+  it('explains a suggestion in plain words from the viewer’s side', () => {
+    const s: Suggestion = {
+      a: { id: 'p-ana', name: 'Ana Torres' },
+      b: { id: 'p-omar', name: 'Omar Haddad' },
+      introducer: { id: 'p-connector', name: 'Helena Brandt' },
+      score: 0.9,
+      reasons: {
+        aOffersBSeeks: [],
+        bOffersASeeks: ['funding', 'mentorship'],
+        sharedSectors: [],
+        commonTies: 3,
+        adamicAdar: 1,
+        resourceAllocation: 0.2,
+        bridgesCommunities: true,
+        communities: [1, 2],
+        trustAInIntroducer: 0.9,
+        trustBInIntroducer: 0.85,
+        tieRecencyDays: { a: 3, b: 10 },
+        introducerRecord: { made: 12, succeeded: 9, failed: 1, successRate: 0.75 },
+      },
+    };
+    const x = explainSuggestion(s, 'p-ana');
+    expect(x.headline).toBe('Meet Omar Haddad');
+    expect(x.via).toBe('through Helena Brandt');
+    expect(x.reasons).toContain('Omar offers funding and mentorship, which Ana seeks');
+    expect(x.reasons).toContain('3 people in common');
+    expect(x.reasons).toContain('Bridges two communities that rarely meet');
+    expect(x.reasons).toContain('Helena has made 12 introductions, 9 of them successful');
+    expect(x.trust).toEqual([
+      { who: 'Ana trusts Helena', value: 0.9 },
+      { who: 'Omar trusts Helena', value: 0.85 },
+    ]);
+    expect(explainSuggestion(s, 'p-omar').headline).toBe('Meet Ana Torres');
+    expect(explainSuggestion(s, 'someone-else').headline).toBe('Introduce Ana Torres to Omar Haddad');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The client's view state: what a link carries, and that reading back a written link gives the same view.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_VIEW,
+  formatTime,
+  needsGraphReload,
+  needsTimelineReload,
+  parseTime,
+  parseViewState,
+  serializeViewState,
+  Store,
+  type ViewState,
+} from '../../client/src/state.ts';
+
+const full: ViewState = {
+  person: 'p-ana',
+  time: Date.UTC(2019, 7, 1),
+  metric: 'betweenness',
+  color: 'sector',
+  sector: 'music',
+  medium: 'podcast',
+  polarity: 'negative',
+  minInfluence: 0.25,
+  limit: 2000,
+  camera: { x: 0.4123, y: 0.6, ratio: 0.35 },
+};
+
+describe('view state in the URL', () => {
+  it('the default view is an empty query string', () => {
+    expect(serializeViewState({ ...DEFAULT_VIEW })).toBe('');
+    expect(parseViewState('')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('round-trips every field', () => {
+    const q = serializeViewState(full);
+    expect(parseViewState(`?${q}`)).toEqual(full);
+    expect(parseViewState(q)).toEqual(full);
+  });
+
+  it('writes readable, stable links', () => {
+    expect(serializeViewState(full)).toBe(
+      'person=p-ana&t=2019-08-01&metric=betweenness&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35',
+    );
+  });
+
+  it('round-trips names that need escaping', () => {
+    const view = { ...DEFAULT_VIEW, person: 'p/ä&b=c #1', sector: 'arts & culture' };
+    expect(parseViewState(serializeViewState(view))).toEqual(view);
+  });
+
+  it('keeps times that are not midnight to the millisecond', () => {
+    const view = { ...DEFAULT_VIEW, time: Date.UTC(2020, 1, 29, 13, 45, 7, 123) };
+    const q = serializeViewState(view);
+    expect(q).toContain('t=2020-02-29T13%3A45%3A07.123Z');
+    expect(parseViewState(q).time).toBe(view.time);
+  });
+
+  it('falls back to defaults for malformed values instead of failing', () => {
+    const v = parseViewState('?t=yesterday&color=rainbow&polarity=maybe&min=-3&limit=abc&cam=1,2&metric=');
+    expect(v.time).toBeNull();
+    expect(v.color).toBe('community');
+    expect(v.polarity).toBe('total');
+    expect(v.minInfluence).toBe(0);
+    expect(v.limit).toBeNull();
+    expect(v.camera).toBeNull();
+    expect(v.metric).toBe(DEFAULT_VIEW.metric);
+    expect(parseViewState('?min=7').minInfluence).toBe(1);
+    expect(parseViewState('?cam=0.5,0.5,-1').camera).toBeNull();
+  });
+
+  it('accepts epoch milliseconds and ISO dates for t', () => {
+    expect(parseTime('1564617600000')).toBe(Date.UTC(2019, 7, 1));
+    expect(parseTime('2019-08-01')).toBe(Date.UTC(2019, 7, 1));
+    expect(formatTime(Date.UTC(2019, 7, 1))).toBe('2019-08-01');
+  });
+});
+
+describe('what a change reloads', () => {
+  it('metric, sector, medium and limit reload the graph; polarity only the timeline; the rest is local', () => {
+    const base = { ...DEFAULT_VIEW };
+    expect(needsGraphReload(base, { ...base, sector: 'music' })).toBe(true);
+    expect(needsGraphReload(base, { ...base, metric: 'degree' })).toBe(true);
+    expect(needsGraphReload(base, { ...base, polarity: 'negative' })).toBe(false);
+    expect(needsTimelineReload(base, { ...base, polarity: 'negative' })).toBe(true);
+    for (const patch of [{ color: 'sector' as const }, { minInfluence: 0.5 }, { person: 'x' }, { time: 5 }, { camera: { x: 0, y: 0, ratio: 1 } }]) {
+      expect(needsTimelineReload(base, { ...base, ...patch })).toBe(false);
+    }
+  });
+});
+
+describe('Store', () => {
+  it('notifies on change only, with the previous state', () => {
+    const store = new Store<ViewState>({ ...DEFAULT_VIEW });
+    const seen: [string | null, string | null][] = [];
+    const off = store.subscribe((s, prev) => seen.push([prev.person, s.person]));
+    store.set({ person: 'a' });
+    store.set({ person: 'a' });
+    store.set({ camera: null });
+    store.set({ person: 'b' });
+    off();
+    store.set({ person: 'c' });
+    expect(seen).toEqual([
+      [null, 'a'],
+      ['a', 'b'],
+    ]);
+    expect(store.get().person).toBe('c');
+  });
+
+  it('compares objects by value', () => {
+    const store = new Store<ViewState>({ ...DEFAULT_VIEW, camera: { x: 1, y: 2, ratio: 3 } });
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.set({ camera: { x: 1, y: 2, ratio: 3 } });
+    expect(calls).toBe(0);
+    store.set({ camera: { x: 1, y: 2, ratio: 4 } });
+    expect(calls).toBe(1);
+  });
+});
