@@ -1,9 +1,10 @@
 /**
  * Latency under load: the real server (its own process, `tsx src/server.ts`) on bitcoin-otc and on the demo
- * world, hit by CONCURRENCY concurrent clients from this process. Measures, warm:
+ * world, hit by concurrent clients from this process. Measures, warm:
  *   - decay curves (365 points) of random people:            GET /api/people/:id/curve
  *   - the cached static ranking:                              GET /api/influence?metric=pagerank&limit=50
  *   - rankings by decayed activity at random times (uncached): GET /api/influence?metric=activity&at=…&limit=50
+ * at each concurrency level (1: the service time; 8: with queueing on the single-threaded server).
  * Goals: curve p95 ≤ 20 ms, ranking p95 ≤ 50 ms warm.
  *
  *   npx tsx bench/latency.ts        (writes bench/results/latency.{json,md})
@@ -18,7 +19,7 @@ import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts
 import { seededRng } from '../src/engine/centrality/seeded-rng.ts';
 import { machine, machineMarkdown, quantile, round, writeResults } from './support.ts';
 
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
+const CONCURRENCY_LEVELS = (process.env.CONCURRENCY ?? '1,8').split(',').map(Number);
 const REQUESTS = Number(process.env.REQUESTS ?? 600);
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(process.env.CATALYST_SHARED_DIR ?? path.join(root, '../shared'));
@@ -56,13 +57,13 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
 }
 
 /** REQUESTS requests from CONCURRENCY concurrent loops; latency of each in ms. */
-async function load(url: string, path: (i: number) => string): Promise<{ latencies: number[]; seconds: number; errors: number }> {
+async function load(url: string, path: (i: number) => string, concurrency = 8): Promise<{ latencies: number[]; seconds: number; errors: number }> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < REQUESTS) {
         const i = next++;
         const t = performance.now();
@@ -76,9 +77,10 @@ async function load(url: string, path: (i: number) => string): Promise<{ latenci
   return { latencies, seconds: (performance.now() - t0) / 1000, errors };
 }
 
-function summary(name: string, r: { latencies: number[]; seconds: number; errors: number }) {
+function summary(name: string, concurrency: number, r: { latencies: number[]; seconds: number; errors: number }) {
   return {
     name,
+    concurrency,
     requests: r.latencies.length,
     errors: r.errors,
     requestsPerSecond: Math.round(r.latencies.length / r.seconds),
@@ -106,15 +108,19 @@ try {
       const randomPerson = () => encodeURIComponent(people[Math.floor(rng() * people.length)]!);
       // warm-up: the projection, the static ranking and the JIT
       await load(server.url, () => `/api/people/${randomPerson()}/curve`);
-      const rows = [
-        summary('decay curve, 365 points', await load(server.url, () => `/api/people/${randomPerson()}/curve`)),
-        summary('ranking, pagerank (cached)', await load(server.url, () => '/api/influence?metric=pagerank&limit=50')),
-        summary(
-          'ranking, activity at a random t (uncached)',
-          await load(server.url, () => `/api/influence?metric=activity&limit=50&at=${new Date(from + rng() * (to - from)).toISOString()}`),
-        ),
-        summary('profile', await load(server.url, () => `/api/people/${randomPerson()}/influence`)),
-      ];
+      const rows: ReturnType<typeof summary>[] = [];
+      for (const c of CONCURRENCY_LEVELS) {
+        rows.push(summary('decay curve, 365 points', c, await load(server.url, () => `/api/people/${randomPerson()}/curve`, c)));
+        rows.push(summary('ranking, pagerank (cached)', c, await load(server.url, () => '/api/influence?metric=pagerank&limit=50', c)));
+        rows.push(
+          summary(
+            'ranking, activity at a random t (uncached)',
+            c,
+            await load(server.url, () => `/api/influence?metric=activity&limit=50&at=${new Date(from + rng() * (to - from)).toISOString()}`, c),
+          ),
+        );
+        rows.push(summary('profile', c, await load(server.url, () => `/api/people/${randomPerson()}/influence`, c)));
+      }
       console.error(dataset, JSON.stringify(rows));
       results.push({ dataset, rows });
     } finally {
@@ -132,14 +138,15 @@ const md = [
   '# API latency under load (warm)',
   '',
   `Command: \`${command}\` (${new Date().toISOString()}). ${machineMarkdown(m)}`,
-  `The server runs in its own process; ${CONCURRENCY} concurrent clients in the bench process send ${REQUESTS} requests per row after a warm-up.`,
+  `The server runs in its own process; clients in the bench process send ${REQUESTS} requests per row after a warm-up, one at a time`,
+  '(concurrency 1: the service time) and 8 at a time (with queueing on the single-threaded server).',
   'Goals: decay curve p95 ≤ 20 ms; ranking p95 ≤ 50 ms warm.',
   '',
-  '| dataset | request | req/s | p50 ms | p95 ms | p99 ms | errors |',
-  '|---|---|---|---|---|---|---|',
-  ...results.flatMap((d) => d.rows.map((r) => `| ${d.dataset} | ${r.name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`)),
+  '| dataset | request | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors |',
+  '|---|---|---|---|---|---|---|---|',
+  ...results.flatMap((d) => d.rows.map((r) => `| ${d.dataset} | ${r.name} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`)),
   '',
   `Load average at the end: ${os.loadavg().map((x) => round(x)).join(' / ')}.`,
 ].join('\n');
-writeResults('latency', { command, date: new Date().toISOString(), machine: m, concurrency: CONCURRENCY, requests: REQUESTS, results }, md);
+writeResults('latency', { command, date: new Date().toISOString(), machine: m, concurrency: CONCURRENCY_LEVELS, requests: REQUESTS, results }, md);
 console.log(md);
