@@ -48,6 +48,7 @@ export const QUERY_NAMES = [
   'load-introductions',
   'export-events',
   'count-all',
+  'delete-all-relationships',
   'delete-all',
   'dbms-version',
 ] as const;

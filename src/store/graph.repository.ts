@@ -100,11 +100,16 @@ export class GraphRepository {
     );
   }
 
-  /** Deletes everything Catalyst stored, in batches (large graphs do not fit one transaction). */
+  /**
+   * Deletes everything Catalyst stored, in batches (a large graph does not fit one transaction's memory):
+   * relationships first, then the nodes, which then have nothing left to detach.
+   */
   async clear(): Promise<void> {
-    for (;;) {
-      const rows = await this.db.write<{ deleted: number }>('delete-all', { limit: 10_000 });
-      if ((rows[0]?.deleted ?? 0) === 0) return;
+    for (const query of ['delete-all-relationships', 'delete-all'] as const) {
+      for (;;) {
+        const rows = await this.db.write<{ deleted: number }>(query, { limit: 50_000 });
+        if ((rows[0]?.deleted ?? 0) === 0) break;
+      }
     }
   }
 }
