@@ -5,7 +5,13 @@
  * Two people are acquainted when (configurable) a KNOWS tie exists in either direction, or an interaction
  * does: an event one of them DROVE that REACHED the other (DESIGN.md: influence flows from drivers to the
  * people reached). Each undirected pair is stored once in each person's row; rows are sorted by neighbour
- * index so "are x and y tied" is a binary search and common neighbours a merge.
+ * index so "are x and y acquainted" is a binary search and common neighbours a merge.
+ *
+ * Acquainted is not the same as already tied. DESIGN.md's candidates are "pairs not directly tied": a pair is
+ * `tied` (never suggested to each other) when either declared a KNOWS tie, or each has reached the other (they
+ * have corresponded). A one-way reach (Ana's post or talk reached Omar, or one unanswered message) makes them
+ * acquainted, so it counts as a common tie and in openness, but it does not rule out an introduction: the
+ * one reached may never have met the other.
  *
  * Per row entry (x, i):
  * - trustOut = trust(x → i): x's declared KNOWS trust when x declared one (the last one wins when repeated);
@@ -27,7 +33,7 @@
  * Self-ties are dropped.
  *
  * Cost: O(T + P + (T + P) log d) time for T ties and P driver–reached pairs (a per-row numeric sort of
- * packed keys), memory ~30 bytes per arc while building and ~37 bytes per stored entry (2 per undirected pair).
+ * packed keys), memory ~30 bytes per arc while building and ~38 bytes per stored entry (2 per undirected pair).
  * Written over typed arrays rather than a graphology graph: GOTCHAS.md measures ~380 bytes and ~6 µs per
  * graphology edge, too much for the 1M-tie graphs this must serve.
  */
@@ -79,6 +85,8 @@ export interface AcquaintanceGraph {
   volume: Float32Array;
   /** bit 1: row declared KNOWS → neighbour; bit 2: neighbour declared KNOWS → row */
   declared: Uint8Array;
+  /** 1 when the two are directly tied (a KNOWS tie either way, or interactions both ways), 0 for a one-way reach */
+  tied: Uint8Array;
   /** undirected acquaintance pairs */
   pairCount: number;
   /** latest time seen in ties and events (epoch ms), NaN when nothing is dated */
@@ -186,6 +194,7 @@ export function buildAcquaintanceGraph(projection: Projection, options: Partial<
   const firstContact = new Float64Array(2 * arcs);
   const volume = new Float32Array(2 * arcs);
   const declared = new Uint8Array(2 * arcs);
+  const tied = new Uint8Array(2 * arcs);
   const scale = o.interactionTrustScale;
   const wIn = o.incomingInteractionWeight;
   let out = 0;
@@ -199,6 +208,8 @@ export function buildAcquaintanceGraph(projection: Projection, options: Partial<
       let flags = 0;
       let volOut = 0;
       let volIn = 0;
+      let reachedOut = false;
+      let reachedIn = false;
       let last = Number.NaN;
       let first = Number.NaN;
       for (; p < end; p++) {
@@ -216,8 +227,13 @@ export function buildAcquaintanceGraph(projection: Projection, options: Partial<
             declOut = arcValue[a];
             flags |= 1;
           }
-        } else if (incoming) volIn += arcValue[a];
-        else volOut += arcValue[a];
+        } else if (incoming) {
+          volIn += arcValue[a];
+          reachedIn = true;
+        } else {
+          volOut += arcValue[a];
+          reachedOut = true;
+        }
         const at = arcTime[a];
         if (!(at <= last)) last = Number.isNaN(at) ? last : at;
         const since = arcFirst[a];
@@ -230,6 +246,7 @@ export function buildAcquaintanceGraph(projection: Projection, options: Partial<
       firstContact[out] = first;
       volume[out] = volOut + volIn;
       declared[out] = flags;
+      tied[out] = flags !== 0 || (reachedOut && reachedIn) ? 1 : 0;
       out++;
     }
     offsets[x + 1] = out;
@@ -244,6 +261,7 @@ export function buildAcquaintanceGraph(projection: Projection, options: Partial<
     firstContact: firstContact.slice(0, out),
     volume: volume.slice(0, out),
     declared: declared.slice(0, out),
+    tied: tied.slice(0, out),
     pairCount: out / 2,
     latestTime,
   };
@@ -269,6 +287,12 @@ function groupByEvent(links: LinkColumns, eventCount: number): { start: Uint32Ar
     weight[at] = links.weight[k];
   }
   return { start, person, weight };
+}
+
+/** Whether x and y are directly tied (see the header): a KNOWS tie either way or interactions both ways. O(log deg x). */
+export function areTied(graph: AcquaintanceGraph, x: number, y: number): boolean {
+  const e = findEntry(graph, x, y);
+  return e >= 0 && graph.tied[e] === 1;
 }
 
 /** The entry of `y` in `x`'s row, or −1 when they are not acquainted. O(log deg x). */

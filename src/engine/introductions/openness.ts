@@ -1,7 +1,8 @@
 /**
  * Openness: how much each person has lately been making new acquaintances, relative to the network. People
- * who are making new connections are the ones receptive to an introduction; in the evaluation
- * (bench/results/introductions-eval.md) it is also the strongest single predictor of who forms new ties.
+ * who are making new connections are the ones receptive to an introduction; in the evaluation it also helps
+ * predict who forms new ties on the training windows' inner folds (bench/results/introductions-eval*.md, the
+ * "no openness" rows).
  *
  *   o(x) = Σ_{ties e of x, dated} 2^((first_e − T) / H)  ÷  mean of the same sum over people with ties
  *

@@ -1,7 +1,8 @@
 /**
  * The score of a suggested introduction between a and b, and its parts, computed exactly for one pair.
  *
- *   raw(a, b)   = structure(a, b) · (1 + w_c · C) · (1 + w_s · J) · (1 + w_b · B) · (1 + w_o · o_a) · (1 + w_o · o_b)
+ *   raw(a, b)   = structure(a, b) · boost(a, b)
+ *   boost(a, b) = (1 + w_c · C) · (1 + w_s · J) · (1 + w_b · B) · (1 + w_o · o_a) · (1 + w_o · o_b) / (d_a · d_b)^γ
  *   score(a, b) = 1 − exp(−raw)                                   (monotone, in [0, 1), for `minScore`)
  *
  * structure: a trust- and recency-weighted Adamic-Adar over the common ties both sides trust,
@@ -15,6 +16,18 @@
  * J, sector similarity: Jaccard of the two sector sets. B: 1 when a and b sit in different communities.
  * o_a, o_b: openness (openness.ts), how much each has lately been making new acquaintances, 1 = average:
  *   both sides must be receptive for an introduction to work.
+ * (d_a · d_b)^γ: degree normalisation of the two people (γ = `degreeNormalisation`; 0 = none, ½ = Salton's
+ *   cosine applied to the weighted sum): without it well-connected people share common ties with everyone
+ *   by sheer number. Off by default in the product; the evaluation fits it per dataset.
+ *
+ * Defaults: complementarity is the product's reason to exist (DESIGN.md idea 6: two parties who complement
+ * each other), so w_c = 8: a pair meeting every stated need of both sides is worth 9 times one meeting none,
+ * and meeting one need in four (C = ¼) is worth 3×, about what being in the top tenth of the network's
+ * openness (o ≈ 7, 1 + w_o·o ≈ 3) is worth. Openness is a hint of receptiveness, not a reason to meet: the
+ * evaluation, which predicts new ties only, fits w_o between 0.3 and 3 on training windows
+ * (bench/results/introductions-eval*.md); the product ranks introductions worth making, so it takes the low
+ * end, w_o = 0.3, and a very active stranger does not outrank the funder who seeks one's skills (the demo
+ * world's Ana and Omar, test/engine/introductions/demo-story.test.ts).
  *
  * The introducer is the common tie maximising min(t(a→i), t(b→i)) · √(r(a,i) r(b,i)) · ρ(i): the one both
  * trust most, recently in touch, with a good record. Plain Adamic-Adar, resource allocation and the number of
@@ -51,6 +64,8 @@ export interface PairScoreWeights {
   record: number;
   /** w_o, weight of each side's openness to new acquaintances */
   openness: number;
+  /** γ: raw is divided by (deg a · deg b)^γ (0: no normalisation, 0.5: Salton) */
+  degreeNormalisation: number;
 }
 
 export const PAIR_SCORE_DEFAULTS: PairScoreWeights = {
@@ -58,11 +73,12 @@ export const PAIR_SCORE_DEFAULTS: PairScoreWeights = {
   undatedRecency: 0.5,
   degreePenalty: 'adamic-adar',
   minTrust: 0.1,
-  complementarity: 2,
+  complementarity: 8,
   sectors: 0.5,
   bridging: 0.25,
   record: 1,
-  openness: 1,
+  openness: 0.3,
+  degreeNormalisation: 0,
 };
 
 export function resolveWeights(module: string, weights: Partial<PairScoreWeights> | undefined): PairScoreWeights {
@@ -75,6 +91,7 @@ export function resolveWeights(module: string, weights: Partial<PairScoreWeights
   checkNumber(module, 'weights.bridging', w.bridging, -1, Number.POSITIVE_INFINITY);
   checkNumber(module, 'weights.record', w.record, 0, Number.POSITIVE_INFINITY);
   checkNumber(module, 'weights.openness', w.openness, 0, Number.POSITIVE_INFINITY);
+  checkNumber(module, 'weights.degreeNormalisation', w.degreeNormalisation, 0, 2);
   if (w.degreePenalty !== 'adamic-adar' && w.degreePenalty !== 'resource-allocation') {
     throw new IntroductionInputError(module, 'invalid_option', `weights.degreePenalty must be "adamic-adar" or "resource-allocation"`);
   }
@@ -119,7 +136,9 @@ export interface PairAffinity {
   /** o_a, o_b */
   opennessA: number;
   opennessB: number;
-  /** (1 + w_c C)(1 + w_s J)(1 + w_b B)(1 + w_o o_a)(1 + w_o o_b) */
+  /** (d_a d_b)^−γ, 1 when γ = 0 */
+  degreeFactor: number;
+  /** (1 + w_c C)(1 + w_s J)(1 + w_b B)(1 + w_o o_a)(1 + w_o o_b)(d_a d_b)^−γ */
   boost: number;
 }
 
@@ -136,13 +155,22 @@ export function pairAffinity(index: IntroductionIndex, a: number, b: number, w: 
   const bridging = isBridging(index.communities, a, b);
   const opennessA = index.openness[a];
   const opennessB = index.openness[b];
+  const degreeFactor = degreeNormalisationFactor(index.graph, a, b, w);
   const boost =
     (1 + w.complementarity * complementarity) *
     (1 + w.sectors * sectorSimilarity) *
     (1 + (bridging ? w.bridging : 0)) *
     (1 + w.openness * opennessA) *
-    (1 + w.openness * opennessB);
-  return { aOffersBSeeks, bOffersASeeks, sharedSectors, complementarity, sectorSimilarity, bridging, opennessA, opennessB, boost };
+    (1 + w.openness * opennessB) *
+    degreeFactor;
+  return { aOffersBSeeks, bOffersASeeks, sharedSectors, complementarity, sectorSimilarity, bridging, opennessA, opennessB, degreeFactor, boost };
+}
+
+/** (deg a · deg b)^−γ; 1 when γ = 0 or either has no acquaintance. */
+export function degreeNormalisationFactor(graph: AcquaintanceGraph, a: number, b: number, w: PairScoreWeights): number {
+  if (w.degreeNormalisation === 0) return 1;
+  const product = degree(graph, a) * degree(graph, b);
+  return product > 0 ? product ** -w.degreeNormalisation : 1;
 }
 
 /** The multiplier alone, cheap enough for every touched candidate. */
@@ -169,7 +197,7 @@ export function pairBoost(index: IntroductionIndex, a: number, b: number, w: Pai
   }
   if (w.bridging !== 0 && isBridging(index.communities, a, b)) boost *= 1 + w.bridging;
   if (w.openness > 0) boost *= (1 + w.openness * index.openness[a]) * (1 + w.openness * index.openness[b]);
-  return boost;
+  return boost * degreeNormalisationFactor(index.graph, a, b, w);
 }
 
 export interface PairEvaluation {

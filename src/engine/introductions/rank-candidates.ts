@@ -3,7 +3,8 @@
  * two-hop neighbourhood: the first phase of suggestForPerson, and the global ranking of the evaluation.
  *
  * For every intermediary i of a that a trusts (t(a→i) ≥ minTrust), and every neighbour b of i that trusts i,
- * b ≠ a, b not tied to a, b not blocked by an introduction and in the requested sector:
+ * b ≠ a, b not directly tied to a (acquaintance-graph.ts: a one-way reach does not count), b not blocked by an
+ * introduction and in the requested sector:
  *     structure[b] += t(a→i)·r(a,i) · t(b→i)·r(b,i) · ρ(i) · π(deg i)
  * and i becomes b's introducer if it beats the previous one (pair-score.ts). Then raw[b] = structure[b] · boost.
  * Without caps this is exactly pair-score.ts's raw for every b at distance 2 (up to float summation order).
@@ -100,10 +101,11 @@ function sweep(index: IntroductionIndex, a: number, o: RankCandidatesOptions, sc
   const g = index.graph;
   const w = o.weights;
   const now = o.now;
-  const { offsets, neighbours, trustOut, trustIn, lastContact } = g;
+  const { offsets, neighbours, trustOut, trustIn, lastContact, tied } = g;
   const { state, structure, bestIntroducer, bestIntroducerScore } = scratch;
   state[a] = EXCLUDED;
-  for (let e = offsets[a]; e < offsets[a + 1]; e++) state[neighbours[e]] = EXCLUDED;
+  // Directly tied people are never candidates; someone a only reached one way (or who only reached a) may be.
+  for (let e = offsets[a]; e < offsets[a + 1]; e++) if (tied[e] === 1) state[neighbours[e]] = EXCLUDED;
 
   // Intermediaries a trusts, strongest first (ties: smaller degree first, then index).
   const entries: number[] = [];

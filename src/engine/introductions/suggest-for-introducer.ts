@@ -1,8 +1,10 @@
 /**
  * Which pairs should this person introduce to each other? Burt's structural holes (Burt 1992): pairs among
- * the introducer's contacts who are not tied to each other, ranked by what the introducer's own tie to each
- * contributes to the pair's score (pair-score.ts), that is
- *   raw(a, b | i) = t(a→i)·r(a,i) · t(b→i)·r(b,i) · ρ(i) · π(deg i) · (1 + w_c·C) (1 + w_s·J) (1 + w_b·B):
+ * the introducer's contacts who are not directly tied to each other (acquaintance-graph.ts: a one-way reach
+ * does not count), ranked by what the introducer's own tie to each contributes to the pair's score
+ * (pair-score.ts), that is
+ *   raw(a, b | i) = t(a→i)·r(a,i) · t(b→i)·r(b,i) · ρ(i) · π(deg i) · boost(a, b)
+ * with boost = (1 + w_c·C) (1 + w_s·J) (1 + w_b·B) (1 + w_o·o_a) (1 + w_o·o_b) / (d_a d_b)^γ (pair-score.ts):
  * complementarity × the trust of both sides in i × bridging (and sector similarity, recency), on the same
  * scale as suggestForPerson's scores for the same introducer. Pairs already introduced (see
  * introduction-index.ts) are left out; with `sector`, at least one of the two must be in it.
@@ -83,7 +85,7 @@ export function suggestForIntroducer(
   const id: number[] = [];
   for (let x = 0; x < c; x++) {
     const a = person[x];
-    for (let e = g.offsets[a]; e < g.offsets[a + 1]; e++) mark[g.neighbours[e]] = a;
+    for (let e = g.offsets[a]; e < g.offsets[a + 1]; e++) if (g.tied[e] === 1) mark[g.neighbours[e]] = a;
     for (let y = x + 1; y < c; y++) {
       const b = person[y];
       if (mark[b] === a || !(inSector[x] || inSector[y]) || isBlocked(index, a, b, now)) continue;

@@ -1,10 +1,13 @@
 /**
  * Whom should a person meet, and who should introduce them? (DESIGN.md, "Introductions".)
  *
- * Candidates b are at distance 2 in the acquaintance graph: not tied to a, not already introduced (see
- * introduction-index.ts for which introductions block a pair), in `sector` when one is asked for, and reachable
- * through at least one common tie whom both trust (t ≥ minTrust, and > 0). They are ranked by pair-score.ts:
- *   raw = structure · (1 + w_c·complementarity) · (1 + w_s·sectorSimilarity) · (1 + w_b·bridging),
+ * Candidates b are at distance 2 in the acquaintance graph: not directly tied to a (a KNOWS tie either way, or
+ * interactions both ways; someone a's event merely reached still qualifies, see acquaintance-graph.ts), not
+ * already introduced (see introduction-index.ts for which introductions block a pair), in `sector` when one is
+ * asked for, and reachable through at least one common tie whom both trust (t ≥ minTrust, and > 0). They are
+ * ranked by pair-score.ts:
+ *   raw = structure · (1 + w_c·complementarity) · (1 + w_s·sectorSimilarity) · (1 + w_b·bridging)
+ *         · (1 + w_o·openness_a) · (1 + w_o·openness_b) / (deg a · deg b)^γ,
  *   score = 1 − exp(−raw),
  * where structure is a trust-, recency- and record-weighted Adamic-Adar over the trusted common ties. Each
  * suggestion names the best introducer (the common tie both trust most) and its reasons (explain-suggestion.ts).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectionBuilder } from '../../../src/domain/projection.ts';
-import { buildAcquaintanceGraph, findEntry } from '../../../src/engine/introductions/acquaintance-graph.ts';
+import { areTied, buildAcquaintanceGraph, findEntry } from '../../../src/engine/introductions/acquaintance-graph.ts';
 import { buildIntroductionIndex, IntroductionInputError } from '../../../src/engine/introductions/index.ts';
 import { isBlocked } from '../../../src/engine/introductions/introduction-index.ts';
 import { DAY, helloWorld, NOW } from './world.ts';
@@ -59,6 +59,24 @@ describe('acquaintance graph', () => {
     expect(buildAcquaintanceGraph(projection, { maxEventPairs: 2 }).pairCount).toBe(2);
     expect(buildAcquaintanceGraph(projection, { fromTies: false }).pairCount).toBe(4);
     expect(buildAcquaintanceGraph(projection, { fromInteractions: false }).pairCount).toBe(1);
+  });
+
+  it('a one-way reach makes two people acquainted but not tied; a reply or a KNOWS tie ties them', () => {
+    const p = messages([
+      ['ann', 'bob', NOW - 2 * DAY], // Ann wrote to Bob, who never answered
+      ['cat', 'dan', NOW - 2 * DAY],
+      ['dan', 'cat', NOW - DAY], // Cat and Dan corresponded
+    ]);
+    p.tie('eve', 'ann', 0.8); // declared by one side only
+    const g = buildAcquaintanceGraph(p.build());
+    const [ann, bob, cat, dan, eve] = [0, 1, 2, 3, 4];
+    expect(findEntry(g, ann, bob)).toBeGreaterThanOrEqual(0);
+    expect(areTied(g, ann, bob)).toBe(false);
+    expect(areTied(g, bob, ann)).toBe(false);
+    expect(areTied(g, cat, dan)).toBe(true);
+    expect(areTied(g, dan, cat)).toBe(true);
+    expect(areTied(g, ann, eve)).toBe(true);
+    expect(areTied(g, ann, cat)).toBe(false); // not even acquainted
   });
 
   it('drops self-ties and merges repeated ones', () => {

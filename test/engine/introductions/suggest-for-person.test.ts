@@ -69,6 +69,19 @@ describe('suggestForPerson', () => {
     expect(ben(withComplement)).toBeGreaterThan(ben(without));
   });
 
+  it('degree normalisation divides the raw score by (deg a · deg b)^γ', () => {
+    const weights = { degreeNormalisation: 0.5 };
+    const plain = suggestForPerson(index, 'ana', { now: NOW, limit: 100 });
+    const normalised = suggestForPerson(index, 'ana', { now: NOW, limit: 100, weights });
+    const g = index.graph;
+    const deg = (id: string) => g.offsets[index.indexOf.get(id)! + 1] - g.offsets[index.indexOf.get(id)!];
+    for (const s of normalised) {
+      const before = plain.find((x) => x.b === s.b)!;
+      expect(s.reasons.rawScore).toBeCloseTo(before.reasons.rawScore / Math.sqrt(deg('ana') * deg(s.b)), 12);
+    }
+    expect(() => suggestForPerson(index, 'ana', { weights: { degreeNormalisation: -1 } })).toThrow(/weights.degreeNormalisation/);
+  });
+
   it('names the module and the reason on bad input', () => {
     expect(() => suggestForPerson(index, 'nobody')).toThrow(IntroductionInputError);
     expect(() => suggestForPerson(index, 'nobody')).toThrow(/introductions\/suggest-for-person: no person with id "nobody"/);
