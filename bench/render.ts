@@ -15,12 +15,13 @@
  * The first load after an import is "cold" (the server computes its analysis and layout); then `runs` warm
  * loads, each in a fresh browser profile.
  *
- *   npx tsx bench/render.ts [--runs 5] [--skip-large] [--screenshots]
- *   (--screenshots saves the first warm load of each scenario as test-artifacts/render-<scenario>.png)
+ *   npx tsx bench/render.ts [--runs 5] [--skip-large] [--screenshots] [--report-only]
+ *   (--screenshots saves the first warm load of each scenario as test-artifacts/render-<scenario>.png;
+ *    --report-only rewrites render.md from render.json without measuring)
  *   (needs /usr/bin/chromium and, for the large graph, ../shared/data; writes bench/results/render.{json,md})
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -32,10 +33,15 @@ import { createServices } from '../src/services/index.ts';
 import { Database } from '../src/store/database.ts';
 import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
 import { CHROMIUM, ensureClientBuilt, launchBrowser, screenshot, waitReady } from '../test/client/browser.ts';
-import { machine, machineMarkdown, median, quantile, round, writeResults } from './support.ts';
+import { machine, machineMarkdown, median, quantile, RESULTS_DIR, round, writeResults } from './support.ts';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, 'skip-large': { type: 'boolean', default: false }, screenshots: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    'skip-large': { type: 'boolean', default: false },
+    screenshots: { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
+  },
 });
 const RUNS = Math.max(1, Number(args.runs) || 5);
 const shared = path.resolve(process.env.CATALYST_SHARED_DIR ?? path.join(import.meta.dirname, '../../shared'));
@@ -143,6 +149,56 @@ async function scenario(name: string, dataset: string, url: string): Promise<Sce
   return { name, dataset, url, cold, warm, summary: summarize(warm) };
 }
 
+interface RenderResults {
+  benchmark: 'render';
+  command: string;
+  machine: ReturnType<typeof machine>;
+  chromium: string;
+  chromiumArgs: string;
+  runs: number;
+  notes: string[];
+  results: ScenarioResult[];
+}
+
+function markdown(r: RenderResults): string {
+  const ms = (x: { median: number; p90: number } | null | undefined) => (x ? `${x.median} (p90 ${x.p90})` : '–');
+  const rows = r.results.map((s) => {
+    const first = s.warm[0] ?? s.cold;
+    return `| ${s.name} | ${first.nodes} / ${first.edges} | ${first.visibleNodes} | ${round(s.cold.firstRender)} | ${ms(s.summary.firstRender)} | ${ms(s.summary.graphLoaded)} | ${ms(s.summary.timelineLoaded)} | ${ms(s.summary.ready)} | ${ms(s.summary.renderMs)} | ${ms(s.summary.scrubFrameMs)} | ${ms(s.summary.hoverMs)} |`;
+  });
+  return `# Render benchmark
+
+Time to first render of the browser client (navigation start → first sigma \`afterRender\` with nodes drawn), in
+headless Chromium with software WebGL (\`--disable-gpu\`), a fresh profile per load, against the real app on its
+own embedded Neo4j. Cold = first load after the data was written (the server computes its analysis and layout);
+warm = median (and 90th percentile) of ${r.runs} further loads. All times in ms since navigation start, except the
+last three columns (cost of one action).
+
+Command: \`${r.command}\`
+
+${machineMarkdown(r.machine)} ${r.chromium}.
+
+| scenario | nodes / edges loaded | nodes drawn at overview | cold first render | warm first render | graph JSON in | timeline in | ready | full refresh | slider frame | hover |
+|---|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+- *nodes drawn at overview*: zoomed out, a large graph draws only its 5,000 most influential nodes (and their edges).
+- *full refresh*: one \`sigma.refresh()\` of the current view (reducers over every node and edge, reindexing, drawing);
+  *slider frame*: one time-slider step (frame from the timeline arrays + reducers + render; – when there is no
+  timeline); *hover*: one hover on or off (a partial refresh of the neighbourhood on large graphs).
+- The machine was shared with other work while this ran (see the load average); absolute numbers are noisy.
+${r.notes.map((n) => `- ${n}`).join('\n')}
+`;
+}
+
+if (args['report-only']) {
+  // Rewrites render.md from render.json (e.g. after changing this report's layout) without measuring again.
+  const saved = JSON.parse(readFileSync(path.join(RESULTS_DIR, 'render.json'), 'utf8')) as RenderResults;
+  writeResults('render', saved, markdown(saved));
+  process.stdout.write(markdown(saved));
+  process.exit(0);
+}
+
 const m = machine();
 const chromiumVersion = existsSync(CHROMIUM) ? execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() : 'missing';
 ensureClientBuilt();
@@ -188,34 +244,18 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const command = `npx tsx bench/render.ts --runs ${RUNS}${args['skip-large'] ? ' --skip-large' : ''}`;
-const json = { benchmark: 'render', command, machine: m, chromium: chromiumVersion, chromiumArgs: 'headless, --disable-gpu (software WebGL), fresh profile per load', runs: RUNS, notes, results };
-
-const ms = (x: { median: number; p90: number } | null | undefined) => (x ? `${x.median} (p90 ${x.p90})` : '–');
-const rows = results.map(
-  (r) =>
-    `| ${r.name} | ${r.warm[0]?.nodes ?? r.cold.nodes} / ${r.warm[0]?.edges ?? r.cold.edges} | ${round(r.cold.firstRender)} | ${ms(r.summary.firstRender)} | ${ms(r.summary.graphLoaded)} | ${ms(r.summary.timelineLoaded)} | ${ms(r.summary.ready)} | ${ms(r.summary.renderMs)} | ${ms(r.summary.scrubFrameMs)} | ${ms(r.summary.hoverMs)} |`,
-);
-const md = `# Render benchmark
-
-Time to first render of the browser client (navigation start → first sigma \`afterRender\` with nodes drawn), in
-headless Chromium with software WebGL (\`--disable-gpu\`), a fresh profile per load, against the real app on its
-own embedded Neo4j. Cold = first load after the data was written (the server computes its analysis and layout);
-warm = median of ${RUNS} further loads. All times in ms.
-
-Command: \`${command}\`
-
-${machineMarkdown(m)} ${chromiumVersion}.
-
-| scenario | nodes / edges drawn | cold first render | warm first render | graph JSON in | timeline in | ready | full refresh | slider frame | hover |
-|---|---|---|---|---|---|---|---|---|---|
-${rows.join('\n')}
-
-- *full refresh*: one \`sigma.refresh()\` of the current view (reducers over every node and edge, reindexing, drawing); *slider frame*: one time-slider step (new frame from
-  the timeline arrays + reducers + render); *hover*: one hover on/off (reducer state + refresh).
-${notes.map((n) => `- ${n}`).join('\n')}
-`;
-writeResults('render', json, md);
+const command = `npx tsx bench/render.ts --runs ${RUNS}${args['skip-large'] ? ' --skip-large' : ''}${args.screenshots ? ' --screenshots' : ''}`;
+const json: RenderResults = {
+  benchmark: 'render',
+  command,
+  machine: m,
+  chromium: chromiumVersion,
+  chromiumArgs: 'headless, --disable-gpu (software WebGL), fresh profile per load',
+  runs: RUNS,
+  notes,
+  results,
+};
+writeResults('render', json, markdown(json));
 log(`wrote bench/results/render.json and render.md`);
-process.stdout.write(md);
+process.stdout.write(markdown(json));
 process.exit(0);

@@ -33,6 +33,10 @@ interface Timings {
   /** ms since navigation start, when the first frame with nodes was drawn */
   firstRender: number | null;
   graphLoaded: number | null;
+  /** graph JSON turned into the graphology scene */
+  sceneBuilt: number | null;
+  /** sigma constructed (it draws a first frame synchronously) */
+  viewCreated: number | null;
   timelineLoaded: number | null;
   /** ms since navigation start when graph, timeline (if any) and first frame are all done */
   ready: number | null;
@@ -67,7 +71,7 @@ declare global {
 }
 
 const store = new Store<ViewState>(parseViewState(location.search));
-const timings: Timings = { firstRender: null, graphLoaded: null, timelineLoaded: null, ready: null, nodes: 0, edges: 0 };
+const timings: Timings = { firstRender: null, graphLoaded: null, sceneBuilt: null, viewCreated: null, timelineLoaded: null, ready: null, nodes: 0, edges: 0 };
 
 let meta: MetaResponse | null = null;
 let view: GraphView | null = null;
@@ -219,12 +223,13 @@ async function loadGraph(): Promise<void> {
   // The timeline is asked for only now: the server computes it in one go, and asking earlier would hold up
   // the graph and /api/meta behind it. The overall view needs no timeline, so the map does not wait.
   const timelineP = fetchTimeline(response.nodes.length, controller.signal);
-  timelineP.catch(() => {});
+  timelineP?.catch(() => {});
 
   layoutRun?.stop();
   view?.teardown();
   view = null;
   const next = buildScene(response);
+  timings.sceneBuilt ??= performance.now();
   scene = next;
   position = Number.NaN;
   timings.nodes = next.graph.order;
@@ -246,6 +251,7 @@ async function loadGraph(): Promise<void> {
       if (timings.firstRender === null && next.graph.order > 0) timings.firstRender = performance.now();
     },
   });
+  timings.viewCreated ??= performance.now();
   const links = response.layer === 'ties' ? 'trust ties' : 'influence links';
   byId('stats').textContent =
     response.total.nodes > next.graph.order
@@ -261,8 +267,12 @@ async function loadGraph(): Promise<void> {
   window.__catalyst.ready = true;
 }
 
-/** The timeline of the shown nodes (`shown` = how many the graph has): fewer samples for big graphs. */
-function fetchTimeline(shown: number, signal?: AbortSignal): Promise<TimelineResponse> {
+/**
+ * The timeline of the shown nodes (`shown` = how many the graph has): fewer samples for big graphs. None when
+ * nothing stored has a time (e.g. a network of ties only): the server would compute a timeline of zeros.
+ */
+function fetchTimeline(shown: number, signal?: AbortSignal): Promise<TimelineResponse> | null {
+  if (meta && meta.timeRange === null) return null;
   const s = store.get();
   const steps = shown > 5_000 ? 60 : 120;
   const limit = Math.max(1, Math.min(graphLimit(), TIMELINE_MAX_LIMIT));
@@ -274,18 +284,18 @@ function fetchTimeline(shown: number, signal?: AbortSignal): Promise<TimelineRes
   });
 }
 
-async function applyTimeline(timelineP: Promise<TimelineResponse>, controller: AbortController): Promise<void> {
+async function applyTimeline(timelineP: Promise<TimelineResponse> | null, controller: AbortController): Promise<void> {
   const target = scene;
   if (!target || !view) return;
   let timeline: TimelineResponse | null = null;
   try {
-    timeline = await timelineP;
+    timeline = timelineP ? await timelineP : null;
   } catch (err) {
     if (controller.signal.aborted) return;
     setStatus(`No timeline: ${err instanceof Error ? err.message : String(err)}`, 'error');
   }
   if (controller.signal.aborted || scene !== target) return;
-  timings.timelineLoaded ??= performance.now();
+  if (timelineP) timings.timelineLoaded ??= performance.now();
   if (timeline) attachTimeline(target, timeline);
   const tl = target.timeline;
   const wanted = store.get().time;

@@ -519,9 +519,12 @@ export class InfluenceService {
     const keep = new Set(nodes);
     // decayed weights exist for influence edges only; a ties-layer view keeps its edges static
     const edgeList = layer === 'influence' ? this.edgesAmong(s, layer, keep, q.medium ?? null, q.maxEdges) : [];
-    const edgeIndex = new Map(edgeList.map((e, i) => [`${e.source}\u0000${e.target}`, i]));
+    // edges keyed by their people's dense indices (numbers: no string building per edge and step)
+    const n = s.projection.people.length;
+    const pairKey = (src: number, dst: number) => src * n + dst;
+    const indexOf = s.projection.indexOf;
+    const edgeIndex = new Map(edgeList.map((e, i) => [pairKey(indexOf.get(e.source)!, indexOf.get(e.target)!), i]));
     const edgeValues = edgeList.map(() => new Array<number>(steps).fill(0));
-    const people = s.projection.people;
     for (let k = 0; k < steps; k++) {
       const v = influenceAt(s.table, times[k]!, { sector: q.sector ?? null, medium: q.medium ?? null });
       const part = polarity === 'positive' ? v.positive : polarity === 'negative' ? v.negative : v.total;
@@ -529,7 +532,7 @@ export class InfluenceService {
       if (edgeList.length === 0) continue;
       const d = decayedProjection(s.table, { at: times[k]!, medium: q.medium ?? null, sector: q.sector ?? null, polarity });
       for (let j = 0; j < d.count; j++) {
-        const e = edgeIndex.get(`${people[d.src[j]!]!.id}\u0000${people[d.dst[j]!]!.id}`);
+        const e = edgeIndex.get(pairKey(d.src[j]!, d.dst[j]!));
         if (e !== undefined) edgeValues[e]![k] = round(d.weight[j]!);
       }
     }

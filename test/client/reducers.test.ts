@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphResponse, Suggestion, TimelineResponse } from '../../src/api/contract.ts';
 import { communityColors, DIM_NODE_COLOR, glColor, HIGHLIGHT_EDGE_COLOR, sectorColors, unpremultiply } from '../../client/src/graph/palette.ts';
-import { focusOf, INITIAL_RENDER_STATE, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
-import { attachTimeline, buildScene, computeFrame, needsLayout, positionOf, scaleSize, timeAt, topK, type Scene } from '../../client/src/graph/scene.ts';
+import { focusOf, INITIAL_RENDER_STATE, LIGHT_FOCUS_ABOVE, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
+import { attachTimeline, buildScene, computeFrame, LOW_DETAIL_KEEP, needsLayout, positionOf, scaleSize, timeAt, topK, type Scene } from '../../client/src/graph/scene.ts';
 import { legendEntries } from '../../client/src/panel/legend.ts';
 import { explainSuggestion } from '../../client/src/panel/suggestions.ts';
 
@@ -190,6 +190,29 @@ describe('reducers', () => {
     expect(JSON.stringify(scene.graph.export())).toBe(before);
   });
 
+  it('on a large graph, hover lights the neighbourhood without dimming the rest (so a partial refresh suffices)', () => {
+    const n = LIGHT_FOCUS_ABOVE + 1;
+    const big = graphResponse();
+    big.nodes = Array.from({ length: n }, (_, k) => ({ id: `n${k}`, name: `N${k}`, sectors: [], community: k % 3, score: 1 + (k % 7), activity: 1, x: k % 100, y: Math.floor(k / 100) }));
+    big.edges = [
+      { source: 'n0', target: 'n1', weight: 1 },
+      { source: 'n2', target: 'n3', weight: 1 },
+    ];
+    const scene = buildScene(big);
+    const palette = { community: communityColors(scene.graph.mapNodes((_n, a) => a.community)), sector: sectorColors([]) };
+    const state = { ...INITIAL_RENDER_STATE, hovered: 'n0' };
+    const inputs: ReducerInputs = { scene, state, palette, focus: focusOf(scene, state) };
+    expect(inputs.focus?.light).toBe(true);
+    expect(node(inputs, 'n1').zIndex).toBe(3);
+    expect(node(inputs, 'n0').forceLabel).toBe(true);
+    expect(node(inputs, 'n5').color).not.toBe(DIM_NODE_COLOR);
+    expect(edge(inputs, 'n2->n3').hidden).toBe(false);
+    expect(edge(inputs, 'n0->n1').zIndex).toBe(2);
+    // A path still dims everything else.
+    const path = { ...state, hovered: null, path: ['n0', 'n1'] };
+    expect(focusOf(scene, path)?.light).toBe(false);
+  });
+
   it('an introduction path lights its three people and the edges between them, in either direction', () => {
     const { scene, inputs } = setup({ path: ['c', 'b', 'a'] });
     computeFrame(scene, 1);
@@ -218,11 +241,27 @@ describe('reducers', () => {
     expect(c.forceLabel).toBe(true);
   });
 
-  it('low detail (zoomed out on a large graph) drops small nodes', () => {
-    const { scene, inputs } = setup({ lowDetail: true });
-    computeFrame(scene, 1);
-    expect(node(inputs, 'a').hidden).toBe(false);
-    expect(node(inputs, 'b').hidden).toBe(true);
+  it('low detail (zoomed out on a large graph) draws only the most influential nodes', () => {
+    const n = LOW_DETAIL_KEEP + 500;
+    const big = graphResponse();
+    big.nodes = Array.from({ length: n }, (_, k) => ({ id: `n${k}`, name: `N${k}`, sectors: [], community: 0, score: k + 1, activity: 1, x: k, y: 0 }));
+    big.edges = [];
+    const scene = buildScene(big);
+    const palette = { community: communityColors([0]), sector: sectorColors([]) };
+    const state = { ...INITIAL_RENDER_STATE, lowDetail: true, selected: 'n0' };
+    const inputs: ReducerInputs = { scene, state, palette, focus: null };
+    let drawn = 0;
+    scene.graph.forEachNode((id) => {
+      if (!node(inputs, id).hidden) drawn++;
+    });
+    expect(drawn).toBe(LOW_DETAIL_KEEP + 1); // the top LOW_DETAIL_KEEP, plus the selected one
+    expect(node(inputs, 'n0').hidden).toBe(false);
+    expect(node(inputs, 'n1').hidden).toBe(true);
+    expect(node(inputs, `n${n - 1}`).hidden).toBe(false);
+    // Small graphs are never thinned.
+    const small = setup({ lowDetail: true });
+    computeFrame(small.scene, 1);
+    expect(node(small.inputs, 'b').hidden).toBe(false);
   });
 });
 

@@ -16,7 +16,7 @@ export interface RenderState {
   path: readonly string[] | null;
   /** hide nodes whose value is below this fraction of the frame's largest value */
   minInfluence: number;
-  /** zoomed out on a large graph: small nodes are not drawn */
+  /** zoomed out on a large graph: only the LOW_DETAIL_KEEP most influential nodes are drawn (scene.ts) */
   lowDetail: boolean;
 }
 
@@ -40,7 +40,15 @@ export interface Focus {
   /** the node whose incident edges are lit (hover), or null for a path (only path edges are lit) */
   center: string | null;
   pathEdges: Set<string>;
+  /**
+   * Light focus (hover on a large graph): the neighbourhood is lit but the rest is left as it is, so a hover
+   * only re-renders the neighbourhood (a partial refresh) instead of every node and edge.
+   */
+  light: boolean;
 }
+
+/** Above this many nodes, hover uses light focus. */
+export const LIGHT_FOCUS_ABOVE = 5_000;
 
 export function focusOf(scene: Scene, state: Readonly<RenderState>): Focus | null {
   const { graph } = scene;
@@ -54,18 +62,16 @@ export function focusOf(scene: Scene, state: Readonly<RenderState>): Focus | nul
       for (const e of graph.edges(u, v)) pathEdges.add(e);
       for (const e of graph.edges(v, u)) pathEdges.add(e);
     }
-    return { nodes, center: null, pathEdges };
+    return { nodes, center: null, pathEdges, light: false };
   }
   if (state.hovered && graph.hasNode(state.hovered)) {
     const nodes = new Set(graph.neighbors(state.hovered));
     nodes.add(state.hovered);
-    return { nodes, center: state.hovered, pathEdges: new Set() };
+    return { nodes, center: state.hovered, pathEdges: new Set(), light: scene.nodeIds.length > LIGHT_FOCUS_ABOVE };
   }
   return null;
 }
 
-/** Size below which nodes are dropped at low detail (a zoomed-out large graph). */
-export const LOW_DETAIL_MIN_SIZE = 3.5;
 
 export interface DisplayNode {
   x: number;
@@ -126,14 +132,14 @@ export function reduceNode(inputs: ReducerInputs, node: string, attrs: NodeAttri
   const keep = isSelected || inFocus;
   if (!keep) {
     if (state.minInfluence > 0 && value < state.minInfluence * frame.maxValue) out.hidden = true;
-    if (state.lowDetail && out.size < LOW_DETAIL_MIN_SIZE) out.hidden = true;
+    if (state.lowDetail && value < frame.lowDetailValue) out.hidden = true;
   }
   if (focus !== null) {
     if (inFocus) {
       out.zIndex = 3;
       out.label = attrs.label;
       out.forceLabel = node === focus.center || focus.center === null || out.forceLabel;
-    } else {
+    } else if (!focus.light) {
       out.color = DIM_NODE_COLOR;
       out.label = null;
       out.forceLabel = false;
@@ -181,7 +187,7 @@ export function reduceEdge(inputs: ReducerInputs, edge: string, attrs: EdgeAttri
       out.color = focus.center !== null ? cachedAlpha('#dfe6f5', 0.3 + 0.6 * strength) : HIGHLIGHT_EDGE_COLOR;
       out.size = Math.max(out.size, focus.center !== null ? 1 : 2.5);
       out.zIndex = 2;
-    } else {
+    } else if (!focus.light) {
       out.hidden = true;
     }
   } else if (state.selected !== null && (source === state.selected || target === state.selected) && strength > 0) {

@@ -4,7 +4,7 @@
  * refresh. `createGraphView` returns a handle whose `teardown()` kills sigma and removes every listener.
  *
  * Large graphs (thousands of nodes): edges and labels are skipped while the camera moves, labels are drawn
- * only above a size threshold, and when zoomed out small nodes are not drawn at all (RenderState.lowDetail).
+ * only above a size threshold, and when zoomed out only the most influential nodes are drawn (RenderState.lowDetail).
  */
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
@@ -52,7 +52,7 @@ export const LABEL_FONT = 'Inter, "Segoe UI", "Helvetica Neue", system-ui, sans-
 /** A graph above this many nodes gets the large-graph settings. */
 export const LARGE_GRAPH = 5_000;
 /** Camera ratio above which a large graph drops its small nodes (ratio > 1 = zoomed out). */
-export const LOW_DETAIL_RATIO = 0.7;
+export const LOW_DETAIL_RATIO = 0.5;
 
 type LabelData = Partial<NodeDisplayData> & { x: number; y: number; size: number; label: string | null };
 
@@ -195,6 +195,8 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     options.onRender?.();
   };
   sigma.on('afterRender', onAfterRender);
+  // sigma's constructor already drew the first frame (its afterRender fired before anyone could listen).
+  options.onRender?.();
 
   function visibleNodeCount(): number {
     let count = 0;
@@ -209,18 +211,31 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     sigma.refresh({ skipIndexation: true });
   }
 
+  /** Applies a new focus; light focus (large graphs) re-renders only the old and new neighbourhoods. */
+  function refocus(): void {
+    const before = inputs.focus;
+    const after = focusOf(scene, state);
+    inputs.focus = after;
+    if ((before === null || before.light) && (after === null || after.light) && (before || after)) {
+      const nodes = new Set<string>([...(before?.nodes ?? []), ...(after?.nodes ?? [])]);
+      const edges = new Set<string>();
+      for (const center of [before?.center, after?.center]) if (center && scene.graph.hasNode(center)) scene.graph.forEachEdge(center, (e) => edges.add(e));
+      sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
+      return;
+    }
+    refresh();
+  }
+
   sigma.on('enterNode', ({ node }) => {
     state.hovered = node;
-    inputs.focus = focusOf(scene, state);
     container.style.cursor = 'pointer';
-    refresh();
+    refocus();
     options.onHover?.(node);
   });
   sigma.on('leaveNode', () => {
     state.hovered = null;
-    inputs.focus = focusOf(scene, state);
     container.style.cursor = '';
-    refresh();
+    refocus();
     options.onHover?.(null);
   });
   sigma.on('clickNode', ({ node }) => options.onClick?.(node));
@@ -228,23 +243,28 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
 
   const camera = sigma.getCamera();
 
-  /** Camera that frames the 8th–92nd percentile box of the nodes (widened), so a few outlying groups do not shrink the map. */
+  /**
+   * Camera that frames the bulk of the graph: the disc around the median position holding 90 % of the nodes.
+   * A far-off group (e.g. a collusion ring tied to nobody) does not shrink the map, and a round blob is
+   * shown whole.
+   */
   function coreCamera(): CameraState {
     const xs: number[] = [];
     const ys: number[] = [];
     scene.graph.forEachNode((n) => {
       const d = sigma.getNodeDisplayData(n);
-      if (d && !d.hidden) {
+      if (d) {
         xs.push(d.x);
         ys.push(d.y);
       }
     });
     if (xs.length < 20) return { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-    xs.sort((a, b) => a - b);
-    ys.sort((a, b) => a - b);
-    const q = (v: number[], f: number) => v[Math.min(v.length - 1, Math.max(0, Math.round(f * (v.length - 1))))]!;
-    const [x0, x1, y0, y1] = [q(xs, 0.08), q(xs, 0.92), q(ys, 0.08), q(ys, 0.92)];
-    return { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio: Math.min(1, Math.max(0.05, Math.max(x1 - x0, y1 - y0) * 1.35)), angle: 0 };
+    const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+    const cx = median(xs);
+    const cy = median(ys);
+    const distances = xs.map((x, k) => Math.hypot(x - cx, ys[k]! - cy)).sort((a, b) => a - b);
+    const radius = distances[Math.floor(0.9 * (distances.length - 1))]!;
+    return { x: cx, y: cy, ratio: Math.min(1.2, Math.max(0.05, radius * 2 * 1.25)), angle: 0 };
   }
   const onCameraUpdated = (s: CameraState) => {
     if (large) {
@@ -278,6 +298,11 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
     },
     setState(patch) {
       Object.assign(state, patch);
+      const keys = Object.keys(patch);
+      if (keys.every((k) => k === 'hovered')) {
+        refocus();
+        return;
+      }
       if ('hovered' in patch || 'path' in patch) inputs.focus = focusOf(scene, state);
       refresh();
     },

@@ -58,6 +58,11 @@ export interface Frame {
   topNodes: Set<string>;
   /** largest node value at this time (for the minimum-influence filter) */
   maxValue: number;
+  /**
+   * Zoomed out on a large graph only nodes with at least this value are drawn: the value of the
+   * LOW_DETAIL_KEEP-th most influential node (0 for graphs smaller than that).
+   */
+  lowDetailValue: number;
 }
 
 export interface Scene {
@@ -73,6 +78,17 @@ export interface Scene {
   sizes: SizeScale;
 }
 
+/**
+ * The value drawn at (nearly) full size: the k-th largest, k = 0.5 % of the nodes (at least 1). A fixed
+ * quantile would put hundreds of nodes of a big graph at full size; this keeps "big" for the few that are.
+ */
+export function sizeReference(values: ArrayLike<number>): number {
+  const positive = Float64Array.from(Array.from(values).filter((v) => v > 0)).sort();
+  if (positive.length === 0) return 1;
+  const k = Math.max(1, Math.round(positive.length * 0.005));
+  return positive[positive.length - k]!;
+}
+
 export interface SizeScale {
   min: number;
   max: number;
@@ -81,9 +97,13 @@ export interface SizeScale {
   topLabels: number;
 }
 
+/** How many nodes a zoomed-out large graph draws (the most influential at the frame time). */
+export const LOW_DETAIL_KEEP = 5_000;
+
+/** Pixel sizes by graph size: thousands of nodes share the same screen, so they get smaller. */
 export function sizeScaleFor(order: number): SizeScale {
-  if (order > 20_000) return { min: 1, max: 12, ghost: 0.6, topLabels: 8 };
-  if (order > 2_000) return { min: 1.5, max: 15, ghost: 0.8, topLabels: 8 };
+  if (order > 20_000) return { min: 0.8, max: 7, ghost: 0.5, topLabels: 8 };
+  if (order > 2_000) return { min: 0.9, max: 9, ghost: 0.6, topLabels: 8 };
   return { min: 2, max: 20, ghost: 1.1, topLabels: 5 };
 }
 
@@ -144,7 +164,7 @@ function overallFrame(graph: SceneGraph, n: number, m: number, sizes: SizeScale)
   graph.forEachNode((_id, a) => {
     nodeValue[a.i] = a.score > 0 ? a.score : 0;
   });
-  const ref = quantile(Array.from(nodeValue).filter((v) => v > 0), 0.98) || 1;
+  const ref = sizeReference(nodeValue);
   for (let i = 0; i < n; i++) nodeSize[i] = nodeValue[i]! > 0 ? scaleSize(nodeValue[i]!, ref, sizes) : sizes.min * 0.6;
   const weights = new Float64Array(m);
   graph.forEachEdge((_e, a) => {
@@ -163,6 +183,7 @@ function emptyFrame(n: number, m: number): Frame {
     edgeStrength: new Float32Array(m),
     topNodes: new Set(),
     maxValue: 0,
+    lowDetailValue: 0,
   };
 }
 
@@ -228,7 +249,12 @@ export function attachTimeline(scene: Scene, response: TimelineResponse): void {
     }
     edgeMax.push(max);
   }
-  const positiveMaxima = Array.from(nodeMax).filter((v) => v > 0);
+  // A timeline with no influence anywhere (e.g. ties without events) says nothing over time: stay static.
+  if (!totals.some((v) => v > 0)) {
+    scene.timeline = null;
+    computeFrame(scene, Number.NaN);
+    return;
+  }
   scene.timeline = {
     times: Float64Array.from(response.times),
     nodeSeries,
@@ -236,7 +262,7 @@ export function attachTimeline(scene: Scene, response: TimelineResponse): void {
     edgeSeries,
     edgeTimed,
     totals,
-    nodeRef: positiveMaxima.length ? quantile(positiveMaxima, 0.98) : 1,
+    nodeRef: sizeReference(nodeMax),
     edgeRef: edgeMax.length ? Math.max(quantile(edgeMax, 0.95), 1e-12) : 1,
   };
 }
@@ -315,6 +341,7 @@ export function computeFrame(scene: Scene, position: number): Frame {
     frame.position = Number.NaN;
   }
   frame.maxValue = maxValue;
+  frame.lowDetailValue = n > LOW_DETAIL_KEEP ? Float32Array.from(frame.nodeValue).sort()[n - LOW_DETAIL_KEEP]! : 0;
   frame.topNodes = topK(scene.nodeIds, frame.nodeValue, sizes.topLabels);
   return frame;
 }

@@ -64,7 +64,7 @@ export function createTimeBar(els: TimeBarElements, opts: TimeBarOptions): TimeB
     els.root.classList.toggle('overall', overall);
     els.overall.setAttribute('aria-pressed', String(overall));
     els.slider.value = String(overall ? Math.max(0, times.length - 1) : p);
-    els.date.textContent = overall ? opts.overallLabel() : times.length ? formatDate(timeAt(p)) : '';
+    els.date.textContent = times.length < 2 ? `${opts.overallLabel()} · nothing timed` : overall ? opts.overallLabel() : formatDate(timeAt(p));
     els.slider.setAttribute('aria-valuetext', els.date.textContent);
     sparkline.setPosition(overall ? times.length : p);
   }
@@ -189,7 +189,7 @@ export function createTimeBar(els: TimeBarElements, opts: TimeBarOptions): TimeB
       renderTicks();
       position = clamp(position);
       show(position);
-      if (times.length < 2) els.date.textContent = 'No timed events: sizes show the overall score';
+      els.root.title = times.length < 2 ? 'Nothing stored has a time (no events), so there is no timeline to play' : '';
     },
     setPosition(p) {
       position = clamp(p);
