@@ -51,7 +51,7 @@ import { buildIntroductionIndex, type IntroductionIndex } from '../src/engine/in
 import { openness, OPENNESS_DEFAULTS } from '../src/engine/introductions/openness.ts';
 import { forEachCommonTie, pairBoost, PAIR_SCORE_DEFAULTS, scorePair, type PairScoreWeights } from '../src/engine/introductions/pair-score.ts';
 import { rankCandidates, topK } from '../src/engine/introductions/rank-candidates.ts';
-import { hashUnit, seededRng } from '../src/engine/introductions/seeded-rng.ts';
+import { hashUnit, seededRng } from '../src/engine/rng.ts';
 import { sharedPath } from '../test/support/shared.ts';
 
 const COMMAND = 'npx tsx bench/eval-introductions.ts';

@@ -26,7 +26,7 @@ import { acquaintanceCommunities } from '../src/engine/introductions/communities
 import { buildIntroductionIndex } from '../src/engine/introductions/introduction-index.ts';
 import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
 import { suggestForPerson, SUGGEST_FOR_PERSON_DEFAULTS } from '../src/engine/introductions/suggest-for-person.ts';
-import { seededRng } from '../src/engine/introductions/seeded-rng.ts';
+import { seededRng } from '../src/engine/rng.ts';
 import { sharedPath } from '../test/support/shared.ts';
 
 const COMMAND = 'npx tsx bench/introductions-speed.ts';

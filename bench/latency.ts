@@ -16,7 +16,7 @@ import path from 'node:path';
 import { createServices } from '../src/services/index.ts';
 import { Database } from '../src/store/database.ts';
 import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
-import { seededRng } from '../src/engine/centrality/seeded-rng.ts';
+import { seededRng } from '../src/engine/rng.ts';
 import { machine, machineMarkdown, quantile, round, writeResults } from './support.ts';
 
 const CONCURRENCY_LEVELS = (process.env.CONCURRENCY ?? '1,8').split(',').map(Number);

@@ -18,7 +18,7 @@ import { UndirectedGraph } from 'graphology';
 import { type AnyGraph, type EdgeWeight, assertGraph, csrOf } from './csr.ts';
 import { CentralityInputError } from './centrality/errors.ts';
 import { checkNonNegativeWeights, checkNumber, withDefaults } from './centrality/common.ts';
-import { type Rng, seededRng } from './centrality/seeded-rng.ts';
+import { type Rng, seededRng } from './rng.ts';
 
 export interface CommunitiesOptions {
   /** default 'weight' (missing attribute = 1); null for unweighted */

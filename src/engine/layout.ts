@@ -9,7 +9,7 @@
  */
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import type { AnyGraph } from './csr.ts';
-import { seededRng } from './centrality/seeded-rng.ts';
+import { seededRng } from './rng.ts';
 
 // Under NodeNext the typings describe the CommonJS module object; at run time the default import is the function.
 type ForceAtlas2 = typeof forceAtlas2Module.default;

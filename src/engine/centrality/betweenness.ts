@@ -21,7 +21,7 @@
  * the cached CSR. Cost: O(k · (n + arcs)) time for k sources (k = n exact), O(n) memory.
  */
 import { type AnyGraph, assertGraph, csrOf, toRecord } from '../csr.ts';
-import { type Rng, seededRng } from './seeded-rng.ts';
+import { type Rng, seededRng } from '../rng.ts';
 import { CentralityInputError } from './errors.ts';
 import { checkInteger, withDefaults } from './common.ts';
 

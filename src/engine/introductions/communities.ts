@@ -15,7 +15,7 @@ import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import type { AcquaintanceGraph } from './acquaintance-graph.ts';
 import { checkNumber } from './errors.ts';
-import { seededRng } from './seeded-rng.ts';
+import { seededRng } from '../rng.ts';
 
 const MODULE = 'introductions/communities';
 

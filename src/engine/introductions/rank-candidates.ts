@@ -24,7 +24,7 @@ import { hasCode } from './coded-sets.ts';
 import { checkInteger } from './errors.ts';
 import { isBlocked, type IntroductionIndex } from './introduction-index.ts';
 import { degreePenalty, pairBoost, recency, recordFactor, trustEnough, type PairScoreWeights } from './pair-score.ts';
-import { hashUnit } from './seeded-rng.ts';
+import { hashUnit } from '../rng.ts';
 
 const MODULE = 'introductions/rank-candidates';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReference } from '../../support/shared.ts';
 import { betweenness } from '../../../src/engine/centrality/betweenness.ts';
 import { CentralityInputError } from '../../../src/engine/centrality/errors.ts';
-import { seededRng } from '../../../src/engine/centrality/seeded-rng.ts';
+import { seededRng } from '../../../src/engine/rng.ts';
 import { loadBitcoinOtc, loadCollegeMsg, loadSmallGraph, maxDeviation } from './reference-graphs.ts';
 
 function topKeys(scores: Record<string, number>, k: number): string[] {

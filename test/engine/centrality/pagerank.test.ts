@@ -2,7 +2,7 @@ import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { CentralityInputError } from '../../../src/engine/centrality/errors.ts';
 import { pagerank, pagerankKernel, personalizationVector } from '../../../src/engine/centrality/pagerank.ts';
-import { seededRng } from '../../../src/engine/centrality/seeded-rng.ts';
+import { seededRng } from '../../../src/engine/rng.ts';
 import { csrOf } from '../../../src/engine/csr.ts';
 import { loadSmallGraph, maxDeviation } from './reference-graphs.ts';
 

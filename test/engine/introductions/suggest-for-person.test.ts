@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProjectionBuilder } from '../../../src/domain/projection.ts';
 import { buildIntroductionIndex, IntroductionInputError, suggestForPerson } from '../../../src/engine/introductions/index.ts';
 import { findEntry } from '../../../src/engine/introductions/acquaintance-graph.ts';
-import { seededRng } from '../../../src/engine/introductions/seeded-rng.ts';
+import { seededRng } from '../../../src/engine/rng.ts';
 import { DAY, helloWorld, NOW } from './world.ts';
 
 describe('suggestForPerson', () => {

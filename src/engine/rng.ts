@@ -1,11 +1,14 @@
 /**
- * A small seeded pseudo-random generator (mulberry32, Tommy Ettinger's 32-bit mixer) and a stateless pair hash,
- * so that every random choice in the introductions engine (Louvain's visiting order, the sampling of hub
- * neighbourhoods) is reproducible from a seed. Cost: O(1) per draw, no allocation.
+ * Seeded randomness for the engine, so every result is reproducible from its options (STYLE.md rule 7):
+ * betweenness pivots, Louvain's visiting order, layout jitter, the sampling of hub neighbourhoods.
+ *
+ * `seededRng`: mulberry32 (Tommy Ettinger, public domain), 32-bit state, period 2^32, uniform on [0, 1) with
+ * 32-bit resolution. `hashUnit`: a stateless uniform in [0, 1) from (seed, x, y), for per-pair choices.
+ * Not for cryptography. O(1) per draw, no allocation.
  */
+export type Rng = () => number;
 
-/** Returns a function yielding uniform floats in [0, 1), fully determined by `seed`. */
-export function seededRng(seed: number): () => number {
+export function seededRng(seed: number): Rng {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
