@@ -43,7 +43,6 @@
  * groups get a department only if the whole group shares it.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ProjectionBuilder } from '../src/domain/projection.ts';
 import { findEntry } from '../src/engine/introductions/acquaintance-graph.ts';
@@ -53,6 +52,7 @@ import { forEachCommonTie, pairBoost, PAIR_SCORE_DEFAULTS, scorePair, type PairS
 import { rankCandidates, topK } from '../src/engine/introductions/rank-candidates.ts';
 import { hashUnit, seededRng } from '../src/engine/rng.ts';
 import { sharedPath } from '../test/support/shared.ts';
+import { machine } from './support.ts';
 
 const COMMAND = 'npx tsx bench/eval-introductions.ts';
 const KS = [10, 100, 1000] as const;
@@ -760,17 +760,6 @@ function evaluateDataset(ds: Dataset) {
   };
 }
 
-function machine() {
-  const cpus = os.cpus();
-  return {
-    os: `${os.type()} ${os.release()} (${os.arch()})`,
-    cpu: cpus[0]?.model ?? 'unknown',
-    cores: cpus.length,
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 1000) / 1000,
-    node: process.version,
-    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  };
-}
 
 function fmt(x: number, digits = 3): string {
   return Number.isFinite(x) ? x.toFixed(digits) : String(x);

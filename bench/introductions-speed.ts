@@ -28,6 +28,7 @@ import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/en
 import { suggestForPerson, SUGGEST_FOR_PERSON_DEFAULTS } from '../src/engine/introductions/suggest-for-person.ts';
 import { seededRng } from '../src/engine/rng.ts';
 import { sharedPath } from '../test/support/shared.ts';
+import { machine } from './support.ts';
 
 const COMMAND = 'npx tsx bench/introductions-speed.ts';
 const DAY = 86_400_000;
@@ -122,17 +123,6 @@ function slashdotProjection(): { projection: Projection; links: number } {
   return { projection, links };
 }
 
-function machine() {
-  const cpus = os.cpus();
-  return {
-    os: `${os.type()} ${os.release()} (${os.arch()})`,
-    cpu: cpus[0]?.model ?? 'unknown',
-    cores: cpus.length,
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 1000) / 1000,
-    node: process.version,
-    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  };
-}
 
 /** Bytes of every typed array reachable from the index (one level into nested objects). */
 function typedArrayBytes(value: object, seen = new Set<object>()): number {
