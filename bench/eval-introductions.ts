@@ -377,6 +377,19 @@ type Hits = Record<string, number>;
  * the pairs at or above it are sorted: the grid calls this a thousand times on up to a million pairs.
  */
 function topHits(pairs: Pairs, score: ArrayLike<number>): Hits {
+  const order = topOrder(pairs, score);
+  const hits: Hits = {};
+  let h = 0;
+  order.forEach((j, r) => {
+    h += pairs.positive[j];
+    if ((KS as readonly number[]).includes(r + 1)) hits[r + 1] = h;
+  });
+  for (const k of KS) if (hits[k] === undefined) hits[k] = h; // fewer scored pairs than k: the rest score 0
+  return hits;
+}
+
+/** Positions (in `pairs`) of the top max(KS) of the global ranking, best first. */
+function topOrder(pairs: Pairs, score: ArrayLike<number>): number[] {
   const m = pairs.a.length;
   const kMax = KS[KS.length - 1];
   const threshold = m > kMax ? kthLargest(Float64Array.from(score), kMax) : Number.NEGATIVE_INFINITY;
@@ -389,15 +402,55 @@ function topHits(pairs: Pairs, score: ArrayLike<number>): Hits {
     s.push(score[j]);
     ids.push(pairs.tiebreak[j]);
   }
-  const order = topK(s, ids, kMax).map((q) => above[q]);
-  const hits: Hits = {};
-  let h = 0;
-  order.forEach((j, r) => {
-    h += pairs.positive[j];
-    if ((KS as readonly number[]).includes(r + 1)) hits[r + 1] = h;
+  return topK(s, ids, kMax).map((q) => above[q]);
+}
+
+/** Rank (1-based) within the top max(KS) of every positive pair a ranking puts there, by pair key. */
+function positiveRanks(world: World, pairs: Pairs, score: ArrayLike<number>): Map<number, number> {
+  const ranks = new Map<number, number>();
+  topOrder(pairs, score).forEach((j, r) => {
+    if (pairs.positive[j]) ranks.set(key(world.n, pairs.a[j], pairs.b[j]), r + 1);
   });
-  for (const k of KS) if (hits[k] === undefined) hits[k] = h; // fewer scored pairs than k: the rest score 0
-  return hits;
+  return ranks;
+}
+
+const BOOTSTRAP_RESAMPLES = 2000;
+
+interface HitsDifference {
+  k: number;
+  /** hits of the scorer − hits of the baseline on the test window */
+  observed: number;
+  /** 2.5 % and 97.5 % quantiles of the same difference over resampled positive sets */
+  interval: [number, number];
+  /** share of resamples in which the scorer has more hits than the baseline */
+  scorerAhead: number;
+}
+
+/**
+ * Paired bootstrap of the hits@k difference between two rankings: the test window's positive pairs are resampled
+ * with replacement (a new draw of which pairs happened to form), both rankings fixed; each resample counts the
+ * drawn pairs each ranking has in its top k. It says how much of an observed difference is the luck of a few
+ * pairs, when the test window holds few positives.
+ */
+function hitsDifference(world: World, scorer: Map<number, number>, baseline: Map<number, number>): HitsDifference[] {
+  const positives = [...world.positives];
+  const rng = seededRng(SEED + 1);
+  return KS.map((k) => {
+    const inTop = (ranks: Map<number, number>, p: number) => ((ranks.get(p) ?? Number.POSITIVE_INFINITY) <= k ? 1 : 0);
+    const delta = positives.map((p) => inTop(scorer, p) - inTop(baseline, p));
+    const observed = delta.reduce((acc, d) => acc + d, 0);
+    const draws: number[] = [];
+    let ahead = 0;
+    for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
+      let d = 0;
+      for (let q = 0; q < delta.length; q++) d += delta[Math.floor(rng() * delta.length)];
+      draws.push(d);
+      if (d > 0) ahead++;
+    }
+    draws.sort((x, y) => x - y);
+    const at = (q: number) => draws[Math.min(draws.length - 1, Math.floor(q * draws.length))];
+    return { k, observed, interval: [at(0.025), at(0.975)], scorerAhead: ahead / BOOTSTRAP_RESAMPLES };
+  });
 }
 
 /** The k-th largest value of `values` (reordered in place): iterative quickselect with three-way partitions. */
@@ -703,11 +756,17 @@ function evaluateDataset(ds: Dataset) {
   const test = prepare(world, hasSectors);
   const sample = test.sample;
   const results: MethodResult[] = [];
+  let fittedRanks = new Map<number, number>();
   const engine = (index: IntroductionIndex, weights: PairScoreWeights): Metrics => {
     const ranking = scorerRanking(world, index, weights);
-    return metrics(world, topHits(pairsOf(world, ranking), ranking.raw), sample, (a, b) => scorePair(index, a, b, { now: world.now, weights }).raw);
+    const pairs = pairsOf(world, ranking);
+    fittedRanks = positiveRanks(world, pairs, ranking.raw);
+    return metrics(world, topHits(pairs, ranking.raw), sample, (a, b) => scorePair(index, a, b, { now: world.now, weights }).raw);
   };
   const fittedRow = engine(indexWithOpenness(world, fitted.setting.opennessHalfLifeDays), weightsOf(fitted.setting));
+  const scorerRanks = fittedRanks;
+  const aaRanking = baselineRanking(world, 'adamic-adar');
+  const versusAdamicAdar = hitsDifference(world, scorerRanks, positiveRanks(world, pairsOf(world, aaRanking), aaRanking.raw));
   results.push({ method: 'scorer (weights fitted on the training window)', weights: fitted.setting, ...fittedRow });
   results.push({ method: 'scorer (engine defaults)', ...engine(world.index, { ...PAIR_SCORE_DEFAULTS }) });
   results.push({ method: 'Adamic-Adar', ...metrics(world, test.adamicAdar, sample, (a, b) => baselinePair(world, 'adamic-adar', a, b)) });
@@ -755,6 +814,7 @@ function evaluateDataset(ds: Dataset) {
     },
     results,
     ideas,
+    versusAdamicAdar,
     seconds: Math.round((performance.now() - started) / 10) / 100,
     fitSeconds: Math.round(fitMs / 10) / 100,
   };
@@ -807,6 +867,13 @@ function markdown(report: ReturnType<typeof buildReport>): string {
     lines.push('');
     lines.push(`Fitted weights: ${describeSetting(d.results[0].weights!)}; fixed: minTrust ${d.fit.fixed.minTrust}, undatedRecency ${d.fit.fixed.undatedRecency}, bridging 0 (complementarity and the introducer record have nothing to act on here: no offers/seeks, no introductions). ${d.fit.settings} settings scored; the grid's shortcut ${d.fit.shortcutAgreesWithEngine ? 'gives the same test hits as' : '**differs from**'} the engine end to end. ${d.seconds} s (fit ${d.fitSeconds} s).`);
     lines.push('');
+    const sign = (x: number) => (x > 0 ? `+${x}` : String(x));
+    lines.push(
+      `Scorer − Adamic-Adar, hits on the test window with a paired bootstrap over its ${d.test.positives} positive pairs (${BOOTSTRAP_RESAMPLES} resamples; 95 % interval; share of resamples where the scorer is ahead): ` +
+        d.versusAdamicAdar.map((x) => `@${x.k} ${sign(x.observed)} [${sign(x.interval[0])}, ${sign(x.interval[1])}], ${Math.round(x.scorerAhead * 100)} %`).join('; ') +
+        '.',
+    );
+    lines.push('');
     lines.push('Inner folds (training window only), hits@100/@1000:');
     lines.push('');
     lines.push('| fitted within | chosen weights | fold 1 | fold 2 | objective | inner AUC | test hits@100/@1000 | test AUC |');
@@ -839,7 +906,9 @@ function buildReport(datasets: ReturnType<typeof evaluateDataset>[], seconds: nu
     const aa = d.results.find((r) => r.method === 'Adamic-Adar')!;
     const verdict = scorer.hits[100] > aa.hits[100] ? 'beats' : scorer.hits[100] === aa.hits[100] ? 'ties' : 'trails';
     notes.push(
-      `${d.dataset}: the fitted scorer ${verdict} plain Adamic-Adar at k = 100 (${scorer.hits[100]} vs ${aa.hits[100]} hits of ${d.test.positives} positives; at k = 1000 ${scorer.hits[1000]} vs ${aa.hits[1000]}); AUC ${fmt(scorer.auc)} vs ${fmt(aa.auc)}.`,
+      `${d.dataset}: the fitted scorer ${verdict} plain Adamic-Adar at k = 100 (${scorer.hits[100]} vs ${aa.hits[100]} hits of ${d.test.positives} positives; at k = 1000 ${scorer.hits[1000]} vs ${aa.hits[1000]}); AUC ${fmt(scorer.auc)} vs ${fmt(aa.auc)}. ` +
+        `The 95 % bootstrap interval of the hits@100 difference is [${d.versusAdamicAdar[1].interval.join(', ')}]` +
+        (d.versusAdamicAdar[1].interval[0] <= 0 && d.versusAdamicAdar[1].interval[1] >= 0 ? ': this window cannot tell the two apart at k = 100.' : '.'),
     );
   }
   if (datasets.some((d) => d.dataset === 'college-msg')) {
@@ -887,6 +956,7 @@ function main(): void {
     const r = evaluateDataset(ds);
     console.log(`${ds.name}: ${r.seconds} s (fit ${r.fitSeconds} s)`);
     for (const m of [...r.results, ...r.ideas]) console.log(`  ${m.method.padEnd(50)} hits@10/100/1000 ${m.hits[10]}/${m.hits[100]}/${m.hits[1000]}  AUC ${fmt(m.auc)}`);
+    for (const x of r.versusAdamicAdar) console.log(`  scorer − Adamic-Adar @${x.k}: ${x.observed} (95 % bootstrap ${x.interval[0]} … ${x.interval[1]}; ahead in ${Math.round(x.scorerAhead * 100)} %)`);
     return r;
   });
   const report = buildReport(datasets, Math.round((performance.now() - started) / 10) / 100);
