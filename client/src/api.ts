@@ -74,11 +74,21 @@ export interface GraphQuery {
 
 export interface TimelineQuery {
   metric: string;
+  /** each person's value over time: decayed activity, or temporal PageRank */
+  basis: 'activity' | 'pagerank';
   sector: string | null;
   medium: string | null;
   polarity: Polarity;
   steps: number;
   limit: number | null;
+}
+
+/**
+ * What node size means over time: the PageRank metrics travel in time as temporal PageRank (PageRank of the
+ * decayed influence graph at each moment); every other metric as decayed activity, which the caption says.
+ */
+export function timelineBasis(metric: string): TimelineQuery['basis'] {
+  return metric === 'pagerank' || metric === 'pagerank-personalized' ? 'pagerank' : 'activity';
 }
 
 export const api = {
@@ -88,7 +98,7 @@ export const api = {
   timeline: (q: TimelineQuery, signal?: AbortSignal) =>
     request<TimelineResponse>(
       'GET',
-      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, limit: q.limit }),
+      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, basis: q.basis === 'activity' ? null : q.basis, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, limit: q.limit }),
       undefined,
       signal,
     ),

@@ -9,7 +9,7 @@
  */
 import './styles.css';
 import type { GraphResponse, MetaResponse, TimelineResponse } from '../../src/api/contract.ts';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, timelineBasis } from './api.ts';
 import { ensureLayout, type LayoutRun } from './graph/layout.ts';
 import { communityColors, sectorColors } from './graph/palette.ts';
 import type { Palette } from './graph/reducers.ts';
@@ -169,9 +169,11 @@ function setPosition(p: number, final: boolean): void {
 function updateSidePanels(): void {
   if (!scene) return;
   const t = currentTime();
-  // Over time the server's timeline gives each person's decayed influence (activity); all-time uses the metric.
+  // Over time the server's timeline gives each person's decayed influence (activity) or temporal PageRank;
+  // all-time uses the metric.
+  const overTime = scene.timeline?.basis === 'pagerank' ? 'influence PageRank' : 'decayed influence';
   byId('size-caption').textContent =
-    t === null ? `Node size: ${metricLabel(store.get().metric)}, all time` : `Node size: decayed influence on ${formatDate(t)}`;
+    t === null ? `Node size: ${metricLabel(store.get().metric)}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
   byId('top-date').textContent = t === null ? '· all time' : `· ${formatDate(t)}`;
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
     onSelect: (id) => store.set({ person: id }),
@@ -276,7 +278,7 @@ function fetchTimeline(shown: number, signal?: AbortSignal): Promise<TimelineRes
   const s = store.get();
   const steps = shown > 5_000 ? 60 : 120;
   const limit = Math.max(1, Math.min(graphLimit(), TIMELINE_MAX_LIMIT));
-  const query = { metric: s.metric, sector: s.sector, medium: s.medium, polarity: s.polarity, steps, limit };
+  const query = { metric: s.metric, basis: timelineBasis(s.metric), sector: s.sector, medium: s.medium, polarity: s.polarity, steps, limit };
   return api.timeline(query, signal).catch((err: unknown) => {
     // Timelines exist for activity-like metrics; for a static one, fall back to activity over time.
     if (err instanceof ApiError && err.status === 400 && s.metric !== 'activity') return api.timeline({ ...query, metric: 'activity' }, signal);

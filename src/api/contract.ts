@@ -114,8 +114,14 @@ export interface GraphResponse {
  * Influence of every shown node (and weight of every shown edge) at `times`, so the client's time slider
  * can scrub without a request per frame. values[i][k] = node i at times[k].
  */
+/** What a person's value in a timeline is: decayed activity, or temporal PageRank at each time. */
+export type TimelineBasis = 'activity' | 'pagerank';
+
 export interface TimelineResponse {
   times: number[];
+  basis: TimelineBasis;
+  /** everyone's activity influence summed at each time (same slice and polarity): the network's pulse */
+  activity: number[];
   nodes: string[];
   values: number[][];
   edges: { source: string; target: string; values: number[] }[];

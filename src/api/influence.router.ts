@@ -150,6 +150,10 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
       query: z.object({
         steps: z.coerce.number().int().min(2).max(1000).default(120),
         metric: z.string().default('pagerank').describe('the metric that picks which people are shown (top limit)'),
+        basis: z
+          .enum(['activity', 'pagerank'])
+          .default('activity')
+          .describe("each person's value at each time: activity (decayed influence of the events they drove) or pagerank (temporal PageRank of the decayed influence graph, above the floor share everyone gets without influence)"),
         layer,
         ...slice,
         polarity,

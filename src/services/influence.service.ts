@@ -19,6 +19,7 @@ import { collusionRings, type Ring } from '../engine/rings.ts';
 import { analyzeCurve } from '../engine/time/curve-analysis.ts';
 import { decayCurve, influenceAt } from '../engine/time/curves.ts';
 import { decayedProjection } from '../engine/time/decayed-projection.ts';
+import { pagerankRanker } from '../engine/time/temporal-pagerank.ts';
 import { InfluenceInputError } from '../engine/time/errors.ts';
 import { DAY_MS } from '../engine/time/fade.ts';
 import { buildInteractionTable, type InteractionTable } from '../engine/time/interaction-table.ts';
@@ -32,6 +33,7 @@ import type {
   ProfileResponse,
   RankedItem,
   RingsResponse,
+  TimelineBasis,
   TimelineResponse,
 } from '../api/contract.ts';
 import type { GraphRepository } from '../store/graph.repository.ts';
@@ -493,12 +495,17 @@ export class InfluenceService {
   }
 
   /**
-   * Activity influence of the shown people, and the decayed weight of the edges among them, at `steps` evenly
-   * spaced times over the whole event range: what the explorer's time slider scrubs through.
+   * Influence of the shown people over time, and the decayed weight of the edges among them, at `steps` evenly
+   * spaced times over the whole event range: what the explorer's time slider scrubs through. `basis` says what
+   * a person's value is at each time: `activity`, the decayed influence of the events they drove, or
+   * `pagerank`, temporal PageRank (influence PageRank of the decayed projection at that time, DESIGN.md's
+   * temporal centrality) above the floor share every person gets without influence, which also credits whom
+   * one influenced: reaching influential people counts more.
    */
   async timeline(q: {
     steps: number;
     metric: string;
+    basis?: TimelineBasis;
     layer?: Layer | null;
     sector?: string | null;
     medium?: string | null;
@@ -525,18 +532,35 @@ export class InfluenceService {
     const indexOf = s.projection.indexOf;
     const edgeIndex = new Map(edgeList.map((e, i) => [pairKey(indexOf.get(e.source)!, indexOf.get(e.target)!), i]));
     const edgeValues = edgeList.map(() => new Array<number>(steps).fill(0));
+    const basis = q.basis ?? 'activity';
+    const rank = basis === 'pagerank' ? pagerankRanker(s.table) : null;
+    const activity = new Array<number>(steps).fill(0);
     for (let k = 0; k < steps; k++) {
+      const needEdges = edgeList.length > 0 || rank !== null;
+      const d = needEdges ? decayedProjection(s.table, { at: times[k]!, medium: q.medium ?? null, sector: q.sector ?? null, polarity }) : null;
       const v = influenceAt(s.table, times[k]!, { sector: q.sector ?? null, medium: q.medium ?? null });
       const part = polarity === 'positive' ? v.positive : polarity === 'negative' ? v.negative : v.total;
-      for (let i = 0; i < index.length; i++) values[i]![k] = round(part[index[i]!]!);
-      if (edgeList.length === 0) continue;
-      const d = decayedProjection(s.table, { at: times[k]!, medium: q.medium ?? null, sector: q.sector ?? null, polarity });
+      let sum = 0;
+      for (let p = 0; p < part.length; p++) sum += part[p]!;
+      activity[k] = round(sum);
+      if (rank && d) {
+        // nobody has influence before the first event: PageRank's uniform jump share would show everyone
+        const scores = d.count > 0 ? rank(d) : null;
+        // what is shown is PageRank above the floor everyone gets for existing ((1 − α)/n plus the dangling
+        // share): someone with no influence at t sits on the floor, so they vanish like a zero of activity
+        let floor = Number.POSITIVE_INFINITY;
+        if (scores) for (let p = 0; p < scores.length; p++) if (scores[p]! < floor) floor = scores[p]!;
+        for (let i = 0; i < index.length; i++) values[i]![k] = scores ? round(scores[index[i]!]! - floor) : 0;
+      } else {
+        for (let i = 0; i < index.length; i++) values[i]![k] = round(part[index[i]!]!);
+      }
+      if (edgeList.length === 0 || !d) continue;
       for (let j = 0; j < d.count; j++) {
         const e = edgeIndex.get(pairKey(d.src[j]!, d.dst[j]!));
         if (e !== undefined) edgeValues[e]![k] = round(d.weight[j]!);
       }
     }
-    return { times, nodes, values, edges: edgeList.map((e, i) => ({ source: e.source, target: e.target, values: edgeValues[i]! })) };
+    return { times, basis, activity, nodes, values, edges: edgeList.map((e, i) => ({ source: e.source, target: e.target, values: edgeValues[i]! })) };
   }
 
   /** Every person's breakdown at t (for exports and batch analyses). */

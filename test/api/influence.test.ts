@@ -204,6 +204,49 @@ describe('profiles, curves, communities, graph and timeline', () => {
     expect(tl.edges.length).toBeGreaterThan(0);
   });
 
+  it('the timeline in temporal PageRank: the ranking of /api/influence at each time, the comeback fading and returning', async () => {
+    const pr = (await t.get('/api/timeline?steps=60&limit=400&basis=pagerank')).body;
+    const act = (await t.get('/api/timeline?steps=60&limit=400')).body;
+    expect(pr.basis).toBe('pagerank');
+    expect(act.basis).toBe('activity');
+    expect(pr.times).toEqual(act.times);
+    // at a sample, the timeline orders people as the PageRank ranking at that time does
+    for (const k of [20, 45, 59]) {
+      const at = new Date(pr.times[k]).toISOString();
+      const ranked = (await t.get(`/api/influence?metric=pagerank&at=${at}&limit=8`)).body.items.map((x: { id: string }) => x.id);
+      const byTimeline = pr.nodes
+        .map((id: string, i: number) => ({ id, v: pr.values[i][k] as number }))
+        .sort((x: { v: number }, y: { v: number }) => y.v - x.v)
+        .slice(0, 8)
+        .map((x: { id: string }) => x.id);
+      expect(byTimeline).toEqual(ranked);
+      // values are PageRank above the floor share: someone without influence is at 0, nobody below
+      const column = pr.values.map((row: number[]) => row[k]!);
+      expect(Math.min(...column)).toBe(0);
+    }
+    // the pulse is the network's activity whatever the basis, and is the activity rows' sum
+    expect(pr.activity).toEqual(act.activity);
+    for (const k of [10, 30, 59]) {
+      const sum = act.values.reduce((acc: number, row: number[]) => acc + row[k]!, 0);
+      expect(act.activity[k]).toBeCloseTo(sum, 3);
+    }
+    // dormant, the comeback sits on the floor; back, it ranks again
+    const series: number[] = pr.values[pr.nodes.indexOf('p-comeback')];
+    const max = Math.max(...series);
+    const firstHigh = series.findIndex((v) => v > max * 0.3);
+    const low = series.findIndex((v, k) => k > firstHigh && v === 0);
+    const back = series.findIndex((v, k) => k > low && v > max * 0.2);
+    expect(firstHigh).toBeGreaterThanOrEqual(0);
+    expect(low).toBeGreaterThan(firstHigh);
+    expect(back).toBeGreaterThan(low);
+  });
+
+  it('rejects an unknown timeline basis', async () => {
+    const res = await t.get('/api/timeline?basis=fame');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('basis');
+  });
+
   it('recomputes after a write', async () => {
     const before = (await t.get('/api/meta')).body.counts.events;
     await t.send('POST', '/api/events', { id: 'new-event', at: '2026-01-01T00:00:00Z', drivers: [{ person: 'p-ana' }], reached: [{ person: 'p-omar' }] });

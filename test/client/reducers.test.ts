@@ -40,6 +40,8 @@ function graphResponse(): GraphResponse {
 function timelineResponse(): TimelineResponse {
   return {
     times: [T0, T0 + 10 * DAY, T0 + 20 * DAY],
+    basis: 'activity',
+    activity: [11, 111, 11],
     nodes: ['a', 'c', 'b'],
     values: [
       [0, 100, 0],

@@ -31,6 +31,8 @@ export type SceneGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
 
 export interface Timeline {
   times: Float64Array;
+  /** what a node's value is: decayed activity or temporal PageRank (the server's `basis`) */
+  basis: TimelineResponse['basis'];
   /** node row i at sample k: nodeSeries[i * T + k] */
   nodeSeries: Float32Array;
   /** 0 for nodes the timeline does not cover (drawn with their overall score) */
@@ -38,7 +40,7 @@ export interface Timeline {
   /** edge row j at sample k; `edgeTimed[j]` is 0 for edges the timeline does not know (drawn statically) */
   edgeSeries: Float32Array;
   edgeTimed: Uint8Array;
-  /** summed node influence at each sample, for the sparkline */
+  /** the network's summed activity at each sample (the server's `activity`), for the sparkline */
   totals: Float64Array;
   /** reference values for scaling (a high quantile of per-row maxima, robust to one huge spike) */
   nodeRef: number;
@@ -255,13 +257,17 @@ export function attachTimeline(scene: Scene, response: TimelineResponse): void {
     computeFrame(scene, Number.NaN);
     return;
   }
+  // The sparkline shows the whole network's activity when the server sends it (with a PageRank basis the
+  // shown nodes' values sum to about 1 at every time and would draw a flat line).
+  const pulse = response.activity?.length === T ? Float64Array.from(response.activity, (v) => Math.max(0, Number(v) || 0)) : totals;
   scene.timeline = {
     times: Float64Array.from(response.times),
+    basis: response.basis ?? 'activity',
     nodeSeries,
     nodeTimed,
     edgeSeries,
     edgeTimed,
-    totals,
+    totals: pulse,
     nodeRef: sizeReference(nodeMax),
     edgeRef: edgeMax.length ? Math.max(quantile(edgeMax, 0.95), 1e-12) : 1,
   };
