@@ -82,7 +82,12 @@ interface AnalysisState {
   sectorMatrix?: SectorDistanceMatrix;
   rings?: Ring[];
   introducers?: Record<string, IntroducerScore>;
+  /** recent timelines by query: the explorer asks again on every reload of the same view */
+  timelines: Map<string, TimelineResponse>;
 }
+
+/** Timelines kept per graph version (each is at most limit × steps numbers; a PageRank one costs seconds). */
+const TIMELINE_CACHE = 8;
 
 export class InfluenceService {
   private state: AnalysisState | null = null;
@@ -112,7 +117,7 @@ export class InfluenceService {
         `projection v${v}: ${projection.people.length} people, ${projection.events.count} events, ${projection.ties.count} ties ` +
           `read in ${Math.round(t1 - t0)} ms; interaction table and influence graph (${graph.order} nodes, ${graph.size} edges) in ${Math.round(t2 - t1)} ms`,
       );
-      const state: AnalysisState = { version: v, projection, table, graph, builtMs: t2 - t0, rankings: new Map(), communities: {}, positions: {} };
+      const state: AnalysisState = { version: v, projection, table, graph, builtMs: t2 - t0, timelines: new Map(), rankings: new Map(), communities: {}, positions: {} };
       if (this.version.current === v) this.state = state;
       return state;
     })();
@@ -514,6 +519,16 @@ export class InfluenceService {
     maxEdges: number;
   }): Promise<TimelineResponse> {
     const s = await this.current();
+    const cacheKey = JSON.stringify([q.steps, q.metric, q.basis ?? 'activity', q.layer ?? null, q.sector ?? null, q.medium ?? null, q.polarity ?? 'total', q.limit, q.maxEdges]);
+    const cached = s.timelines.get(cacheKey);
+    if (cached) return cached;
+    const response = this.computeTimeline(s, q);
+    if (s.timelines.size >= TIMELINE_CACHE) s.timelines.delete(s.timelines.keys().next().value!);
+    s.timelines.set(cacheKey, response);
+    return response;
+  }
+
+  private computeTimeline(s: AnalysisState, q: Parameters<InfluenceService['timeline']>[0]): TimelineResponse {
     const layer = this.layer(s, q.layer);
     const ranking = this.ranking(s, { metric: q.metric, layer });
     const nodes = this.select(s, ranking, q);
