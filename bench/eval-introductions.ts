@@ -16,6 +16,8 @@
  * - candidates, the same for every method: every unordered pair of training people not linked in training.
  *   Every method here (the product's scorer included: DESIGN.md's candidates are reachable through someone
  *   both trust) gives a score only to pairs with a common acquaintance; all other candidates score 0;
+ * - on networks with more than WEDGE_BUDGET wedges, candidate pairs (and positives and AUC pairs) are those
+ *   among a seeded sample of people, the same for every method; scores still use the whole network;
  * - precision@k and recall@k, k ∈ {10, 100, 1000}, over the global ranking of the candidates, ties broken by
  *   a seeded hash of the pair, the same for every method (never by person index, which follows join order in
  *   these files); AUC (Mann–Whitney, ties count ½) of all positives (at most 10,000, sampled with a fixed
@@ -43,6 +45,7 @@
  * groups get a department only if the whole group shares it.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { ProjectionBuilder } from '../src/domain/projection.ts';
 import { findEntry } from '../src/engine/introductions/acquaintance-graph.ts';
@@ -76,17 +79,67 @@ interface Dataset {
   sectorNote: string;
 }
 
+/**
+ * Candidate pairs are scored only among a fixed, seeded sample of people when the training network has more
+ * wedges (paths a–i–b, an upper bound on the pairs with a common acquaintance) than WEDGE_BUDGET: the pairs
+ * scored grow with the square of the network, and a SNAP-size network has tens of millions. The network itself
+ * is not sampled (common acquaintances, degrees and openness come from everyone); only which pairs are ranked,
+ * for every method alike: positives and AUC pairs are drawn among the sampled people too. A sampled fraction f
+ * of people keeps about f² of the pairs.
+ */
+const WEDGE_BUDGET = 2_000_000;
+
+interface Sampling {
+  /** wedges of the training network (first 80 % of the span) */
+  wedges: number;
+  /** share of people whose pairs are ranked (1: everyone) */
+  fraction: number;
+  /** whether a raw person id is in the sample */
+  has: (rawId: number) => boolean;
+}
+
+function chooseSampling(rows: Row[], cut: number): Sampling {
+  const pairs = new Set<string>();
+  const degree = new Map<number, number>();
+  for (const r of rows) {
+    if (r.t >= cut || r.src === r.dst) continue;
+    const k = r.src < r.dst ? `${r.src} ${r.dst}` : `${r.dst} ${r.src}`;
+    if (pairs.has(k)) continue;
+    pairs.add(k);
+    degree.set(r.src, (degree.get(r.src) ?? 0) + 1);
+    degree.set(r.dst, (degree.get(r.dst) ?? 0) + 1);
+  }
+  let wedges = 0;
+  for (const d of degree.values()) wedges += (d * (d - 1)) / 2;
+  if (wedges <= WEDGE_BUDGET) return { wedges, fraction: 1, has: () => true };
+  const fraction = Math.sqrt(WEDGE_BUDGET / wedges);
+  return { wedges, fraction, has: (id) => hashUnit(SEED, id, 7) < fraction };
+}
+
 // ---------------------------------------------------------------------------------------------- loading
 
-/** `SRC DST TIME` (whitespace), or SNAP signed-rating CSV `SOURCE,TARGET,RATING,TIME` (time 4th). */
+/**
+ * `SRC DST TIME` (whitespace), or SNAP signed-rating CSV `SOURCE,TARGET,RATING,TIME` (time 4th); gzipped when the
+ * name ends in .gz. Ids are integers; TIME is Unix seconds, or an ISO-8601 date-time. Lines that do not parse
+ * (headers, comments) are skipped.
+ */
 function readRows(file: string): Row[] {
+  const raw = readFileSync(file);
+  const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
   const rows: Row[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const cells = line.trim().split(/[\s,]+/).map(Number);
-    const t = line.includes(',') && cells.length >= 4 ? cells[3] : cells[2];
-    if (cells.some((c) => Number.isNaN(c))) continue; // a header line
-    rows.push({ src: cells[0], dst: cells[1], t });
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.startsWith('#') || line.startsWith('%')) continue;
+    const cells = line.trim().split(/[\s,]+/);
+    const timeCell = line.includes(',') && cells.length >= 4 ? cells[3] : cells[2];
+    const src = Number(cells[0]);
+    const dst = Number(cells[1]);
+    let t = Number(timeCell);
+    if (Number.isNaN(t) && timeCell !== undefined && /^\d{4}-\d\d-\d\d/.test(timeCell)) t = Date.parse(timeCell) / 1000;
+    if (!Number.isInteger(src) || !Number.isInteger(dst) || !Number.isFinite(t)) continue; // a header line
+    rows.push({ src, dst, t });
+  }
+  if (rows.length < 10) {
+    throw new Error(`eval-introductions: ${file} has ${rows.length} readable rows; expected lines "SRC DST TIME" (integer ids, Unix seconds or ISO time)`);
   }
   // stable: equal times keep file order
   return rows.map((r, k) => ({ r, k })).sort((x, y) => x.r.t - y.r.t || x.k - y.k).map((x) => x.r);
@@ -206,10 +259,14 @@ interface World {
   testRows: number;
   /** the same index with openness at other half-lives, built on demand */
   opennessVariants: Map<number, IntroductionIndex>;
+  /** 1 for the people whose pairs are ranked (Sampling) */
+  inSample: Uint8Array;
+  /** their indices */
+  sampled: number[];
 }
 
 /** Training network from rows with lo ≤ t < hi, positives from hi ≤ t ≤ end. */
-function buildWorld(ds: Dataset, lo: number, hi: number, end: number): World {
+function buildWorld(ds: Dataset, lo: number, hi: number, end: number, sampling: Sampling): World {
   const train = ds.rows.filter((r) => r.t >= lo && r.t < hi);
   const test = ds.rows.filter((r) => r.t >= hi && r.t <= end);
   const p = new ProjectionBuilder();
@@ -227,15 +284,22 @@ function buildWorld(ds: Dataset, lo: number, hi: number, end: number): World {
   });
   const index = buildIntroductionIndex(p.build(), { opennessHalfLifeDays: OPENNESS_DEFAULTS.halfLifeDays, communities: { seed: SEED } });
   const n = index.people.length;
+  const inSample = new Uint8Array(n);
+  const sampled: number[] = [];
+  index.people.forEach((person, x) => {
+    if (!sampling.has(Number(person.id))) return;
+    inSample[x] = 1;
+    sampled.push(x);
+  });
   const positives = new Set<number>();
   for (const r of test) {
     const a = index.indexOf.get(String(r.src));
     const b = index.indexOf.get(String(r.dst));
-    if (a === undefined || b === undefined || a === b) continue;
+    if (a === undefined || b === undefined || a === b || !inSample[a] || !inSample[b]) continue;
     if (!isLinked(index, a, b)) positives.add(key(n, a, b));
   }
   const opennessVariants = new Map([[OPENNESS_DEFAULTS.halfLifeDays, index]]);
-  return { index, n, now: hi * 1000, positives, trainRows: train.length, testRows: test.length, opennessVariants };
+  return { index, n, now: hi * 1000, positives, trainRows: train.length, testRows: test.length, opennessVariants, inSample, sampled };
 }
 
 /** The world's index with openness computed at another half-life (everything else shared). */
@@ -283,7 +347,7 @@ interface Ranking {
  */
 function scorerRanking(world: World, index: IntroductionIndex, weights: PairScoreWeights): Ranking {
   const out: Ranking = { a: [], b: [], raw: [] };
-  for (let x = 0; x < world.n; x++) {
+  for (const x of world.sampled) {
     const r = rankCandidates(index, x, {
       now: world.now,
       weights,
@@ -295,7 +359,7 @@ function scorerRanking(world: World, index: IntroductionIndex, weights: PairScor
     });
     for (let k = 0; k < r.partner.length; k++) {
       const y = r.partner[k];
-      if (isLinked(index, x, y)) continue;
+      if (!world.inSample[y] || isLinked(index, x, y)) continue;
       out.a.push(x);
       out.b.push(y);
       out.raw.push(r.raw[k]);
@@ -336,7 +400,7 @@ function baselineRanking(world: World, kind: 'adamic-adar' | 'common-neighbours'
   const acc = new Float64Array(n);
   const mark = new Int32Array(n).fill(-1);
   const out: Ranking = { a: [], b: [], raw: [] };
-  for (let x = 0; x < n; x++) {
+  for (const x of world.sampled) {
     const touched: number[] = [];
     for (let e = g.offsets[x]; e < g.offsets[x + 1]; e++) mark[g.neighbours[e]] = x;
     for (let e = g.offsets[x]; e < g.offsets[x + 1]; e++) {
@@ -345,7 +409,7 @@ function baselineRanking(world: World, kind: 'adamic-adar' | 'common-neighbours'
       const inc = kind === 'adamic-adar' ? 1 / Math.log(d) : 1;
       for (let f = g.offsets[i]; f < g.offsets[i + 1]; f++) {
         const y = g.neighbours[f];
-        if (y <= x || mark[y] === x) continue;
+        if (y <= x || mark[y] === x || !world.inSample[y]) continue;
         if (acc[y] === 0) touched.push(y);
         acc[y] += inc;
       }
@@ -502,11 +566,14 @@ function aucSample(world: World): AucSample {
   const negatives: [number, number][] = [];
   const taken = new Set<number>();
   // small networks have fewer candidate non-positives than AUC_NEGATIVES: take at most half of them
-  const candidates = (world.n * (world.n - 1)) / 2 - world.index.graph.pairCount - world.positives.size;
+  const m = world.sampled.length;
+  // linked pairs among the sampled people: about fraction² of all of them
+  const linked = world.index.graph.pairCount * (m / world.n) ** 2;
+  const candidates = (m * (m - 1)) / 2 - linked - world.positives.size;
   const wanted = Math.min(AUC_NEGATIVES, Math.floor(candidates / 2));
   while (negatives.length < wanted) {
-    const a = Math.floor(rng() * world.n);
-    const b = Math.floor(rng() * world.n);
+    const a = world.sampled[Math.floor(rng() * m)];
+    const b = world.sampled[Math.floor(rng() * m)];
     if (a === b) continue;
     const k = key(world.n, a, b);
     if (taken.has(k) || world.positives.has(k) || isLinked(world.index, a, b)) continue;
@@ -740,9 +807,10 @@ function evaluateDataset(ds: Dataset) {
   const t1 = ds.rows[ds.rows.length - 1].t;
   const cut = t0 + 0.8 * (t1 - t0);
   const L = cut - t0;
+  const sampling = chooseSampling(ds.rows, cut);
   const folds = [
-    prepare(buildWorld(ds, t0, t0 + 0.6 * L, t0 + 0.8 * L), hasSectors),
-    prepare(buildWorld(ds, t0, t0 + 0.8 * L, cut), hasSectors),
+    prepare(buildWorld(ds, t0, t0 + 0.6 * L, t0 + 0.8 * L, sampling), hasSectors),
+    prepare(buildWorld(ds, t0, t0 + 0.8 * L, cut, sampling), hasSectors),
   ];
   const grid = settings(hasSectors);
   const scored: Scored[] = grid.map((setting) => ({ setting, hits: folds.map((f) => topHits(f.pairs, shortcutScore(f, setting))) }));
@@ -752,7 +820,7 @@ function evaluateDataset(ds: Dataset) {
   const fitMs = performance.now() - started;
 
   // The test window, used once.
-  const world = buildWorld(ds, t0, cut, t1);
+  const world = buildWorld(ds, t0, cut, t1, sampling);
   const test = prepare(world, hasSectors);
   const sample = test.sample;
   const results: MethodResult[] = [];
@@ -794,6 +862,7 @@ function evaluateDataset(ds: Dataset) {
     sectors: ds.sectorNote,
     span: { from: t0, to: t1, cutoff: cut, unit: 'seconds' },
     training: { rows: world.trainRows, people: world.n, acquaintancePairs: world.index.graph.pairCount, communities: world.index.communities.count },
+    sampling: { wedges: sampling.wedges, wedgeBudget: WEDGE_BUDGET, fraction: sampling.fraction, sampledPeople: world.sampled.length },
     test: { rows: world.testRows, positives: world.positives.size, positivesAtDistance2: atDistance2, scoredPairs: test.pairs.a.length },
     auc: { positives: sample.positives.length, negatives: sample.negatives.length, seed: SEED },
     fit: {
@@ -861,6 +930,12 @@ function markdown(report: ReturnType<typeof buildReport>): string {
       `\`${d.file}\`. Training: ${d.training.rows.toLocaleString('en')} rows (messages or ratings), ${d.training.people.toLocaleString('en')} people, ${d.training.acquaintancePairs.toLocaleString('en')} linked pairs, ${d.training.communities} Louvain communities. Test: ${d.test.rows.toLocaleString('en')} rows, **${d.test.positives} positive${d.test.positives === 1 ? '' : 's'}**, ${d.test.positivesAtDistance2} of them with a common acquaintance in training (the rest score 0 for every method). Sectors: ${d.sectors}.`,
     );
     lines.push('');
+    if (d.sampling.fraction < 1) {
+      lines.push(
+        `**Pairs ranked among a seeded sample of ${d.sampling.sampledPeople.toLocaleString('en')} of the ${d.training.people.toLocaleString('en')} people** (${Math.round(d.sampling.fraction * 1000) / 10} %): the training network has ${d.sampling.wedges.toLocaleString('en')} wedges, over the budget of ${d.sampling.wedgeBudget.toLocaleString('en')}. Scores use the whole network; positives and AUC pairs are drawn among the sampled people, for every method alike.`,
+      );
+      lines.push('');
+    }
     lines.push('| method | P@10 | P@100 | P@1000 | R@10 | R@100 | R@1000 | hits@100 | hits@1000 | AUC |');
     lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of d.results) lines.push(row(r));
@@ -954,7 +1029,8 @@ function main(): void {
   };
   const datasets = [...(onlyExtra ? [] : [college, email]), ...extras].map((ds) => {
     const r = evaluateDataset(ds);
-    console.log(`${ds.name}: ${r.seconds} s (fit ${r.fitSeconds} s)`);
+    const sampled = r.sampling.fraction < 1 ? `; pairs among ${r.sampling.sampledPeople} sampled people (${r.sampling.wedges} wedges)` : '';
+    console.log(`${ds.name}: ${r.seconds} s (fit ${r.fitSeconds} s)${sampled}`);
     for (const m of [...r.results, ...r.ideas]) console.log(`  ${m.method.padEnd(50)} hits@10/100/1000 ${m.hits[10]}/${m.hits[100]}/${m.hits[1000]}  AUC ${fmt(m.auc)}`);
     for (const x of r.versusAdamicAdar) console.log(`  scorer − Adamic-Adar @${x.k}: ${x.observed} (95 % bootstrap ${x.interval[0]} … ${x.interval[1]}; ahead in ${Math.round(x.scorerAhead * 100)} %)`);
     return r;
