@@ -1,24 +1,31 @@
 /**
- * The `catalyst` command line: import, export, demo, stats, clear. It uses the server's Neo4j when one is
- * listening on the configured port and starts its own embedded Neo4j otherwise (or NEO4J_URI).
+ * The `catalyst` command line: import (import-command.ts), export, demo, stats, clear. It uses the server's Neo4j
+ * when one is listening on the configured port and starts its own embedded Neo4j otherwise (or NEO4J_URI).
  */
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import { createServices } from '../services/index.ts';
 import { openStore, type OpenStore } from '../store/connect.ts';
-import { ProgressBar, formatSeconds } from './progress.ts';
+import { IMPORT_MODES, runImport, type ImportMode } from './import-command.ts';
+import { formatSeconds } from './progress.ts';
 
 const HELP = `catalyst — influence and introduction network analyzer
 
 Usage:
-  catalyst import FILE --format F [--skip-invalid]   import a file (all-or-nothing unless --skip-invalid)
+  catalyst import FILE --format F [--skip-invalid] [--mode auto|online|bulk]
+                                                     import a file (all-or-nothing unless --skip-invalid)
   catalyst export --format F [--out FILE]            export the stored graph (stdout by default)
   catalyst demo [--seed N] [--force]                 load the demo world (only into an empty database unless --force)
   catalyst stats                                     how many people, events, ties and introductions are stored
   catalyst clear --yes                               delete everything stored
   catalyst formats                                   list the import/export formats and their columns
+
+Import modes: online writes through Neo4j, into any store; bulk runs Neo4j's bulk importer (neo4j-admin) into a
+new embedded store (or one that holds nothing) and then starts Neo4j on it: the same stored graph, faster for large
+files; auto (the default) is bulk when NEO4J_URI is unset, no Neo4j listens on NEO4J_BOLT_PORT and the embedded
+store does not exist yet, online otherwise.
 
 Environment: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE for an external Neo4j; otherwise the
 embedded one (CATALYST_DATA_DIR, default ./data; NEO4J_BOLT_PORT, default 7687). See the README.`;
@@ -31,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
       'skip-invalid': { type: 'boolean', default: false },
+      mode: { type: 'string', default: 'auto' },
       seed: { type: 'string' },
       force: { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
@@ -63,46 +71,24 @@ async function main(argv: string[]): Promise<number> {
     console.error(`catalyst: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
+  if (command === 'import' && !(IMPORT_MODES as readonly string[]).includes(values.mode)) {
+    console.error(`catalyst import: --mode must be one of ${IMPORT_MODES.join(', ')}, got "${values.mode}"`);
+    return 2;
+  }
   if (command === 'clear' && !values.yes) {
     console.error('catalyst clear deletes everything stored; add --yes to confirm');
     return 2;
   }
 
   const config = loadConfig();
+  if (command === 'import') {
+    const mode = values.mode as ImportMode;
+    return runImport(config, rest[0]!, { format: values.format!, skipInvalid: values['skip-invalid'], mode });
+  }
   const store: OpenStore = await openStore(config, { reuseRunning: true, log: (m) => console.error(m) });
   try {
     const services = createServices(store.db);
     switch (command) {
-      case 'import': {
-        const file = rest[0]!;
-        let size: number;
-        try {
-          size = statSync(file).size;
-        } catch {
-          console.error(`catalyst import: cannot read ${file}`);
-          return 2;
-        }
-        const bar = new ProgressBar({ label: 'validating', total: size });
-        const summary = await services.importer.import({
-          format: values.format!,
-          open: () => createReadStream(file),
-          skipInvalid: values['skip-invalid'],
-          onProgress: (p) => bar.update(p.bytes, p.lines, p.phase),
-        });
-        bar.finish();
-        console.log(
-          `Imported ${file} (${summary.format}) in ${formatSeconds(summary.ms / 1000)}: ` +
-            `${summary.lines.toLocaleString('en-US')} lines, ` +
-            `${summary.written.people} people, ${summary.written.events} events, ${summary.written.ties} ties, ` +
-            `${summary.written.introductions} introductions written; ${summary.rowsPerSecond.toLocaleString('en-US')} rows/s.`,
-        );
-        if (summary.skipped.length > 0) {
-          console.log(`Skipped ${summary.skipped.length} invalid line(s):`);
-          for (const s of summary.skipped.slice(0, 50)) console.log(`  line ${s.line}: ${s.message}`);
-          if (summary.skipped.length > 50) console.log(`  ... and ${summary.skipped.length - 50} more`);
-        }
-        return 0;
-      }
       case 'export': {
         const out = values.out ? createWriteStream(values.out) : process.stdout;
         const n = await services.exporter.export(values.format!, out);

@@ -57,3 +57,17 @@ export class ImportRejectedError extends AppError {
     super(422, 'invalid_import', message, { errors });
   }
 }
+
+/** Neo4j's bulk importer failed; the store folder was left as it was. */
+export class BulkImportError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(500, 'bulk_import_failed', message, details);
+  }
+}
+
+/** The file holds something the bulk importer's CSV cannot carry faithfully; the online import can write it. */
+export class BulkImportUnsupportedError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(422, 'bulk_import_unsupported', message, details);
+  }
+}

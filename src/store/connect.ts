@@ -12,6 +12,8 @@ export interface OpenStore {
   /** the embedded Neo4j we started, if any (stopped by close()) */
   embedded: EmbeddedNeo4j | null;
   mode: 'external' | 'embedded-shared' | 'embedded';
+  /** how long starting Neo4j (when we did) and connecting took, and applying the schema */
+  timings: { startMs: number; schemaMs: number };
   close(): Promise<void>;
 }
 
@@ -21,12 +23,15 @@ export interface OpenStoreOptions {
    * refuses a taken port instead: it would otherwise serve another instance's data folder.
    */
   reuseRunning?: boolean;
+  /** wait until the indexes are online before returning (default true) */
+  awaitIndexes?: boolean;
   log?: (msg: string) => void;
 }
 
 export async function openStore(config: Config, opts: OpenStoreOptions = {}): Promise<OpenStore> {
   const { neo4j } = config;
   const log = opts.log ?? (() => {});
+  const started = Date.now();
   let embedded: EmbeddedNeo4j | null = null;
   let uri: string;
   let mode: OpenStore['mode'];
@@ -57,11 +62,13 @@ export async function openStore(config: Config, opts: OpenStoreOptions = {}): Pr
       database: neo4j.database,
       log,
     });
-    await db.applySchema();
+    const connected = Date.now();
+    await db.applySchema({ awaitIndexes: opts.awaitIndexes });
     return {
       db,
       embedded,
       mode,
+      timings: { startMs: connected - started, schemaMs: Date.now() - connected },
       async close() {
         await db.close();
         if (embedded) await embedded.stop();

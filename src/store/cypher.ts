@@ -51,6 +51,8 @@ export const QUERY_NAMES = [
   'delete-all-relationships',
   'delete-all',
   'dbms-version',
+  'await-indexes',
+  'fill-person-lists',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

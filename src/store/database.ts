@@ -56,17 +56,25 @@ export class Database {
     return new Database(driver, opts.database, opts.uri);
   }
 
-  /** Applies constraints and indexes from cypher/schema (idempotent: IF NOT EXISTS). */
-  async applySchema(): Promise<void> {
+  /**
+   * Applies constraints and indexes from cypher/schema (idempotent: IF NOT EXISTS), then waits until they are online
+   * unless `awaitIndexes` is false (a bulk-imported store has work to do while its indexes are being populated).
+   */
+  async applySchema(opts: { awaitIndexes?: boolean } = {}): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
       for (const s of schemaStatements()) await session.run(s.text);
-      await session.run('CALL db.awaitIndexes(300)');
     } catch (err) {
       throw mapDriverError(err);
     } finally {
       await session.close();
     }
+    if (opts.awaitIndexes ?? true) await this.awaitIndexes();
+  }
+
+  /** Waits until every index and constraint is online. */
+  async awaitIndexes(timeoutSeconds = 300): Promise<void> {
+    await this.read('await-indexes', { timeoutSeconds });
   }
 
   async read<T extends Row = Row>(name: QueryName, params: Params = {}): Promise<T[]> {

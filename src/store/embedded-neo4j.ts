@@ -57,7 +57,7 @@ const HOST = '127.0.0.1';
 const READY_LINE = /^CATALYST_NEO4J_READY (bolt:\/\/\S+) version=(\S+)\s*$/;
 
 /** Flags Neo4j's own scripts pass to the JVM (netty and the page cache need the opened packages). */
-const JVM_FLAGS = [
+export const JVM_FLAGS = [
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-XX:+ExitOnOutOfMemoryError',
@@ -80,13 +80,18 @@ interface LauncherBuilder {
 }
 
 /** scripts/neo4j-deps.js is plain JS (it must run without a TS loader); its shape is declared above. */
-async function loadLauncherBuilder(): Promise<LauncherBuilder> {
+export async function loadLauncherBuilder(): Promise<LauncherBuilder> {
   const url = new URL('../../scripts/neo4j-deps.js', import.meta.url).href;
   const builder: unknown = await import(url);
   if (typeof (builder as Partial<LauncherBuilder>).ensureLauncherBuilt !== 'function') {
     throw new Error(`embedded-neo4j: ${url} does not export ensureLauncherBuilt`);
   }
   return builder as LauncherBuilder;
+}
+
+/** The JVM heap for Neo4j's processes: NEO4J_HEAP, default 1g. */
+export function jvmHeap(): string {
+  return process.env.NEO4J_HEAP?.trim() || DEFAULTS.heap;
 }
 
 function defaultLog(msg: string): void {
@@ -107,7 +112,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   const build = await withDeadline(ensureLauncherBuilt({ log }), deadline, 'building the Neo4j launcher');
   await mkdir(dataDir, { recursive: true });
 
-  const heap = process.env.NEO4J_HEAP?.trim() || DEFAULTS.heap;
+  const heap = jvmHeap();
   const args = [`-Xmx${heap}`, ...JVM_FLAGS, '-cp', build.classpath, build.mainClass, dataDir, String(opts.port)];
   log(`embedded-neo4j: starting Neo4j in ${dataDir} on bolt://${HOST}:${opts.port}`);
   const child = spawn(build.java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
