@@ -91,10 +91,19 @@ export class EventsRepository {
     await EventsRepository.link(tx, events);
   }
 
-  /** Creates events and their links without MERGE: only for an import into an empty database. */
+  /**
+   * Creates events and their links without MERGE: only for an import into an empty database. A person named twice
+   * among an event's drivers (or reached) gets one link with the last role (weight), as the MERGE of upsert does.
+   */
   static async createFresh(tx: WriteTx, events: InfluenceEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await tx.run('create-events-fresh', { rows: events.map((e) => ({ ...nodeRow(e), drivers: e.drivers, reached: e.reached })) });
+    await tx.run('create-events-fresh', {
+      rows: events.map((e) => ({
+        ...nodeRow(e),
+        drivers: lastPerPerson(e.drivers).map(([person, d]) => ({ person, role: d.role })),
+        reached: lastPerPerson(e.reached).map(([person, r]) => ({ person, weight: r.weight })),
+      })),
+    });
   }
 
   private static async link(tx: WriteTx, events: InfluenceEvent[]): Promise<void> {
@@ -103,4 +112,9 @@ export class EventsRepository {
     if (drivers.length > 0) await tx.run('link-drivers', { rows: drivers });
     if (reached.length > 0) await tx.run('link-reached', { rows: reached });
   }
+}
+
+/** One entry per person, in order of first appearance, with the values of the last. */
+function lastPerPerson<T extends { person: string }>(links: readonly T[]): [string, T][] {
+  return [...new Map(links.map((l) => [l.person, l])).entries()];
 }

@@ -3,6 +3,7 @@
  * empty database, idempotent MERGE into a non-empty one.
  */
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINGLE_TRANSACTION_RECORDS } from '../../src/services/import.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -41,5 +42,34 @@ describe('large imports (college-msg, 59,835 messages)', () => {
     const p = await t.services.graph.loadProjection();
     expect(p.drove.count).toBe(59835);
     expect(p.reached.count).toBe(59835);
+  }, 600_000);
+});
+
+describe('large imports that repeat a person within an event', () => {
+  it('into an empty database, a repeated driver or reached person gets one link with the last role or weight, as a merge gives', async () => {
+    await t.services.graph.clear();
+    const lines: string[] = [];
+    const count = SINGLE_TRANSACTION_RECORDS + 1; // above one transaction: the CREATE path
+    for (let k = 0; k < count; k++) {
+      const repeat = k === 7;
+      lines.push(
+        JSON.stringify({
+          id: `e${k}`,
+          at: '2024-01-01T00:00:00Z',
+          drivers: repeat ? [{ person: 'ana', role: 'host' }, { person: 'omar' }, { person: 'ana', role: 'co-host' }] : [{ person: 'ana' }],
+          reached: repeat ? [{ person: 'zoe', weight: 2 }, { person: 'zoe', weight: 4 }] : [{ person: 'omar', weight: 1 }],
+        }),
+      );
+    }
+    const text = `${lines.join('\n')}\n`;
+    const r = await t.services.importer.import({ format: 'events-ndjson', open: () => Readable.from([text]) });
+    expect(r.transactions).toBeGreaterThan(1);
+    const e = (await t.get('/api/events/e7')).body;
+    expect(e.drivers).toHaveLength(2);
+    expect(e.drivers).toEqual(expect.arrayContaining([{ person: 'ana', role: 'co-host' }, expect.objectContaining({ person: 'omar' })]));
+    expect(e.reached).toEqual([{ person: 'zoe', weight: 4 }]);
+    const p = await t.services.graph.loadProjection();
+    expect(p.drove.count).toBe(count + 1);
+    expect(p.reached.count).toBe(count);
   }, 600_000);
 });
