@@ -4,9 +4,10 @@
  *
  * - online: the ImportService over Bolt (the server's Neo4j when one listens on the embedded port, NEO4J_URI, or an
  *   embedded Neo4j started for the command). Works into any store.
- * - bulk: the BulkImportService (Neo4j's bulk importer) into a new embedded store, then the store is opened and its
- *   indexes awaited. The same stored graph; faster than the online path when Neo4j would have to be started anyway
- *   (a new data folder), more so the larger the file. Only when nothing else uses the store.
+ * - bulk: the BulkImportService (Neo4j's bulk importer) writes a new embedded store; Neo4j is not started (the next
+ *   start, `npm start` or any catalyst command, applies the schema and builds the indexes). The same stored graph;
+ *   faster than the online path when Neo4j would have to be started anyway (a new data folder), more so the larger
+ *   the file. Only when nothing else uses the store.
  * - auto (default): bulk when no NEO4J_URI is set, no Neo4j listens on the embedded port and the embedded store does
  *   not exist yet; online otherwise. `--mode bulk` also replaces an existing store that holds nothing.
  */
@@ -18,7 +19,6 @@ import { BulkImportUnsupportedError } from '../domain/errors.ts';
 import { storeExists } from '../store/bulk-import.ts';
 import { openStore } from '../store/connect.ts';
 import { isBoltListening } from '../store/embedded-neo4j.ts';
-import { GraphRepository, type StoreCounts } from '../store/graph.repository.ts';
 import { ProgressBar, formatSeconds } from './progress.ts';
 
 export const IMPORT_MODES = ['auto', 'online', 'bulk'] as const;
@@ -124,41 +124,27 @@ async function bulkImport(config: Config, file: string, size: number, opts: Impo
   let importing = false;
   let lines = 0;
   try {
-    const { result, store } = await bulk.import({
+    const result = await bulk.import({
       format: opts.format,
       open: () => createReadStream(file),
       skipInvalid: opts.skipInvalid,
       replaceEmptyStore,
       onProgress: (p) => {
-        switch (p.phase) {
-          case 'validating':
-            lines = p.lines;
-            bar.update(p.bytes, p.lines);
-            break;
-          case 'bulk-import':
-            if (!importing) {
-              importing = true;
-              bar.finish();
-              bar = new ProgressBar({ label: 'bulk import (neo4j-admin)', total: 100 });
-            }
-            bar.update(p.percent, Math.round((lines * p.percent) / 100));
-            break;
-          case 'starting':
-            bar.finish();
-            log('Starting Neo4j on the new store');
-            break;
-          case 'indexing':
-            log('Building indexes');
-            break;
+        if (p.phase === 'validating') {
+          lines = p.lines;
+          bar.update(p.bytes, p.lines);
+          return;
         }
+        if (!importing) {
+          importing = true;
+          bar.finish();
+          bar = new ProgressBar({ label: 'bulk import (neo4j-admin)', total: 100 });
+        }
+        bar.update(p.percent, Math.round((lines * p.percent) / 100));
       },
     });
-    try {
-      const stored = await new GraphRepository(store.db).counts();
-      printBulkSummary(file, result, stored);
-    } finally {
-      await store.close();
-    }
+    bar.finish();
+    printBulkSummary(file, result);
     printSkipped(result.skipped);
     return 0;
   } finally {
@@ -166,9 +152,10 @@ async function bulkImport(config: Config, file: string, size: number, opts: Impo
   }
 }
 
-function printBulkSummary(file: string, r: BulkImportResult, stored: StoreCounts): void {
+function printBulkSummary(file: string, r: BulkImportResult): void {
   const p = r.phases;
   const s = (ms: number) => formatSeconds(ms / 1000);
+  const stored = r.stored;
   console.log(
     `Imported ${file} (${r.format}) with the bulk importer in ${s(r.ms)}: ${n(r.lines)} lines, ` +
       `${n(r.written.people)} people, ${n(r.written.events)} events, ${n(r.written.ties)} ties, ` +
@@ -181,8 +168,10 @@ function printBulkSummary(file: string, r: BulkImportResult, stored: StoreCounts
   );
   console.log(
     `Time: ${p.checkMs > 0 ? `checking the old store ${s(p.checkMs)}, ` : ''}validating + writing CSV ${s(p.readMs)}, ` +
-      `neo4j-admin import ${s(p.bulkImportMs)}, starting Neo4j ${s(p.startMs)}, ` +
-      `index build ${s(p.schemaMs + p.finishMs + p.indexesMs)} (people's empty lists filled meanwhile in ${s(p.finishMs)}).`,
+      `neo4j-admin import ${s(p.bulkImportMs)}.`,
+  );
+  console.log(
+    'Neo4j applies the schema and builds the indexes when it next opens the store: `npm start`, or any catalyst command.',
   );
 }
 

@@ -1,21 +1,22 @@
 /**
  * Bulk import: a file into a NEW embedded store through Neo4j's own bulk importer, storing exactly the same graph
  * as the online import (import.service.ts; store/bulk-import.ts says how). The importer writes the store far faster
- * than transactions can (Slashdot: 870k ties at over 50k/s), but then Neo4j has to start on the new store and build
- * its indexes: fixed costs of 15-20 s on 2 cores (bench/results/import.md).
+ * than transactions can (Slashdot: 870k ties at over 50k/s). The store is not opened here: Neo4j starts on it when
+ * it is next used (the server's start, or any catalyst command), applies the schema and builds the indexes then, as
+ * it does on every start — so an import followed by `npm start` starts Neo4j once, not twice (bench/results/import.md
+ * measures both the import and that first start).
  *
  * The flow: one pass over the file that validates every line (the same errors, all-or-nothing and skipInvalid as
  * online, through import-records.ts) and writes the importer's CSV files as it goes — one pass instead of the online
  * path's two, since nothing reaches the store before the whole file has been read: an invalid file only costs the
- * temporary CSV files, which are removed. Then the importer writes the store offline; then Neo4j is started on it
- * (target.open), people get their empty lists and the indexes are awaited. The caller gets the open store to use
- * and close.
+ * temporary CSV files, which are removed. Then the importer writes the store offline, its counts are checked
+ * against the files, and the store is moved into place.
  *
  * Only into a store that does not exist yet, or (replaceEmptyStore) one that holds nothing: the importer cannot add
  * to a database.
  */
 import { ConflictError } from '../domain/errors.ts';
-import { BulkImport, fillPersonLists, storeExists } from '../store/bulk-import.ts';
+import { BulkImport, storeExists } from '../store/bulk-import.ts';
 import type { OpenStore } from '../store/connect.ts';
 import { GraphRepository, type StoreCounts } from '../store/graph.repository.ts';
 import {
@@ -37,15 +38,13 @@ export interface BulkImportTarget {
   storeDir: string;
   /** where the temporary CSV files go: on the same file system as storeDir (config.dataDir) */
   workDir: string;
-  /** opens the store: starts Neo4j on storeDir, connects, applies the schema (waiting for indexes or not) */
+  /** opens the store (starts Neo4j on storeDir, connects, applies the schema): to check that an existing one is empty */
   open(opts: { awaitIndexes: boolean }): Promise<OpenStore>;
 }
 
 export type BulkImportProgress =
   | { phase: 'validating'; lines: number; bytes: number }
-  | { phase: 'bulk-import'; percent: number }
-  | { phase: 'starting' }
-  | { phase: 'indexing' };
+  | { phase: 'bulk-import'; percent: number };
 
 export interface BulkImportRequest extends Omit<ImportRequest, 'onProgress'> {
   /** the store exists: check that it holds nothing (starting Neo4j once), then replace it */
@@ -59,6 +58,8 @@ export interface BulkImportRequest extends Omit<ImportRequest, 'onProgress'> {
 export interface BulkImportResult extends ImportResult {
   nodes: number;
   relationships: number;
+  /** what the new store holds */
+  stored: StoreCounts;
   /** milliseconds of each step, in order; they add up to `ms` */
   phases: {
     /** an existing store checked for emptiness (replaceEmptyStore), else 0 */
@@ -67,14 +68,6 @@ export interface BulkImportResult extends ImportResult {
     readMs: number;
     /** Neo4j's bulk importer, from starting its JVM to the store moved into place */
     bulkImportMs: number;
-    /** starting Neo4j on the new store and connecting */
-    startMs: number;
-    /** creating constraints and indexes (a uniqueness constraint is built while it is created) */
-    schemaMs: number;
-    /** giving people their empty lists */
-    finishMs: number;
-    /** waiting for the remaining indexes to come online */
-    indexesMs: number;
   };
 }
 
@@ -90,10 +83,11 @@ export class BulkImportService {
   }
 
   /**
-   * Imports the file into a new store and returns it open, with indexes online; the caller closes it. Invalid files
-   * are rejected as online (ImportRejectedError) and leave no store behind.
+   * Imports the file into a new store, written and checked but not opened: whoever opens it next (target.open, the
+   * server, any catalyst command) applies the schema and waits for the indexes, as on every start. Invalid files are
+   * rejected as online (ImportRejectedError) and leave no store behind.
    */
-  async import(req: BulkImportRequest): Promise<{ result: BulkImportResult; store: OpenStore }> {
+  async import(req: BulkImportRequest): Promise<BulkImportResult> {
     const started = Date.now();
     const format = checkFormat(req.format);
     const progress = req.onProgress ?? (() => {});
@@ -139,35 +133,13 @@ export class BulkImportService {
       onProgress: (percent) => progress({ phase: 'bulk-import', percent }),
       log: req.log,
     });
-    const bulkImportMs = Date.now() - started - checkMs - readMs;
-
-    progress({ phase: 'starting' });
-    const store = await this.target.open({ awaitIndexes: false });
-    try {
-      progress({ phase: 'indexing' });
-      const finishStarted = Date.now();
-      await fillPersonLists(store.db);
-      const indexesStarted = Date.now();
-      await store.db.awaitIndexes();
-      const result: BulkImportResult = {
-        ...importResult(format, scan, written, started, 0),
-        nodes: report.nodes,
-        relationships: report.relationships,
-        phases: {
-          checkMs,
-          readMs,
-          bulkImportMs,
-          startMs: store.timings.startMs,
-          schemaMs: store.timings.schemaMs,
-          finishMs: indexesStarted - finishStarted,
-          indexesMs: Date.now() - indexesStarted,
-        },
-      };
-      return { result, store };
-    } catch (err) {
-      await store.close();
-      throw err;
-    }
+    return {
+      ...importResult(format, scan, written, started, 0),
+      nodes: report.nodes,
+      relationships: report.relationships,
+      stored: report.stored,
+      phases: { checkMs, readMs, bulkImportMs: Date.now() - started - checkMs - readMs },
+    };
   }
 
   /** A bulk import needs a new store, or an existing one that holds nothing (checked by starting Neo4j on it). */

@@ -12,8 +12,8 @@
  *   null, a quoted one "" the empty string);
  * - MERGE semantics where the online writes merge: an event naming a driver (or a reached person) twice gets one
  *   DROVE (REACHED) with the last role (weight); introductions with the same id are one node with the last values.
- * - except empty lists: the importer drops empty arrays, so people without sectors/offers/seeks are completed after
- *   start-up by `fillPersonLists` (cypher/fill-person-lists.cypher).
+ * - empty lists (sectors, offers, seeks) left out, as the importer cannot store an empty array and the online writes
+ *   do not store one either (people.repository.ts); reads give [] for a missing list.
  * Strings are quoted when they hold anything but [A-Za-z0-9_.:@+/>-], quotes doubled; files with a newline inside a
  * value are passed to --multiline-fields (slower parsing, so only those). List items are joined with U+001F, which
  * an item may not contain (BulkImportUnsupportedError).
@@ -34,7 +34,6 @@ import { createInterface } from 'node:readline';
 import { AppError, BulkImportError, BulkImportUnsupportedError, ConflictError } from '../domain/errors.ts';
 import type { InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
 import { fadeToStored } from './convert.ts';
-import type { Database } from './database.ts';
 import { JVM_FLAGS, jvmHeap, loadLauncherBuilder } from './embedded-neo4j.ts';
 
 export interface BulkImportPaths {
@@ -56,6 +55,8 @@ export interface BulkRunOptions {
 export interface BulkImportReport {
   nodes: number;
   relationships: number;
+  /** nodes stored per label (their files' rows; the totals are checked against the importer's own count) */
+  stored: { people: number; events: number; ties: number; introductions: number };
   /** how long the importer ran */
   ms: number;
 }
@@ -300,13 +301,26 @@ export class BulkImport {
       for (const file of Object.values(this.files)) await file.close();
       if (storeExists(this.paths.storeDir) && !opts.replaceEmptyStore) throw storeExistsError(this.paths.storeDir);
       const started = Date.now();
-      await this.runImporter(opts.onProgress ?? (() => {}), opts.log ?? (() => {}));
+      const imported = await this.runImporter(opts.onProgress ?? (() => {}), opts.log ?? (() => {}));
       const ms = Date.now() - started;
-      await this.install(opts.replaceEmptyStore ?? false);
       const counts = (Object.keys(LAYOUT) as (keyof Files)[]).map((key) => ({ nodes: LAYOUT[key].nodes, rows: this.files[key].rows }));
-      return {
+      const written = {
         nodes: counts.filter((c) => c.nodes).reduce((n, c) => n + c.rows, 0),
         relationships: counts.filter((c) => !c.nodes).reduce((n, c) => n + c.rows, 0),
+      };
+      // Every row written must be in the store: the importer reports what it stored, and is told to skip nothing.
+      if (imported?.nodes !== written.nodes || imported.relationships !== written.relationships) {
+        throw new BulkImportError(
+          `Neo4j's bulk importer stored ${imported ? `${imported.nodes} nodes and ${imported.relationships} relationships` : 'an unknown number of nodes and relationships'} ` +
+            `where ${written.nodes} and ${written.relationships} were written for it; the store in ${this.paths.storeDir} was left as it was.`,
+          { imported, written },
+        );
+      }
+      await this.install(opts.replaceEmptyStore ?? false);
+      const { people, events, knows, introductions } = this.files;
+      return {
+        ...written,
+        stored: { people: people.rows, events: events.rows, ties: knows.rows, introductions: introductions.rows },
         ms,
       };
     } finally {
@@ -364,7 +378,11 @@ export class BulkImport {
     return args;
   }
 
-  private async runImporter(onProgress: (percent: number) => void, log: (line: string) => void): Promise<void> {
+  /** Runs the importer into the temporary home; returns the counts it reports having stored. */
+  private async runImporter(
+    onProgress: (percent: number) => void,
+    log: (line: string) => void,
+  ): Promise<{ nodes: number; relationships: number } | null> {
     const home = path.join(this.tempDir, 'home');
     await mkdir(home);
     const { ensureLauncherBuilt } = await loadLauncherBuilder();
@@ -400,7 +418,7 @@ export class BulkImport {
       child.once('close', (code) => resolveExit({ code }));
     });
     process.off('exit', killOnExit);
-    if (exit.code === 0) return;
+    if (exit.code === 0) return progress.imported();
     output.unshift(...progress.lines.slice(-10));
     const report = await readFile(path.join(this.tempDir, 'import.report'), 'utf8').catch(() => '');
     const detail = [...output, ...report.split('\n').filter((l) => l.trim() !== '').slice(0, 10)];
@@ -452,6 +470,7 @@ export class ImporterProgress {
   readonly lines: string[] = [];
   private stage = 0;
   private stages = 1;
+  private counts: { nodes?: number; relationships?: number } | null = null;
   private stagePercent = 0;
   private dots = 0;
   private partial = '';
@@ -469,6 +488,12 @@ export class ImporterProgress {
     this.partial = rest;
     const after = this.percent();
     return after !== before ? after : null;
+  }
+
+  /** The counts of the summary the importer prints at the end (`Imported:`, `  N nodes`, `  M relationships`). */
+  imported(): { nodes: number; relationships: number } | null {
+    const c = this.counts;
+    return c?.nodes !== undefined && c.relationships !== undefined ? { nodes: c.nodes, relationships: c.relationships } : null;
   }
 
   percent(): number {
@@ -491,6 +516,9 @@ export class ImporterProgress {
       if (percent) this.stagePercent = Number(percent[1]);
       return;
     }
+    if (text.trim() === 'Imported:') this.counts = {};
+    const count = this.counts && /^\s+(\d+) (nodes|relationships)$/.exec(text);
+    if (count && this.counts) this.counts[count[2] as 'nodes' | 'relationships'] = Number(count[1]);
     if (text.trim() !== '') {
       this.log(text);
       this.lines.push(text);
@@ -507,18 +535,4 @@ function countDots(text: string): number {
   let n = 0;
   for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) n++;
   return n;
-}
-
-/** Batch size of the person-list completion (one write transaction each). */
-const FILL_BATCH = 100_000;
-
-/** Gives bulk-imported people without lists their empty lists; returns how many people were completed. */
-export async function fillPersonLists(db: Database): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const rows = await db.write<{ filled: number }>('fill-person-lists', { limit: FILL_BATCH });
-    const filled = rows[0]?.filled ?? 0;
-    total += filled;
-    if (filled < FILL_BATCH) return total;
-  }
 }

@@ -52,7 +52,6 @@ export const QUERY_NAMES = [
   'delete-all',
   'dbms-version',
   'await-indexes',
-  'fill-person-lists',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

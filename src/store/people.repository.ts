@@ -21,12 +21,12 @@ export class PeopleRepository {
 
   /** Creates one person; a clash with an existing id raises a ConflictError (409). */
   async create(person: Person): Promise<void> {
-    await this.db.write('create-person', { person });
+    await this.db.write('create-person', { person: storedLists(person) });
   }
 
   async update(id: string, patch: PersonPatch): Promise<boolean> {
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const rows = await this.db.write('update-person', { id, patch: clean });
+    const rows = await this.db.write('update-person', { id, patch: storedLists(clean) });
     return rows.length > 0;
   }
 
@@ -42,11 +42,25 @@ export class PeopleRepository {
   }
 
   static async upsert(tx: WriteTx, people: Person[]): Promise<void> {
-    if (people.length > 0) await tx.run('upsert-people', { rows: people });
+    if (people.length > 0) await tx.run('upsert-people', { rows: people.map(storedLists) });
   }
 
   /** Creates people for ids not yet stored, named by their id (imports that only know ids). */
   static async ensure(tx: WriteTx, ids: string[]): Promise<void> {
     if (ids.length > 0) await tx.run('ensure-people', { ids });
   }
+}
+
+/**
+ * The stored form of a person's lists: an empty sectors/offers/seeks list is not stored (null: `SET p = $map` leaves
+ * it out, `SET p += $map` and `SET p.x = null` remove it), the same as Neo4j's bulk importer, which cannot store an
+ * empty array. Every read coalesces a missing list to [].
+ */
+function storedLists<T extends Partial<Pick<Person, 'sectors' | 'offers' | 'seeks'>>>(p: T): T {
+  const out: Record<string, unknown> = { ...p };
+  for (const key of ['sectors', 'offers', 'seeks'] as const) {
+    const list = p[key];
+    if (list !== undefined && list.length === 0) out[key] = null;
+  }
+  return out as T;
 }

@@ -177,12 +177,14 @@ describe('bulk import stores exactly what the online import stores', () => {
 
       const target = index === 1 && emptied ? { config: emptied, bulk: bulkService(emptied) } : await freshTarget();
       const replacing = target.bulk.storeExists();
-      const { result, store } = await target.bulk.import({
+      const result = await target.bulk.import({
         format: fixture.format,
         open: () => [fixture.text],
         options: fixture.options,
         replaceEmptyStore: replacing,
       });
+      // The import leaves the store closed; opening it applies the schema and waits for the indexes, as any start does.
+      const store = await openStore(target.config);
       try {
         // Checking an existing store for emptiness starts Neo4j on it; a new store needs no check.
         expect(result.phases.checkMs > 1000).toBe(replacing);
@@ -193,6 +195,7 @@ describe('bulk import stores exactly what the online import stores', () => {
         expect(actual.indexes).toEqual(expected.indexes);
         expect(actual.indexes.every((i) => (i as string).includes('"state":"ONLINE"'))).toBe(true);
         expect(result.relationships).toBe(expected.relationships.length);
+        expect(result.stored).toEqual(await new GraphRepository(store.db).counts());
         if (index === 0) {
           // Leave this store empty for the next fixture, which replaces it (catalyst import --mode bulk).
           await new GraphRepository(store.db).clear();

@@ -38,7 +38,7 @@ describe('ImporterProgress', () => {
       stage(2, 'Relationship import') +
       stage(3, 'Relationship linking') +
       stage(4, 'Post processing') +
-      'IMPORT DONE in 1s 484ms. \n';
+      'IMPORT DONE in 1s 484ms. \nImported:\n  9 nodes\n  12 relationships\n  30 properties\nPeak memory usage: 1.004GiB\n';
     const feed = (size: number) => {
       const progress = new ImporterProgress();
       const seen: number[] = [];
@@ -47,6 +47,8 @@ describe('ImporterProgress', () => {
         if (p !== null) seen.push(p);
       }
       expect(progress.lines).toContain('IMPORT DONE in 1s 484ms. ');
+      // The summary's counts, which run() checks against the rows written.
+      expect(progress.imported()).toEqual({ nodes: 9, relationships: 12 });
       return seen;
     };
     for (const size of [1, 7, 64]) {
@@ -58,6 +60,14 @@ describe('ImporterProgress', () => {
       expect(seen.some((p) => p > 60 && p < 70)).toBe(true);
     }
     expect(feed(output.length)).toEqual([100]);
+  });
+
+  it('has no counts until the importer printed its summary', () => {
+    const progress = new ImporterProgress();
+    progress.feed('Imported:\n  9 nodes\n');
+    expect(progress.imported()).toBeNull();
+    progress.feed('  0 relationships\n');
+    expect(progress.imported()).toEqual({ nodes: 9, relationships: 0 });
   });
 
   it('stays at 0 before the first stage', () => {
