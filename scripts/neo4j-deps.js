@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Builds Catalyst's embedded Neo4j launcher (neo4j/pom.xml + Launcher.java) and caches its classpath.
+// Builds Catalyst's embedded Neo4j launcher (neo4j/pom.xml + Launcher.java, BulkImporter.java) and caches its classpath.
 //
 // `node scripts/neo4j-deps.js` builds it standalone (CI runs it to warm the Maven cache); src/store/embedded-neo4j.ts
 // imports `ensureLauncherBuilt` from here so there is one copy of this logic. Plain ESM, no npm dependencies, so it
 // runs before `npm install` and without a TypeScript loader.
 //
-// The classpath is cached in neo4j/target/classpath.txt next to a hash of pom.xml and Launcher.java: Maven runs again
+// The classpath is cached in neo4j/target/classpath.txt next to a hash of pom.xml and the Java sources: Maven runs again
 // only when one of them changes or a cached path disappears (a cleaned target/ or ~/.m2).
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,10 +18,12 @@ import { fileURLToPath } from 'node:url';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LAUNCHER_DIR = join(REPO_ROOT, 'neo4j');
 const POM = join(LAUNCHER_DIR, 'pom.xml');
-const LAUNCHER_SOURCE = join(LAUNCHER_DIR, 'src', 'main', 'java', 'dev', 'catalyst', 'Launcher.java');
+const SOURCE_DIR = join(LAUNCHER_DIR, 'src', 'main', 'java', 'dev', 'catalyst');
+/** The launcher's Java sources: Launcher (the embedded Neo4j) and BulkImporter (neo4j-admin's importer, warmed up). */
+const SOURCES = ['Launcher.java', 'BulkImporter.java'].map((name) => join(SOURCE_DIR, name));
 const TARGET_DIR = join(LAUNCHER_DIR, 'target');
 const CLASSES_DIR = join(TARGET_DIR, 'classes');
-const LAUNCHER_CLASS = join(CLASSES_DIR, 'dev', 'catalyst', 'Launcher.class');
+const CLASSES = SOURCES.map((source) => join(CLASSES_DIR, 'dev', 'catalyst', source.replace(/^.*[\\/]/, '').replace(/\.java$/, '.class')));
 const CACHE_FILE = join(TARGET_DIR, 'classpath.txt');
 const DEPS_FILE = join(TARGET_DIR, 'classpath.deps.txt');
 const CACHE_HEADER = '# catalyst-neo4j-launcher sha256=';
@@ -81,7 +83,7 @@ function checkTools(java) {
 function sourcesHash() {
   const hash = createHash('sha256');
   hash.update(CACHE_FORMAT);
-  for (const file of [POM, LAUNCHER_SOURCE]) {
+  for (const file of [POM, ...SOURCES]) {
     hash.update('\0');
     hash.update(readFileSync(file));
   }
@@ -90,7 +92,7 @@ function sourcesHash() {
 
 /** The cached classpath when it matches the sources and every entry still exists, else null. */
 function readCachedClasspath(hash) {
-  if (!existsSync(CACHE_FILE) || !existsSync(LAUNCHER_CLASS)) return null;
+  if (!existsSync(CACHE_FILE) || !CLASSES.every((c) => existsSync(c))) return null;
   const [header, classpath] = readFileSync(CACHE_FILE, 'utf8').split('\n');
   if (header !== CACHE_HEADER + hash || !classpath) return null;
   return classpath.split(delimiter).every((entry) => existsSync(entry)) ? classpath : null;
@@ -152,7 +154,7 @@ export async function ensureLauncherBuilt(options = {}) {
     cold
       ? `neo4j-deps: building the embedded Neo4j ${version ?? ''} launcher; the first build downloads Neo4j ` +
           'and its dependencies (about 130 MB) from Maven Central, which can take a few minutes'
-      : 'neo4j-deps: compiling the embedded Neo4j launcher (neo4j/pom.xml or Launcher.java changed)',
+      : 'neo4j-deps: compiling the embedded Neo4j launcher (neo4j/pom.xml or its Java sources changed)',
   );
   mkdirSync(TARGET_DIR, { recursive: true });
   const started = Date.now();
@@ -167,8 +169,9 @@ export async function ensureLauncherBuilt(options = {}) {
   ]);
 
   const dependencies = readFileSync(DEPS_FILE, 'utf8').trim();
-  if (!dependencies || !existsSync(LAUNCHER_CLASS)) {
-    throw new Error(`neo4j-deps: Maven finished but ${LAUNCHER_CLASS} or the dependency classpath is missing`);
+  const missing = CLASSES.find((c) => !existsSync(c));
+  if (!dependencies || missing) {
+    throw new Error(`neo4j-deps: Maven finished but ${missing ?? 'the dependency classpath'} is missing`);
   }
   const classpath = [CLASSES_DIR, dependencies].join(delimiter);
   const partial = `${CACHE_FILE}.${process.pid}.tmp`;

@@ -26,7 +26,7 @@
  * Cost: the CSV files take about as much disk as the input uncompressed; memory holds the introductions until
  * run() (they are merged by id). The importer runs with NEO4J_HEAP (default 1g) and its own off-heap caches.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, rename, rm, rmdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -69,7 +69,8 @@ const PLAIN = /^[\w.:@+/>-]+$/;
 const NEWLINE = /[\n\r]/;
 /** Bytes of CSV text buffered per file before it is written out. */
 const FLUSH_CHARS = 1 << 20;
-const IMPORTER_CLASS = 'org.neo4j.cli.AdminTool';
+/** neo4j/src/main/java/dev/catalyst/BulkImporter.java: neo4j-admin's importer in a JVM warmed up while the CSV is written */
+const IMPORTER_CLASS = 'dev.catalyst.BulkImporter';
 /**
  * The importer's JVM compiles with C1 only: on 2 cores the C2 compiler threads compete with the importer's own for
  * the whole run, and an import of a million relationships ends before C2 pays off (measured on Slashdot: 11-13 s
@@ -213,15 +214,21 @@ export class BulkImport {
     private readonly tempDir: string,
     private readonly createdWorkDir: boolean,
     private readonly files: Files,
+    private readonly importer: ImporterProcess,
   ) {
     process.on('exit', this.removeOnExit);
   }
 
-  /** Creates the temporary folder and opens the CSV files. */
+  /**
+   * Creates the temporary folder, opens the CSV files and starts the importer's JVM, which warms up (a two-node
+   * import of its own) while the records are written: on 2 cores that hides most of its 3-4 s start-up behind the
+   * pass over the file (measured on Slashdot: bench/results/import.md).
+   */
   static async begin(paths: BulkImportPaths): Promise<BulkImport> {
     const createdWorkDir = !existsSync(paths.workDir);
     await mkdir(paths.workDir, { recursive: true });
     const tempDir = await mkdtemp(path.join(paths.workDir, 'bulk-import-'));
+    let importer: ImporterProcess | null = null;
     try {
       await mkdir(path.join(tempDir, 'csv'));
       const entries = await Promise.all(
@@ -229,8 +236,10 @@ export class BulkImport {
           async (key) => [key, await CsvFile.create(path.join(tempDir, 'csv', `${key}.csv`), LAYOUT[key].header)] as const,
         ),
       );
-      return new BulkImport(paths, tempDir, createdWorkDir, Object.fromEntries(entries) as unknown as Files);
+      importer = await ImporterProcess.start(tempDir);
+      return new BulkImport(paths, tempDir, createdWorkDir, Object.fromEntries(entries) as unknown as Files, importer);
     } catch (err) {
+      importer?.kill();
       await rm(tempDir, { recursive: true, force: true });
       throw err;
     }
@@ -332,6 +341,7 @@ export class BulkImport {
   async discard(): Promise<void> {
     if (this.discarded) return;
     this.discarded = true;
+    await this.importer.stop();
     await Promise.all(Object.values(this.files).map((f) => f.close().catch(() => {})));
     await rm(this.tempDir, { recursive: true, force: true });
     process.off('exit', this.removeOnExit);
@@ -385,47 +395,15 @@ export class BulkImport {
   ): Promise<{ nodes: number; relationships: number } | null> {
     const home = path.join(this.tempDir, 'home');
     await mkdir(home);
-    const { ensureLauncherBuilt } = await loadLauncherBuilder();
-    const build = await ensureLauncherBuilt({ log: () => {} });
-    const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_HOME: home };
-    delete env.NEO4J_CONF;
-    const child = spawn(
-      build.java,
-      [`-Xmx${jvmHeap()}`, ...JVM_FLAGS, ...IMPORTER_JVM_FLAGS, '-cp', build.classpath, IMPORTER_CLASS, ...this.importerArguments()],
-      { cwd: this.tempDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const killOnExit = (): void => {
-      child.kill('SIGKILL');
-    };
-    process.on('exit', killOnExit);
-    const progress = new ImporterProgress(log);
-    const output: string[] = [];
-    const keep = (line: string): void => {
-      log(line);
-      // Stack frames, and the importer's advice about its store files (in the temporary folder, removed anyway).
-      if (/^\s+at |^\s*\.\.\. \d+ more|^WARNING Import failed\. The store files|^Run with '--verbose'/.test(line) || line.trim() === '') return;
-      output.push(line);
-      if (output.length > TAIL_LINES) output.shift();
-    };
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (text: string) => {
-      const percent = progress.feed(text);
-      if (percent !== null) onProgress(percent);
-    });
-    createInterface({ input: child.stderr! }).on('line', keep);
-    const exit = await new Promise<{ code: number | null; error?: Error }>((resolveExit) => {
-      child.once('error', (error) => resolveExit({ code: null, error }));
-      child.once('close', (code) => resolveExit({ code }));
-    });
-    process.off('exit', killOnExit);
-    if (exit.code === 0) return progress.imported();
+    const { code, error, output, progress } = await this.importer.run(home, this.importerArguments(), onProgress, log);
+    if (code === 0) return progress.imported();
     output.unshift(...progress.lines.slice(-10));
     const report = await readFile(path.join(this.tempDir, 'import.report'), 'utf8').catch(() => '');
     const detail = [...output, ...report.split('\n').filter((l) => l.trim() !== '').slice(0, 10)];
     throw new BulkImportError(
-      `Neo4j's bulk importer failed (${exit.error ? exit.error.message : `exit code ${exit.code}`}); the store in ` +
+      `Neo4j's bulk importer failed (${error ? error.message : `exit code ${code}`}); the store in ` +
         `${this.paths.storeDir} was left as it was.${detail.length > 0 ? `\n  ${detail.join('\n  ')}` : ''}`,
-      { exitCode: exit.code, output: detail },
+      { exitCode: code, output: detail },
     );
   }
 
@@ -459,6 +437,90 @@ export class BulkImport {
 
 function storeExistsError(storeDir: string): ConflictError {
   return new ConflictError(`A store exists in ${storeDir} already; a bulk import only writes a new one`, { storeDir });
+}
+
+/**
+ * The importer's JVM (dev.catalyst.BulkImporter): started by BulkImport.begin(), it warms up while the CSV files are
+ * written; run() sends it NEO4J_HOME and neo4j-admin's arguments on stdin and waits for it to exit. Killed when the
+ * import is discarded and when this process exits.
+ */
+class ImporterProcess {
+  private readonly progress: ImporterProgress;
+  /** stderr lines kept for an error message */
+  private readonly output: string[] = [];
+  private onProgress: (percent: number) => void = () => {};
+  private log: (line: string) => void = () => {};
+  private readonly killOnExit = (): void => {
+    this.child.kill('SIGKILL');
+  };
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly exit: Promise<{ code: number | null; error?: Error }>,
+  ) {
+    this.progress = new ImporterProgress((line) => this.log(line));
+    process.on('exit', this.killOnExit);
+    void exit.then(() => process.off('exit', this.killOnExit));
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (text: string) => {
+      const percent = this.progress.feed(text);
+      if (percent !== null) this.onProgress(percent);
+    });
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      this.log(line);
+      // Stack frames, and the importer's advice about its store files (in the temporary folder, removed anyway).
+      if (/^\s+at |^\s*\.\.\. \d+ more|^WARNING Import failed\. The store files|^Run with '--verbose'/.test(line) || line.trim() === '') return;
+      this.output.push(line);
+      if (this.output.length > TAIL_LINES) this.output.shift();
+    });
+  }
+
+  static async start(tempDir: string): Promise<ImporterProcess> {
+    const { ensureLauncherBuilt } = await loadLauncherBuilder();
+    const build = await ensureLauncherBuilt({ log: () => {} });
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.NEO4J_CONF;
+    delete env.NEO4J_HOME;
+    const child = spawn(
+      build.java,
+      [`-Xmx${jvmHeap()}`, ...JVM_FLAGS, ...IMPORTER_JVM_FLAGS, '-cp', build.classpath, IMPORTER_CLASS, path.join(tempDir, 'warm-up')],
+      { cwd: tempDir, env, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    // A JVM that dies early (or java that cannot start) is reported by run(); stdin errors are the same failure.
+    child.stdin!.on('error', () => {});
+    const exit = new Promise<{ code: number | null; error?: Error }>((resolveExit) => {
+      child.once('error', (error) => resolveExit({ code: null, error }));
+      child.once('close', (code) => resolveExit({ code }));
+    });
+    return new ImporterProcess(child, exit);
+  }
+
+  /** Imports into `home` with neo4j-admin's `args`; resolves when the JVM has exited. */
+  async run(
+    home: string,
+    args: string[],
+    onProgress: (percent: number) => void,
+    log: (line: string) => void,
+  ): Promise<{ code: number | null; error?: Error; output: string[]; progress: ImporterProgress }> {
+    const lines = [home, ...args];
+    if (lines.some((a) => /[\n\r]/.test(a))) throw new BulkImportError(`A path for the bulk importer holds a line break: ${JSON.stringify(lines)}`);
+    this.onProgress = onProgress;
+    this.log = log;
+    for (const line of this.output) log(line);
+    this.child.stdin!.end(lines.map((a) => `${a}\n`).join(''));
+    const exit = await this.exit;
+    return { ...exit, output: this.output, progress: this.progress };
+  }
+
+  /** Stops the JVM if it still runs (an import given up before run()) and waits for it to go. */
+  async stop(): Promise<void> {
+    this.kill();
+    await this.exit;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
 }
 
 /**

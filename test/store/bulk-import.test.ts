@@ -2,6 +2,7 @@
  * The store side of the bulk import: reading the importer's progress, and what a failed or refused import leaves
  * behind (nothing: the store folder as it was, no temporary files). One importer run, no Neo4j start.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -104,6 +105,18 @@ describe('BulkImport', () => {
     await expect(files.run()).rejects.toThrow(/A store exists in .* already/);
     expect(await readdir(path.join(storeDir, 'data', 'databases', 'neo4j'))).toEqual([]);
     expect(await readdir(dir)).toEqual(['neo4j']);
+  });
+
+  it("starts the importer's JVM at begin() and stops it when the import is discarded", { timeout: 60_000 }, async () => {
+    const dir = await tempDir();
+    const files = await BulkImport.begin({ storeDir: path.join(dir, 'neo4j'), workDir: dir });
+    // The JVM warms up in the import's temporary folder while the files are written.
+    const importers = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((a) => a.includes('dev.catalyst.BulkImporter') && a.includes(dir));
+    expect(importers()).toHaveLength(1);
+    files.barePerson('ana');
+    await files.discard();
+    expect(importers()).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('refuses a list item holding U+001F, the importer list separator', async () => {

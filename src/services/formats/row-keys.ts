@@ -11,22 +11,59 @@
 
 export class PersonIndex {
   private readonly indices = new Map<string, number>();
+  /**
+   * Ids written as plain decimal integers below 2^22 ("6", never "06" or "+6": those are other ids), as SNAP files
+   * write them: index + 1 at the number, 0 when unseen (at most 16 MiB; larger numbers go to the Map). Found by parsing the digits, with no string hashing (the
+   * Map lookup was most of a Slashdot parse's bookkeeping).
+   */
+  private numeric = new Int32Array(1024);
+  private count = 0;
 
   get size(): number {
-    return this.indices.size;
+    return this.count;
   }
 
   /** The index of `id`, or -1 when unseen. */
   get(id: string): number {
-    return this.indices.get(id) ?? -1;
+    const n = plainInteger(id);
+    if (n < 0) return this.indices.get(id) ?? -1;
+    return n < this.numeric.length ? this.numeric[n]! - 1 : -1;
   }
 
   /** Adds `id` (which must be unseen) and returns its index. */
   add(id: string): number {
-    const index = this.indices.size;
-    this.indices.set(id, index);
+    const index = this.count++;
+    const n = plainInteger(id);
+    if (n < 0) {
+      this.indices.set(id, index);
+    } else {
+      if (n >= this.numeric.length) {
+        let length = this.numeric.length * 2;
+        while (length <= n) length *= 2;
+        const grown = new Int32Array(length);
+        grown.set(this.numeric);
+        this.numeric = grown;
+      }
+      this.numeric[n] = index + 1;
+    }
     return index;
   }
+}
+
+/** Ids below this are kept in PersonIndex's array. */
+const NUMERIC_LIMIT = 1 << 22;
+
+/** `id` as a number when it is a plain decimal integer below NUMERIC_LIMIT without leading zeros, else -1. */
+export function plainInteger(id: string): number {
+  const length = id.length;
+  if (length === 0 || length > 7 || (length > 1 && id.charCodeAt(0) === 48)) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n < NUMERIC_LIMIT ? n : -1;
 }
 
 const EMPTY = -1;
