@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
+import { findFreePort, prepareClassDataSharing, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +26,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return;
   }
 
+  // The suite starts Neo4j a dozen times: have the JVM's class-data archive ready first (once per classpath).
+  await prepareClassDataSharing((msg) => process.stderr.write(`${msg}\n`));
   const dataDir = await mkdtemp(join(tmpdir(), 'catalyst-neo4j-test-'));
   const port = await findFreePort();
   const neo4j = await startEmbeddedNeo4j({ dataDir, port, log: (msg) => process.stderr.write(`${msg}\n`) }).catch(

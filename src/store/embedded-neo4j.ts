@@ -7,9 +7,11 @@
  * Nothing here touches neo4j-driver: callers get a URI and connect with the same code path as an external server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, Socket } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface EmbeddedNeo4jOptions {
@@ -73,6 +75,8 @@ interface LauncherBuild {
   classpath: string;
   java: string;
   mainClass: string;
+  /** the class-data-sharing archive for this classpath (may not exist yet), or null */
+  cdsArchive: string | null;
 }
 
 interface LauncherBuilder {
@@ -113,9 +117,11 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   await mkdir(dataDir, { recursive: true });
 
   const heap = jvmHeap();
-  const args = [`-Xmx${heap}`, ...JVM_FLAGS, '-cp', build.classpath, build.mainClass, dataDir, String(opts.port)];
+  const cds = classDataSharing(build.cdsArchive, opts.port);
+  const args = [`-Xmx${heap}`, ...JVM_FLAGS, ...cds.flags, '-cp', build.classpath, build.mainClass, dataDir, String(opts.port)];
   log(`embedded-neo4j: starting Neo4j in ${dataDir} on bolt://${HOST}:${opts.port}`);
   const child = spawn(build.java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.once('exit', (_code, signal) => cds.exited(signal));
 
   // A Node process that exits (or crashes) without calling stop() must not leave Neo4j running.
   const killOnExit = (): void => {
@@ -131,6 +137,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
 
   const stderrTail: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {
+    cds.jvmSaid(line);
     stderrTail.push(line);
     if (stderrTail.length > DEFAULTS.stderrTailLines) stderrTail.shift();
     log(`[neo4j] ${line}`);
@@ -149,10 +156,70 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
+    if (!stopping && cds.writing) log('embedded-neo4j: writing the JVM class-data archive as Neo4j stops (once: later starts take about a third less time)');
     stopping ??= stopChild(child, exited, log);
     return stopping;
   };
   return { uri: ready.uri, version: ready.version, pid: child.pid!, stop };
+}
+
+/**
+ * Class-data sharing for the launcher's JVM (the archive's path comes from scripts/neo4j-deps.js): when the archive
+ * exists it is mapped (-XX:SharedArchiveFile; the JVM falls back to loading classes itself if it does not fit, and an
+ * archive it reports unusable is removed so the next clean stop writes a new one). Otherwise this JVM writes one as it
+ * exits (-XX:ArchiveClassesAtExit) to a file of its own, renamed into place only after an exit it ran itself (not
+ * SIGKILL), so concurrent starts and killed ones never leave a half-written archive behind.
+ */
+function classDataSharing(
+  archive: string | null,
+  port: number,
+): { flags: string[]; writing: boolean; exited(signal: NodeJS.Signals | null): void; jvmSaid(line: string): void } {
+  const none = { flags: [], writing: false, exited: () => {}, jvmSaid: () => {} };
+  if (archive === null || process.env.CATALYST_NEO4J_CDS === 'off') return none;
+  if (existsSync(archive)) {
+    return {
+      flags: [`-XX:SharedArchiveFile=${archive}`],
+      writing: false,
+      exited: () => {},
+      jvmSaid: (line) => {
+        if (/Unable to use shared archive/.test(line)) rmSync(archive, { force: true });
+      },
+    };
+  }
+  const partial = `${archive}.${process.pid}-${port}.tmp`;
+  return {
+    flags: [`-XX:ArchiveClassesAtExit=${partial}`],
+    writing: true,
+    exited: (signal) => {
+      try {
+        if (signal === null && existsSync(partial) && statSync(partial).size > 0) renameSync(partial, archive);
+      } catch {
+        // Another start renamed its archive into place first, or the folder went away: nothing to keep.
+      } finally {
+        rmSync(partial, { force: true });
+      }
+    },
+    jvmSaid: () => {},
+  };
+}
+
+/**
+ * Makes sure the class-data archive exists, by starting and stopping a throwaway Neo4j (about 25 s, once per
+ * classpath) when it does not: for a caller about to start Neo4j many times, such as the test suite.
+ */
+export async function prepareClassDataSharing(log: (msg: string) => void = defaultLog): Promise<void> {
+  const { ensureLauncherBuilt } = await loadLauncherBuilder();
+  const build = await ensureLauncherBuilt({ log });
+  if (build.cdsArchive === null || existsSync(build.cdsArchive) || process.env.CATALYST_NEO4J_CDS === 'off') return;
+  const started = Date.now();
+  const dataDir = await mkdtemp(join(tmpdir(), 'catalyst-neo4j-cds-'));
+  try {
+    const neo4j = await startEmbeddedNeo4j({ dataDir, port: await findFreePort(), log: () => {} });
+    await neo4j.stop();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  log(`embedded-neo4j: class-data archive ${existsSync(build.cdsArchive) ? 'written' : 'NOT written'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 function waitForReadyLine(

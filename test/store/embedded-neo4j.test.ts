@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import {
   EmbeddedNeo4jError,
   findFreePort,
   isBoltListening,
+  loadLauncherBuilder,
   startEmbeddedNeo4j,
 } from '../../src/store/embedded-neo4j.ts';
 
@@ -97,6 +99,11 @@ describe('embedded Neo4j', () => {
       expect(instance.version).toMatch(/^5\.26\.\d+$/);
       expect(await isBoltListening(port)).toBe(true);
       expect(await returnOne(instance.uri)).toBe(1);
+      // Its JVM maps the class-data archive the suite's setup prepared (Neo4j's classes from one prepared image).
+      const { cdsArchive } = await (await loadLauncherBuilder()).ensureLauncherBuilt({ log: quiet });
+      expect(cdsArchive).toMatch(/launcher-[0-9a-f]{16}\.jsa$/);
+      expect(existsSync(cdsArchive!)).toBe(true);
+      if (process.platform === 'linux') expect(readFileSync(`/proc/${instance.pid}/maps`, 'utf8')).toContain(cdsArchive!);
 
       const otherPort = await findFreePort();
       const locked = startEmbeddedNeo4j({ dataDir, port: otherPort, log: quiet });
