@@ -10,7 +10,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -177,6 +177,8 @@ export async function ensureLauncherBuilt(options = {}) {
     throw new Error(`neo4j-deps: Maven finished but ${missing ?? 'the dependency classpath'} is missing`);
   }
   const classpath = [packLauncherJar(java) ? LAUNCHER_JAR : CLASSES_DIR, dependencies].join(delimiter);
+  // Class-data archives of earlier classpaths (about 100 MB each) no longer fit: remove them.
+  for (const name of readdirSync(TARGET_DIR)) if (/^launcher-[0-9a-f]+\.jsa/.test(name)) rmSync(join(TARGET_DIR, name), { force: true });
   const partial = `${CACHE_FILE}.${process.pid}.tmp`;
   writeFileSync(partial, `${CACHE_HEADER}${hash}\n${classpath}\n`);
   renameSync(partial, CACHE_FILE);
