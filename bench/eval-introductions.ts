@@ -2,9 +2,11 @@
  * Evaluation of the introduction scorer as a predictor of new ties: `npx tsx bench/eval-introductions.ts`.
  * Writes bench/results/introductions-eval.json and .md. Runs in CI: about 45 s of CPU, one to three minutes of wall
  * time on two shared, loaded cores.
- * `--extra FILE` (repeatable) evaluates another temporal edge list the same way (`SRC DST TIME`, or SNAP's
- * `SOURCE,TARGET,RATING,TIME`), and `--only-extra` skips the two default datasets; both then write
- * bench/results/introductions-eval-extra.{json,md} instead, so the CI record is not overwritten.
+ * `--extra FILE` (repeatable) evaluates another temporal edge list the same way (SNAP's `SRC DST TIME` or
+ * `SOURCE,TARGET,RATING,TIME`, KONECT's `SRC DST WEIGHT TIME`, tab- or comma-separated tables with a header,
+ * names as ids and ISO times: bench/temporal-edges.ts; `--time-column N` and `--time-unit s|ms|us|d` after a
+ * file override what is found from its data), and `--only-extra` skips the two default datasets; both then
+ * write bench/results/introductions-eval-extra.{json,md} instead, so the CI record is not overwritten.
  *
  * Protocol, per dataset (../shared/data: CollegeMsg, SRC DST UNIXTS; email-Eu-core-temporal, SRC DST relative
  * seconds):
@@ -45,7 +47,6 @@
  * groups get a department only if the whole group shares it.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { ProjectionBuilder } from '../src/domain/projection.ts';
 import { findEntry } from '../src/engine/introductions/acquaintance-graph.ts';
@@ -56,6 +57,7 @@ import { rankCandidates, topK } from '../src/engine/introductions/rank-candidate
 import { hashUnit, seededRng } from '../src/engine/rng.ts';
 import { sharedPath } from '../test/support/shared.ts';
 import { machine } from './support.ts';
+import { readTemporalEdges, type ReadOptions, type TemporalEdge, type TimeUnit } from './temporal-edges.ts';
 
 const COMMAND = 'npx tsx bench/eval-introductions.ts';
 const KS = [10, 100, 1000] as const;
@@ -63,12 +65,7 @@ const AUC_NEGATIVES = 10_000;
 const AUC_MAX_POSITIVES = 10_000;
 const SEED = 20_240_601;
 
-interface Row {
-  src: number;
-  dst: number;
-  /** seconds */
-  t: number;
-}
+type Row = TemporalEdge;
 
 interface Dataset {
   name: string;
@@ -77,6 +74,8 @@ interface Dataset {
   /** department (or other sector) per raw id, when known */
   sectors: Map<number, string> | null;
   sectorNote: string;
+  /** how the file was read (temporal-edges.ts) */
+  layout: string;
 }
 
 /**
@@ -117,33 +116,6 @@ function chooseSampling(rows: Row[], cut: number): Sampling {
 }
 
 // ---------------------------------------------------------------------------------------------- loading
-
-/**
- * `SRC DST TIME` (whitespace), or SNAP signed-rating CSV `SOURCE,TARGET,RATING,TIME` (time 4th); gzipped when the
- * name ends in .gz. Ids are integers; TIME is Unix seconds, or an ISO-8601 date-time. Lines that do not parse
- * (headers, comments) are skipped.
- */
-function readRows(file: string): Row[] {
-  const raw = readFileSync(file);
-  const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-  const rows: Row[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.startsWith('#') || line.startsWith('%')) continue;
-    const cells = line.trim().split(/[\s,]+/);
-    const timeCell = line.includes(',') && cells.length >= 4 ? cells[3] : cells[2];
-    const src = Number(cells[0]);
-    const dst = Number(cells[1]);
-    let t = Number(timeCell);
-    if (Number.isNaN(t) && timeCell !== undefined && /^\d{4}-\d\d-\d\d/.test(timeCell)) t = Date.parse(timeCell) / 1000;
-    if (!Number.isInteger(src) || !Number.isInteger(dst) || !Number.isFinite(t)) continue; // a header line
-    rows.push({ src, dst, t });
-  }
-  if (rows.length < 10) {
-    throw new Error(`eval-introductions: ${file} has ${rows.length} readable rows; expected lines "SRC DST TIME" (integer ids, Unix seconds or ISO time)`);
-  }
-  // stable: equal times keep file order
-  return rows.map((r, k) => ({ r, k })).sort((x, y) => x.r.t - y.r.t || x.k - y.k).map((x) => x.r);
-}
 
 /**
  * Colour refinement of a directed graph: colours start equal and are refined by (own colour, sorted colours
@@ -859,6 +831,7 @@ function evaluateDataset(ds: Dataset) {
   return {
     dataset: ds.name,
     file: ds.file,
+    layout: ds.layout,
     sectors: ds.sectorNote,
     span: { from: t0, to: t1, cutoff: cut, unit: 'seconds' },
     training: { rows: world.trainRows, people: world.n, acquaintancePairs: world.index.graph.pairCount, communities: world.index.communities.count },
@@ -927,7 +900,7 @@ function markdown(report: ReturnType<typeof buildReport>): string {
     lines.push(`## ${d.dataset}`);
     lines.push('');
     lines.push(
-      `\`${d.file}\`. Training: ${d.training.rows.toLocaleString('en')} rows (messages or ratings), ${d.training.people.toLocaleString('en')} people, ${d.training.acquaintancePairs.toLocaleString('en')} linked pairs, ${d.training.communities} Louvain communities. Test: ${d.test.rows.toLocaleString('en')} rows, **${d.test.positives} positive${d.test.positives === 1 ? '' : 's'}**, ${d.test.positivesAtDistance2} of them with a common acquaintance in training (the rest score 0 for every method). Sectors: ${d.sectors}.`,
+      `\`${d.file}\` (read as: ${d.layout}). Training: ${d.training.rows.toLocaleString('en')} rows (messages or ratings), ${d.training.people.toLocaleString('en')} people, ${d.training.acquaintancePairs.toLocaleString('en')} linked pairs, ${d.training.communities} Louvain communities. Test: ${d.test.rows.toLocaleString('en')} rows, **${d.test.positives} positive${d.test.positives === 1 ? '' : 's'}**, ${d.test.positivesAtDistance2} of them with a common acquaintance in training (the rest score 0 for every method). Sectors: ${d.sectors}.`,
     );
     lines.push('');
     if (d.sampling.fraction < 1) {
@@ -1000,34 +973,86 @@ function buildReport(datasets: ReturnType<typeof evaluateDataset>[], seconds: nu
   return { command: COMMAND, date: new Date().toISOString(), machine: machine(), seconds, datasets, notes };
 }
 
+const USAGE =
+  'usage: npx tsx bench/eval-introductions.ts [--only-extra] [--extra FILE [--time-column N] [--time-unit s|ms|us|d]]...\n' +
+  '  --extra FILE        also evaluate this temporal edge list (repeatable; SRC DST … TIME per line, see bench/temporal-edges.ts)\n' +
+  '  --time-column N     for the FILE before it: the 1-based column holding the time (found from the data otherwise)\n' +
+  '  --time-unit U       for the FILE before it: numeric times in s, ms, us or d (found from their size otherwise)\n' +
+  '  --only-extra        skip the two default datasets';
+
+function load(file: string, options: ReadOptions): { rows: Row[]; layout: string } {
+  const read = readTemporalEdges(file, options);
+  console.log(`${path.basename(file)}: ${read.layout}`);
+  if (read.warning) console.warn(`warning: ${read.warning}`);
+  return { rows: read.rows, layout: read.layout };
+}
+
+/** The two datasets of the issue, from ../shared/data (the email one with departments as sectors). */
+function defaultDatasets(): Dataset[] {
+  const college: Dataset = {
+    name: 'college-msg',
+    file: '../shared/data/college-msg/CollegeMsg.txt',
+    ...load(sharedPath('data/college-msg/CollegeMsg.txt'), {}),
+    sectors: null,
+    sectorNote: 'none in the data',
+  };
+  const emailRead = load(sharedPath('data/email-eu-core/email-Eu-core-temporal.txt'), {});
+  const departments = emailDepartments(emailRead.rows);
+  const email: Dataset = {
+    name: 'email-eu-core',
+    file: '../shared/data/email-eu-core/email-Eu-core-temporal.txt',
+    rows: emailRead.rows,
+    layout: emailRead.layout,
+    sectors: departments.sectors,
+    sectorNote: departments.note,
+  };
+  return [college, email];
+}
+
 function main(): void {
   const started = performance.now();
   const args = process.argv.slice(2);
   const extras: Dataset[] = [];
+  const fail = (message: string): never => {
+    console.error(`eval-introductions: ${message}\n${USAGE}`);
+    process.exit(2);
+  };
   for (let k = 0; k < args.length; k++) {
-    if (args[k] !== '--extra') continue;
+    const arg = args[k];
+    if (arg === '--only-extra') continue;
+    if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      return;
+    }
+    if (arg !== '--extra') fail(`unknown argument ${arg}`);
     const file = args[++k];
-    if (!file) throw new Error('eval-introductions: --extra needs a file');
-    extras.push({ name: path.basename(file), file, rows: readRows(file), sectors: null, sectorNote: 'none' });
+    if (!file || file.startsWith('--')) fail('--extra needs a file');
+    const options: ReadOptions = {};
+    while (args[k + 1] === '--time-column' || args[k + 1] === '--time-unit') {
+      const flag = args[++k];
+      const value = args[++k];
+      if (flag === '--time-column') {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 3) fail(`--time-column needs a column number of 3 or more (columns 1 and 2 are the people), not ${value}`);
+        options.timeColumn = n;
+      } else {
+        if (!['s', 'ms', 'us', 'd'].includes(value)) fail(`--time-unit is one of s, ms, us, d, not ${value}`);
+        options.timeUnit = value as TimeUnit;
+      }
+    }
+    let read: { rows: Row[]; layout: string };
+    try {
+      read = load(file, options);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      return fail(err.code === 'ENOENT' ? `no such file: ${file}` : err.message);
+    }
+    const { rows, layout } = read;
+    extras.push({ name: path.basename(file), file, rows, sectors: null, sectorNote: 'none', layout });
   }
   const onlyExtra = args.includes('--only-extra');
-  const college: Dataset = {
-    name: 'college-msg',
-    file: '../shared/data/college-msg/CollegeMsg.txt',
-    rows: readRows(sharedPath('data/college-msg/CollegeMsg.txt')),
-    sectors: null,
-    sectorNote: 'none in the data',
-  };
-  const emailRows = readRows(sharedPath('data/email-eu-core/email-Eu-core-temporal.txt'));
-  const departments = emailDepartments(emailRows);
-  const email: Dataset = {
-    name: 'email-eu-core',
-    file: '../shared/data/email-eu-core/email-Eu-core-temporal.txt',
-    rows: emailRows,
-    sectors: departments.sectors,
-    sectorNote: departments.note,
-  };
-  const datasets = [...(onlyExtra ? [] : [college, email]), ...extras].map((ds) => {
+  if (onlyExtra && extras.length === 0) fail('--only-extra needs at least one --extra FILE');
+  const datasets = [...(onlyExtra ? [] : defaultDatasets()), ...extras].map((ds) => {
     const r = evaluateDataset(ds);
     const sampled = r.sampling.fraction < 1 ? `; pairs among ${r.sampling.sampledPeople} sampled people (${r.sampling.wedges} wedges)` : '';
     console.log(`${ds.name}: ${r.seconds} s (fit ${r.fitSeconds} s)${sampled}`);
