@@ -16,9 +16,11 @@
  * J, sector similarity: Jaccard of the two sector sets. B: 1 when a and b sit in different communities.
  * o_a, o_b: openness (openness.ts), how much each has lately been making new acquaintances, 1 = average:
  *   both sides must be receptive for an introduction to work.
- * (d_a · d_b)^γ: degree normalisation of the two people (γ = `degreeNormalisation`; 0 = none, ½ = Salton's
- *   cosine applied to the weighted sum): without it well-connected people share common ties with everyone
- *   by sheer number. Off by default in the product; the evaluation fits it per dataset.
+ * (d_a · d_b)^−γ: degree normalisation of the two people (γ = `degreeNormalisation`, in [−1, 2]; 0 = none,
+ *   ½ = Salton's cosine applied to the weighted sum): with γ > 0 well-connected people no longer share common
+ *   ties with everyone by sheer number; γ < 0 leans the other way, towards preferential attachment (people who
+ *   already know many tend to make the next acquaintances too). Off by default in the product; the evaluation
+ *   fits it per dataset, in both directions.
  *
  * Defaults: complementarity is the product's reason to exist (DESIGN.md idea 6: two parties who complement
  * each other), so w_c = 8: a pair meeting every stated need of both sides is worth 9 times one meeting none,
@@ -91,7 +93,7 @@ export function resolveWeights(module: string, weights: Partial<PairScoreWeights
   checkNumber(module, 'weights.bridging', w.bridging, -1, Number.POSITIVE_INFINITY);
   checkNumber(module, 'weights.record', w.record, 0, Number.POSITIVE_INFINITY);
   checkNumber(module, 'weights.openness', w.openness, 0, Number.POSITIVE_INFINITY);
-  checkNumber(module, 'weights.degreeNormalisation', w.degreeNormalisation, 0, 2);
+  checkNumber(module, 'weights.degreeNormalisation', w.degreeNormalisation, -1, 2);
   if (w.degreePenalty !== 'adamic-adar' && w.degreePenalty !== 'resource-allocation') {
     throw new IntroductionInputError(module, 'invalid_option', `weights.degreePenalty must be "adamic-adar" or "resource-allocation"`);
   }

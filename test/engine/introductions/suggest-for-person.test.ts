@@ -69,17 +69,22 @@ describe('suggestForPerson', () => {
     expect(ben(withComplement)).toBeGreaterThan(ben(without));
   });
 
-  it('degree normalisation divides the raw score by (deg a · deg b)^γ', () => {
-    const weights = { degreeNormalisation: 0.5 };
+  it('degree normalisation divides the raw score by (deg a · deg b)^γ, either way', () => {
     const plain = suggestForPerson(index, 'ana', { now: NOW, limit: 100 });
-    const normalised = suggestForPerson(index, 'ana', { now: NOW, limit: 100, weights });
     const g = index.graph;
     const deg = (id: string) => g.offsets[index.indexOf.get(id)! + 1] - g.offsets[index.indexOf.get(id)!];
-    for (const s of normalised) {
-      const before = plain.find((x) => x.b === s.b)!;
-      expect(s.reasons.rawScore).toBeCloseTo(before.reasons.rawScore / Math.sqrt(deg('ana') * deg(s.b)), 12);
+    // γ = ½ divides by √(deg a · deg b); γ = −½ multiplies by it (towards preferential attachment)
+    for (const gamma of [0.5, -0.5]) {
+      const normalised = suggestForPerson(index, 'ana', { now: NOW, limit: 100, weights: { degreeNormalisation: gamma } });
+      expect(normalised.length).toBe(plain.length);
+      for (const s of normalised) {
+        const before = plain.find((x) => x.b === s.b)!;
+        expect(s.reasons.rawScore).toBeCloseTo(before.reasons.rawScore * (deg('ana') * deg(s.b)) ** -gamma, 12);
+      }
     }
-    expect(() => suggestForPerson(index, 'ana', { weights: { degreeNormalisation: -1 } })).toThrow(/weights.degreeNormalisation/);
+    expect(new Set(plain.map((s) => deg(s.b))).size).toBeGreaterThan(1); // the degrees differ, so γ has something to act on
+    expect(() => suggestForPerson(index, 'ana', { weights: { degreeNormalisation: -1.5 } })).toThrow(/weights.degreeNormalisation.*\[-1, 2\]/);
+    expect(() => suggestForPerson(index, 'ana', { weights: { degreeNormalisation: 2.5 } })).toThrow(/weights.degreeNormalisation/);
   });
 
   it('names the module and the reason on bad input', () => {
