@@ -7,6 +7,8 @@
  * names as ids and ISO times: bench/temporal-edges.ts; `--time-column N` and `--time-unit s|ms|us|d` after a
  * file override what is found from its data), and `--only-extra` skips the two default datasets; both then
  * write bench/results/introductions-eval-extra.{json,md} instead, so the CI record is not overwritten.
+ * Progress goes to stderr: a bar with the stage and an ETA on a terminal, a line per stage (and every 15 s)
+ * otherwise. A file of a million rows takes a few minutes on two cores.
  *
  * Protocol, per dataset (../shared/data: CollegeMsg, SRC DST UNIXTS; email-Eu-core-temporal, SRC DST relative
  * seconds):
@@ -48,6 +50,7 @@
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ProgressBar } from '../src/cli/progress.ts';
 import { ProjectionBuilder } from '../src/domain/projection.ts';
 import { findEntry } from '../src/engine/introductions/acquaintance-graph.ts';
 import { buildIntroductionIndex, type IntroductionIndex } from '../src/engine/introductions/introduction-index.ts';
@@ -237,23 +240,57 @@ interface World {
   sampled: number[];
 }
 
-/** Training network from rows with lo ≤ t < hi, positives from hi ≤ t ≤ end. */
+/**
+ * Training network from rows with lo ≤ t < hi, positives from hi ≤ t ≤ end. The messages from one sender to one
+ * recipient enter as at most two events, the first (weight 1) and the last (weight: all the others): the
+ * acquaintance graph keeps of them only their number, the first and the last contact (acquaintance-graph.ts),
+ * so it is the same as with one event per message, at a small part of the memory on files of millions of rows.
+ */
 function buildWorld(ds: Dataset, lo: number, hi: number, end: number, sampling: Sampling): World {
-  const train = ds.rows.filter((r) => r.t >= lo && r.t < hi);
-  const test = ds.rows.filter((r) => r.t >= hi && r.t <= end);
+  const slotOf = new Map<number, Map<number, number>>();
+  const from: number[] = [];
+  const to: number[] = [];
+  const first: number[] = [];
+  const last: number[] = [];
+  const count: number[] = [];
+  let trainRows = 0;
+  let testRows = 0;
+  for (const r of ds.rows) {
+    if (r.t >= hi && r.t <= end) testRows++;
+    if (r.t < lo || r.t >= hi) continue;
+    trainRows++;
+    if (r.src === r.dst) continue;
+    let row = slotOf.get(r.src);
+    if (row === undefined) slotOf.set(r.src, (row = new Map()));
+    const j = row.get(r.dst);
+    if (j === undefined) {
+      row.set(r.dst, from.length);
+      from.push(r.src);
+      to.push(r.dst);
+      first.push(r.t);
+      last.push(r.t);
+      count.push(1);
+    } else {
+      // rows are sorted by time
+      last[j] = r.t;
+      count[j]++;
+    }
+  }
   const p = new ProjectionBuilder();
-  const ids = [...new Set(train.flatMap((r) => (r.src === r.dst ? [] : [r.src, r.dst])))].sort((x, y) => x - y);
+  const ids = [...new Set([...from, ...to])].sort((x, y) => x - y);
   for (const id of ids) {
     const sector = ds.sectors?.get(id);
     p.person({ id: String(id), name: String(id), sectors: sector ? [sector] : [], offers: [], seeks: [] });
   }
-  train.forEach((r, k) => {
-    if (r.src === r.dst) return;
-    const id = `m${k}`;
-    p.event({ id, at: r.t * 1000, magnitude: 1, valence: 0, kind: 'message', sector: 'general', medium: 'message' });
-    p.drive(id, String(r.src));
-    p.reach(id, String(r.dst));
-  });
+  const message = (id: string, at: number, src: number, dst: number, weight: number) => {
+    p.event({ id, at: at * 1000, magnitude: 1, valence: 0, kind: 'message', sector: 'general', medium: 'message' });
+    p.drive(id, String(src));
+    p.reach(id, String(dst), weight);
+  };
+  for (let j = 0; j < from.length; j++) {
+    message(`f${j}`, first[j], from[j], to[j], 1);
+    if (count[j] > 1) message(`l${j}`, last[j], from[j], to[j], count[j] - 1);
+  }
   const index = buildIntroductionIndex(p.build(), { opennessHalfLifeDays: OPENNESS_DEFAULTS.halfLifeDays, communities: { seed: SEED } });
   const n = index.people.length;
   const inSample = new Uint8Array(n);
@@ -264,14 +301,15 @@ function buildWorld(ds: Dataset, lo: number, hi: number, end: number, sampling: 
     sampled.push(x);
   });
   const positives = new Set<number>();
-  for (const r of test) {
+  for (const r of ds.rows) {
+    if (r.t < hi || r.t > end) continue;
     const a = index.indexOf.get(String(r.src));
     const b = index.indexOf.get(String(r.dst));
     if (a === undefined || b === undefined || a === b || !inSample[a] || !inSample[b]) continue;
     if (!isLinked(index, a, b)) positives.add(key(n, a, b));
   }
   const opennessVariants = new Map([[OPENNESS_DEFAULTS.halfLifeDays, index]]);
-  return { index, n, now: hi * 1000, positives, trainRows: train.length, testRows: test.length, opennessVariants, inSample, sampled };
+  return { index, n, now: hi * 1000, positives, trainRows, testRows, opennessVariants, inSample, sampled };
 }
 
 /** The world's index with openness computed at another half-life (everything else shared). */
@@ -328,6 +366,7 @@ function scorerRanking(world: World, index: IntroductionIndex, weights: PairScor
       maxFanout: Number.POSITIVE_INFINITY,
       maxVisits: Number.POSITIVE_INFINITY,
       onlyGreaterIndex: true,
+      ordered: false,
     });
     for (let k = 0; k < r.partner.length; k++) {
       const y = r.partner[k];
@@ -644,7 +683,7 @@ interface Prepared {
   commonNeighbours: Hits;
 }
 
-function prepare(world: World, hasSectors: boolean): Prepared {
+function prepare(world: World, hasSectors: boolean, tick: Tick): Prepared {
   const structure = new Map<string, Float64Array>();
   let pairs: Pairs | null = null;
   for (const h of GRID.halfLifeDays) {
@@ -652,6 +691,7 @@ function prepare(world: World, hasSectors: boolean): Prepared {
       const ranking = scorerRanking(world, world.index, { ...PAIR_SCORE_DEFAULTS, ...NEUTRAL, halfLifeDays: h, degreePenalty: pen });
       pairs ??= pairsOf(world, ranking);
       structure.set(`${h}|${pen}`, aligned(world, pairs, ranking));
+      tick(WORK.sweep);
     }
   }
   const p = pairs!;
@@ -661,22 +701,31 @@ function prepare(world: World, hasSectors: boolean): Prepared {
     const weights = { ...PAIR_SCORE_DEFAULTS, ...NEUTRAL, ...w };
     for (let j = 0; j < f.length; j++) f[j] = pairBoost(index, p.a[j], p.b[j], weights);
     factor.set(name, f);
+    tick(WORK.factor);
   };
   for (const w of GRID.openness) for (const h of GRID.opennessHalfLifeDays) if (w > 0) fill(`o${w}|${h}`, indexWithOpenness(world, h), { openness: w });
   for (const g of GRID.degreeNormalisation) if (g !== 0) fill(`g${g}`, world.index, { degreeNormalisation: g });
   if (hasSectors) for (const s of GRID.sectors) if (s > 0) fill(`s${s}`, world.index, { sectors: s });
   const sample = aucSample(world);
   const slotOf = ([a, b]: [number, number]) => p.slot.get(key(world.n, a, b)) ?? -1;
-  return {
-    world,
-    pairs: p,
-    structure,
-    factor,
-    sample,
-    sampleSlot: { positives: sample.positives.map(slotOf), negatives: sample.negatives.map(slotOf) },
-    adamicAdar: rankingHits(world, p, baselineRanking(world, 'adamic-adar')),
-    commonNeighbours: rankingHits(world, p, baselineRanking(world, 'common-neighbours')),
-  };
+  const adamicAdar = rankingHits(world, p, baselineRanking(world, 'adamic-adar'));
+  tick(WORK.baseline);
+  const commonNeighbours = rankingHits(world, p, baselineRanking(world, 'common-neighbours'));
+  tick(WORK.baseline);
+  return { world, pairs: p, structure, factor, sample, sampleSlot: { positives: sample.positives.map(slotOf), negatives: sample.negatives.map(slotOf) }, adamicAdar, commonNeighbours };
+}
+
+/**
+ * Progress, in units of work: roughly one engine sweep over every sampled person's two-hop neighbourhood
+ * (what dominates on large files); the other steps are weighted from profiles of a million-row file.
+ */
+type Tick = (units: number) => void;
+
+const WORK = { world: 1, sweep: 1, factor: 0.25, baseline: 0.5, setting: 0.01, engine: 1.5 };
+
+function prepareWork(hasSectors: boolean): number {
+  const fills = (GRID.openness.length - 1) * GRID.opennessHalfLifeDays.length + (GRID.degreeNormalisation.length - 1) + (hasSectors ? GRID.sectors.length - 1 : 0);
+  return WORK.world + GRID.halfLifeDays.length * GRID.degreePenalty.length * WORK.sweep + fills * WORK.factor + 2 * WORK.baseline;
 }
 
 /** Hits of a ranking whose pairs may differ from `pairs` (the baselines score every pair with a common acquaintance). */
@@ -781,20 +830,39 @@ function evaluateDataset(ds: Dataset) {
   const cut = t0 + 0.8 * (t1 - t0);
   const L = cut - t0;
   const sampling = chooseSampling(ds.rows, cut);
-  const folds = [
-    prepare(buildWorld(ds, t0, t0 + 0.6 * L, t0 + 0.8 * L, sampling), hasSectors),
-    prepare(buildWorld(ds, t0, t0 + 0.8 * L, cut, sampling), hasSectors),
-  ];
   const grid = settings(hasSectors);
-  const scored: Scored[] = grid.map((setting) => ({ setting, hits: folds.map((f) => topHits(f.pairs, shortcutScore(f, setting))) }));
+  const total = 3 * prepareWork(hasSectors) + 2 * grid.length * WORK.setting + 2 * WORK.engine;
+  const bar = new ProgressBar({ label: ds.name, total, unit: null, interval: process.stderr.isTTY ? 100 : 15_000 });
+  let done = 0;
+  let stage = '';
+  const tick: Tick = (units) => bar.update((done += units), 0, stage);
+  const at = (what: string) => {
+    stage = `${ds.name}: ${what}`;
+    tick(0);
+  };
+  const window = (what: string, lo: number, hi: number, end: number) => {
+    at(`${what}: building the network`);
+    const world = buildWorld(ds, lo, hi, end, sampling);
+    tick(WORK.world);
+    at(`${what}: scoring ${world.sampled.length.toLocaleString('en-US')} people's candidates`);
+    return prepare(world, hasSectors, tick);
+  };
+  const folds = [window('inner fold 1 of 2', t0, t0 + 0.6 * L, t0 + 0.8 * L), window('inner fold 2 of 2', t0, t0 + 0.8 * L, cut)];
+  at(`fitting ${grid.length} weight settings on the inner folds`);
+  const scored: Scored[] = grid.map((setting) => {
+    const hits = folds.map((f) => topHits(f.pairs, shortcutScore(f, setting)));
+    tick(2 * WORK.setting);
+    return { setting, hits };
+  });
   const families = FAMILIES.filter((f) => hasSectors || f.name !== 'no sectors');
   const choices = families.map((f) => choose(f, scored, folds));
   const fitted = choices[0];
   const fitMs = performance.now() - started;
 
   // The test window, used once.
-  const world = buildWorld(ds, t0, cut, t1, sampling);
-  const test = prepare(world, hasSectors);
+  const test = window('test window', t0, cut, t1);
+  const world = test.world;
+  at('test window: the engine end to end');
   const sample = test.sample;
   const results: MethodResult[] = [];
   let fittedRanks = new Map<number, number>();
@@ -802,7 +870,9 @@ function evaluateDataset(ds: Dataset) {
     const ranking = scorerRanking(world, index, weights);
     const pairs = pairsOf(world, ranking);
     fittedRanks = positiveRanks(world, pairs, ranking.raw);
-    return metrics(world, topHits(pairs, ranking.raw), sample, (a, b) => scorePair(index, a, b, { now: world.now, weights }).raw);
+    const m = metrics(world, topHits(pairs, ranking.raw), sample, (a, b) => scorePair(index, a, b, { now: world.now, weights }).raw);
+    tick(WORK.engine);
+    return m;
   };
   const fittedRow = engine(indexWithOpenness(world, fitted.setting.opennessHalfLifeDays), weightsOf(fitted.setting));
   const scorerRanks = fittedRanks;
@@ -821,6 +891,7 @@ function evaluateDataset(ds: Dataset) {
   const shortcutHits = topHits(test.pairs, shortcutScore(test, fitted.setting));
   const shortcutAgrees = KS.every((k) => shortcutHits[k] === fittedRow.hits[k]);
 
+  bar.finish();
   let atDistance2 = 0;
   for (const k of world.positives) {
     let common = false;

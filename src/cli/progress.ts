@@ -7,8 +7,10 @@ export interface ProgressOptions {
   /** total units (e.g. bytes) for the bar and ETA; unknown when undefined */
   total?: number;
   stream?: NodeJS.WriteStream;
-  /** minimum ms between redraws */
+  /** minimum ms between redraws (default 100 on a TTY, 3000 otherwise) */
   interval?: number;
+  /** what `rows` counts, shown with its rate ("rows" by default); null shows neither */
+  unit?: string | null;
 }
 
 export class ProgressBar {
@@ -58,7 +60,9 @@ export class ProgressBar {
       parts.push(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%`);
       if (!final && frac > 0.001) parts.push(`ETA ${formatSeconds((elapsed / frac) * (1 - frac))}`);
     }
-    parts.push(`${this.rows.toLocaleString('en-US')} rows`, `${Math.round(rate).toLocaleString('en-US')} rows/s`, formatSeconds(elapsed));
+    const unit = this.opts.unit === undefined ? 'rows' : this.opts.unit;
+    if (unit !== null) parts.push(`${this.rows.toLocaleString('en-US')} ${unit}`, `${Math.round(rate).toLocaleString('en-US')} ${unit}/s`);
+    parts.push(formatSeconds(elapsed));
     const line = parts.join('  ');
     if (this.tty) this.stream.write(`\r${line.padEnd(100)}`);
     else this.stream.write(`${line}\n`);

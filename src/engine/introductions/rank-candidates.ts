@@ -21,7 +21,7 @@
  */
 import { degree } from './acquaintance-graph.ts';
 import { hasCode } from './coded-sets.ts';
-import { checkInteger } from './errors.ts';
+import { checkInteger, IntroductionInputError } from './errors.ts';
 import { isBlocked, type IntroductionIndex } from './introduction-index.ts';
 import { degreePenalty, pairBoost, recency, recordFactor, trustEnough, type PairScoreWeights } from './pair-score.ts';
 import { hashUnit } from '../rng.ts';
@@ -40,6 +40,8 @@ export interface RankCandidatesOptions {
   maxVisits: number;
   /** only partners with a larger index than a (to enumerate each unordered pair once) */
   onlyGreaterIndex: boolean;
+  /** false: every candidate (keep must be Infinity), in no particular order, for callers that rank globally */
+  ordered: boolean;
   seed: number;
 }
 
@@ -50,11 +52,12 @@ export const RANK_CANDIDATES_DEFAULTS: Omit<RankCandidatesOptions, 'now' | 'weig
   maxFanout: 1000,
   maxVisits: 150_000,
   onlyGreaterIndex: false,
+  ordered: true,
   seed: 1,
 };
 
 export interface RankedCandidates {
-  /** partners, best first (ties: lower index first) */
+  /** partners, best first (ties: lower index first); in sweep order with `ordered: false` */
   partner: Uint32Array;
   raw: Float64Array;
   introducer: Int32Array;
@@ -78,6 +81,7 @@ export function rankCandidates(
   checkInteger(MODULE, 'maxIntermediaries', o.maxIntermediaries, 1, Number.POSITIVE_INFINITY);
   checkInteger(MODULE, 'maxFanout', o.maxFanout, 1, Number.POSITIVE_INFINITY);
   checkInteger(MODULE, 'maxVisits', o.maxVisits, 1, Number.POSITIVE_INFINITY);
+  if (!o.ordered && o.keep !== Number.POSITIVE_INFINITY) throw new IntroductionInputError(MODULE, 'invalid_option', 'ordered: false keeps every candidate: keep must be Infinity');
   const g = index.graph;
   const scratch = scratchFor(g);
   /** every person whose scratch entries this call changes, to clean them afterwards */
@@ -172,7 +176,8 @@ function sweep(index: IntroductionIndex, a: number, o: RankCandidatesOptions, sc
     visits += steps;
   }
 
-  // Keep the best `keep` by raw score: a bounded min-heap when keep is small, a full sort otherwise.
+  // Keep the best `keep` by raw score: a bounded min-heap when keep is small, a full sort otherwise (none when
+  // the caller ranks the candidates itself).
   const partnersAll: number[] = [];
   const rawAll: number[] = [];
   for (const b of touched) {
@@ -180,7 +185,7 @@ function sweep(index: IntroductionIndex, a: number, o: RankCandidatesOptions, sc
     partnersAll.push(b);
     rawAll.push(structure[b] * pairBoost(index, a, b, w));
   }
-  const order = topK(rawAll, partnersAll, o.keep);
+  const order = o.ordered ? topK(rawAll, partnersAll, o.keep) : partnersAll.map((_, j) => j);
   const partner = new Uint32Array(order.length);
   const raw = new Float64Array(order.length);
   const introducer = new Int32Array(order.length);

@@ -3,6 +3,8 @@ import { ProjectionBuilder } from '../../../src/domain/projection.ts';
 import { buildIntroductionIndex, IntroductionInputError, suggestForPerson } from '../../../src/engine/introductions/index.ts';
 import { findEntry } from '../../../src/engine/introductions/acquaintance-graph.ts';
 import { seededRng } from '../../../src/engine/rng.ts';
+import { rankCandidates } from '../../../src/engine/introductions/rank-candidates.ts';
+import { PAIR_SCORE_DEFAULTS } from '../../../src/engine/introductions/pair-score.ts';
 import { DAY, helloWorld, NOW } from './world.ts';
 
 describe('suggestForPerson', () => {
@@ -132,5 +134,19 @@ describe('suggestForPerson', () => {
     }
     // scratch space is reused between calls: nothing may leak from one person into another
     expect(suggestForPerson(idx, 3, { now: NOW, limit: 50 })).toEqual(first);
+
+    // unordered (the evaluation's global ranking): the same candidates and scores, only not sorted
+    const all = { now: NOW, weights: PAIR_SCORE_DEFAULTS, keep: Infinity, maxIntermediaries: Infinity, maxFanout: Infinity, maxVisits: Infinity };
+    let unsorted = 0;
+    for (let a = 0; a < n; a += 5) {
+      const sorted = rankCandidates(idx, a, all);
+      const loose = rankCandidates(idx, a, { ...all, ordered: false });
+      expect(loose.partner.length).toBe(sorted.partner.length);
+      const raw = new Map([...sorted.partner].map((b, k) => [b, sorted.raw[k]]));
+      loose.partner.forEach((b, k) => expect(loose.raw[k]).toBe(raw.get(b)));
+      if (loose.raw.some((r, k) => k > 0 && r > loose.raw[k - 1])) unsorted++;
+    }
+    expect(unsorted).toBeGreaterThan(0);
+    expect(() => rankCandidates(idx, 0, { ...all, keep: 10, ordered: false })).toThrow(/keep must be Infinity/);
   });
 });
