@@ -4,8 +4,8 @@
  * time on two shared, loaded cores.
  * `--extra FILE` (repeatable) evaluates another temporal edge list the same way (SNAP's `SRC DST TIME` or
  * `SOURCE,TARGET,RATING,TIME`, KONECT's `SRC DST WEIGHT TIME`, tab- or comma-separated tables with a header,
- * names as ids and ISO times: bench/temporal-edges.ts; `--time-column N` and `--time-unit s|ms|us|d` after a
- * file override what is found from its data), and `--only-extra` skips the two default datasets; both then
+ * names as ids and ISO times: bench/temporal-edges.ts; `--people-columns A,B` (for `TIME SRC DST` files),
+ * `--time-column N` and `--time-unit s|ms|us|d` after a file override what is found from its data), and `--only-extra` skips the two default datasets; both then
  * write bench/results/introductions-eval-extra.{json,md} instead, so the CI record is not overwritten.
  * Progress goes to stderr: a bar with the stage and an ETA on a terminal, a line per stage (and every 15 s)
  * otherwise. A file of a million rows takes a few minutes on two cores.
@@ -51,7 +51,6 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ProgressBar } from '../src/cli/progress.ts';
-import { ProjectionBuilder } from '../src/domain/projection.ts';
 import { findEntry } from '../src/engine/introductions/acquaintance-graph.ts';
 import { buildIntroductionIndex, type IntroductionIndex } from '../src/engine/introductions/introduction-index.ts';
 import { openness, OPENNESS_DEFAULTS } from '../src/engine/introductions/openness.ts';
@@ -59,6 +58,7 @@ import { forEachCommonTie, pairBoost, PAIR_SCORE_DEFAULTS, scorePair, type PairS
 import { rankCandidates, topK } from '../src/engine/introductions/rank-candidates.ts';
 import { hashUnit, seededRng } from '../src/engine/rng.ts';
 import { sharedPath } from '../test/support/shared.ts';
+import { messageNetwork } from './message-network.ts';
 import { machine } from './support.ts';
 import { readTemporalEdges, type ReadOptions, type TemporalEdge, type TimeUnit } from './temporal-edges.ts';
 
@@ -240,58 +240,12 @@ interface World {
   sampled: number[];
 }
 
-/**
- * Training network from rows with lo ≤ t < hi, positives from hi ≤ t ≤ end. The messages from one sender to one
- * recipient enter as at most two events, the first (weight 1) and the last (weight: all the others): the
- * acquaintance graph keeps of them only their number, the first and the last contact (acquaintance-graph.ts),
- * so it is the same as with one event per message, at a small part of the memory on files of millions of rows.
- */
+/** Training network from rows with lo ≤ t < hi (message-network.ts), positives from hi ≤ t ≤ end. */
 function buildWorld(ds: Dataset, lo: number, hi: number, end: number, sampling: Sampling): World {
-  const slotOf = new Map<number, Map<number, number>>();
-  const from: number[] = [];
-  const to: number[] = [];
-  const first: number[] = [];
-  const last: number[] = [];
-  const count: number[] = [];
-  let trainRows = 0;
+  const network = messageNetwork(ds.rows, lo, hi, (id) => ds.sectors?.get(id));
   let testRows = 0;
-  for (const r of ds.rows) {
-    if (r.t >= hi && r.t <= end) testRows++;
-    if (r.t < lo || r.t >= hi) continue;
-    trainRows++;
-    if (r.src === r.dst) continue;
-    let row = slotOf.get(r.src);
-    if (row === undefined) slotOf.set(r.src, (row = new Map()));
-    const j = row.get(r.dst);
-    if (j === undefined) {
-      row.set(r.dst, from.length);
-      from.push(r.src);
-      to.push(r.dst);
-      first.push(r.t);
-      last.push(r.t);
-      count.push(1);
-    } else {
-      // rows are sorted by time
-      last[j] = r.t;
-      count[j]++;
-    }
-  }
-  const p = new ProjectionBuilder();
-  const ids = [...new Set([...from, ...to])].sort((x, y) => x - y);
-  for (const id of ids) {
-    const sector = ds.sectors?.get(id);
-    p.person({ id: String(id), name: String(id), sectors: sector ? [sector] : [], offers: [], seeks: [] });
-  }
-  const message = (id: string, at: number, src: number, dst: number, weight: number) => {
-    p.event({ id, at: at * 1000, magnitude: 1, valence: 0, kind: 'message', sector: 'general', medium: 'message' });
-    p.drive(id, String(src));
-    p.reach(id, String(dst), weight);
-  };
-  for (let j = 0; j < from.length; j++) {
-    message(`f${j}`, first[j], from[j], to[j], 1);
-    if (count[j] > 1) message(`l${j}`, last[j], from[j], to[j], count[j] - 1);
-  }
-  const index = buildIntroductionIndex(p.build(), { opennessHalfLifeDays: OPENNESS_DEFAULTS.halfLifeDays, communities: { seed: SEED } });
+  for (const r of ds.rows) if (r.t >= hi && r.t <= end) testRows++;
+  const index = buildIntroductionIndex(network.projection, { opennessHalfLifeDays: OPENNESS_DEFAULTS.halfLifeDays, communities: { seed: SEED } });
   const n = index.people.length;
   const inSample = new Uint8Array(n);
   const sampled: number[] = [];
@@ -309,7 +263,7 @@ function buildWorld(ds: Dataset, lo: number, hi: number, end: number, sampling: 
     if (!isLinked(index, a, b)) positives.add(key(n, a, b));
   }
   const opennessVariants = new Map([[OPENNESS_DEFAULTS.halfLifeDays, index]]);
-  return { index, n, now: hi * 1000, positives, trainRows, testRows, opennessVariants, inSample, sampled };
+  return { index, n, now: hi * 1000, positives, trainRows: network.rows, testRows, opennessVariants, inSample, sampled };
 }
 
 /** The world's index with openness computed at another half-life (everything else shared). */
@@ -1052,8 +1006,9 @@ function buildReport(datasets: ReturnType<typeof evaluateDataset>[], seconds: nu
 }
 
 const USAGE =
-  'usage: npx tsx bench/eval-introductions.ts [--only-extra] [--extra FILE [--time-column N] [--time-unit s|ms|us|d]]...\n' +
+  'usage: npx tsx bench/eval-introductions.ts [--only-extra] [--extra FILE [--people-columns A,B] [--time-column N] [--time-unit s|ms|us|d]]...\n' +
   '  --extra FILE        also evaluate this temporal edge list (repeatable; SRC DST … TIME per line, see bench/temporal-edges.ts)\n' +
+  '  --people-columns A,B  for the FILE before it: the 1-based columns of the source and the target (1,2 otherwise)\n' +
   '  --time-column N     for the FILE before it: the 1-based column holding the time (found from the data otherwise)\n' +
   '  --time-unit U       for the FILE before it: numeric times in s, ms, us or d (found from their size otherwise)\n' +
   '  --only-extra        skip the two default datasets';
@@ -1061,7 +1016,7 @@ const USAGE =
 function load(file: string, options: ReadOptions): { rows: Row[]; layout: string } {
   const read = readTemporalEdges(file, options);
   console.log(`${path.basename(file)}: ${read.layout}`);
-  if (read.warning) console.warn(`warning: ${read.warning}`);
+  for (const line of read.warning?.split('\n') ?? []) console.warn(`warning: ${line}`);
   return { rows: read.rows, layout: read.layout };
 }
 
@@ -1106,12 +1061,16 @@ function main(): void {
     const file = args[++k];
     if (!file || file.startsWith('--')) fail('--extra needs a file');
     const options: ReadOptions = {};
-    while (args[k + 1] === '--time-column' || args[k + 1] === '--time-unit') {
+    while (['--time-column', '--time-unit', '--people-columns'].includes(args[k + 1])) {
       const flag = args[++k];
       const value = args[++k];
-      if (flag === '--time-column') {
+      if (flag === '--people-columns') {
+        const cols = (value ?? '').split(',').map(Number);
+        if (cols.length !== 2 || !cols.every((c) => Number.isInteger(c) && c >= 1) || cols[0] === cols[1]) fail(`--people-columns needs two different column numbers, as 2,3, not ${value}`);
+        options.peopleColumns = [cols[0], cols[1]];
+      } else if (flag === '--time-column') {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 3) fail(`--time-column needs a column number of 3 or more (columns 1 and 2 are the people), not ${value}`);
+        if (!Number.isInteger(n) || n < 1) fail(`--time-column needs a column number (1 for the first), not ${value}`);
         options.timeColumn = n;
       } else {
         if (!['s', 'ms', 'us', 'd'].includes(value)) fail(`--time-unit is one of s, ms, us, d, not ${value}`);

@@ -5,13 +5,16 @@
  * - KONECT: `% comment` lines, then `SRC DST WEIGHT TIME` separated by spaces or tabs;
  * - tab- or comma-separated tables with a header and extra columns, names as ids and ISO date-times
  *   (the Reddit hyperlink network: SOURCE_SUBREDDIT, TARGET_SUBREDDIT, POST_ID, TIMESTAMP, …).
- * The source and target are the first two columns. The time column is found from the data when not given: among
+ * The source and target are the first two columns unless `peopleColumns` says otherwise (SocioPatterns' contact
+ * lists are `TIME SRC DST`; a first column that runs in order like a clock while the time column found does not
+ * is warned about). The time column is found from the data when not given: among
  * the later columns readable on at least 80 % of the lines, an ISO date-time column if there is one, otherwise the
  * numeric column with the most distinct values (a rating or weight column has few). Numeric times are Unix
  * seconds, or relative seconds; values of 10^11 and more are read as milliseconds, 10^14 and more as
  * microseconds. `timeUnit` overrides that, including `d` for files that count days.
  */
-import { readFileSync } from 'node:fs';
+import { constants } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
 export interface TemporalEdge {
@@ -24,6 +27,8 @@ export interface TemporalEdge {
 export type TimeUnit = 's' | 'ms' | 'us' | 'd';
 
 export interface ReadOptions {
+  /** 1-based columns of the source and the target person (default 1 and 2) */
+  peopleColumns?: [number, number];
   /** 1-based column of the time; found from the data when absent */
   timeColumn?: number;
   /** unit of numeric times; found from their size when absent */
@@ -35,7 +40,7 @@ export interface TemporalEdges {
   rows: TemporalEdge[];
   /** how the file was read, in words (printed and recorded in the results) */
   layout: string;
-  /** a warning worth printing, e.g. a time span under a day */
+  /** warnings worth printing (one per line), e.g. a time span under a day */
   warning: string | null;
 }
 
@@ -85,7 +90,7 @@ interface TimeColumn {
 }
 
 /** The time column of a sample of split data lines (the header, if any, among them). */
-function timeColumnOf(rows: string[][], name: string, given?: number): TimeColumn {
+function timeColumnOf(rows: string[][], name: string, people: [number, number], given?: number): TimeColumn {
   const width = Math.max(...rows.map((r) => r.length));
   const describe = (index: number): { iso: number; num: number; distinct: number; present: number } => {
     let iso = 0;
@@ -105,13 +110,14 @@ function timeColumnOf(rows: string[][], name: string, given?: number): TimeColum
   // the first line may be a header, and a few lines may be broken: 80 % of the others decide
   const enough = (x: number) => x > 0 && x >= 0.8 * (rows.length - 1);
   if (given !== undefined) {
+    if (people.includes(given - 1)) throw new Error(`${name}: column ${given} (--time-column) is a people column`);
     const d = describe(given - 1);
     if (enough(d.iso)) return { index: given - 1, kind: 'iso' };
     if (enough(d.num)) return { index: given - 1, kind: 'number' };
     throw new Error(`${name}: column ${given} (--time-column) holds neither numbers nor ISO date-times on most lines`);
   }
   const candidates = [];
-  for (let index = 2; index < width; index++) candidates.push({ index, ...describe(index) });
+  for (let index = 0; index < width; index++) if (!people.includes(index)) candidates.push({ index, ...describe(index) });
   const iso = candidates.find((c) => enough(c.iso));
   if (iso) return { index: iso.index, kind: 'iso' };
   const numbers = candidates.filter((c) => enough(c.num));
@@ -149,17 +155,19 @@ export function parseTemporalEdges(text: string, name: string, options: ReadOpti
   if (head.length === 0) throw new Error(`${name}: no data lines (only blank or comment lines)`);
   const sep = separatorOf(head);
   const sample = head.map((l) => cellsOf(l, sep));
-  const time = timeColumnOf(sample, name, options.timeColumn);
+  const [s0, s1] = (options.peopleColumns ?? [1, 2]).map((c) => c - 1);
+  if (s0 === s1) throw new Error(`${name}: the source and the target must be different columns`);
+  const time = timeColumnOf(sample, name, [s0, s1], options.timeColumn);
 
   // Ids: integers when they are (kept as they are, so sector tables keyed by id still apply), names otherwise.
   const integerId = (c: string) => /^-?\d+$/.test(c) && Number.isSafeInteger(Number(c));
   const readable = (cells: string[]) => {
     const c = cells[time.index];
-    return c !== undefined && cells[0] !== '' && cells[1] !== '' && (time.kind === 'iso' ? !Number.isNaN(isoSeconds(c)) : Number.isFinite(numeric(c)));
+    return c !== undefined && (cells[s0] ?? '') !== '' && (cells[s1] ?? '') !== '' && (time.kind === 'iso' ? !Number.isNaN(isoSeconds(c)) : Number.isFinite(numeric(c)));
   };
   // integer ids when (nearly) every readable line of the sample has them; then a line with other ids is unreadable
   const sampled = sample.filter(readable);
-  const integerIds = sampled.filter((cells) => integerId(cells[0]) && integerId(cells[1])).length >= 0.8 * sampled.length;
+  const integerIds = sampled.filter((cells) => integerId(cells[s0]) && integerId(cells[s1])).length >= 0.8 * sampled.length;
   const names = new Map<string, number>();
   const idOf = (cell: string): number => {
     if (integerIds) return Number(cell);
@@ -176,12 +184,12 @@ export function parseTemporalEdges(text: string, name: string, options: ReadOpti
   for (let k = 0; k < lines.length; k++) {
     if (isComment(lines[k])) continue;
     const cells = cellsOf(strip(lines[k]), sep);
-    if (!readable(cells) || (integerIds && !(integerId(cells[0]) && integerId(cells[1])))) {
+    if (!readable(cells) || (integerIds && !(integerId(cells[s0]) && integerId(cells[s1])))) {
       skipped.push(k + 1);
       continue;
     }
     const c = cells[time.index];
-    raw.push({ src: idOf(cells[0]), dst: idOf(cells[1]), t: time.kind === 'iso' ? isoSeconds(c) : numeric(c) });
+    raw.push({ src: idOf(cells[s0]), dst: idOf(cells[s1]), t: time.kind === 'iso' ? isoSeconds(c) : numeric(c) });
   }
   let unit: TimeUnit | 'iso' = 'iso';
   if (time.kind === 'number') {
@@ -199,21 +207,24 @@ export function parseTemporalEdges(text: string, name: string, options: ReadOpti
         (bad.length > 0 ? `; line ${bad[0]} does not read as one` : ''),
     );
   }
-  const rows = raw
-    .map((r, k) => ({ r, k }))
-    .sort((x, y) => x.r.t - y.r.t || x.k - y.k)
-    .map((x) => x.r);
+  const rows = raw.sort((x, y) => x.t - y.t); // stable (ES2019): equal times keep file order
   const span = rows.length > 0 ? rows[rows.length - 1].t - rows[0].t : 0;
   const sepName = sep === '\t' ? 'tab' : sep === ',' ? 'comma' : 'whitespace';
   const layout =
-    `${sepName}-separated; time = column ${time.index + 1} (${unit === 'iso' ? 'ISO date-times, UTC unless zoned' : UNIT_NAMES[unit]}${options.timeUnit ? ', as given' : ''}); ` +
+    `${sepName}-separated; ${s0 === 0 && s1 === 1 ? '' : `people = columns ${s0 + 1} → ${s1 + 1}; `}time = column ${time.index + 1} (${unit === 'iso' ? 'ISO date-times, UTC unless zoned' : UNIT_NAMES[unit]}${options.timeUnit ? ', as given' : ''}); ` +
     `ids ${integerIds ? 'integers' : `names (${names.size.toLocaleString('en')})`}; ${raw.length.toLocaleString('en')} rows` +
     (skipped.length > 0 ? `; ${skipped.length.toLocaleString('en')} line(s) skipped (${describeSkipped(skipped, firstLine)})` : '');
-  const warning =
-    span < 86_400 && unit !== 'd'
-      ? `${name}: the whole time span is ${Math.round(span)} seconds, under a day; if TIME counts days (or another unit), pass --time-unit d|s|ms|us`
-      : null;
-  return { rows, layout, warning };
+  const warnings: string[] = [];
+  if (span < 86_400 && unit !== 'd') warnings.push(`${name}: the whole time span is ${Math.round(span)} seconds, under a day; if TIME counts days (or another unit), pass --time-unit d|s|ms|us`);
+  // TIME SRC DST files (SocioPatterns contacts, some Network Repository lists) read as SRC DST TIME would make
+  // nonsense quietly: say so when the first column runs in order like a clock and the time column found does not.
+  const inOrder = (values: number[]) => values.every((v, k) => k === 0 || v >= values[k - 1]);
+  const column = (c: number) => sampled.map((cells) => numeric(cells[c]));
+  const first = column(0);
+  if (options.peopleColumns === undefined && options.timeColumn === undefined && first.every(Number.isFinite) && new Set(first).size > 10 && inOrder(first) && !inOrder(column(time.index))) {
+    warnings.push(`${name}: column 1 never decreases, like a time, while column ${time.index + 1} (read as the time) does; if the file is TIME SRC DST, pass --people-columns 2,3 --time-column 1`);
+  }
+  return { rows, layout, warning: warnings.length > 0 ? warnings.join('\n') : null };
 }
 
 function describeSkipped(lines: number[], first: number): string {
@@ -223,9 +234,23 @@ function describeSkipped(lines: number[], first: number): string {
   return header.join('; ');
 }
 
-/** Read a temporal edge list from a file (gzipped when the name ends in .gz). */
-export function readTemporalEdges(file: string, options: ReadOptions = {}): TemporalEdges {
+/**
+ * Read a temporal edge list from a file (gzipped when the name ends in .gz). The file is read whole, as text:
+ * one larger than `maxBytes` (V8's longest string, about 512 MB, by default) is refused with a message saying so
+ * before anything is read, rather than failing deep inside; tens of millions of rows would not fit the default
+ * heap of the evaluation anyway.
+ */
+export function readTemporalEdges(file: string, options: ReadOptions = {}, maxBytes: number = constants.MAX_STRING_LENGTH): TemporalEdges {
+  const tooLarge = (bytes: number, what: string) =>
+    new Error(
+      `${file}: ${what} ${(bytes / 1e6).toFixed(0)} MB, more than the ${(maxBytes / 1e6).toFixed(0)} MB this evaluation reads at once; ` +
+        `evaluate a part of it, e.g. its first 20 million lines (head -n 20000000 ${file} > part.txt) or a time range`,
+    );
+  const gz = file.endsWith('.gz');
+  const size = statSync(file).size;
+  if (!gz && size > maxBytes) throw tooLarge(size, 'is');
   const raw = readFileSync(file);
-  const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-  return parseTemporalEdges(text, file, options);
+  const bytes = gz ? gunzipSync(raw) : raw;
+  if (bytes.length > maxBytes) throw tooLarge(bytes.length, 'unpacks to');
+  return parseTemporalEdges(bytes.toString('utf8'), file, options);
 }

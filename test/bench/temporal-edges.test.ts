@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemporalEdges } from '../../bench/temporal-edges.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseTemporalEdges, readTemporalEdges } from '../../bench/temporal-edges.ts';
 
 const DAY = 86_400;
 
@@ -94,5 +98,38 @@ describe('temporal edge lists for the introduction evaluation', () => {
     const r = parseTemporalEdges(text, 'mixed');
     expect(r.rows).toHaveLength(12); // "9 9" has no time, "x y 12" no integer ids among integer ones
     expect(r.layout).toMatch(/line 1, a header; lines 14, 15/);
+  });
+
+  it('reads plain and gzipped files, and refuses one too large to hold as text before reading it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'temporal-edges-'));
+    try {
+      const text = lines((a, b, t) => `${a} ${b} ${t}`).join('\n');
+      writeFileSync(path.join(dir, 'e.txt'), text);
+      writeFileSync(path.join(dir, 'e.txt.gz'), gzipSync(text));
+      expect(readTemporalEdges(path.join(dir, 'e.txt')).rows).toHaveLength(12);
+      expect(readTemporalEdges(path.join(dir, 'e.txt.gz')).rows).toEqual(readTemporalEdges(path.join(dir, 'e.txt')).rows);
+      const limit = text.length - 1; // the test's stand-in for V8's ~512 MB
+      expect(() => readTemporalEdges(path.join(dir, 'e.txt'), {}, limit)).toThrow(/e\.txt: is 0 MB, more than .* reads at once; evaluate a part of it.*head -n/);
+      expect(() => readTemporalEdges(path.join(dir, 'e.txt.gz'), {}, limit)).toThrow(/e\.txt\.gz: unpacks to/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads TIME SRC DST files with the people columns given, and warns when column 1 runs like a clock', () => {
+    // SocioPatterns contact lists: t i j Ci Cj, times every 20 s
+    const text = lines((a, b, _t, k) => `${1000 + 20 * k}\t${(k * 7) % 5}\t${(k * 3) % 11}\tclassA\tclassB`).join('\n');
+    const misread = parseTemporalEdges(text, 'contacts.tsv');
+    expect(misread.warning).toMatch(/column 1 never decreases.*--people-columns 2,3 --time-column 1/);
+    const r = parseTemporalEdges(text, 'contacts.tsv', { peopleColumns: [2, 3], timeColumn: 1 });
+    expect(r.warning).not.toMatch(/never decreases/);
+    expect(r.layout).toMatch(/^tab-separated; people = columns 2 → 3; time = column 1/);
+    expect(r.rows[1]).toEqual({ src: 2, dst: 3, t: 1020 });
+    // the time column found among the other columns when only the people are given
+    expect(parseTemporalEdges(text, 'contacts.tsv', { peopleColumns: [2, 3] }).rows[1].t).toBe(1020);
+    expect(() => parseTemporalEdges(text, 'c', { peopleColumns: [2, 3], timeColumn: 2 })).toThrow(/column 2 \(--time-column\) is a people column/);
+    expect(() => parseTemporalEdges(text, 'c', { peopleColumns: [2, 2] })).toThrow(/different columns/);
+    // a SNAP file in time order gives no such warning
+    expect(parseTemporalEdges(lines((a, b, t) => `${a} ${b} ${t}`).join('\n'), 'snap').warning).toBeNull();
   });
 });
