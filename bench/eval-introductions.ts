@@ -1006,12 +1006,12 @@ function buildReport(datasets: ReturnType<typeof evaluateDataset>[], seconds: nu
 }
 
 const USAGE =
-  'usage: npx tsx bench/eval-introductions.ts [--only-extra] [--extra FILE [--people-columns A,B] [--time-column N] [--time-unit s|ms|us|d]]...\n' +
-  '  --extra FILE        also evaluate this temporal edge list (repeatable; SRC DST … TIME per line, see bench/temporal-edges.ts)\n' +
+  'usage: npm run eval:introductions -- [--only-extra] [--extra FILE [--people-columns A,B] [--time-column N] [--time-unit s|ms|us|d]]...\n' +
+  '  --extra FILE          also evaluate this temporal edge list (repeatable; SRC DST … TIME per line, see bench/temporal-edges.ts)\n' +
   '  --people-columns A,B  for the FILE before it: the 1-based columns of the source and the target (1,2 otherwise)\n' +
-  '  --time-column N     for the FILE before it: the 1-based column holding the time (found from the data otherwise)\n' +
-  '  --time-unit U       for the FILE before it: numeric times in s, ms, us or d (found from their size otherwise)\n' +
-  '  --only-extra        skip the two default datasets';
+  '  --time-column N       for the FILE before it: the 1-based column holding the time (found from the data otherwise)\n' +
+  '  --time-unit U         for the FILE before it: numeric times in s, ms, us or d (found from their size otherwise)\n' +
+  '  --only-extra          skip the two default datasets';
 
 function load(file: string, options: ReadOptions): { rows: Row[]; layout: string } {
   const read = readTemporalEdges(file, options);
