@@ -1,19 +1,20 @@
 /**
  * Evaluation of the introduction scorer as a predictor of new ties: `npx tsx bench/eval-introductions.ts`.
- * Writes bench/results/introductions-eval.json and .md. Runs in CI: about 45 s of CPU, one to three minutes of wall
+ * Writes bench/results/introductions-eval.json and .md. Runs in CI: about 40 s of CPU, one to three minutes of wall
  * time on two shared, loaded cores.
  * `--extra FILE` (repeatable) evaluates another temporal edge list the same way (SNAP's `SRC DST TIME` or
  * `SOURCE,TARGET,RATING,TIME`, KONECT's `SRC DST WEIGHT TIME`, tab- or comma-separated tables with a header,
  * names as ids and ISO times: bench/temporal-edges.ts; `--people-columns A,B` (for `TIME SRC DST` files),
- * `--time-column N` and `--time-unit s|ms|us|d` after a file override what is found from its data), and `--only-extra` skips the two default datasets; both then
- * write bench/results/introductions-eval-extra.{json,md} instead, so the CI record is not overwritten.
+ * `--time-column N` and `--time-unit s|ms|us|d` after a file override what is found from its data), and
+ * `--only-extra` skips the two default datasets; both then write bench/results/introductions-eval-extra.{json,md}
+ * instead, so the CI record is not overwritten.
  * Progress goes to stderr: a bar with the stage and an ETA on a terminal, a line per stage (and every 15 s)
- * otherwise. A file of a million rows takes a few minutes on two cores.
+ * otherwise. A million rows take about 2.5 minutes on two cores (bench/make-scale-file.ts writes such a file).
  *
  * Protocol, per dataset (../shared/data: CollegeMsg, SRC DST UNIXTS; email-Eu-core-temporal, SRC DST relative
  * seconds):
- * - rows sorted by time; the network (one event per message: sender DROVE, recipient REACHED) is built from the
- *   first 80 % of the time span, and `now` is the cut-off;
+ * - rows sorted by time; the network (messages as events, sender DROVE, recipient REACHED; message-network.ts) is
+ *   built from the first 80 % of the time span, and `now` is the cut-off;
  * - linked in training: any message either way (an acquaintance entry, acquaintance-graph.ts);
  * - positives: unordered pairs whose first message falls in the last 20 %, both people present in training,
  *   not linked in training;
