@@ -244,8 +244,6 @@ interface World {
 /** Training network from rows with lo ≤ t < hi (message-network.ts), positives from hi ≤ t ≤ end. */
 function buildWorld(ds: Dataset, lo: number, hi: number, end: number, sampling: Sampling): World {
   const network = messageNetwork(ds.rows, lo, hi, (id) => ds.sectors?.get(id));
-  let testRows = 0;
-  for (const r of ds.rows) if (r.t >= hi && r.t <= end) testRows++;
   const index = buildIntroductionIndex(network.projection, { opennessHalfLifeDays: OPENNESS_DEFAULTS.halfLifeDays, communities: { seed: SEED } });
   const n = index.people.length;
   const inSample = new Uint8Array(n);
@@ -256,8 +254,10 @@ function buildWorld(ds: Dataset, lo: number, hi: number, end: number, sampling: 
     sampled.push(x);
   });
   const positives = new Set<number>();
+  let testRows = 0;
   for (const r of ds.rows) {
     if (r.t < hi || r.t > end) continue;
+    testRows++;
     const a = index.indexOf.get(String(r.src));
     const b = index.indexOf.get(String(r.dst));
     if (a === undefined || b === undefined || a === b || !inSample[a] || !inSample[b]) continue;

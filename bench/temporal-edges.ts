@@ -7,8 +7,8 @@
  *   (the Reddit hyperlink network: SOURCE_SUBREDDIT, TARGET_SUBREDDIT, POST_ID, TIMESTAMP, …).
  * The source and target are the first two columns unless `peopleColumns` says otherwise (SocioPatterns' contact
  * lists are `TIME SRC DST`; a first column that runs in order like a clock while the time column found does not
- * is warned about). The time column is found from the data when not given: among
- * the later columns readable on at least 80 % of the lines, an ISO date-time column if there is one, otherwise the
+ * is warned about). The time column is found from the data when not given: among the other columns readable
+ * on at least 80 % of the lines, an ISO date-time column if there is one, otherwise the
  * numeric column with the most distinct values (a rating or weight column has few). Numeric times are Unix
  * seconds, or relative seconds; values of 10^11 and more are read as milliseconds, 10^14 and more as
  * microseconds. `timeUnit` overrides that, including `d` for files that count days.
@@ -236,8 +236,8 @@ function describeSkipped(lines: number[], first: number): string {
 
 /**
  * Read a temporal edge list from a file (gzipped when the name ends in .gz). The file is read whole, as text:
- * one larger than `maxBytes` (V8's longest string, about 512 MB, by default) is refused with a message saying so
- * before anything is read, rather than failing deep inside; tens of millions of rows would not fit the default
+ * one larger than `maxBytes` (V8's longest string, about 512 MB, by default) is refused with a message saying so,
+ * a plain file before it is read and a gzipped one once unpacked, rather than failing deep inside; tens of millions of rows would not fit the default
  * heap of the evaluation anyway.
  */
 export function readTemporalEdges(file: string, options: ReadOptions = {}, maxBytes: number = constants.MAX_STRING_LENGTH): TemporalEdges {
