@@ -6,8 +6,8 @@
  * - tab- or comma-separated tables with a header and extra columns, names as ids and ISO date-times
  *   (the Reddit hyperlink network: SOURCE_SUBREDDIT, TARGET_SUBREDDIT, POST_ID, TIMESTAMP, …).
  * The source and target are the first two columns unless `peopleColumns` says otherwise (SocioPatterns' contact
- * lists are `TIME SRC DST`; a first column that runs in order like a clock while the time column found does not
- * is warned about). The time column is found from the data when not given: among the other columns readable
+ * lists are `TIME SRC DST`; a first column that runs in order like a clock while the time column found does not,
+ * and holds the same values as the second column, is warned about). The time column is found from the data when not given: among the other columns readable
  * on at least 80 % of the lines, an ISO date-time column if there is one, otherwise the
  * numeric column with the most distinct values (a rating or weight column has few). Numeric times are Unix
  * seconds, or relative seconds; values of 10^11 and more are read as milliseconds, 10^14 and more as
@@ -217,14 +217,34 @@ export function parseTemporalEdges(text: string, name: string, options: ReadOpti
   const warnings: string[] = [];
   if (span < 86_400 && unit !== 'd') warnings.push(`${name}: the whole time span is ${Math.round(span)} seconds, under a day; if TIME counts days (or another unit), pass --time-unit d|s|ms|us`);
   // TIME SRC DST files (SocioPatterns contacts, some Network Repository lists) read as SRC DST TIME would make
-  // nonsense quietly: say so when the first column runs in order like a clock and the time column found does not.
+  // nonsense quietly: say so when the first column runs in order like a clock, the time column found does not,
+  // and that column holds the same values as the second (people, not times). A SRC DST TIME file sorted by
+  // source also has an ordered first column, but its times are not ids.
   const inOrder = (values: number[]) => values.every((v, k) => k === 0 || v >= values[k - 1]);
   const column = (c: number) => sampled.map((cells) => numeric(cells[c]));
   const first = column(0);
-  if (options.peopleColumns === undefined && options.timeColumn === undefined && first.every(Number.isFinite) && new Set(first).size > 10 && inOrder(first) && !inOrder(column(time.index))) {
+  const timeValues = column(time.index);
+  if (
+    options.peopleColumns === undefined &&
+    options.timeColumn === undefined &&
+    first.every(Number.isFinite) &&
+    new Set(first).size > 10 &&
+    inOrder(first) &&
+    !inOrder(timeValues) &&
+    overlap(timeValues, column(1)) >= 0.5
+  ) {
     warnings.push(`${name}: column 1 never decreases, like a time, while column ${time.index + 1} (read as the time) does; if the file is TIME SRC DST, pass --people-columns 2,3 --time-column 1`);
   }
   return { rows, layout, warning: warnings.length > 0 ? warnings.join('\n') : null };
+}
+
+/** Overlap coefficient of the distinct values of two columns: |A ∩ B| / min(|A|, |B|). */
+function overlap(a: number[], b: number[]): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let common = 0;
+  for (const v of sa) if (sb.has(v)) common++;
+  return common / Math.max(1, Math.min(sa.size, sb.size));
 }
 
 function describeSkipped(lines: number[], first: number): string {

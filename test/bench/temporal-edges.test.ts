@@ -131,5 +131,8 @@ describe('temporal edge lists for the introduction evaluation', () => {
     expect(() => parseTemporalEdges(text, 'c', { peopleColumns: [2, 2] })).toThrow(/different columns/);
     // a SNAP file in time order gives no such warning
     expect(parseTemporalEdges(lines((a, b, t) => `${a} ${b} ${t}`).join('\n'), 'snap').warning).toBeNull();
+    // nor one sorted by source, whose times are out of order but are not ids
+    const bySource = Array.from({ length: 40 }, (_, k) => `${Math.floor(k / 3)} ${(k * 7) % 13} ${1_300_000_000 + ((k * 7919) % 40) * 3600}`);
+    expect(parseTemporalEdges(bySource.join('\n'), 'by-source').warning).toBeNull();
   });
 });
