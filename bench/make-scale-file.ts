@@ -5,6 +5,7 @@
  * times are random); its size, people and wedges are those of a real social network.
  *
  *   npx tsx bench/make-scale-file.ts 9 /tmp/scale-8m.txt     # 8.5M rows, 187 MB
+ *   npx tsx bench/make-scale-file.ts 21 /tmp/scale-20m.txt   # 19.9M rows, 436 MB: 621 s, 3.9 GB peak RSS (2026-11-23)
  *   npm run eval:introductions -- --only-extra --extra /tmp/scale-8m.txt
  */
 import { createWriteStream, readFileSync } from 'node:fs';
