@@ -13,7 +13,7 @@ import type {
   SuggestionsResponse,
   TimelineResponse,
 } from '../../src/api/contract.ts';
-import type { Introduction, Person } from '../../src/domain/model.ts';
+import type { Introduction, IntroductionPatch, Page, Person } from '../../src/domain/model.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -113,6 +113,11 @@ export const api = {
   suggestions: (person: string, limit = 5, signal?: AbortSignal) =>
     request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { person, limit }), undefined, signal),
   recordIntroduction: (body: { introducer: string; a: string; b: string; note: string }) => request<Introduction>('POST', '/api/introductions', body),
+  /** introductions a person made or was part of, newest first */
+  introductions: (person: string, limit = 20, signal?: AbortSignal) =>
+    request<Page<Introduction>>('GET', withQuery('/api/introductions', { person, limit }), undefined, signal),
+  updateIntroduction: (id: string, patch: IntroductionPatch) => request<Introduction>('PATCH', `/api/introductions/${encodeURIComponent(id)}`, patch),
+  person: (id: string, signal?: AbortSignal) => request<Person>('GET', `/api/people/${encodeURIComponent(id)}`, undefined, signal),
 };
 
 export type Api = typeof api;

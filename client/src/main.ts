@@ -416,6 +416,7 @@ async function boot(): Promise<void> {
     metric: () => store.get().metric,
     time: currentTime,
     inGraph: (id) => scene?.graph.hasNode(id) ?? false,
+    nameOf: (id) => (scene?.graph.hasNode(id) ? (scene.graph.getNodeAttribute(id, 'label') as string) : null),
     onClose: () => store.set({ person: null }),
     onHighlightPath: (path) => highlightPath(path),
     onSelectPerson: (id) => store.set({ person: id }),

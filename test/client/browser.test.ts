@@ -1,7 +1,7 @@
 /**
  * The browser client in real Chromium against the real app and the demo world: the map draws, search opens
  * the person panel with its chart, the time slider resizes nodes, hovering a suggestion lights its path,
- * recording an introduction shows the API's answer, exports produce files, the URL restores the view, and
+ * recording an introduction shows the API's answer, the person's introductions take an outcome, exports produce files, the URL restores the view, and
  * names from the database are shown as text. Screenshots of the main views go to test-artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,6 +217,40 @@ describe('search and the person panel', () => {
     expect(again.status).toBe(409);
     await second.locator('button.btn', { hasText: 'Record introduction' }).click();
     await expect.poll(() => second.locator('.record-status.error').textContent(), { timeout: 30_000 }).toBe(again.body.error.message);
+  });
+
+  it('lists the person’s introductions, newest first, and sets an outcome through the API (or shows its error)', async () => {
+    let history = (await t.get('/api/introductions?person=p-ana&limit=20')).body;
+    const recorded = history.items.find((i: { note: string; status: string }) => i.note === 'Suggested by Catalyst' && i.status === 'made');
+    expect(recorded).toBeTruthy();
+    const rows = b.page.locator('#panel .introduction');
+    // The list reloaded after "Record introduction": the one the page recorded is there, with its status.
+    await rows.and(b.page.locator(`[data-id="${recorded.id}"]`)).waitFor({ timeout: 30_000 });
+    // Opened afresh, the panel lists exactly what the API has, newest first.
+    await open('?person=p-ana');
+    history = (await t.get('/api/introductions?person=p-ana&limit=20')).body;
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(Math.min(20, history.total));
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(ids).toEqual(history.items.map((i: { id: string }) => i.id));
+    const row = b.page.locator(`#panel .introduction[data-id="${recorded.id}"]`);
+    expect(await row.locator('.status-select').inputValue()).toBe('made');
+    const names = (await t.get(`/api/people/${recorded.a === 'p-ana' ? recorded.b : recorded.a}`)).body.name;
+    expect(await row.locator('.introduction-people').textContent()).toContain(names);
+
+    await row.locator('.status-select').selectOption('succeeded');
+    await expect.poll(() => row.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe('Saved: succeeded.');
+    expect((await t.get(`/api/introductions/${recorded.id}`)).body.status).toBe('succeeded');
+    expect(await row.getAttribute('data-status')).toBe('succeeded');
+
+    // Deleted behind the page's back: the API's 404 message shows and the control goes back to the saved status.
+    expect((await t.send('DELETE', `/api/introductions/${recorded.id}`)).status).toBe(204);
+    const missing = await t.send('PATCH', `/api/introductions/${recorded.id}`, { status: 'failed' });
+    expect(missing.status).toBe(404);
+    await row.locator('.status-select').selectOption('failed');
+    await expect.poll(() => row.locator('.record-status.error').textContent(), { timeout: 30_000 }).toBe(missing.body.error.message);
+    expect(await row.locator('.status-select').inputValue()).toBe('succeeded');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(b.page, 'introductions.png');
   });
 });
 

@@ -9,6 +9,7 @@ import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
 import { clear, el, formatDate, formatDays, formatNumber } from './dom.ts';
+import { introductionHistory } from './introductions.ts';
 import { suggestionList } from './suggestions.ts';
 
 export interface PersonPanelOptions {
@@ -20,6 +21,8 @@ export interface PersonPanelOptions {
   metric(): string;
   time(): number | null;
   inGraph(id: string): boolean;
+  /** a person's name when the map has them (others are asked of the API) */
+  nameOf(id: string): string | null;
   onClose(): void;
   onHighlightPath(path: string[] | null): void;
   onSelectPerson(id: string): void;
@@ -172,6 +175,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     slots = timeSlots;
     const introducerSlot = el('div');
     const suggestionsSlot = el('div', {}, [loading('Finding introductions…')]);
+    const historySlot = el('div', {}, [loading()]);
     const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
 
     root.append(
@@ -185,6 +189,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
       introducerSlot,
       section('Whom to meet', suggestionsSlot),
+      section('Introductions', historySlot),
     );
 
     const at = isoAt();
@@ -192,6 +197,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const range = meta.timeRange;
     const curveP = api.curve(id, { from: range?.from, to: range?.to, metric: 'activity' }, c.signal);
     const suggestionsP = api.suggestions(id, 10, c.signal);
+    const historyP = loadHistory(id, c.signal, historySlot);
 
     const profile = await profileP;
     if (c.signal.aborted) return;
@@ -270,12 +276,44 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       if (c.signal.aborted) return;
       clear(suggestionsSlot);
       suggestionsSlot.append(
-        suggestionList(suggestions.items, { api, viewer: id, onHighlight: opts.onHighlightPath, onSelectPerson: opts.onSelectPerson }),
+        suggestionList(suggestions.items, {
+          api,
+          viewer: id,
+          onHighlight: opts.onHighlightPath,
+          onSelectPerson: opts.onSelectPerson,
+          onRecorded: () => void loadHistory(id, c.signal, historySlot),
+        }),
       );
     } catch (err) {
       if (c.signal.aborted) return;
       clear(suggestionsSlot);
       suggestionsSlot.append(errorText(err));
+    }
+    await historyP;
+  }
+
+  /** The person's introductions with the names of everyone in them (from the map, else from the API). */
+  async function loadHistory(id: string, signal: AbortSignal, slot: HTMLElement): Promise<void> {
+    try {
+      const page = await api.introductions(id, 20, signal);
+      const names = new Map<string, string>();
+      const missing = new Set<string>();
+      for (const intro of page.items) {
+        for (const p of [intro.introducer, intro.a, intro.b]) {
+          const name = opts.nameOf(p);
+          if (name !== null) names.set(p, name);
+          else missing.add(p);
+        }
+      }
+      const found = await Promise.all([...missing].map((p) => api.person(p, signal).catch(() => null)));
+      for (const p of found) if (p) names.set(p.id, p.name);
+      if (signal.aborted) return;
+      clear(slot);
+      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson }));
+    } catch (err) {
+      if (signal.aborted) return;
+      clear(slot);
+      slot.append(errorText(err));
     }
   }
 

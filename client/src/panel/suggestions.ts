@@ -1,6 +1,7 @@
 /**
  * Suggested introductions in plain words ("Omar offers funding, which Ana seeks"), each with the trust both
- * sides place in the introducer, and a button that records the introduction through the API.
+ * sides place in the introducer, and a button that records the introduction through the API (its outcome is then
+ * set in the panel's list of introductions, introductions.ts).
  */
 import type { Suggestion } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
@@ -51,6 +52,8 @@ export interface SuggestionListOptions {
   viewer: string;
   onHighlight(path: string[] | null): void;
   onSelectPerson(id: string): void;
+  /** after an introduction was recorded */
+  onRecorded?(): void;
 }
 
 /** How many suggestions show before "Show more". */
@@ -84,6 +87,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       status.className = 'record-status ok';
       status.textContent = `Recorded: ${firstName(s.introducer.name)} introduces ${firstName(s.a.name)} and ${firstName(s.b.name)} (${intro.status}).`;
       button.textContent = 'Recorded';
+      opts.onRecorded?.();
     } catch (err) {
       status.className = 'record-status error';
       status.textContent = err instanceof ApiError ? err.message : `Could not record it: ${(err as Error).message}`;
