@@ -251,6 +251,20 @@ describe('search and the person panel', () => {
     expect(await row.locator('.status-select').inputValue()).toBe('succeeded');
     await row.scrollIntoViewIfNeeded();
     await screenshot(b.page, 'introductions.png');
+
+    // An introducer's record follows the outcomes set in her panel.
+    await open('?person=p-connector');
+    const own = (await t.get('/api/introductions?person=p-connector&limit=20')).body.items.find(
+      (i: { introducer: string; status: string }) => i.introducer === 'p-connector' && (i.status === 'made' || i.status === 'accepted'),
+    );
+    expect(own).toBeTruthy();
+    const succeeded = b.page.locator('#panel .score:has(.score-name:text-is("succeeded")) .score-value');
+    await succeeded.waitFor({ timeout: 30_000 });
+    const before = Number.parseInt((await succeeded.textContent())!, 10);
+    const record = (await t.get('/api/people/p-connector/influence')).body.introducer;
+    expect(before).toBe(record.succeeded);
+    await b.page.locator(`#panel .introduction[data-id="${own.id}"] .status-select`).selectOption('succeeded');
+    await expect.poll(async () => Number.parseInt((await succeeded.textContent())!, 10), { timeout: 30_000 }).toBe(before + 1);
   });
 });
 

@@ -25,6 +25,8 @@ export interface IntroductionHistoryOptions {
   /** display names by id (people missing from it show their id) */
   names: ReadonlyMap<string, string>;
   onSelectPerson(id: string): void;
+  /** after an outcome was saved */
+  onOutcome?(): void;
 }
 
 /** "Helena introduced you to Nia", "Helena introduced Rasin and Nia", "You introduced Rasin and Nia" (for the viewer). */
@@ -62,6 +64,7 @@ function historyRow(intro: Introduction, opts: IntroductionHistoryOptions): HTML
       row.dataset.status = saved;
       status.className = 'record-status ok';
       status.textContent = `Saved: ${STATUS_LABELS[saved].toLowerCase()}.`;
+      opts.onOutcome?.();
     } catch (err) {
       select.value = saved;
       status.className = 'record-status error';

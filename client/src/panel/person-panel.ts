@@ -56,6 +56,8 @@ interface TimeSlots {
   polarity: HTMLElement;
   media: HTMLElement;
   reach: HTMLElement;
+  /** the record as an introducer (all time; reloaded with the rest when an outcome is set) */
+  introducer: HTMLElement;
 }
 
 function section(title: string, body: Node, extra?: Node): HTMLElement {
@@ -132,6 +134,28 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     t.media.append(barList(profile.mediumProfile.map((m) => ({ label: m.medium, value: m.influence })), { empty: 'No media recorded.' }));
     clear(t.reach);
     t.reach.append(barList(profile.sectorReach.map((r) => ({ label: r.sector, value: r.reach, color: opts.sectorColor(r.sector) })), { empty: 'No reach recorded.' }));
+    clear(t.introducer);
+    const intro = profile.introducer;
+    if (intro && intro.made > 0) {
+      t.introducer.append(
+        section(
+          'As an introducer',
+          el('div', { class: 'scores' }, [
+            stat('made', String(intro.made)),
+            stat('succeeded', `${intro.succeeded} (${Math.round(intro.successRate * 100)}%)`),
+            stat('introducer score', formatNumber(intro.score)),
+          ]),
+        ),
+      );
+    }
+  }
+
+  /** Loads the profile again now (an outcome was set: the introducer's record changed). */
+  function reloadProfile(): void {
+    if (!person || !slots) return;
+    scoresController?.abort();
+    scoresController = new AbortController();
+    void loadProfile(person, scoresController.signal, slots, isoAt());
   }
 
   async function loadProfile(id: string, signal: AbortSignal, t: TimeSlots, at: string | null): Promise<ProfileResponse | null> {
@@ -171,9 +195,9 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const polaritySlot = el('div', {}, [loading()]);
     const mediaSlot = el('div', {}, [loading()]);
     const reachSlot = el('div', {}, [loading()]);
-    const timeSlots: TimeSlots = { note: timeNote, scores: scoresSlot, polarity: polaritySlot, media: mediaSlot, reach: reachSlot };
-    slots = timeSlots;
     const introducerSlot = el('div');
+    const timeSlots: TimeSlots = { note: timeNote, scores: scoresSlot, polarity: polaritySlot, media: mediaSlot, reach: reachSlot, introducer: introducerSlot };
+    slots = timeSlots;
     const suggestionsSlot = el('div', {}, [loading('Finding introductions…')]);
     const historySlot = el('div', {}, [loading()]);
     const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
@@ -216,20 +240,6 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         el('div', { class: 'who-row' }, [el('span', { class: 'who-label', text: 'Offers' }), chips(p.offers, 'offer')]),
         el('div', { class: 'who-row' }, [el('span', { class: 'who-label', text: 'Seeks' }), chips(p.seeks, 'seek')]),
       );
-      const intro = profile.introducer;
-      clear(introducerSlot);
-      if (intro && intro.made > 0) {
-        introducerSlot.append(
-          section(
-            'As an introducer',
-            el('div', { class: 'scores' }, [
-              stat('made', String(intro.made)),
-              stat('succeeded', `${intro.succeeded} (${Math.round(intro.successRate * 100)}%)`),
-              stat('introducer score', formatNumber(intro.score)),
-            ]),
-          ),
-        );
-      }
     } else {
       title.textContent = id;
     }
@@ -309,7 +319,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       for (const p of found) if (p) names.set(p.id, p.name);
       if (signal.aborted) return;
       clear(slot);
-      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson }));
+      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson, onOutcome: reloadProfile }));
     } catch (err) {
       if (signal.aborted) return;
       clear(slot);
