@@ -263,8 +263,17 @@ describe('search and the person panel', () => {
     const before = Number.parseInt((await succeeded.textContent())!, 10);
     const record = (await t.get('/api/people/p-connector/influence')).body.introducer;
     expect(before).toBe(record.succeeded);
-    await b.page.locator(`#panel .introduction[data-id="${own.id}"] .status-select`).selectOption('succeeded');
+    const ownRow = b.page.locator(`#panel .introduction[data-id="${own.id}"]`);
+    await ownRow.locator('.status-select').selectOption('succeeded');
     await expect.poll(async () => Number.parseInt((await succeeded.textContent())!, 10), { timeout: 30_000 }).toBe(before + 1);
+    // Its value is credited to her: the stored value and her introducer score go up.
+    const score = async () => (await t.get('/api/people/p-connector/influence')).body.introducer.score as number;
+    const scoreBefore = await score();
+    await ownRow.locator('.value-input').fill('250');
+    await ownRow.locator('.value-input').press('Enter');
+    await expect.poll(() => ownRow.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe('Saved: value 250.');
+    expect((await t.get(`/api/introductions/${own.id}`)).body.value).toBe(250);
+    expect(await score()).toBeGreaterThan(scoreBefore);
   });
 });
 

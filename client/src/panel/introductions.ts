@@ -1,10 +1,10 @@
 /**
- * A person's introductions, newest first: who introduced whom, when, and what came of it, with a control that
- * records the outcome through the API (PATCH /api/introductions/:id). Outcomes are what the introducer's
+ * A person's introductions, newest first: who introduced whom, when, and what came of it, with controls that
+ * record the outcome and its value through the API (PATCH /api/introductions/:id). Outcomes are what the introducer's
  * record is made of (a smoothed success rate, DESIGN.md "Influence by introduction"), and a closed
  * introduction lets the pair be suggested again.
  */
-import type { Introduction, IntroductionStatus, Page } from '../../../src/domain/model.ts';
+import type { Introduction, IntroductionPatch, IntroductionStatus, Page } from '../../../src/domain/model.ts';
 import { ApiError, type Api } from '../api.ts';
 import { el, firstName, formatDate, formatNumber } from './dom.ts';
 
@@ -46,32 +46,50 @@ export function introductionHistory(page: Page<Introduction>, opts: Introduction
 }
 
 function historyRow(intro: Introduction, opts: IntroductionHistoryOptions): HTMLElement {
+  const title = describeIntroduction(intro, opts.viewer, opts.names);
   const status = el('p', { class: 'record-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const select = el(
     'select',
-    { class: 'status-select', attrs: { 'aria-label': `Outcome of: ${describeIntroduction(intro, opts.viewer, opts.names)}` } },
+    { class: 'status-select', attrs: { 'aria-label': `Outcome of: ${title}` } },
     (Object.keys(STATUS_LABELS) as IntroductionStatus[]).map((s) => el('option', { text: STATUS_LABELS[s], attrs: { value: s, selected: s === intro.status } })),
   );
-  let saved = intro.status;
-  select.addEventListener('change', async () => {
-    const next = select.value as IntroductionStatus;
-    select.disabled = true;
+  // What the introduction was worth (money, deals, hires…): credited to the introducer when it succeeded.
+  const value = el('input', {
+    class: 'value-input',
+    title: 'What it was worth, credited to the introducer when it succeeded (empty: none)',
+    attrs: { type: 'number', step: 'any', placeholder: 'value', 'aria-label': `Value of: ${title}`, value: intro.value ?? '' },
+  });
+  let saved: Introduction = intro;
+  const controls = [select, value];
+  /** Sends one change; on success the row shows what was saved, on error the API's message and the saved values. */
+  const save = async (patch: IntroductionPatch, said: (i: Introduction) => string) => {
+    for (const c of controls) c.disabled = true;
     status.className = 'record-status';
     status.textContent = 'Saving…';
     try {
-      const updated = await opts.api.updateIntroduction(intro.id, { status: next });
-      saved = updated.status;
-      row.dataset.status = saved;
+      saved = await opts.api.updateIntroduction(intro.id, patch);
+      row.dataset.status = saved.status;
       status.className = 'record-status ok';
-      status.textContent = `Saved: ${STATUS_LABELS[saved].toLowerCase()}.`;
+      status.textContent = `Saved: ${said(saved)}.`;
       opts.onOutcome?.();
     } catch (err) {
-      select.value = saved;
       status.className = 'record-status error';
       status.textContent = err instanceof ApiError ? err.message : `Could not save it: ${(err as Error).message}`;
     } finally {
-      select.disabled = false;
+      select.value = saved.status;
+      value.value = saved.value === null ? '' : String(saved.value);
+      for (const c of controls) c.disabled = false;
     }
+  };
+  select.addEventListener('change', () => void save({ status: select.value as IntroductionStatus }, (i) => STATUS_LABELS[i.status].toLowerCase()));
+  value.addEventListener('change', () => {
+    const v = value.value.trim() === '' ? null : value.valueAsNumber;
+    if (v !== null && !Number.isFinite(v)) {
+      status.className = 'record-status error';
+      status.textContent = 'The value must be a number (or empty for none).';
+      return;
+    }
+    void save({ value: v }, (i) => (i.value === null ? 'no value' : `value ${formatNumber(i.value)}`));
   });
   const people = [intro.introducer, intro.a, intro.b].filter((id) => id !== opts.viewer);
   const links = people.map((id) => {
@@ -79,11 +97,9 @@ function historyRow(intro: Introduction, opts: IntroductionHistoryOptions): HTML
     link.addEventListener('click', () => opts.onSelectPerson(id));
     return link;
   });
-  const facts = [formatDate(Date.parse(intro.at)), intro.value !== null ? `value ${formatNumber(intro.value)}` : null, intro.note || null].filter(
-    (x): x is string => x !== null,
-  );
+  const facts = [formatDate(Date.parse(intro.at)), intro.note || null].filter((x): x is string => x !== null);
   const row = el('li', { class: 'introduction', attrs: { 'data-id': intro.id, 'data-status': intro.status } }, [
-    el('div', { class: 'introduction-head' }, [el('span', { class: 'introduction-title', text: describeIntroduction(intro, opts.viewer, opts.names) }), select]),
+    el('div', { class: 'introduction-head' }, [el('span', { class: 'introduction-title', text: title }), el('span', { class: 'introduction-controls' }, [value, select])]),
     el('div', { class: 'introduction-people' }, links.flatMap((l, k) => (k === 0 ? [l] : [' · ', l]))),
     el('p', { class: 'muted small introduction-facts', text: facts.join(' · ') }),
     status,
