@@ -208,7 +208,12 @@ export function parseTemporalEdges(text: string, name: string, options: ReadOpti
     );
   }
   const rows = raw.sort((x, y) => x.t - y.t); // stable (ES2019): equal times keep file order
-  const span = rows.length > 0 ? rows[rows.length - 1].t - rows[0].t : 0;
+  const span = rows[rows.length - 1].t - rows[0].t;
+  if (span === 0) {
+    throw new Error(
+      `${name}: all ${rows.length.toLocaleString('en')} rows have the same time (column ${time.index + 1}); the evaluation splits the time span into training and test, so it needs rows at different times`,
+    );
+  }
   const sepName = sep === '\t' ? 'tab' : sep === ',' ? 'comma' : 'whitespace';
   const layout =
     `${sepName}-separated; ${s0 === 0 && s1 === 1 ? '' : `people = columns ${s0 + 1} → ${s1 + 1}; `}time = column ${time.index + 1} (${unit === 'iso' ? 'ISO date-times, UTC unless zoned' : UNIT_NAMES[unit]}${options.timeUnit ? ', as given' : ''}); ` +

@@ -100,6 +100,12 @@ describe('temporal edge lists for the introduction evaluation', () => {
     expect(r.layout).toMatch(/line 1, a header; lines 14, 15/);
   });
 
+  it('refuses a file whose rows all have the same time: there is no span to split', () => {
+    expect(() => parseTemporalEdges(lines((a, b) => `${a} ${b} 1300000000`).join('\n'), 'same')).toThrow(
+      /^same: all 12 rows have the same time \(column 3\); the evaluation splits the time span/,
+    );
+  });
+
   it('reads plain and gzipped files, and refuses one too large to hold as text before reading it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'temporal-edges-'));
     try {
