@@ -112,6 +112,9 @@ export const api = {
     request<CurveResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/curve`, q), undefined, signal),
   suggestions: (person: string, limit = 5, signal?: AbortSignal) =>
     request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { person, limit }), undefined, signal),
+  /** the pairs a person is best placed to introduce */
+  introducerSuggestions: (introducer: string, limit = 5, signal?: AbortSignal) =>
+    request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { introducer, limit }), undefined, signal),
   recordIntroduction: (body: { introducer: string; a: string; b: string; note: string }) => request<Introduction>('POST', '/api/introductions', body),
   /** introductions a person made or was part of, newest first */
   introductions: (person: string, limit = 20, signal?: AbortSignal) =>

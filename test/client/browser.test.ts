@@ -169,10 +169,10 @@ describe('search and the person panel', () => {
 
   it('hovering a suggestion highlights the path a – introducer – b in the graph', async () => {
     await open('?person=p-ana');
-    await b.page.locator('#panel .suggestion').first().waitFor();
-    const more = b.page.locator('#panel button.more');
+    await b.page.locator('#panel .meet-list .suggestion').first().waitFor();
+    const more = b.page.locator('#panel .meet-list button.more');
     if (await more.count()) await more.click();
-    const card = b.page.locator('#panel .suggestion', { hasText: 'Omar Haddad' });
+    const card = b.page.locator('#panel .meet-list .suggestion', { hasText: 'Omar Haddad' });
     await card.waitFor();
     expect(await card.textContent()).toContain('Helena Brandt');
     expect(await card.textContent()).toMatch(/Omar offers .*funding.*, which Ana seeks/);
@@ -200,7 +200,7 @@ describe('search and the person panel', () => {
   });
 
   it('"Record introduction" posts it and shows the result, or the API’s error message', async () => {
-    const cards = b.page.locator('#panel .suggestion');
+    const cards = b.page.locator('#panel .meet-list .suggestion');
     const first = cards.nth(0);
     const second = cards.nth(1);
     const ids = await second.evaluate((el) => el.getAttribute('data-introducer'));
@@ -217,6 +217,27 @@ describe('search and the person panel', () => {
     expect(again.status).toBe(409);
     await second.locator('button.btn', { hasText: 'Record introduction' }).click();
     await expect.poll(() => second.locator('.record-status.error').textContent(), { timeout: 30_000 }).toBe(again.body.error.message);
+  });
+
+  it('an introducer’s panel lists the pairs she is best placed to introduce, and records one with her as introducer', async () => {
+    await open('?person=p-connector');
+    const expected = (await t.get('/api/introductions/suggestions?introducer=p-connector&limit=10')).body.items;
+    expect(expected.length).toBeGreaterThan(1);
+    const cards = b.page.locator('#panel .introduce-list .suggestion');
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(expected.length);
+    const first = cards.nth(0);
+    expect(await first.getAttribute('data-introducer')).toBe('p-connector');
+    expect(await first.locator('.suggestion-title').textContent()).toBe(`Introduce ${expected[0].a.name} to ${expected[0].b.name}`);
+    expect(await first.locator('.suggestion-via').count()).toBe(0);
+    // the reasons name what one side offers that the other seeks (DESIGN.md: complementary people)
+    expect(await cards.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/ offers .*, which .* seeks/)]));
+    await first.locator('button.btn', { hasText: 'Record introduction' }).click();
+    await expect.poll(() => first.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: /);
+    const mine = (await t.get('/api/introductions?person=p-connector&limit=5')).body.items[0];
+    expect([mine.introducer, mine.a, mine.b]).toEqual(['p-connector', expected[0].a.id, expected[0].b.id]);
+    await b.page.locator(`#panel .introduction[data-id="${mine.id}"]`).waitFor({ timeout: 30_000 });
+    await first.scrollIntoViewIfNeeded();
+    await screenshot(b.page, 'introducer-panel.png');
   });
 
   it('lists the person’s introductions, newest first, and sets an outcome through the API (or shows its error)', async () => {

@@ -198,7 +198,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const introducerSlot = el('div');
     const timeSlots: TimeSlots = { note: timeNote, scores: scoresSlot, polarity: polaritySlot, media: mediaSlot, reach: reachSlot, introducer: introducerSlot };
     slots = timeSlots;
-    const suggestionsSlot = el('div', {}, [loading('Finding introductions…')]);
+    const suggestionsSlot = el('div', { class: 'meet-list' }, [loading('Finding introductions…')]);
+    const introduceSlot = el('div', { class: 'introduce-list' }, [loading('Finding pairs to introduce…')]);
     const historySlot = el('div', {}, [loading()]);
     const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
 
@@ -213,6 +214,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
       introducerSlot,
       section('Whom to meet', suggestionsSlot),
+      section('Whom to introduce', introduceSlot),
       section('Introductions', historySlot),
     );
 
@@ -221,6 +223,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const range = meta.timeRange;
     const curveP = api.curve(id, { from: range?.from, to: range?.to, metric: 'activity' }, c.signal);
     const suggestionsP = api.suggestions(id, 10, c.signal);
+    const introduceP = api.introducerSuggestions(id, 10, c.signal);
     const historyP = loadHistory(id, c.signal, historySlot);
 
     const profile = await profileP;
@@ -281,23 +284,28 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       curveSlot.append(errorText(err));
     }
 
-    try {
-      const suggestions = await suggestionsP;
-      if (c.signal.aborted) return;
-      clear(suggestionsSlot);
-      suggestionsSlot.append(
-        suggestionList(suggestions.items, {
-          api,
-          viewer: id,
-          onHighlight: opts.onHighlightPath,
-          onSelectPerson: opts.onSelectPerson,
-          onRecorded: () => void loadHistory(id, c.signal, historySlot),
-        }),
-      );
-    } catch (err) {
-      if (c.signal.aborted) return;
-      clear(suggestionsSlot);
-      suggestionsSlot.append(errorText(err));
+    // Whom to meet (through whom), and the pairs this person is best placed to introduce.
+    const listOptions = {
+      api,
+      viewer: id,
+      onHighlight: opts.onHighlightPath,
+      onSelectPerson: opts.onSelectPerson,
+      onRecorded: () => void loadHistory(id, c.signal, historySlot),
+    };
+    for (const [slot, request, empty] of [
+      [suggestionsSlot, suggestionsP, 'No introductions to suggest right now.'],
+      [introduceSlot, introduceP, 'No pairs to introduce right now: an introducer needs two trusted ties who do not know each other.'],
+    ] as const) {
+      try {
+        const suggestions = await request;
+        if (c.signal.aborted) return;
+        clear(slot);
+        slot.append(suggestionList(suggestions.items, { ...listOptions, empty }));
+      } catch (err) {
+        if (c.signal.aborted) return;
+        clear(slot);
+        slot.append(errorText(err));
+      }
     }
     await historyP;
   }

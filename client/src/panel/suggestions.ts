@@ -1,5 +1,6 @@
 /**
- * Suggested introductions in plain words ("Omar offers funding, which Ana seeks"), each with the trust both
+ * Suggested introductions in plain words ("Omar offers funding, which Ana seeks"), for a person to meet someone
+ * or for an introducer to bring two people together, each with the trust both
  * sides place in the introducer, and a button that records the introduction through the API (its outcome is then
  * set in the panel's list of introductions, introductions.ts).
  */
@@ -54,13 +55,15 @@ export interface SuggestionListOptions {
   onSelectPerson(id: string): void;
   /** after an introduction was recorded */
   onRecorded?(): void;
+  /** shown when there is nothing to suggest */
+  empty?: string;
 }
 
 /** How many suggestions show before "Show more". */
 export const SHOWN_SUGGESTIONS = 5;
 
 export function suggestionList(items: readonly Suggestion[], opts: SuggestionListOptions): HTMLElement {
-  if (items.length === 0) return el('p', { class: 'muted small', text: 'No introductions to suggest right now.' });
+  if (items.length === 0) return el('p', { class: 'muted small', text: opts.empty ?? 'No introductions to suggest right now.' });
   const cards = items.map((s, k) => suggestionCard(s, k, opts));
   cards.slice(SHOWN_SUGGESTIONS).forEach((c) => (c.hidden = true));
   const list = el('ol', { class: 'suggestions' }, cards);
@@ -76,6 +79,8 @@ export function suggestionList(items: readonly Suggestion[], opts: SuggestionLis
 function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOptions): HTMLElement {
   const x = explainSuggestion(s, opts.viewer);
   const other = opts.viewer === s.a.id ? s.b : opts.viewer === s.b.id ? s.a : null;
+  // the viewer's own brokerage: both sides are named, and "through" the viewer goes without saying
+  const own = opts.viewer === s.introducer.id;
   const status = el('p', { class: 'record-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const button = el('button', { class: 'btn btn-small', text: 'Record introduction', attrs: { type: 'button' } });
   button.addEventListener('click', async () => {
@@ -101,10 +106,10 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
   };
   const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
     el('div', { class: 'suggestion-head' }, [
-      el('span', { class: 'suggestion-title' }, other ? ['Meet ', nameLink(other)] : [x.headline]),
+      el('span', { class: 'suggestion-title' }, other ? ['Meet ', nameLink(other)] : own ? ['Introduce ', nameLink(s.a), ' to ', nameLink(s.b)] : [x.headline]),
       el('span', { class: 'score-pill', text: `${Math.round(s.score * 100) / 100}`, title: 'suggestion score' }),
     ]),
-    el('div', { class: 'suggestion-via' }, ['through ', nameLink(s.introducer)]),
+    own ? null : el('div', { class: 'suggestion-via' }, ['through ', nameLink(s.introducer)]),
     el(
       'ul',
       { class: 'reasons' },
