@@ -219,6 +219,21 @@ describe('search and the person panel', () => {
     await expect.poll(() => second.locator('.record-status.error').textContent(), { timeout: 30_000 }).toBe(again.body.error.message);
   });
 
+  it('a link to someone the database does not know opens one clear message, not an error per section', async () => {
+    const missing = await t.get('/api/people/nobody-here/influence');
+    expect(missing.status).toBe(404);
+    const before = b.errors.length;
+    await open('?person=nobody-here');
+    await b.page.locator('#panel .unknown-person').waitFor({ timeout: 30_000 });
+    expect(await b.page.locator('#panel .unknown-person').textContent()).toBe(missing.body.error.message);
+    expect(await b.page.locator('#panel .error').count()).toBe(1);
+    expect(await b.page.locator('#panel .panel-section').count()).toBe(0);
+    await b.page.waitForTimeout(500); // the aborted requests settle without uncaught errors
+    expect(b.errors.slice(before).filter((e) => !/404|Not Found/i.test(e))).toEqual([]);
+    await b.page.locator('#panel .panel-close').click();
+    await b.page.waitForFunction(() => window.__catalyst.state().person === null);
+  });
+
   it('an introducer’s panel lists the pairs she is best placed to introduce, and records one with her as introducer', async () => {
     await open('?person=p-connector');
     const expected = (await t.get('/api/introductions/suggestions?introducer=p-connector&limit=10')).body.items;

@@ -158,19 +158,31 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     void loadProfile(person, scoresController.signal, slots, isoAt());
   }
 
-  async function loadProfile(id: string, signal: AbortSignal, t: TimeSlots, at: string | null): Promise<ProfileResponse | null> {
+  /** The profile rendered into the slots; the error when the API refused it (shown in the slots); null when aborted. */
+  async function loadProfile(id: string, signal: AbortSignal, t: TimeSlots, at: string | null): Promise<{ profile: ProfileResponse } | { error: unknown } | null> {
     try {
       const profile = await api.profile(id, at, signal);
       if (signal.aborted || person !== id) return null;
       lastScoresAt = at;
       renderTimeSlots(profile, t);
-      return profile;
+      return { profile };
     } catch (err) {
       if (signal.aborted) return null;
       for (const slot of [t.scores, t.polarity, t.media, t.reach]) clear(slot);
       t.scores.append(errorText(err));
-      return null;
+      return { error: err };
     }
+  }
+
+  /** A person the API does not know (an old link, someone deleted): one message instead of an error per section. */
+  function showUnknown(id: string, err: ApiError): void {
+    destroyChart();
+    clear(root);
+    root.append(
+      el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [el('h2', { class: 'person-name', text: id })]), closeButton]),
+      el('p', { class: 'error small unknown-person', text: err.message }),
+      el('p', { class: 'muted small', text: 'The link may point to someone who was deleted or whose id changed; search for them by name.' }),
+    );
   }
 
   async function show(id: string): Promise<void> {
@@ -224,10 +236,18 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const curveP = api.curve(id, { from: range?.from, to: range?.to, metric: 'activity' }, c.signal);
     const suggestionsP = api.suggestions(id, 10, c.signal);
     const introduceP = api.introducerSuggestions(id, 10, c.signal);
+    // awaited below unless the person turns out to be unknown (then they are aborted, not awaited)
+    for (const p of [curveP, suggestionsP, introduceP]) p.catch(() => {});
     const historyP = loadHistory(id, c.signal, historySlot);
 
-    const profile = await profileP;
+    const loaded = await profileP;
     if (c.signal.aborted) return;
+    if (loaded && 'error' in loaded && loaded.error instanceof ApiError && loaded.error.status === 404) {
+      c.abort();
+      showUnknown(id, loaded.error);
+      return;
+    }
+    const profile = loaded && 'profile' in loaded ? loaded.profile : null;
     if (profile) {
       const p = profile.person;
       title.textContent = p.name;
