@@ -150,7 +150,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     }
   }
 
-  /** Loads the profile again now (an outcome was set: the introducer's record changed). */
+  /** Loads the profile again now, at the slider time (the time moved, or an outcome changed the introducer's record). */
   function reloadProfile(): void {
     if (!person || !slots) return;
     scoresController?.abort();
@@ -371,12 +371,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       chart?.setTime(ms);
     },
     refreshScores() {
-      if (!person || !slots) return;
-      const at = isoAt();
-      if (at === lastScoresAt) return;
-      scoresController?.abort();
-      scoresController = new AbortController();
-      void loadProfile(person, scoresController.signal, slots, at);
+      if (isoAt() !== lastScoresAt) reloadProfile();
     },
     hide() {
       controller?.abort();
