@@ -14,7 +14,7 @@ import { ensureLayout, type LayoutRun } from './graph/layout.ts';
 import { communityColors, sectorColors } from './graph/palette.ts';
 import type { Palette } from './graph/reducers.ts';
 import { createGraphView, type GraphView } from './graph/renderer.ts';
-import { attachTimeline, buildScene, needsLayout, positionOf, timeAt, type Scene } from './graph/scene.ts';
+import { attachTimeline, buildScene, needsLayout, positionOf, timeAt, updateScores, type Scene } from './graph/scene.ts';
 import { byId, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel } from './panel/filters.ts';
 import { legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
@@ -315,6 +315,35 @@ async function loadTimeline(): Promise<void> {
   await applyTimeline(fetchTimeline(scene.graph.order, controller.signal), controller);
 }
 
+/** The metric made of recorded introductions and their outcomes: the only one they change. */
+const INTRODUCTION_METRIC = 'introducer';
+
+let rescoreController: AbortController | null = null;
+/**
+ * After an introduction is recorded or its outcome set, the map sized by the introducer metric takes the new
+ * scores in place: sizes and the side ranking follow, positions stay (a graph reload would re-run the layout
+ * under the user).
+ */
+async function rescoreIntroducers(): Promise<void> {
+  const target = scene;
+  if (!target || !view || store.get().metric !== INTRODUCTION_METRIC) return;
+  rescoreController?.abort();
+  const controller = new AbortController();
+  rescoreController = controller;
+  try {
+    const limit = Math.max(1, Math.min(target.total.nodes, 100_000));
+    const ranked = await api.influence({ metric: INTRODUCTION_METRIC, at: null, limit }, controller.signal);
+    if (controller.signal.aborted || scene !== target || !view) return;
+    const scoreOf = new Map(ranked.items.map((r) => [r.id, r.score]));
+    updateScores(target, (id) => scoreOf.get(id));
+    view.setTimePosition(position);
+    updateSidePanels();
+  } catch (err) {
+    if (controller.signal.aborted) return;
+    setStatus(`Could not refresh the introducer scores: ${err instanceof ApiError ? err.message : String(err)}`, 'error');
+  }
+}
+
 function fail(err: unknown): void {
   const message = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
   window.__catalyst.error = message;
@@ -420,6 +449,7 @@ async function boot(): Promise<void> {
     onClose: () => store.set({ person: null }),
     onHighlightPath: (path) => highlightPath(path),
     onSelectPerson: (id) => store.set({ person: id }),
+    onIntroductionsChanged: () => void rescoreIntroducers(),
   });
 
   createSearch({

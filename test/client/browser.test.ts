@@ -311,6 +311,41 @@ describe('search and the person panel', () => {
     expect((await t.get(`/api/introductions/${own.id}`)).body.value).toBe(250);
     expect(await score()).toBeGreaterThan(scoreBefore);
   });
+
+  it('sized by introducer, the map and the ranking take a new outcome in place, without reloading the graph', async () => {
+    // Someone with no record yet introduces two people; the page is sized by the introducer metric.
+    const [introducer, a, c] = ['p-0100', 'p-0122', 'p-0304'];
+    const made = await t.send('POST', '/api/introductions', { introducer, a, b: c, note: 'map refresh' });
+    expect(made.status).toBe(201);
+    const errorsBefore = b.errors.length;
+    await open(`?metric=introducer&person=${introducer}`);
+    const row = b.page.locator(`#panel .introduction[data-id="${made.body.id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    const graphRequests: string[] = [];
+    b.page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/graph') graphRequests.push(r.url());
+    });
+    const node = () => b.page.evaluate((id) => window.__catalyst.nodeDisplay(id) as { x: number; y: number; size: number }, introducer);
+    const before = await node();
+    const topNames = () => b.page.locator('#top-list .top-name').allTextContents();
+    expect(await topNames()).not.toContain((await t.get(`/api/people/${introducer}`)).body.name);
+
+    await row.locator('.status-select').selectOption('succeeded');
+    await expect.poll(() => row.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe('Saved: succeeded.');
+    await row.locator('.value-input').fill('5000');
+    await row.locator('.value-input').press('Enter');
+    await expect.poll(() => row.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe('Saved: value 5.0k.');
+
+    // The side ranking is the API's, and the introducer's node grew where it stood.
+    const expected = (await t.get('/api/influence?metric=introducer&limit=8')).body.items.map((i: { name: string }) => i.name);
+    expect(expected).toContain((await t.get(`/api/people/${introducer}`)).body.name);
+    await expect.poll(topNames, { timeout: 30_000 }).toEqual(expected);
+    const after = await node();
+    expect(after.size).toBeGreaterThan(before.size);
+    expect([after.x, after.y]).toEqual([before.x, before.y]);
+    expect(graphRequests).toEqual([]);
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
 });
 
 describe('links, filters and exports', () => {

@@ -159,6 +159,20 @@ export function buildScene(response: GraphResponse): Scene {
   return scene;
 }
 
+/**
+ * New static scores for the shown people (e.g. the introducer metric after an outcome is recorded): sizes and
+ * the frame follow; positions, edges and the timeline are untouched, so nothing moves under the user. People
+ * `scoreOf` does not know score 0.
+ */
+export function updateScores(scene: Scene, scoreOf: (id: string) => number | undefined): void {
+  scene.graph.forEachNode((id, a) => {
+    const v = scoreOf(id);
+    a.score = v !== undefined && Number.isFinite(v) ? v : 0;
+  });
+  scene.overall = overallFrame(scene.graph, scene.nodeIds.length, scene.edgeIds.length, scene.sizes);
+  computeFrame(scene, scene.frame.position);
+}
+
 function overallFrame(graph: SceneGraph, n: number, m: number, sizes: SizeScale): Scene['overall'] {
   const nodeValue = new Float32Array(n);
   const nodeSize = new Float32Array(n);

@@ -26,6 +26,8 @@ export interface PersonPanelOptions {
   onClose(): void;
   onHighlightPath(path: string[] | null): void;
   onSelectPerson(id: string): void;
+  /** an introduction was recorded or its outcome set from the panel (introducer scores changed) */
+  onIntroductionsChanged?(): void;
 }
 
 export interface PersonPanel {
@@ -310,7 +312,10 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       viewer: id,
       onHighlight: opts.onHighlightPath,
       onSelectPerson: opts.onSelectPerson,
-      onRecorded: () => void loadHistory(id, c.signal, historySlot),
+      onRecorded: () => {
+        void loadHistory(id, c.signal, historySlot);
+        opts.onIntroductionsChanged?.();
+      },
     };
     for (const [slot, request, empty] of [
       [suggestionsSlot, suggestionsP, 'No introductions to suggest right now.'],
@@ -347,7 +352,11 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       for (const p of found) if (p) names.set(p.id, p.name);
       if (signal.aborted) return;
       clear(slot);
-      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson, onOutcome: reloadProfile }));
+      const onOutcome = () => {
+        reloadProfile();
+        opts.onIntroductionsChanged?.();
+      };
+      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson, onOutcome }));
     } catch (err) {
       if (signal.aborted) return;
       clear(slot);
