@@ -20,6 +20,17 @@ function percent(v: number): string {
   return `${Math.round(Math.max(0, Math.min(1, v)) * 100)}%`;
 }
 
+/**
+ * A suggestion's score (in [0, 1): 1 − e^−strength) with two decimals, rounded down: a strong suggestion reads
+ * 0.99, never 1, which would claim a certainty no score has.
+ */
+export function formatSuggestionScore(score: number): string {
+  const clamped = Math.max(0, Math.min(0.99, Math.floor(score * 100 + 1e-9) / 100));
+  return clamped.toFixed(2);
+}
+
+const SCORE_TITLE = 'Suggestion score, 0 to 1: how strongly trusted common ties, complementary needs and shared sectors point to this introduction';
+
 /** Turns a suggestion's reasons into sentences, from the point of view of `viewer` when it is a or b. */
 export function explainSuggestion(s: Suggestion, viewer: string | null): ExplainedSuggestion {
   const r = s.reasons;
@@ -107,7 +118,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
   const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
     el('div', { class: 'suggestion-head' }, [
       el('span', { class: 'suggestion-title' }, other ? ['Meet ', nameLink(other)] : own ? ['Introduce ', nameLink(s.a), ' to ', nameLink(s.b)] : [x.headline]),
-      el('span', { class: 'score-pill', text: `${Math.round(s.score * 100) / 100}`, title: 'suggestion score' }),
+      el('span', { class: 'score-pill', text: formatSuggestionScore(s.score), title: SCORE_TITLE }),
     ]),
     own ? null : el('div', { class: 'suggestion-via' }, ['through ', nameLink(s.introducer)]),
     el(
