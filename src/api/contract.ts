@@ -166,3 +166,28 @@ export interface SuggestionsResponse {
 }
 
 export type { Introduction, Person };
+
+/** GET /api/formats */
+export interface FormatsResponse {
+  items: {
+    name: string;
+    description: string;
+    extensions: string[];
+    produces: ('person' | 'event' | 'tie' | 'introduction')[];
+    columns: { name: string; required: boolean; description: string }[];
+    export: boolean;
+  }[];
+  /** the largest body POST /api/import takes, as configured (e.g. "200mb") */
+  importLimit: string;
+}
+
+/** POST /api/import */
+export interface ImportResponse {
+  format: string;
+  lines: number;
+  written: { people: number; events: number; ties: number; introductions: number };
+  skipped: { line: number; message: string }[];
+  ms: number;
+  rowsPerSecond: number;
+  transactions: number;
+}

@@ -1,7 +1,7 @@
 /** Import and export of whole files: POST /api/import?format=F (the file is the body), GET /api/export?format=F. */
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { EXPORT_FORMAT_NAMES, FORMAT_NAMES } from '../services/formats/index.ts';
+import { EXPORT_FORMAT_NAMES, FORMAT_NAMES, FORMATS } from '../services/formats/index.ts';
 import { checkExportFormat, exportMediaType, type ExportService } from '../services/export.service.ts';
 import type { ImportService } from '../services/import.service.ts';
 import { defineRoute, type ApiRegistry } from './route.ts';
@@ -22,8 +22,35 @@ const importResult = z.object({
   transactions: z.number(),
 });
 
+const formatItem = z.object({
+  name: z.enum(FORMAT_NAMES),
+  description: z.string(),
+  extensions: z.array(z.string()),
+  produces: z.array(z.enum(['person', 'event', 'tie', 'introduction'])),
+  columns: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string() })),
+  export: z.boolean(),
+});
+
 export function createTransferRouter(deps: { importer: ImportService; exporter: ExportService }, registry: ApiRegistry, importLimit: string): Router {
   const router = Router();
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/formats',
+      tag: 'import-export',
+      summary: 'The import and export formats, their columns, and the largest import the API takes',
+      response: z.object({ items: z.array(formatItem), importLimit: z.string() }),
+    },
+    async () => ({
+      items: FORMAT_NAMES.map((name) => {
+        const f = FORMATS[name];
+        return { name, description: f.description, extensions: [...f.extensions], produces: [...f.produces], columns: f.columns.map((c) => ({ ...c })), export: f.export };
+      }),
+      importLimit,
+    }),
+  );
   defineRoute(
     router,
     registry,

@@ -23,6 +23,18 @@ const events =
 const intros = 'id,introducer,a,b,at,status,value,note\ni1,helena,ana,omar,2024-05-02T00:00:00Z,succeeded,1000,"funding, at last"\n';
 
 describe('import through the API', () => {
+  it('lists the formats, with their columns, and the largest import it takes', async () => {
+    const res = await t.get('/api/formats');
+    expect(res.status).toBe(200);
+    expect(res.body.importLimit).toBe('2mb');
+    const names = res.body.items.map((f: { name: string }) => f.name);
+    expect(names).toEqual(['people-csv', 'events-ndjson', 'ties-csv', 'introductions-csv', 'snap-signed', 'snap-temporal', 'gexf', 'graphml']);
+    const ties = res.body.items.find((f: { name: string }) => f.name === 'ties-csv');
+    expect(ties.columns.filter((c: { required: boolean }) => c.required).map((c: { name: string }) => c.name)).toEqual(['from', 'to']);
+    expect(ties).toMatchObject({ export: true, produces: ['tie'], extensions: ['.csv'] });
+    expect(res.body.items.find((f: { name: string }) => f.name === 'snap-signed').export).toBe(false);
+  });
+
   it('imports people, ties, events and introductions', async () => {
     for (const [format, body] of [
       ['people-csv', people],
