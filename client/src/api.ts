@@ -5,7 +5,9 @@
  */
 import type {
   CurveResponse,
+  FormatsResponse,
   GraphResponse,
+  ImportResponse,
   InfluenceResponse,
   MetaResponse,
   Polarity,
@@ -49,7 +51,11 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network_error', 'The server could not be reached. Is Catalyst running?');
   }
-  const text = await res.text();
+  return answer<T>(res.status, await res.text(), method, path);
+}
+
+/** The parsed body of an answer, or the API's error as an ApiError. */
+function answer<T>(status: number, text: string, method: string, path: string): T {
   let parsed: unknown = null;
   if (text) {
     try {
@@ -58,11 +64,44 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       parsed = null;
     }
   }
-  if (!res.ok) {
+  if (status < 200 || status >= 300) {
     const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? `${method} ${path} failed with HTTP ${res.status}`, error?.details);
+    throw new ApiError(status, error?.code ?? `http_${status}`, error?.message ?? `${method} ${path} failed with HTTP ${status}`, error?.details);
   }
   return parsed as T;
+}
+
+export interface ImportQuery {
+  format: string;
+  skipInvalid: boolean;
+  /** SNAP formats: the sector of the events they create */
+  sector: string | null;
+}
+
+/**
+ * POST /api/import with the file as the body. Through XMLHttpRequest, not fetch: only it reports upload
+ * progress (`onUpload(sent, total)`); once the body is sent the server validates and writes it.
+ */
+function importFile(file: Blob, q: ImportQuery, onUpload: (sent: number, total: number) => void, signal?: AbortSignal): Promise<ImportResponse> {
+  const path = withQuery('/api/import', { format: q.format, skipInvalid: q.skipInvalid ? 'true' : null, sector: q.sector });
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onUpload(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      try {
+        resolve(answer<ImportResponse>(xhr.status, xhr.responseText, 'POST', path));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The upload did not reach the server. Is Catalyst running?'));
+    xhr.onabort = () => reject(new DOMException('The import was cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
 }
 
 export interface GraphQuery {
@@ -121,6 +160,8 @@ export const api = {
     request<Page<Introduction>>('GET', withQuery('/api/introductions', { person, limit }), undefined, signal),
   updateIntroduction: (id: string, patch: IntroductionPatch) => request<Introduction>('PATCH', `/api/introductions/${encodeURIComponent(id)}`, patch),
   person: (id: string, signal?: AbortSignal) => request<Person>('GET', `/api/people/${encodeURIComponent(id)}`, undefined, signal),
+  formats: (signal?: AbortSignal) => request<FormatsResponse>('GET', '/api/formats', undefined, signal),
+  importFile,
 };
 
 export type Api = typeof api;

@@ -474,6 +474,13 @@ async function boot(): Promise<void> {
     },
   });
 
+  // The import dialog loads with its first use; after an import the page reloads with the same view (URL),
+  // so the metrics, filters, time range and map all come from the updated store.
+  let importDialog: Promise<{ open(): void }> | null = null;
+  byId('import').addEventListener('click', () => {
+    importDialog ??= import('./panel/import-dialog.ts').then(({ createImportDialog }) => createImportDialog({ api, onShowNetwork: () => location.reload() }));
+    void importDialog.then((d) => d.open());
+  });
   byId('share').addEventListener('click', async () => {
     const button = byId<HTMLButtonElement>('share');
     try {

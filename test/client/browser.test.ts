@@ -419,3 +419,46 @@ describe('links, filters and exports', () => {
     expect(found).toEqual({ xss: null, images: 0, bold: 0, option: name });
   });
 });
+
+describe('import', () => {
+  it('imports a file from the browser: guesses its format, lists invalid lines and writes nothing, or skips them on request', async () => {
+    await open();
+    const errorsBefore = b.errors.length;
+    await b.page.locator('#import').click();
+    const dialog = b.page.locator('dialog.import-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const file = {
+      name: 'new-people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('id,name,sectors,offers,seeks\nimp-1,Imported One,music,,\nbad-row\nimp-2,Imported Two,film,,\n'),
+    };
+    await b.page.locator('#import-file').setInputFiles(file);
+    await expect.poll(() => b.page.locator('#import-format').inputValue()).toBe('people-csv');
+    expect(await dialog.locator('.import-guess').textContent()).toContain('"id" and "name"');
+    expect(await dialog.locator('.drop-text').textContent()).toContain('new-people.csv');
+    expect(await dialog.locator('.dialog-actions > span').textContent()).toBe('Up to 200 MB per file');
+
+    // All or nothing: the invalid line is named and nothing is written.
+    await dialog.locator('button[type=submit]').click();
+    const answer = await t.send('POST', '/api/import?format=people-csv', file.buffer.toString(), 'text/csv');
+    expect(answer.status).toBe(422);
+    await expect.poll(() => dialog.locator('.import-result .error').textContent(), { timeout: 30_000 }).toBe(answer.body.error.message);
+    expect(await dialog.locator('.import-lines li').allTextContents()).toEqual(answer.body.error.details.errors.map((e: { line: number; message: string }) => `line ${e.line} ${e.message}`));
+    expect(await dialog.locator('.import-lines li').first().textContent()).toContain('line 3');
+    expect((await t.get('/api/people/imp-1')).status).toBe(404);
+
+    // Skipping the invalid lines imports the rest and says which were skipped.
+    await dialog.locator('#import-skip').check();
+    await dialog.locator('button[type=submit]').click();
+    await expect.poll(() => dialog.locator('.import-result .ok').textContent(), { timeout: 30_000 }).toContain('written 2 people');
+    expect(await dialog.locator('.import-lines li').first().textContent()).toContain('line 3');
+    expect((await t.get('/api/people/imp-2')).body.name).toBe('Imported Two');
+    await screenshot(b.page, 'import.png');
+
+    // "Show the updated network" reloads the page on the same view.
+    await Promise.all([b.page.waitForEvent('load'), dialog.locator('button', { hasText: 'Show the updated network' }).click()]);
+    await waitReady(b.page);
+    expect(await dialog.count()).toBe(0);
+    expect(b.errors.slice(errorsBefore).filter((e) => !e.includes('422'))).toEqual([]);
+  });
+});

@@ -1,0 +1,288 @@
+/**
+ * "Import": a dialog that sends a file to POST /api/import. The format is guessed from the file's name and first
+ * line (and can be changed), invalid lines can be skipped or refuse the whole file, the upload shows a progress
+ * bar, and the answer is shown as it is: what was written, or the invalid lines by number (nothing written).
+ */
+import type { FormatsResponse, ImportResponse } from '../../../src/api/contract.ts';
+import { ApiError, type Api } from '../api.ts';
+import { append, clear, el } from './dom.ts';
+
+export interface FormatGuess {
+  format: string;
+  /** why, in words, shown beside the choice */
+  why: string;
+}
+
+const SNAP_FORMATS = new Set(['snap-signed', 'snap-temporal']);
+
+/** Lines of errors listed before "and N more". */
+const LISTED_LINES = 20;
+
+function splitCells(line: string): string[] {
+  return line.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+}
+
+/**
+ * The likely format of a file from its name and its first bytes (decoded as text; `gzipped` when they start with
+ * gzip's magic number). Null when nothing says: the user picks.
+ */
+export function guessFormat(fileName: string, head: string, gzipped: boolean): FormatGuess | null {
+  const name = fileName.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.gexf')) return { format: 'gexf', why: 'a .gexf file' };
+  if (name.endsWith('.graphml')) return { format: 'graphml', why: 'a .graphml file' };
+  if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return { format: 'events-ndjson', why: 'one JSON object per line' };
+  if (gzipped) {
+    if (name.endsWith('.csv')) return { format: 'snap-signed', why: 'a gzipped .csv: a SNAP rating list' };
+    if (name.endsWith('.txt') || name.endsWith('.tsv')) return { format: 'snap-temporal', why: 'a gzipped .txt: a SNAP edge list' };
+    return null;
+  }
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('<')) {
+    if (/<gexf[\s>]/.test(text)) return { format: 'gexf', why: 'a GEXF document' };
+    if (/<graphml[\s>]/.test(text)) return { format: 'graphml', why: 'a GraphML document' };
+    return null;
+  }
+  if (text.startsWith('{')) return { format: 'events-ndjson', why: 'one JSON object per line' };
+  const lines = text.split(/\r?\n/);
+  const first = lines.find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';
+  const cells = splitCells(first);
+  if (cells.includes('introducer')) return { format: 'introductions-csv', why: 'a header with an "introducer" column' };
+  if (cells.includes('from') && cells.includes('to')) return { format: 'ties-csv', why: 'a header with "from" and "to" columns' };
+  if (cells.includes('id') && cells.includes('name')) return { format: 'people-csv', why: 'a header with "id" and "name" columns' };
+  const number = /^-?\d+(\.\d+)?$/;
+  if (cells.length === 4 && cells.every((c) => number.test(c))) return { format: 'snap-signed', why: 'rows of SOURCE,TARGET,RATING,TIME' };
+  const fields = first.trim().split(/\s+/);
+  if ((fields.length === 2 || fields.length === 3) && fields.every((f) => number.test(f))) {
+    return { format: 'snap-temporal', why: fields.length === 3 ? 'rows of SRC DST TIME' : 'rows of SRC DST' };
+  }
+  if (lines[0]?.startsWith('#')) return { format: 'snap-temporal', why: 'a SNAP file with # comments' };
+  return null;
+}
+
+/** "3 people, 2 ties" from what an import wrote (only the kinds it wrote; "nothing new" when none). */
+export function describeWritten(written: ImportResponse['written']): string {
+  const parts = [
+    [written.people, 'person', 'people'],
+    [written.events, 'event', 'events'],
+    [written.ties, 'tie', 'ties'],
+    [written.introductions, 'introduction', 'introductions'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`);
+  return said.length ? said.join(', ') : 'nothing new (everything in the file was already stored)';
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${n} bytes`;
+}
+
+function lineList(lines: readonly { line: number; message: string }[], total: number): HTMLElement {
+  return el('ul', { class: 'import-lines' }, [
+    ...lines.slice(0, LISTED_LINES).map((l) => el('li', {}, [el('span', { class: 'import-line-no', text: `line ${l.line}` }), ` ${l.message}`])),
+    total > LISTED_LINES ? el('li', { class: 'muted', text: `and ${(total - LISTED_LINES).toLocaleString('en-US')} more` }) : null,
+  ]);
+}
+
+export interface ImportDialogOptions {
+  api: Api;
+  /** after a successful import, when the user asks to see the updated network */
+  onShowNetwork(): void;
+}
+
+export interface ImportDialog {
+  open(): void;
+  readonly element: HTMLDialogElement;
+}
+
+export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
+  const { api } = opts;
+  let formats: FormatsResponse | null = null;
+  let file: File | null = null;
+  let running: AbortController | null = null;
+
+  const fileInput = el('input', { attrs: { type: 'file', id: 'import-file', 'aria-label': 'File to import' } });
+  const dropText = el('span', { class: 'drop-text', text: 'Drop a file here or choose one' });
+  const drop = el('label', { class: 'drop-zone', attrs: { for: 'import-file' } }, [dropText, fileInput]);
+  const formatSelect = el('select', { attrs: { id: 'import-format', 'aria-label': 'Format' } });
+  const guessNote = el('span', { class: 'muted small import-guess' });
+  const formatHelp = el('p', { class: 'muted small import-help' });
+  const skipBox = el('input', { attrs: { type: 'checkbox', id: 'import-skip' } });
+  const sectorInput = el('input', { class: 'text-input', attrs: { type: 'text', id: 'import-sector', placeholder: 'general', maxlength: 100, 'aria-label': 'Sector of the created events' } });
+  const sectorField = el('label', { class: 'field' }, [el('span', { text: 'Sector of the created events' }), sectorInput]);
+  const progress = el('div', { class: 'import-progress', attrs: { hidden: true } }, [
+    el('div', { class: 'progress-track' }, [el('div', { class: 'progress-fill' })]),
+    el('span', { class: 'small muted progress-text' }),
+  ]);
+  const result = el('div', { class: 'import-result', attrs: { 'aria-live': 'polite' } });
+  const submit = el('button', { class: 'btn btn-primary', text: 'Import', attrs: { type: 'submit', disabled: true } });
+  const cancel = el('button', { class: 'btn btn-ghost', text: 'Close', attrs: { type: 'button' } });
+  const show = el('button', { class: 'btn btn-primary', text: 'Show the updated network', attrs: { type: 'button', hidden: true } });
+  const limitNote = el('span', { class: 'muted small' });
+
+  const form = el('form', { class: 'import-form', attrs: { method: 'dialog' } }, [
+    el('h2', { text: 'Import a file' }),
+    el('p', { class: 'muted small', text: 'People, ties, influence events and introductions, as CSV, NDJSON, GEXF, GraphML or SNAP edge lists. Every line is checked before anything is written.' }),
+    drop,
+    el('label', { class: 'field' }, [el('span', { text: 'Format' }), formatSelect]),
+    guessNote,
+    formatHelp,
+    sectorField,
+    el('label', { class: 'check' }, [skipBox, ' Skip invalid lines and import the rest (otherwise one invalid line refuses the whole file)']),
+    progress,
+    result,
+    el('div', { class: 'dialog-actions' }, [limitNote, cancel, show, submit]),
+  ]);
+  const dialog = el('dialog', { class: 'import-dialog', attrs: { 'aria-label': 'Import a file' } }, [form]);
+  document.body.append(dialog);
+
+  const fill = progress.querySelector<HTMLElement>('.progress-fill')!;
+  const progressText = progress.querySelector<HTMLElement>('.progress-text')!;
+
+  function setProgress(share: number | null, text: string): void {
+    progress.hidden = false;
+    progress.classList.toggle('indeterminate', share === null);
+    fill.style.width = share === null ? '' : `${Math.round(share * 100)}%`;
+    progressText.textContent = text;
+  }
+
+  function describeFormat(): void {
+    const f = formats?.items.find((x) => x.name === formatSelect.value);
+    formatHelp.textContent = f ? `${f.description} Required: ${f.columns.filter((c) => c.required).map((c) => c.name).join(', ') || 'none'}.` : '';
+    sectorField.hidden = !SNAP_FORMATS.has(formatSelect.value);
+    submit.disabled = file === null || formatSelect.value === '' || running !== null;
+  }
+
+  async function loadFormats(): Promise<void> {
+    if (formats) return;
+    try {
+      formats = await api.formats();
+    } catch (err) {
+      result.replaceChildren(el('p', { class: 'error', text: `The formats could not be loaded: ${err instanceof Error ? err.message : String(err)}` }));
+      return;
+    }
+    clear(formatSelect);
+    formatSelect.append(el('option', { text: 'Choose a format…', attrs: { value: '' } }));
+    for (const f of formats.items) formatSelect.append(el('option', { text: f.name, attrs: { value: f.name } }));
+    limitNote.textContent = `Up to ${formats.importLimit.replace(/^([\d.]+)\s*([a-z]+)$/i, '$1 $2').toUpperCase()} per file`;
+    describeFormat();
+  }
+
+  async function choose(chosen: File): Promise<void> {
+    file = chosen;
+    dropText.textContent = `${chosen.name} · ${formatBytes(chosen.size)}`;
+    drop.classList.add('has-file');
+    result.replaceChildren();
+    show.hidden = true;
+    progress.hidden = true;
+    await loadFormats();
+    const head = new Uint8Array(await chosen.slice(0, 65_536).arrayBuffer());
+    const gzipped = head[0] === 0x1f && head[1] === 0x8b;
+    const guess = guessFormat(chosen.name, gzipped ? '' : new TextDecoder().decode(head), gzipped);
+    if (guess && formats?.items.some((f) => f.name === guess.format)) {
+      formatSelect.value = guess.format;
+      guessNote.textContent = `Guessed from the file: ${guess.why}.`;
+    } else {
+      formatSelect.value = '';
+      guessNote.textContent = 'The format could not be told from the file: choose it.';
+    }
+    describeFormat();
+  }
+
+  fileInput.addEventListener('change', () => {
+    const chosen = fileInput.files?.[0];
+    if (chosen) void choose(chosen);
+  });
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('dragging');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('dragging');
+    const chosen = e.dataTransfer?.files[0];
+    if (chosen) void choose(chosen);
+  });
+  formatSelect.addEventListener('change', () => {
+    guessNote.textContent = '';
+    describeFormat();
+  });
+
+  function showSuccess(r: ImportResponse, name: string): void {
+    const seconds = r.ms / 1000;
+    clear(result);
+    append(result, [
+      el('p', { class: 'ok', text: `Imported ${name}: ${r.lines.toLocaleString('en-US')} lines read; written ${describeWritten(r.written)} in ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s.` }),
+      r.skipped.length ? el('p', { class: 'small', text: `${r.skipped.length.toLocaleString('en-US')} invalid ${r.skipped.length === 1 ? 'line was' : 'lines were'} skipped:` }) : null,
+      r.skipped.length ? lineList(r.skipped, r.skipped.length) : null,
+    ]);
+    show.hidden = false;
+  }
+
+  function showError(err: unknown): void {
+    if (err instanceof ApiError && err.code === 'invalid_import') {
+      const lines = ((err.details as { errors?: { line: number; message: string }[] } | undefined)?.errors ?? []).filter((l) => Number.isFinite(l.line));
+      clear(result);
+      append(result, [
+        el('p', { class: 'error', text: err.message }),
+        lines.length ? lineList(lines, lines.length) : null,
+        el('p', { class: 'small muted', text: 'Nothing was written. Fix these lines, or tick "Skip invalid lines" to import the rest.' }),
+      ]);
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    result.replaceChildren(el('p', { class: 'error', text: message }), el('p', { class: 'small muted', text: 'Nothing was written.' }));
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!file || !formatSelect.value || running) return;
+    const sending = file;
+    const controller = new AbortController();
+    running = controller;
+    describeFormat();
+    result.replaceChildren();
+    show.hidden = true;
+    cancel.textContent = 'Cancel';
+    setProgress(0, `Uploading ${sending.name}…`);
+    const query = { format: formatSelect.value, skipInvalid: skipBox.checked, sector: SNAP_FORMATS.has(formatSelect.value) && sectorInput.value.trim() ? sectorInput.value.trim() : null };
+    api
+      .importFile(
+        sending,
+        query,
+        (sent, total) => {
+          if (sent < total) setProgress(sent / total, `Uploading: ${formatBytes(sent)} of ${formatBytes(total)}`);
+          else setProgress(null, 'Checking every line, then writing…');
+        },
+        controller.signal,
+      )
+      .then((r) => showSuccess(r, sending.name), (err: unknown) => {
+        if ((err as Error).name === 'AbortError') result.replaceChildren(el('p', { class: 'muted', text: 'Cancelled. If the upload had finished, the server may still complete the import.' }));
+        else showError(err);
+      })
+      .finally(() => {
+        running = null;
+        progress.hidden = true;
+        cancel.textContent = 'Close';
+        describeFormat();
+      });
+  });
+
+  cancel.addEventListener('click', () => {
+    if (running) running.abort();
+    else dialog.close();
+  });
+  show.addEventListener('click', () => {
+    dialog.close();
+    opts.onShowNetwork();
+  });
+
+  return {
+    element: dialog,
+    open() {
+      dialog.showModal();
+      void loadFormats();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** The import dialog's guess of a file's format, and its summary of what an import wrote. */
+import { describe, expect, it } from 'vitest';
+import { describeWritten, guessFormat } from '../../client/src/panel/import-dialog.ts';
+
+const guess = (name: string, head: string, gzipped = false) => guessFormat(name, head, gzipped)?.format ?? null;
+
+describe('guessFormat', () => {
+  it('tells the CSV tables apart by their header, whatever the file is called', () => {
+    expect(guess('team.csv', 'id,name,sectors,offers,seeks\nana,Ana,,,\n')).toBe('people-csv');
+    expect(guess('export.csv', '\uFEFF"from","to","trust"\na,b,0.5\n')).toBe('ties-csv');
+    expect(guess('data.csv', 'id,introducer,a,b,at,status,value,note\n')).toBe('introductions-csv');
+    expect(guess('NAME.CSV', 'Name,ID\nAna,1\n')).toBe('people-csv');
+  });
+
+  it('knows SNAP rating and edge lists by their rows', () => {
+    expect(guess('soc-sign-bitcoinotc.csv', '6,2,4,1289241911.72836\n6,5,2,1289241941.53378\n')).toBe('snap-signed');
+    expect(guess('CollegeMsg.txt', '1 2 1082008561\n3 4 1082155839\n')).toBe('snap-temporal');
+    expect(guess('edges.txt', '# Directed graph\n# Nodes: 3\n0\t1\n0\t2\n')).toBe('snap-temporal');
+    expect(guess('soc-sign-bitcoinotc.csv.gz', '', true)).toBe('snap-signed');
+    expect(guess('soc-Slashdot0902.txt.gz', '', true)).toBe('snap-temporal');
+  });
+
+  it('knows NDJSON, GEXF and GraphML by name or content', () => {
+    expect(guess('events.ndjson', '')).toBe('events-ndjson');
+    expect(guess('events.txt', '{"id":"e1","at":"2024-01-01T00:00:00Z","drivers":[{"person":"a"}]}\n')).toBe('events-ndjson');
+    expect(guess('graph.xml', '<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">')).toBe('gexf');
+    expect(guess('graph.xml', '<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">')).toBe('graphml');
+    expect(guess('network.gexf', '')).toBe('gexf');
+  });
+
+  it('says nothing when nothing tells', () => {
+    expect(guess('notes.txt', 'Dear team, here are the numbers\n')).toBeNull();
+    expect(guess('archive.zip.gz', '', true)).toBeNull();
+    expect(guess('page.html', '<!doctype html><html>')).toBeNull();
+    expect(guess('a.csv', 'x,y,z\n1,2,3\n')).toBeNull();
+  });
+
+  it('says why it guessed', () => {
+    expect(guessFormat('t.csv', 'from,to\n', false)?.why).toBe('a header with "from" and "to" columns');
+  });
+});
+
+describe('describeWritten', () => {
+  it('names only what was written, singular or plural', () => {
+    expect(describeWritten({ people: 1, events: 0, ties: 2, introductions: 0 })).toBe('1 person, 2 ties');
+    expect(describeWritten({ people: 0, events: 12345, ties: 0, introductions: 1 })).toBe('12,345 events, 1 introduction');
+    expect(describeWritten({ people: 0, events: 0, ties: 0, introductions: 0 })).toBe('nothing new (everything in the file was already stored)');
+  });
+});
