@@ -191,3 +191,13 @@ export interface ImportResponse {
   rowsPerSecond: number;
   transactions: number;
 }
+
+/** GET /api/import/progress/:id */
+export interface ImportProgressResponse {
+  id: string;
+  phase: 'validating' | 'writing' | 'done' | 'failed';
+  lines: number;
+  bytes: number;
+  totalBytes: number;
+  elapsedMs: number;
+}

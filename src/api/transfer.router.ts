@@ -3,14 +3,30 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES, FORMAT_NAMES, FORMATS } from '../services/formats/index.ts';
 import { checkExportFormat, exportMediaType, type ExportService } from '../services/export.service.ts';
+import { AppError, ConflictError } from '../domain/errors.ts';
+import { ImportProgressBoard, KEEP_MS } from '../services/import-progress.ts';
 import type { ImportService } from '../services/import.service.ts';
 import { defineRoute, type ApiRegistry } from './route.ts';
+
+const PROGRESS_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 const importQuery = z.object({
   format: z.enum(FORMAT_NAMES),
   skipInvalid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   sector: z.string().min(1).max(100).optional().describe('snap-*: sector of the created events (default "general")'),
+  progress: z
+    .string()
+    .regex(PROGRESS_ID, 'progress must be 8 to 64 letters, digits, "-" or "_"')
+    .optional()
+    .describe('an id the client chooses; GET /api/import/progress/{id} then reports the import as it runs'),
 });
+
+/** Bodies are handed to the parser in slices of this size, so its progress advances through the file. */
+const SLICE_BYTES = 256 * 1024;
+
+function* slices(body: Buffer): Generator<Buffer> {
+  for (let at = 0; at < body.length; at += SLICE_BYTES) yield body.subarray(at, at + SLICE_BYTES);
+}
 
 const importResult = z.object({
   format: z.string(),
@@ -33,6 +49,7 @@ const formatItem = z.object({
 
 export function createTransferRouter(deps: { importer: ImportService; exporter: ExportService }, registry: ApiRegistry, importLimit: string): Router {
   const router = Router();
+  const progress = new ImportProgressBoard();
   defineRoute(
     router,
     registry,
@@ -69,14 +86,51 @@ export function createTransferRouter(deps: { importer: ImportService; exporter: 
     },
     async ({ query, req }) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      return deps.importer.import({
-        format: query.format,
-        open: () => [body],
-        skipInvalid: query.skipInvalid,
-        options: query.sector ? { sector: query.sector } : {},
-      });
+      const id = query.progress;
+      if (id !== undefined && !progress.start(id, body.length)) throw new ConflictError(`An import with progress id "${id}" is still running; choose a new id`, { progress: id });
+      try {
+        const result = await deps.importer.import({
+          format: query.format,
+          open: () => slices(body),
+          skipInvalid: query.skipInvalid,
+          options: query.sector ? { sector: query.sector } : {},
+          onProgress: id === undefined ? undefined : (p) => progress.update(id, p),
+        });
+        if (id !== undefined) progress.finish(id, true);
+        return result;
+      } catch (err) {
+        if (id !== undefined) progress.finish(id, false);
+        throw err;
+      }
     },
     express.raw({ type: () => true, limit: importLimit }),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/import/progress/:id',
+      tag: 'import-export',
+      summary: 'How far an import started with ?progress=ID has got: the pass (validating, then writing), lines and bytes read',
+      params: z.object({ id: z.string().regex(PROGRESS_ID) }),
+      response: z.object({
+        id: z.string(),
+        phase: z.enum(['validating', 'writing', 'done', 'failed']),
+        lines: z.number(),
+        bytes: z.number(),
+        totalBytes: z.number(),
+        elapsedMs: z.number(),
+      }),
+      errors: [400, 404],
+    },
+    async ({ params }) => {
+      const state = progress.get(params.id);
+      if (!state) {
+        throw new AppError(404, 'not_found', `No import with progress id "${params.id}": none was started with it, or it ended more than ${KEEP_MS / 60_000} minutes ago`, { progress: params.id });
+      }
+      return state;
+    },
   );
   defineRoute(
     router,

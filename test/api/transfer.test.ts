@@ -140,3 +140,45 @@ describe('export', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('import progress', () => {
+  it('reports an import with ?progress=ID as it runs (validating, then writing) and when it is done', async () => {
+    await t.clear();
+    const rows = Array.from({ length: 20_000 }, (_, k) => `p${k},p${(k * 7 + 1) % 20_000},0.5,,`);
+    const body = `from,to,trust,since,lastContact\n${rows.join('\n')}\n`;
+    const id = 'progress-test-1';
+    const seen: { phase: string; bytes: number; totalBytes: number }[] = [];
+    let finished = false;
+    const post = t.send('POST', `/api/import?format=ties-csv&progress=${id}`, body, 'text/csv').finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      const res = await t.get(`/api/import/progress/${id}`);
+      if (res.status === 200) seen.push(res.body);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const done = await post;
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.written.ties).toBe(20_000);
+    // The writing pass was seen under way, part of the file read.
+    expect(seen.some((s) => s.phase === 'writing' && s.bytes < s.totalBytes)).toBe(true);
+    expect(seen.every((s) => s.totalBytes === Buffer.byteLength(body))).toBe(true);
+    const end = (await t.get(`/api/import/progress/${id}`)).body;
+    expect(end).toMatchObject({ id, phase: 'done', lines: 20_001, bytes: Buffer.byteLength(body), totalBytes: Buffer.byteLength(body) });
+    expect(end.elapsedMs).toBeGreaterThan(0);
+  });
+
+  it('marks a refused import failed, refuses a running id, and answers unknown or malformed ids clearly', async () => {
+    const bad = await t.send('POST', '/api/import?format=people-csv&progress=progress-test-2', 'id,name\nok,Ok\nbroken\n', 'text/csv');
+    expect(bad.status).toBe(422);
+    expect((await t.get('/api/import/progress/progress-test-2')).body.phase).toBe('failed');
+    const unknown = await t.get('/api/import/progress/never-started');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('No import with progress id "never-started": none was started with it, or it ended more than 5 minutes ago');
+    expect((await t.get('/api/import/progress/short')).status).toBe(400);
+    const malformed = await t.send('POST', '/api/import?format=people-csv&progress=no%20spaces%20allowed', 'id,name\n', 'text/csv');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toContain('progress must be 8 to 64 letters');
+    expect((await t.get('/api/people/ok')).status).toBe(404);
+  });
+});
