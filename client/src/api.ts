@@ -7,6 +7,7 @@ import type {
   CurveResponse,
   FormatsResponse,
   GraphResponse,
+  ImportProgressResponse,
   ImportResponse,
   InfluenceResponse,
   MetaResponse,
@@ -76,6 +77,8 @@ export interface ImportQuery {
   skipInvalid: boolean;
   /** SNAP formats: the sector of the events they create */
   sector: string | null;
+  /** an id for GET /api/import/progress/:id while the server checks and writes */
+  progress: string | null;
 }
 
 /**
@@ -83,7 +86,7 @@ export interface ImportQuery {
  * progress (`onUpload(sent, total)`); once the body is sent the server validates and writes it.
  */
 function importFile(file: Blob, q: ImportQuery, onUpload: (sent: number, total: number) => void, signal?: AbortSignal): Promise<ImportResponse> {
-  const path = withQuery('/api/import', { format: q.format, skipInvalid: q.skipInvalid ? 'true' : null, sector: q.sector });
+  const path = withQuery('/api/import', { format: q.format, skipInvalid: q.skipInvalid ? 'true' : null, sector: q.sector, progress: q.progress });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -162,6 +165,7 @@ export const api = {
   person: (id: string, signal?: AbortSignal) => request<Person>('GET', `/api/people/${encodeURIComponent(id)}`, undefined, signal),
   formats: (signal?: AbortSignal) => request<FormatsResponse>('GET', '/api/formats', undefined, signal),
   importFile,
+  importProgress: (id: string, signal?: AbortSignal) => request<ImportProgressResponse>('GET', `/api/import/progress/${encodeURIComponent(id)}`, undefined, signal),
 };
 
 export type Api = typeof api;

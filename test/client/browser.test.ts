@@ -462,3 +462,31 @@ describe('import', () => {
     expect(b.errors.slice(errorsBefore).filter((e) => !e.includes('422'))).toEqual([]);
   });
 });
+
+describe('import progress', () => {
+  it('a large file shows the server’s progress: which pass, how far through the file, how many lines', async () => {
+    await open();
+    await b.page.locator('#import').click();
+    const dialog = b.page.locator('dialog.import-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const rows = Array.from({ length: 20_000 }, (_, k) => `bulk-${k},bulk-${(k * 7 + 1) % 20_000},0.5,,`);
+    await b.page.locator('#import-file').setInputFiles({ name: 'many-ties.csv', mimeType: 'text/csv', buffer: Buffer.from(`from,to,trust,since,lastContact\n${rows.join('\n')}\n`) });
+    await expect.poll(() => b.page.locator('#import-format').inputValue()).toBe('ties-csv');
+    await b.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      const text = document.querySelector('.import-progress .progress-text')!;
+      new MutationObserver(() => {
+        const now = text.textContent ?? '';
+        if (now && seen.at(-1) !== now) seen.push(now);
+      }).observe(text, { childList: true, characterData: true, subtree: true });
+    });
+    await dialog.locator('button[type=submit]').click();
+    await dialog.locator('.progress-text', { hasText: /Step 2 of 2, writing: [1-9]\d* %/ }).waitFor({ timeout: 60_000 });
+    await screenshot(b.page, 'import-progress.png');
+    await expect.poll(() => dialog.locator('.import-result .ok').textContent(), { timeout: 120_000 }).toContain('written 20,000 ties');
+    const seen = await b.page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    expect(seen.some((s) => /^Step 2 of 2, writing: \d+ % · [\d,]+ lines$/.test(s)), seen.join(' | ')).toBe(true);
+    expect(await dialog.locator('.import-progress').isHidden()).toBe(true);
+  }, 180_000);
+});

@@ -1,6 +1,6 @@
 /** The import dialog's guess of a file's format, and its summary of what an import wrote. */
 import { describe, expect, it } from 'vitest';
-import { describeWritten, guessFormat } from '../../client/src/panel/import-dialog.ts';
+import { describeProgress, describeWritten, guessFormat, progressId } from '../../client/src/panel/import-dialog.ts';
 
 const guess = (name: string, head: string, gzipped = false) => guessFormat(name, head, gzipped)?.format ?? null;
 
@@ -45,5 +45,27 @@ describe('describeWritten', () => {
     expect(describeWritten({ people: 1, events: 0, ties: 2, introductions: 0 })).toBe('1 person, 2 ties');
     expect(describeWritten({ people: 0, events: 12345, ties: 0, introductions: 1 })).toBe('12,345 events, 1 introduction');
     expect(describeWritten({ people: 0, events: 0, ties: 0, introductions: 0 })).toBe('nothing new (everything in the file was already stored)');
+  });
+});
+
+describe('describeProgress', () => {
+  it('says which of the two passes the server is in, how far through the file, and how many lines', () => {
+    expect(describeProgress({ phase: 'validating', lines: 12_345, bytes: 250, totalBytes: 1000 })).toEqual({ share: 0.25, text: 'Step 1 of 2, checking every line: 25 % · 12,345 lines' });
+    expect(describeProgress({ phase: 'writing', lines: 7, bytes: 1000, totalBytes: 1000 })).toEqual({ share: 1, text: 'Step 2 of 2, writing: 100 % · 7 lines' });
+  });
+
+  it('draws no share it cannot know (an empty file, or more bytes than the file had)', () => {
+    expect(describeProgress({ phase: 'writing', lines: 3, bytes: 0, totalBytes: 0 })).toEqual({ share: null, text: 'Step 2 of 2, writing · 3 lines' });
+    expect(describeProgress({ phase: 'validating', lines: 3, bytes: 20, totalBytes: 10 }).share).toBeNull();
+    expect(describeProgress({ phase: 'done', lines: 3, bytes: 10, totalBytes: 10 })).toEqual({ share: null, text: 'Finishing…' });
+    expect(describeProgress({ phase: 'writing', lines: 0, bytes: 0, totalBytes: 10 })).toEqual({ share: null, text: 'Step 2 of 2, writing: first the people the file names…' });
+  });
+});
+
+describe('progressId', () => {
+  it('makes fresh ids the API accepts', () => {
+    const a = progressId();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(progressId()).not.toBe(a);
   });
 });

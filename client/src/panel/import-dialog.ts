@@ -3,7 +3,7 @@
  * line (and can be changed), invalid lines can be skipped or refuse the whole file, the upload shows a progress
  * bar, and the answer is shown as it is: what was written, or the invalid lines by number (nothing written).
  */
-import type { FormatsResponse, ImportResponse } from '../../../src/api/contract.ts';
+import type { FormatsResponse, ImportProgressResponse, ImportResponse } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
 import { append, clear, el } from './dom.ts';
 
@@ -14,6 +14,27 @@ export interface FormatGuess {
 }
 
 const SNAP_FORMATS = new Set(['snap-signed', 'snap-temporal']);
+
+/** How often the server's progress is asked for while it checks and writes. */
+const PROGRESS_POLL_MS = 400;
+
+/** A fresh id for the server's progress report (crypto.randomUUID needs a secure context; this does not). */
+export function progressId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `import-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The progress bar's share (null: indeterminate) and words for what the server reports. */
+export function describeProgress(p: Pick<ImportProgressResponse, 'phase' | 'lines' | 'bytes' | 'totalBytes'>): { share: number | null; text: string } {
+  const share = p.totalBytes > 0 && p.bytes <= p.totalBytes ? p.bytes / p.totalBytes : null;
+  const lines = `${p.lines.toLocaleString('en-US')} lines`;
+  const percent = share === null ? '' : `: ${Math.round(share * 100)} %`;
+  if (p.phase === 'validating') return { share, text: `Step 1 of 2, checking every line${percent} · ${lines}` };
+  // A large import stores every person the file names before its first batch.
+  if (p.phase === 'writing' && p.lines === 0) return { share: null, text: 'Step 2 of 2, writing: first the people the file names…' };
+  if (p.phase === 'writing') return { share, text: `Step 2 of 2, writing${percent} · ${lines}` };
+  return { share: null, text: p.phase === 'done' ? 'Finishing…' : 'Stopped.' };
+}
 
 /** Lines of errors listed before "and N more". */
 const LISTED_LINES = 20;
@@ -151,6 +172,8 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
     formatHelp.textContent = f ? `${f.description} Required: ${f.columns.filter((c) => c.required).map((c) => c.name).join(', ') || 'none'}.` : '';
     sectorField.hidden = !SNAP_FORMATS.has(formatSelect.value);
     submit.disabled = file === null || formatSelect.value === '' || running !== null;
+    for (const input of [fileInput, formatSelect, skipBox, sectorInput]) input.disabled = running !== null;
+    drop.classList.toggle('disabled', running !== null);
   }
 
   async function loadFormats(): Promise<void> {
@@ -246,14 +269,36 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
     show.hidden = true;
     cancel.textContent = 'Cancel';
     setProgress(0, `Uploading ${sending.name}…`);
-    const query = { format: formatSelect.value, skipInvalid: skipBox.checked, sector: SNAP_FORMATS.has(formatSelect.value) && sectorInput.value.trim() ? sectorInput.value.trim() : null };
+    const id = progressId();
+    const query = {
+      format: formatSelect.value,
+      skipInvalid: skipBox.checked,
+      sector: SNAP_FORMATS.has(formatSelect.value) && sectorInput.value.trim() ? sectorInput.value.trim() : null,
+      progress: id,
+    };
+    // Once the file is up, the server's own progress: its check of every line, then its writing.
+    let polling: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const p = await api.importProgress(id, controller.signal);
+        if (running !== controller) return;
+        const d = describeProgress(p);
+        setProgress(d.share, d.text);
+      } catch {
+        // not started yet, or already over: the POST's answer says the rest
+      }
+      if (running === controller) polling = setTimeout(() => void poll(), PROGRESS_POLL_MS);
+    };
     api
       .importFile(
         sending,
         query,
         (sent, total) => {
           if (sent < total) setProgress(sent / total, `Uploading: ${formatBytes(sent)} of ${formatBytes(total)}`);
-          else setProgress(null, 'Checking every line, then writing…');
+          else if (polling === undefined) {
+            setProgress(null, 'Uploaded; the server is checking every line…');
+            polling = setTimeout(() => void poll(), PROGRESS_POLL_MS / 2);
+          }
         },
         controller.signal,
       )
@@ -262,6 +307,7 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
         else showError(err);
       })
       .finally(() => {
+        clearTimeout(polling);
         running = null;
         progress.hidden = true;
         cancel.textContent = 'Close';
