@@ -6,6 +6,10 @@
  * with seeded jitter, then ForceAtlas2 (Jacomy et al. 2014, graphology-layout-forceatlas2, Barnes–Hut for
  * large graphs) refines it for a number of iterations that shrinks with size, so layouts cost about the same
  * time whatever the graph (≈ iterations · n log n).
+ *
+ * People with no tie at all (e.g. just imported from a people file) take no part in the forces: FA2 would push
+ * them anywhere around the picture, and the camera's fit with them. They are set out afterwards on a tidy grid
+ * in a band under the connected network, the order of the graph's nodes.
  */
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import type { AnyGraph } from './csr.ts';
@@ -60,17 +64,26 @@ export function layout(graph: AnyGraph, options: Partial<LayoutOptions> = {}): P
   }
 
   const iterations = o.iterations ?? (n <= 1000 ? 300 : n <= 5000 ? 120 : n <= 20000 ? 40 : 15);
-  let x = new Float64Array(n);
-  let y = new Float64Array(n);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
   if (n > 1 && graph.size > 0 && iterations > 0) {
     const copy = graph.copy() as AnyGraph;
-    for (const node of nodes) copy.mergeNodeAttributes(node, positions.get(node)!);
-    const settings = { ...forceAtlas2.inferSettings(copy), barnesHutOptimize: n > 2000, adjustSizes: false };
+    const isolated: number[] = [];
+    nodes.forEach((node, i) => {
+      if (graph.degree(node) === 0) {
+        isolated.push(i);
+        copy.dropNode(node);
+      } else copy.mergeNodeAttributes(node, positions.get(node)!);
+    });
+    const settings = { ...forceAtlas2.inferSettings(copy), barnesHutOptimize: copy.order > 2000, adjustSizes: false };
     const result = forceAtlas2(copy, { iterations, settings, getEdgeWeight: null });
     nodes.forEach((node, i) => {
-      x[i] = result[node]!.x;
-      y[i] = result[node]!.y;
+      const p = result[node];
+      if (!p) return;
+      x[i] = p.x;
+      y[i] = p.y;
     });
+    if (isolated.length > 0) placeBelow(isolated, x, y, new Set(isolated));
   } else {
     nodes.forEach((node, i) => {
       x[i] = positions.get(node)!.x;
@@ -79,3 +92,32 @@ export function layout(graph: AnyGraph, options: Partial<LayoutOptions> = {}): P
   }
   return { x, y, nodes, iterations };
 }
+
+/**
+ * Puts the `rows` nodes on a grid in a band under the others (the nodes not in `skip`), as wide as they are,
+ * with the spacing of a typical node's neighbourhood.
+ */
+function placeBelow(rows: number[], x: Float64Array, y: Float64Array, skip: Set<number>): void {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    if (skip.has(i)) continue;
+    minX = Math.min(minX, x[i]!);
+    maxX = Math.max(maxX, x[i]!);
+    minY = Math.min(minY, y[i]!);
+    maxY = Math.max(maxY, y[i]!);
+  }
+  const width = Math.max(maxX - minX, maxY - minY, 1);
+  const connected = x.length - skip.size;
+  // About as far apart as connected nodes are, on average, in their bounding box; never wider than the network.
+  const spacing = width / Math.max(1, Math.sqrt(connected));
+  const cols = Math.max(1, Math.min(rows.length, Math.floor(width / spacing) + 1));
+  const top = minY - 2 * spacing;
+  rows.forEach((i, k) => {
+    x[i] = minX + (k % cols) * spacing;
+    y[i] = top - Math.floor(k / cols) * spacing;
+  });
+}
+
