@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GraphResponse, Suggestion, TimelineResponse } from '../../src/api/contract.ts';
-import { communityColors, DIM_NODE_COLOR, glColor, HIGHLIGHT_EDGE_COLOR, sectorColors, unpremultiply } from '../../client/src/graph/palette.ts';
+import { communityColors, DIM_NODE_COLOR, glColor, HIGHLIGHT_EDGE_COLOR, OTHER_COLOR, sectorColors, unpremultiply } from '../../client/src/graph/palette.ts';
 import { focusOf, INITIAL_RENDER_STATE, LIGHT_FOCUS_ABOVE, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
 import { attachTimeline, buildScene, computeFrame, LOW_DETAIL_KEEP, needsLayout, positionOf, scaleSize, timeAt, topK, type Scene } from '../../client/src/graph/scene.ts';
 import { legendEntries } from '../../client/src/panel/legend.ts';
@@ -279,6 +279,9 @@ describe('palette', () => {
     const colors = communityColors([5, 5, 5, 2, 2, 9]);
     expect(colors.get(5)).not.toBe(colors.get(2));
     expect(colors.size).toBe(3);
+    // a community of one is no group: it shares the neutral grey of "other"
+    expect(colors.get(9)).toBe(OTHER_COLOR);
+    expect(colors.get(2)).not.toBe(OTHER_COLOR);
   });
 });
 

@@ -65,14 +65,15 @@ export function unpremultiply(color: string): string {
 
 /**
  * Colours for communities: the largest communities get the distinct colours, the long tail of tiny ones
- * shares a neutral grey (more than a dozen hues cannot be told apart anyway).
+ * shares a neutral grey (more than a dozen hues cannot be told apart anyway), and so does everyone who is a
+ * "community" of one (someone with no tie among the people shown is in no group).
  */
 export function communityColors(communityOfNode: Iterable<number>): Map<number, string> {
   const sizes = new Map<number, number>();
   for (const c of communityOfNode) sizes.set(c, (sizes.get(c) ?? 0) + 1);
   const ordered = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const colors = new Map<number, string>();
-  ordered.forEach(([c], rank) => colors.set(c, rank < CATEGORICAL.length ? CATEGORICAL[rank]! : OTHER_COLOR));
+  ordered.forEach(([c, size], rank) => colors.set(c, rank < CATEGORICAL.length && size > 1 ? CATEGORICAL[rank]! : OTHER_COLOR));
   return colors;
 }
 
