@@ -4,6 +4,7 @@
  * recording an introduction shows the API's answer, the person's introductions take an outcome, exports produce files, the URL restores the view, and
  * names from the database are shown as text. Screenshots of the main views go to test-artifacts/.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
@@ -454,6 +455,15 @@ describe('import', () => {
     expect(await dialog.locator('.import-lines li').first().textContent()).toContain('line 3');
     expect((await t.get('/api/people/imp-2')).body.name).toBe('Imported Two');
     await screenshot(b.page, 'import.png');
+
+    // What is stored can be downloaded from the same dialog, in every export format.
+    const links = dialog.locator('.import-downloads a');
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+      ['people-csv', 'events-ndjson', 'ties-csv', 'introductions-csv', 'gexf', 'graphml'].map((f) => `/api/export?format=${f}`),
+    );
+    const [people] = await Promise.all([b.page.waitForEvent('download'), links.and(b.page.locator('[data-format="people-csv"]')).click()]);
+    expect(people.suggestedFilename()).toBe('catalyst-people.csv');
+    expect(readFileSync((await people.path())!, 'utf8')).toContain('imp-2,Imported Two,film');
 
     // "Show the updated network" reloads the page on the same view.
     await Promise.all([b.page.waitForEvent('load'), dialog.locator('button', { hasText: 'Show the updated network' }).click()]);

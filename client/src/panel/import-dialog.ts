@@ -140,6 +140,7 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
   const cancel = el('button', { class: 'btn btn-ghost', text: 'Close', attrs: { type: 'button' } });
   const show = el('button', { class: 'btn btn-primary', text: 'Show the updated network', attrs: { type: 'button', hidden: true } });
   const limitNote = el('span', { class: 'muted small' });
+  const downloads = el('p', { class: 'small muted import-downloads' });
 
   const form = el('form', { class: 'import-form', attrs: { method: 'dialog' } }, [
     el('h2', { text: 'Import a file' }),
@@ -153,6 +154,7 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
     progress,
     result,
     el('div', { class: 'dialog-actions' }, [limitNote, cancel, show, submit]),
+    downloads,
   ]);
   const dialog = el('dialog', { class: 'import-dialog', attrs: { 'aria-label': 'Import a file' } }, [form]);
   document.body.append(dialog);
@@ -187,6 +189,16 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
     clear(formatSelect);
     formatSelect.append(el('option', { text: 'Choose a format…', attrs: { value: '' } }));
     for (const f of formats.items) formatSelect.append(el('option', { text: f.name, attrs: { value: f.name } }));
+    // A copy of what is stored, before adding to it (or to move it to another Catalyst, or to Gephi).
+    const exportable = formats.items.filter((f) => f.export);
+    clear(downloads);
+    append(downloads, [
+      'Download everything stored: ',
+      ...exportable.flatMap((f, k) => [
+        k > 0 ? ' · ' : null,
+        el('a', { text: f.name, attrs: { href: `/api/export?format=${encodeURIComponent(f.name)}`, download: '', 'data-format': f.name } }),
+      ]),
+    ]);
     limitNote.textContent = `Up to ${formats.importLimit.replace(/^([\d.]+)\s*([a-z]+)$/i, '$1 $2').toUpperCase()} per file`;
     describeFormat();
   }
