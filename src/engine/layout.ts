@@ -9,7 +9,9 @@
  *
  * People with no tie at all (e.g. just imported from a people file) take no part in the forces: FA2 would push
  * them anywhere around the picture, and the camera's fit with them. They are set out afterwards on a tidy grid
- * in a band under the connected network, the order of the graph's nodes.
+ * in a band under the connected network, the order of the graph's nodes. Components apart from the largest
+ * (a closed ring, a pair) drift away under FA2's repulsion until gravity holds them, often off the picture:
+ * each is brought in along its own direction to sit just outside the largest one.
  */
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import type { AnyGraph } from './csr.ts';
@@ -83,6 +85,7 @@ export function layout(graph: AnyGraph, options: Partial<LayoutOptions> = {}): P
       x[i] = p.x;
       y[i] = p.y;
     });
+    packComponents(copy, nodes, x, y);
     if (isolated.length > 0) placeBelow(isolated, x, y, new Set(isolated));
   } else {
     nodes.forEach((node, i) => {
@@ -119,5 +122,66 @@ function placeBelow(rows: number[], x: Float64Array, y: Float64Array, skip: Set<
     x[i] = minX + (k % cols) * spacing;
     y[i] = top - Math.floor(k / cols) * spacing;
   });
+}
+
+/** Connected components of `graph` (edges in either direction) as lists of rows of `nodes`, largest first. */
+function components(graph: AnyGraph, row: Map<string, number>): number[][] {
+  const seen = new Set<string>();
+  const out: number[][] = [];
+  graph.forEachNode((start) => {
+    if (seen.has(start)) return;
+    seen.add(start);
+    const members: number[] = [];
+    const stack = [start];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      members.push(row.get(node)!);
+      graph.forEachNeighbor(node, (next) => {
+        if (seen.has(next)) return;
+        seen.add(next);
+        stack.push(next);
+      });
+    }
+    out.push(members);
+  });
+  return out.sort((a, b) => b.length - a.length);
+}
+
+function centreAndRadius(rows: number[], x: Float64Array, y: Float64Array): { cx: number; cy: number; r: number } {
+  let cx = 0;
+  let cy = 0;
+  for (const i of rows) {
+    cx += x[i]!;
+    cy += y[i]!;
+  }
+  cx /= rows.length;
+  cy /= rows.length;
+  let r = 0;
+  for (const i of rows) r = Math.max(r, Math.hypot(x[i]! - cx, y[i]! - cy));
+  return { cx, cy, r };
+}
+
+/** The gap left between the largest component and the others, as a share of its radius. */
+export const COMPONENT_GAP = 0.1;
+
+/** Moves every component but the largest towards it, to sit at most COMPONENT_GAP outside its radius. */
+function packComponents(graph: AnyGraph, nodes: string[], x: Float64Array, y: Float64Array): void {
+  const row = new Map(nodes.map((n, i) => [n, i]));
+  const parts = components(graph, row);
+  if (parts.length < 2) return;
+  const main = centreAndRadius(parts[0]!, x, y);
+  for (const part of parts.slice(1)) {
+    const c = centreAndRadius(part, x, y);
+    const dx = c.cx - main.cx;
+    const dy = c.cy - main.cy;
+    const d = Math.hypot(dx, dy);
+    const target = main.r * (1 + COMPONENT_GAP) + c.r;
+    if (d <= target || d === 0) continue;
+    const shift = (target - d) / d;
+    for (const i of part) {
+      x[i] = x[i]! + dx * shift;
+      y[i] = y[i]! + dy * shift;
+    }
+  }
 }
 

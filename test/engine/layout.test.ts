@@ -1,6 +1,6 @@
 import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { layout } from '../../src/engine/layout.ts';
+import { COMPONENT_GAP, layout } from '../../src/engine/layout.ts';
 
 /** Two rings of 12 joined by one edge, plus `isolates` people with no tie. */
 function graphWith(isolates: number): DirectedGraph {
@@ -43,6 +43,25 @@ describe('layout', () => {
     // the band sits close under the network: no farther than the network is tall
     const height = Math.max(...ys) - minY;
     expect(minY - Math.max(...alone.map((i) => p.y[i]!))).toBeLessThan(Math.max(height, maxX - minX));
+  });
+
+  it('brings the smaller components in to sit just outside the largest, wherever the forces left them', () => {
+    const g = graphWith(0);
+    for (let k = 0; k < 3; k++) g.mergeEdge(`tri-${k}`, `tri-${(k + 1) % 3}`);
+    g.mergeEdge('pair-a', 'pair-b');
+    const p = layout(g, { seed: 11 });
+    const at = (name: string) => p.nodes.indexOf(name);
+    const centre = (names: string[]) => {
+      const cx = names.reduce((s, n) => s + p.x[at(n)]!, 0) / names.length;
+      const cy = names.reduce((s, n) => s + p.y[at(n)]!, 0) / names.length;
+      return { cx, cy, r: Math.max(...names.map((n) => Math.hypot(p.x[at(n)]! - cx, p.y[at(n)]! - cy))) };
+    };
+    const main = centre(p.nodes.filter((n) => n.startsWith('r')));
+    for (const part of [['tri-0', 'tri-1', 'tri-2'], ['pair-a', 'pair-b']]) {
+      const c = centre(part);
+      const d = Math.hypot(c.cx - main.cx, c.cy - main.cy);
+      expect(d).toBeLessThanOrEqual(main.r * (1 + COMPONENT_GAP) + c.r + 1e-9);
+    }
   });
 
   it('lays out a graph of only isolated people without forces (community discs)', () => {
