@@ -179,6 +179,8 @@ export interface FormatsResponse {
   }[];
   /** the largest body POST /api/import takes, as configured (e.g. "200mb") */
   importLimit: string;
+  /** the same in bytes (null if the setting cannot be read as a size) */
+  importLimitBytes: number | null;
 }
 
 /** POST /api/import */

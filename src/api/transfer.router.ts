@@ -21,6 +21,14 @@ const importQuery = z.object({
     .describe('an id the client chooses; GET /api/import/progress/{id} then reports the import as it runs'),
 });
 
+/** A size as Express's body limits read it ("200mb", "512kb", "1000"; 1 kb = 1024 bytes), or null. */
+export function sizeInBytes(limit: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb)?\s*$/i.exec(limit);
+  if (!m) return null;
+  const power = ['b', 'kb', 'mb', 'gb', 'tb'].indexOf((m[2] ?? 'b').toLowerCase());
+  return Math.floor(Number(m[1]) * 1024 ** power);
+}
+
 /** Bodies are handed to the parser in slices of this size, so its progress advances through the file. */
 const SLICE_BYTES = 256 * 1024;
 
@@ -58,7 +66,7 @@ export function createTransferRouter(deps: { importer: ImportService; exporter: 
       path: '/api/formats',
       tag: 'import-export',
       summary: 'The import and export formats, their columns, and the largest import the API takes',
-      response: z.object({ items: z.array(formatItem), importLimit: z.string() }),
+      response: z.object({ items: z.array(formatItem), importLimit: z.string(), importLimitBytes: z.number().nullable() }),
     },
     async () => ({
       items: FORMAT_NAMES.map((name) => {
@@ -66,6 +74,7 @@ export function createTransferRouter(deps: { importer: ImportService; exporter: 
         return { name, description: f.description, extensions: [...f.extensions], produces: [...f.produces], columns: f.columns.map((c) => ({ ...c })), export: f.export };
       }),
       importLimit,
+      importLimitBytes: sizeInBytes(importLimit),
     }),
   );
   defineRoute(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { sharedPath } from '../support/shared.ts';
+import { sizeInBytes } from '../../src/api/transfer.router.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,11 +23,21 @@ const events =
   '\n';
 const intros = 'id,introducer,a,b,at,status,value,note\ni1,helena,ana,omar,2024-05-02T00:00:00Z,succeeded,1000,"funding, at last"\n';
 
+describe('sizeInBytes', () => {
+  it('reads sizes the way Express’s body limits do', () => {
+    expect(sizeInBytes('200mb')).toBe(200 * 1024 * 1024);
+    expect(sizeInBytes('1.5 KB')).toBe(1536);
+    expect(sizeInBytes('1000')).toBe(1000);
+    expect(sizeInBytes('lots')).toBeNull();
+  });
+});
+
 describe('import through the API', () => {
   it('lists the formats, with their columns, and the largest import it takes', async () => {
     const res = await t.get('/api/formats');
     expect(res.status).toBe(200);
     expect(res.body.importLimit).toBe('2mb');
+    expect(res.body.importLimitBytes).toBe(2 * 1024 * 1024);
     const names = res.body.items.map((f: { name: string }) => f.name);
     expect(names).toEqual(['people-csv', 'events-ndjson', 'ties-csv', 'introductions-csv', 'snap-signed', 'snap-temporal', 'gexf', 'graphml']);
     const ties = res.body.items.find((f: { name: string }) => f.name === 'ties-csv');

@@ -14,7 +14,8 @@ let b: Browser;
 
 beforeAll(async () => {
   ensureClientBuilt();
-  t = await startTestApp();
+  // a small import limit, so the import dialog's "too big" check has a file to refuse
+  t = await startTestApp({ importLimit: '4mb' });
   await t.services.demo.load({ seed: 42 });
   b = await launchBrowser();
 }, 400_000);
@@ -437,7 +438,21 @@ describe('import', () => {
     await expect.poll(() => b.page.locator('#import-format').inputValue()).toBe('people-csv');
     expect(await dialog.locator('.import-guess').textContent()).toContain('"id" and "name"');
     expect(await dialog.locator('.drop-text').textContent()).toContain('new-people.csv');
-    expect(await dialog.locator('.dialog-actions > span').textContent()).toBe('Up to 200 MB per file');
+    expect(await dialog.locator('.dialog-actions > span').textContent()).toBe('Up to 4 MB per file');
+
+    // A file over the server's limit is refused at once, before any upload.
+    const uploads: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname === '/api/import') uploads.push(r.url());
+    };
+    b.page.on('request', onRequest);
+    await b.page.locator('#import-file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(5 * 1024 * 1024, 'a') });
+    await expect.poll(() => dialog.locator('.import-result .error').textContent()).toBe('huge.csv is 5.0 MB; the server takes up to 4.0 MB per import (CATALYST_IMPORT_LIMIT).');
+    expect(await dialog.locator('button[type=submit]').isDisabled()).toBe(true);
+    b.page.off('request', onRequest);
+    expect(uploads).toEqual([]);
+    await b.page.locator('#import-file').setInputFiles(file);
+    await expect.poll(() => dialog.locator('.import-result .error').count()).toBe(0);
 
     // All or nothing: the invalid line is named and nothing is written.
     await dialog.locator('button[type=submit]').click();

@@ -211,6 +211,17 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
     show.hidden = true;
     progress.hidden = true;
     await loadFormats();
+    // Too big for the server: say so now rather than after uploading it all.
+    const limit = formats?.importLimitBytes ?? null;
+    if (limit !== null && chosen.size > limit) {
+      file = null;
+      result.replaceChildren(
+        el('p', { class: 'error', text: `${chosen.name} is ${formatBytes(chosen.size)}; the server takes up to ${formatBytes(limit)} per import (CATALYST_IMPORT_LIMIT).` }),
+        el('p', { class: 'small muted', text: 'Import it from the command line instead, which reads files of any size: npx catalyst import FILE --format FORMAT' }),
+      );
+      describeFormat();
+      return;
+    }
     const head = new Uint8Array(await chosen.slice(0, 65_536).arrayBuffer());
     const gzipped = head[0] === 0x1f && head[1] === 0x8b;
     const guess = guessFormat(chosen.name, gzipped ? '' : new TextDecoder().decode(head), gzipped);
