@@ -1,9 +1,9 @@
 /** Import and export of whole files: POST /api/import?format=F (the file is the body), GET /api/export?format=F. */
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { AppError, ConflictError } from '../domain/errors.ts';
 import { EXPORT_FORMAT_NAMES, FORMAT_NAMES, FORMATS } from '../services/formats/index.ts';
 import { checkExportFormat, exportMediaType, type ExportService } from '../services/export.service.ts';
-import { AppError, ConflictError } from '../domain/errors.ts';
 import { ImportProgressBoard, KEEP_MS } from '../services/import-progress.ts';
 import type { ImportService } from '../services/import.service.ts';
 import { defineRoute, type ApiRegistry } from './route.ts';

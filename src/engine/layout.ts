@@ -8,8 +8,8 @@
  * time whatever the graph (≈ iterations · n log n).
  *
  * People with no tie at all (e.g. just imported from a people file) take no part in the forces: FA2 would push
- * them anywhere around the picture, and the camera's fit with them. They are set out afterwards on a tidy grid
- * in a band under the connected network, the order of the graph's nodes. Components apart from the largest
+ * them anywhere around the picture, and the camera's fit with them. They are set out afterwards, in the graph's
+ * node order, on a tidy grid in a band under the connected network. Components apart from the largest
  * (a closed ring, a pair) drift away under FA2's repulsion until gravity holds them, often off the picture:
  * each is brought in along its own direction to sit just outside the largest one.
  */
