@@ -1,6 +1,6 @@
 /** The import dialog's guess of a file's format, and its summary of what an import wrote. */
 import { describe, expect, it } from 'vitest';
-import { describeProgress, describeWritten, guessFormat, progressId } from '../../client/src/panel/import-dialog.ts';
+import { afterFailure, describeProgress, describeWritten, guessFormat, progressId } from '../../client/src/panel/import-dialog.ts';
 
 const guess = (name: string, head: string, gzipped = false) => guessFormat(name, head, gzipped)?.format ?? null;
 
@@ -67,5 +67,12 @@ describe('progressId', () => {
     const a = progressId();
     expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(progressId()).not.toBe(a);
+  });
+});
+
+describe('afterFailure', () => {
+  it('promises nothing was written only for refusals, which come before any write', () => {
+    for (const status of [400, 409, 413, 422]) expect(afterFailure(status)).toBe('Nothing was written.');
+    for (const status of [0, 500, 503]) expect(afterFailure(status)).toContain('part of the file stored');
   });
 });

@@ -98,11 +98,23 @@ function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-function lineList(lines: readonly { line: number; message: string }[], total: number): HTMLElement {
+/** The server's import limit as it is set ("200mb" → "200 MB"). */
+function limitText(formats: FormatsResponse): string {
+  return formats.importLimit.replace(/^\s*([\d.]+)\s*([a-z]+)\s*$/i, '$1 $2').toUpperCase();
+}
+
+function lineList(lines: readonly { line: number; message: string }[]): HTMLElement {
   return el('ul', { class: 'import-lines' }, [
     ...lines.slice(0, LISTED_LINES).map((l) => el('li', {}, [el('span', { class: 'import-line-no', text: `line ${l.line}` }), ` ${l.message}`])),
-    total > LISTED_LINES ? el('li', { class: 'muted', text: `and ${(total - LISTED_LINES).toLocaleString('en-US')} more` }) : null,
+    lines.length > LISTED_LINES ? el('li', { class: 'muted', text: `and ${(lines.length - LISTED_LINES).toLocaleString('en-US')} more` }) : null,
   ]);
+}
+
+/** What to say of the store after a failed import: refusals (4xx) come before any write; other failures may not. */
+export function afterFailure(status: number): string {
+  return status >= 400 && status < 500
+    ? 'Nothing was written.'
+    : 'The import may have stopped part-way, with part of the file stored: importing the same file again completes it (into a database that was empty, clear it first; see the README).';
 }
 
 export interface ImportDialogOptions {
@@ -199,7 +211,7 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
         el('a', { text: f.name, attrs: { href: `/api/export?format=${encodeURIComponent(f.name)}`, download: '', 'data-format': f.name } }),
       ]),
     ]);
-    limitNote.textContent = `Up to ${formats.importLimit.replace(/^([\d.]+)\s*([a-z]+)$/i, '$1 $2').toUpperCase()} per file`;
+    limitNote.textContent = `Up to ${limitText(formats)} per file`;
     describeFormat();
   }
 
@@ -261,7 +273,7 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
     append(result, [
       el('p', { class: 'ok', text: `Imported ${name}: ${r.lines.toLocaleString('en-US')} lines read; written ${describeWritten(r.written)} in ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s.` }),
       r.skipped.length ? el('p', { class: 'small', text: `${r.skipped.length.toLocaleString('en-US')} invalid ${r.skipped.length === 1 ? 'line was' : 'lines were'} skipped:` }) : null,
-      r.skipped.length ? lineList(r.skipped, r.skipped.length) : null,
+      r.skipped.length ? lineList(r.skipped) : null,
     ]);
     show.hidden = false;
   }
@@ -272,13 +284,13 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
       clear(result);
       append(result, [
         el('p', { class: 'error', text: err.message }),
-        lines.length ? lineList(lines, lines.length) : null,
+        lines.length ? lineList(lines) : null,
         el('p', { class: 'small muted', text: 'Nothing was written. Fix these lines, or tick "Skip invalid lines" to import the rest.' }),
       ]);
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
-    result.replaceChildren(el('p', { class: 'error', text: message }), el('p', { class: 'small muted', text: 'Nothing was written.' }));
+    result.replaceChildren(el('p', { class: 'error', text: message }), el('p', { class: 'small muted', text: afterFailure(err instanceof ApiError ? err.status : 0) }));
   }
 
   form.addEventListener('submit', (e) => {
