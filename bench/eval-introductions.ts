@@ -34,6 +34,10 @@
  *   one openness half-life, one inner fold), each chosen on the inner folds like the scorer and reported on the test window
  *   only after the choice; and a forward check, the full grid fitted on inner fold 1 alone, whose fold-2 hits
  *   are out of sample (a test window inside the training window, for data whose own test window is thin).
+ * - per person (per-person.ts), the product's own question rather than the global ranking the weights are fitted
+ *   for: each person who made a new acquaintance gets their own list (the candidate pairs that include them);
+ *   the share with a new acquaintance first and in their first ten, and the mean reciprocal rank, on the test
+ *   window and on the forward check's fold.
  * - fitting: two inner folds inside the training window [t0, cut), L = cut − t0: network [t0, t0 + 0.6 L) with
  *   positives in the next 0.2 L, and network [t0, t0 + 0.8 L) with positives in [t0 + 0.8 L, cut]. Every
  *   weight setting of GRID is scored on both; the objective is Σ_folds ln(1 + hits@100) + ln(1 + hits@1000)
@@ -61,6 +65,7 @@ import { rankCandidates, topK } from '../src/engine/introductions/rank-candidate
 import { hashUnit, seededRng } from '../src/engine/rng.ts';
 import { sharedPath } from '../test/support/shared.ts';
 import { messageNetwork } from './message-network.ts';
+import { pairedBootstrap, perPersonRanks, PERSON_KS, summarisePerPerson, type PerPerson } from './per-person.ts';
 import { buildReport, fmt, markdown } from './eval-introductions-report.ts';
 import { readTemporalEdges, type ReadOptions, type TemporalEdge, type TimeUnit } from './temporal-edges.ts';
 
@@ -465,30 +470,39 @@ interface HitsDifference {
 }
 
 /**
- * Paired bootstrap of the hits@k difference between two rankings: the test window's positive pairs are resampled
- * with replacement (a new draw of which pairs happened to form), both rankings fixed; each resample counts the
- * drawn pairs each ranking has in its top k. It says how much of an observed difference is the luck of a few
- * pairs, when the test window holds few positives.
+ * Paired bootstrap (per-person.ts) of the difference in items two rankings place in their top k: `ranks` map each
+ * item (a positive pair by key, or a person) to its rank under each method, absent = beyond every k. Items are
+ * resampled with replacement (a new draw of which pairs happened to form), both rankings fixed. It says how much
+ * of an observed difference is the luck of a few items, when the test window holds few positives.
  */
-function hitsDifference(world: World, scorer: Map<number, number>, baseline: Map<number, number>): HitsDifference[] {
-  const positives = [...world.positives];
-  const rng = seededRng(SEED + 1);
-  return KS.map((k) => {
-    const inTop = (ranks: Map<number, number>, p: number) => ((ranks.get(p) ?? Number.POSITIVE_INFINITY) <= k ? 1 : 0);
-    const delta = positives.map((p) => inTop(scorer, p) - inTop(baseline, p));
-    const observed = delta.reduce((acc, d) => acc + d, 0);
-    const draws: number[] = [];
-    let ahead = 0;
-    for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
-      let d = 0;
-      for (let q = 0; q < delta.length; q++) d += delta[Math.floor(rng() * delta.length)];
-      draws.push(d);
-      if (d > 0) ahead++;
-    }
-    draws.sort((x, y) => x - y);
-    const at = (q: number) => draws[Math.min(draws.length - 1, Math.floor(q * draws.length))];
-    return { k, observed, interval: [at(0.025), at(0.975)], scorerAhead: ahead / BOOTSTRAP_RESAMPLES };
+function rankDifference(items: number[], ks: readonly number[], scorer: Map<number, number>, baseline: Map<number, number>, seed: number): HitsDifference[] {
+  const rng = seededRng(seed);
+  return ks.map((k) => {
+    const inTop = (ranks: Map<number, number>, item: number) => ((ranks.get(item) ?? Number.POSITIVE_INFINITY) <= k ? 1 : 0);
+    const b = pairedBootstrap(
+      items.map((item) => inTop(scorer, item) - inTop(baseline, item)),
+      BOOTSTRAP_RESAMPLES,
+      rng,
+    );
+    return { k, observed: b.observed, interval: b.interval, scorerAhead: b.ahead };
   });
+}
+
+/** Scorer − baseline in hits@k (KS) of the global rankings, over the window's positive pairs. */
+function hitsDifference(world: World, scorer: Map<number, number>, baseline: Map<number, number>): HitsDifference[] {
+  return rankDifference([...world.positives], KS, scorer, baseline, SEED + 1);
+}
+
+/** Scorer − baseline in people with a new acquaintance in their own top k (PERSON_KS), over those people. */
+function personalDifference(scorer: PersonalResult, baseline: PersonalResult): HitsDifference[] {
+  return rankDifference([...scorer.ranks.keys()], PERSON_KS, scorer.ranks, baseline.ranks, SEED + 2);
+}
+
+/** Per-person summary and ranks of one method on a window (per-person.ts). */
+function perPerson(world: World, pairs: Pairs, score: ArrayLike<number>): PersonalResult {
+  const positives = [...world.positives].map((k): [number, number] => [Math.floor(k / world.n), k % world.n]);
+  const ranks = perPersonRanks(positives, pairs, score);
+  return { summary: summarisePerPerson(ranks), ranks };
 }
 
 /** The k-th largest value of `values` (reordered in place): iterative quickselect with three-way partitions. */
@@ -646,6 +660,14 @@ interface Prepared {
   /** rank of each positive Adamic-Adar puts in its top max(KS), by pair key (the paired bootstraps) */
   adamicAdarRanks: Map<number, number>;
   commonNeighbours: Hits;
+  /** each person's own list (per-person.ts) under the baselines */
+  personal: { adamicAdar: PersonalResult; commonNeighbours: PersonalResult };
+}
+
+interface PersonalResult {
+  summary: PerPerson;
+  /** rank of each person's first new acquaintance in their own list (Infinity: not in it) */
+  ranks: Map<number, number>;
 }
 
 function prepare(world: World, hasSectors: boolean, tick: Tick): Prepared {
@@ -674,12 +696,16 @@ function prepare(world: World, hasSectors: boolean, tick: Tick): Prepared {
   const sample = aucSample(world);
   const slotOf = ([a, b]: [number, number]) => p.slot.get(key(world.n, a, b)) ?? -1;
   const aa = baselineRanking(world, 'adamic-adar');
-  const adamicAdarRanks = positiveRanks(world, pairsOf(world, aa), aa.raw);
+  const aaPairs = pairsOf(world, aa);
+  const adamicAdarRanks = positiveRanks(world, aaPairs, aa.raw);
   const adamicAdar = hitsOfRanks(adamicAdarRanks);
   tick(WORK.baseline);
-  const commonNeighbours = rankingHits(world, p, baselineRanking(world, 'common-neighbours'));
+  const cn = baselineRanking(world, 'common-neighbours');
+  const cnPairs = pairsOf(world, cn);
+  const commonNeighbours = topHits(cnPairs, cn.raw);
   tick(WORK.baseline);
-  return { world, pairs: p, structure, factor, sample, sampleSlot: { positives: sample.positives.map(slotOf), negatives: sample.negatives.map(slotOf) }, adamicAdar, adamicAdarRanks, commonNeighbours };
+  const personal = { adamicAdar: perPerson(world, aaPairs, aa.raw), commonNeighbours: perPerson(world, cnPairs, cn.raw) };
+  return { world, pairs: p, structure, factor, sample, sampleSlot: { positives: sample.positives.map(slotOf), negatives: sample.negatives.map(slotOf) }, adamicAdar, adamicAdarRanks, commonNeighbours, personal };
 }
 
 /**
@@ -701,12 +727,6 @@ function hitsOfRanks(ranks: Map<number, number>): Hits {
   for (const k of KS) hits[k] = 0;
   for (const r of ranks.values()) for (const k of KS) if (r <= k) hits[k]++;
   return hits;
-}
-
-/** Hits of a ranking whose pairs may differ from `pairs` (the baselines score every pair with a common acquaintance). */
-function rankingHits(world: World, pairs: Pairs, ranking: Ranking): Hits {
-  const own = pairsOf(world, ranking);
-  return topHits(own, ranking.raw);
 }
 
 function shortcutScore(prep: Prepared, s: Setting): Float64Array {
@@ -838,7 +858,14 @@ function evaluateDataset(ds: Dataset) {
   // The forward check: chosen on fold 1 alone, compared with Adamic-Adar on fold 2, positive by positive.
   const forwardChoice = choices.find((c) => c.family === 'forward check')!;
   const f2 = folds[1];
-  const forward = hitsDifference(f2.world, positiveRanks(f2.world, f2.pairs, shortcutScore(f2, forwardChoice.setting)), f2.adamicAdarRanks);
+  const forwardScore = shortcutScore(f2, forwardChoice.setting);
+  const forward = hitsDifference(f2.world, positiveRanks(f2.world, f2.pairs, forwardScore), f2.adamicAdarRanks);
+  const forwardPersonal = perPerson(f2.world, f2.pairs, forwardScore);
+  const forwardPerPerson = {
+    scorer: forwardPersonal.summary,
+    adamicAdar: f2.personal.adamicAdar.summary,
+    versusAdamicAdar: personalDifference(forwardPersonal, f2.personal.adamicAdar),
+  };
   const fitMs = performance.now() - started;
 
   // The test window, used once.
@@ -848,19 +875,24 @@ function evaluateDataset(ds: Dataset) {
   const sample = test.sample;
   const results: MethodResult[] = [];
   let fittedRanks = new Map<number, number>();
-  const engine = (index: IntroductionIndex, weights: PairScoreWeights): Metrics => {
+  const personal: ({ method: string } & PersonalResult)[] = [];
+  const engine = (method: string, index: IntroductionIndex, weights: PairScoreWeights): Metrics => {
     const ranking = scorerRanking(world, index, weights);
     const pairs = pairsOf(world, ranking);
     fittedRanks = positiveRanks(world, pairs, ranking.raw);
+    personal.push({ method, ...perPerson(world, pairs, ranking.raw) });
     const m = metrics(world, topHits(pairs, ranking.raw), sample, (a, b) => scorePair(index, a, b, { now: world.now, weights }).raw);
     tick(WORK.engine);
     return m;
   };
-  const fittedRow = engine(indexWithOpenness(world, fitted.setting.opennessHalfLifeDays), weightsOf(fitted.setting));
+  const FITTED = 'scorer (weights fitted on the training window)';
+  const fittedRow = engine(FITTED, indexWithOpenness(world, fitted.setting.opennessHalfLifeDays), weightsOf(fitted.setting));
   const scorerRanks = fittedRanks;
   const versusAdamicAdar = hitsDifference(world, scorerRanks, test.adamicAdarRanks);
-  results.push({ method: 'scorer (weights fitted on the training window)', weights: fitted.setting, ...fittedRow });
-  results.push({ method: 'scorer (engine defaults)', ...engine(world.index, { ...PAIR_SCORE_DEFAULTS }) });
+  results.push({ method: FITTED, weights: fitted.setting, ...fittedRow });
+  results.push({ method: 'scorer (engine defaults)', ...engine('scorer (engine defaults)', world.index, { ...PAIR_SCORE_DEFAULTS }) });
+  personal.push({ method: 'Adamic-Adar', ...test.personal.adamicAdar }, { method: 'common neighbours', ...test.personal.commonNeighbours });
+  const perPersonVersusAdamicAdar = personalDifference(personal[0], test.personal.adamicAdar);
   results.push({ method: 'Adamic-Adar', ...metrics(world, test.adamicAdar, sample, (a, b) => baselinePair(world, 'adamic-adar', a, b)) });
   results.push({ method: 'common neighbours', ...metrics(world, test.commonNeighbours, sample, (a, b) => baselinePair(world, 'common-neighbours', a, b)) });
   const ideas: MethodResult[] = choices.slice(1).map((c) => {
@@ -910,7 +942,10 @@ function evaluateDataset(ds: Dataset) {
     results,
     ideas,
     versusAdamicAdar,
+    perPerson: personal.map((p) => ({ method: p.method, ...p.summary })),
+    perPersonVersusAdamicAdar,
     forwardVersusAdamicAdar: forward,
+    forwardPerPerson,
     seconds: Math.round((performance.now() - started) / 10) / 100,
     fitSeconds: Math.round(fitMs / 10) / 100,
   };
