@@ -55,6 +55,7 @@ export function defineRoute<P extends ZodType, Q extends ZodType, B extends ZodT
   registry.add(spec as RouteSpec);
   router[spec.method](spec.path, ...middleware, async (req, res) => {
     const params = spec.params ? parse(spec.params, req.params, 'path parameter') : req.params;
+    if (spec.query instanceof z.ZodObject) rejectUnknownQuery(spec, spec.query, req.query);
     const query = spec.query ? parse(spec.query, req.query, 'query parameter') : req.query;
     const body = spec.body ? parse(spec.body, req.body ?? {}, 'body') : req.body;
     const result = await handler({ params, query, body, req, res } as RouteContext<z.output<P>, z.output<Q>, z.output<B>>);
@@ -62,6 +63,21 @@ export function defineRoute<P extends ZodType, Q extends ZodType, B extends ZodT
     if (result === undefined) res.status(spec.status ?? 204).end();
     else res.status(spec.status ?? 200).json(result);
   });
+}
+
+/**
+ * A query parameter the route does not take is refused rather than ignored: a misspelt `?limt=5` or `?sectr=`
+ * would otherwise answer as if it had not been given, and the caller would not know why.
+ */
+function rejectUnknownQuery(spec: RouteSpec, schema: z.ZodObject, query: Record<string, unknown>): void {
+  const known = Object.keys(schema.shape);
+  const unknown = Object.keys(query).filter((k) => !known.includes(k));
+  if (unknown.length === 0) return;
+  const list = unknown.map((k) => `"${k}"`).join(', ');
+  throw new ValidationError(
+    `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${list} for ${spec.method.toUpperCase()} ${spec.path}; it takes ${known.length > 0 ? known.join(', ') : 'none'}`,
+    { unknown, known },
+  );
 }
 
 function parse<T extends ZodType>(schema: T, value: unknown, where: string): z.output<T> {

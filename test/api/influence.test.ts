@@ -140,6 +140,19 @@ describe('GET /api/influence', () => {
     expect((await t.get('/api/influence?polarity=both')).status).toBe(400);
   });
 
+  it('refuses a query parameter the route does not take, naming it and the ones it takes', async () => {
+    const misspelt = await t.get('/api/influence?metric=pagerank&limt=3');
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.error.code).toBe('invalid_request');
+    expect(misspelt.body.error.message).toMatch(/^Unknown query parameter "limt" for GET \/api\/influence; it takes .*\blimit\b/);
+    const graph = await t.get('/api/graph?from=2020-01-01&sectr=music');
+    expect(graph.status).toBe(400);
+    expect(graph.body.error.message).toContain('Unknown query parameters "from", "sectr" for GET /api/graph');
+    expect(graph.body.error.details.known).toContain('sector');
+    // the same query without the unknown parameter is served
+    expect((await t.get('/api/influence?metric=pagerank&limit=3')).status).toBe(200);
+  });
+
   it('serves every centrality the registry lists', async () => {
     const meta = (await t.get('/api/meta')).body;
     for (const m of meta.metrics.map((x: { name: string }) => x.name)) {
