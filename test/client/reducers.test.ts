@@ -295,6 +295,34 @@ describe('legend and suggestions', () => {
     expect(sectors.map((e) => e.label).sort()).toEqual(['finance', 'music', 'other']);
   });
 
+  it('names a community without sectors after its most prominent person, and tells apart communities with the same sectors', () => {
+    const nodes: GraphResponse['nodes'] = [
+      // community 0: technology and finance, around Marcus (the largest by score)
+      { id: 'm', name: 'Marcus', sectors: ['technology', 'finance'], community: 0, score: 0.9, activity: 1, x: 0, y: 0 },
+      { id: 'n', name: 'Nia', sectors: ['technology'], community: 0, score: 0.2, activity: 1, x: 1, y: 0 },
+      { id: 'o', name: 'Olga', sectors: ['finance', 'technology'], community: 0, score: 0.1, activity: 1, x: 0, y: 1 },
+      // community 1: the same two sectors in the other order
+      { id: 'r', name: 'Ring', sectors: ['finance', 'technology'], community: 1, score: 0.3, activity: 1, x: 5, y: 5 },
+      { id: 's', name: 'Sam', sectors: ['finance'], community: 1, score: 0.4, activity: 1, x: 6, y: 5 },
+      // community 2: no sectors (imported SNAP data)
+      { id: '17', name: '17', sectors: [], community: 2, score: 0.05, activity: 1, x: 9, y: 0 },
+      { id: '42', name: '42', sectors: [], community: 2, score: 0.5, activity: 1, x: 9, y: 1 },
+      // community 3: music alone
+      { id: 'z', name: 'Zara', sectors: ['music'], community: 3, score: 0.8, activity: 1, x: 3, y: 9 },
+      { id: 'y', name: 'Yann', sectors: ['music'], community: 3, score: 0.1, activity: 1, x: 4, y: 9 },
+    ];
+    const response: GraphResponse = { ...graphResponse(), nodes, edges: [], total: { nodes: nodes.length, edges: 0 }, communities: 4 };
+    const scene = buildScene(response);
+    const palette = { community: communityColors(scene.graph.mapNodes((_n, a) => a.community)), sector: sectorColors(['technology', 'finance', 'music']) };
+    const entries = legendEntries(scene, 'community', palette).map(({ label, note }) => ({ label, note }));
+    expect(entries).toEqual([
+      { label: 'technology · finance', note: 'around Marcus' },
+      { label: 'finance · technology', note: 'around Sam' },
+      { label: 'around 42', note: undefined },
+      { label: 'music', note: undefined },
+    ]);
+  });
+
   it('explains a suggestion in plain words from the viewer’s side', () => {
     const s: Suggestion = {
       a: { id: 'p-ana', name: 'Ana Torres' },
