@@ -4,7 +4,11 @@
  * only record the wanted position, one frame applies it; playing advances by elapsed time × speed.
  */
 import { createSparkline } from '../chart/sparkline.ts';
+import { axisTicks } from './axis-ticks.ts';
 import { clear, el, formatDate } from './dom.ts';
+
+/** At most this many calendar ticks under the bar. */
+const TICKS = 10;
 
 export interface TimeBarElements {
   root: HTMLElement;
@@ -164,13 +168,8 @@ export function createTimeBar(els: TimeBarElements, opts: TimeBarOptions): TimeB
     if (times.length < 2) return;
     const from = times[0]!;
     const to = times[times.length - 1]!;
-    const span = to - from;
-    const startYear = new Date(from).getUTCFullYear() + 1;
-    const endYear = new Date(to).getUTCFullYear();
-    const every = Math.max(1, Math.ceil((endYear - startYear + 1) / 10));
-    for (let year = startYear; year <= endYear; year += every) {
-      const t = Date.UTC(year, 0, 1);
-      els.ticks.appendChild(el('span', { class: 'tick', text: year, style: { left: `${((t - from) / span) * 100}%` } }));
+    for (const tick of axisTicks(from, to, TICKS)) {
+      els.ticks.appendChild(el('span', { class: 'tick', text: tick.label, style: { left: `${((tick.t - from) / (to - from)) * 100}%` } }));
     }
   }
 
