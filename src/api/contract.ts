@@ -70,7 +70,8 @@ export interface ProfileResponse {
   sectorProfile: { sector: string; influence: number }[];
   sectorReach: { sector: string; reach: number }[];
   mediumProfile: { medium: string; influence: number }[];
-  polarity: { total: number; positive: number; negative: number; controversy: number };
+  /** positive and negative split total by valence ((1 ± v)/2); signed = Σ m·|v|: the rest is from neutral events */
+  polarity: { total: number; positive: number; negative: number; controversy: number; signed: number };
   fadeClass: CurveResponse['fadeClass'];
   halfLifeDays: number | null;
   resurgences: Resurgence[];

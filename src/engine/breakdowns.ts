@@ -76,6 +76,8 @@ export interface InfluenceSplit {
   positive: number;
   negative: number;
   controversy: number;
+  /** the signed part of total, P* + N* = Σ m_e·|v_e|·f_e: total − signed comes from neutral events (v = 0) */
+  signed: number;
   /** events counted (at or before t) */
   events: number;
 }
@@ -299,6 +301,7 @@ function split(sums: ArrayLike<number>, o: number, scale: number): InfluenceSpli
     positive: sums[o],
     negative: sums[o + 1],
     controversy: controversyIndex(sums[o + 2], sums[o + 3], scale),
+    signed: sums[o + 2] + sums[o + 3],
     events: sums[o + 4],
   };
 }

@@ -314,7 +314,7 @@ export class InfluenceService {
         .map(([sector, r]) => ({ sector, reach: r.reach }))
         .sort((x, y) => y.reach - x.reach),
       mediumProfile: byValue(Object.entries(b.byMedium).map(([k, v]) => [k, v.total]), 'medium') as ProfileResponse['mediumProfile'],
-      polarity: { total: b.overall.total, positive: b.overall.positive, negative: b.overall.negative, controversy: b.overall.controversy },
+      polarity: { total: b.overall.total, positive: b.overall.positive, negative: b.overall.negative, controversy: b.overall.controversy, signed: b.overall.signed },
       fadeClass: curve.fadeClass,
       halfLifeDays: curve.halfLifeDays,
       resurgences: curve.resurgences,

@@ -54,6 +54,12 @@ describe('breakdowns per sector and medium', () => {
     expect(c('split')).toBeGreaterThan(c('onesided'));
     expect(c('onesided')).toBe(0);
     expect(c('neutral')).toBe(0);
+    // the signed part: all of the one-sided and split influence, none of the neutral, a tenth of the weak
+    const signed = (who: string) => personBreakdown(q, who).overall;
+    expect(signed('split').signed).toBeCloseTo(signed('split').total, 12);
+    expect(signed('onesided').signed).toBeCloseTo(10, 12);
+    expect(signed('neutral')).toMatchObject({ total: 10, signed: 0, positive: 5, negative: 5 });
+    expect(signed('weak').signed).toBeCloseTo(0.2, 12);
     // evenly split but faint: lower than strong and split
     expect(c('weak')).toBeGreaterThan(0);
     expect(c('weak')).toBeLessThan(c('split'));

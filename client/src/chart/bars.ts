@@ -41,11 +41,55 @@ export function barList(items: readonly BarItem[], opts: { max?: number; limit?:
   );
 }
 
-/** Positive vs negative share of total influence, with the controversy index (0 = one-sided, 1 = even split). */
-export function polarityBar(p: { total: number; positive: number; negative: number; controversy: number }): HTMLElement {
+/** Below this signed share of total influence, a person's influence reads as neutral. */
+const NEUTRAL_BELOW = 0.01;
+/** Below this signed share, an unsplit controversy reads "mostly neutral" rather than "mostly one-sided". */
+const MOSTLY_NEUTRAL_BELOW = 0.25;
+/** From this unsigned share on, the reading says how much of the split is unsigned weight halved. */
+const UNSIGNED_NOTE_FROM = 0.05;
+
+export interface PolarityReading {
+  /** nothing (or almost nothing) is signed: the bar reads neutral */
+  neutral: boolean;
+  /** positive share of positive + negative, in % */
+  positivePercent: number;
+  /** how divided, in words */
+  word: string;
+  /** share of the influence with no sign (1 − |v| of each event), shown when it is large enough to matter */
+  unsigned: number | null;
+}
+
+/**
+ * How a person's polarity reads (DESIGN.md: each event counts (1 ± v)/2 positive / negative). Influence from
+ * events with no sign (v = 0: messages, plain edge lists) splits half and half, which alone would read as a
+ * perfectly divided person: when (almost) nothing is signed it reads neutral instead, and a mostly unsigned person
+ * is "mostly neutral", not "one-sided".
+ */
+export function readPolarity(p: { total: number; positive: number; negative: number; controversy: number; signed: number }): PolarityReading {
   const sum = p.positive + p.negative;
-  const pos = sum > 0 ? (p.positive / sum) * 100 : 50;
-  const controversyWord = p.controversy >= 0.66 ? 'highly divisive' : p.controversy >= 0.33 ? 'mixed reception' : 'mostly one-sided';
+  const positivePercent = sum > 0 ? (p.positive / sum) * 100 : 50;
+  const signedShare = p.total > 0 ? Math.min(1, p.signed / p.total) : 0;
+  if (signedShare < NEUTRAL_BELOW) return { neutral: true, positivePercent, word: 'nothing to divide over', unsigned: 1 - signedShare };
+  const word =
+    p.controversy >= 0.66 ? 'highly divisive' : p.controversy >= 0.33 ? 'mixed reception' : signedShare < MOSTLY_NEUTRAL_BELOW ? 'mostly neutral' : 'mostly one-sided';
+  return { neutral: false, positivePercent, word, unsigned: 1 - signedShare >= UNSIGNED_NOTE_FROM ? 1 - signedShare : null };
+}
+
+/** Positive vs negative share of total influence, with the controversy index (0 = one-sided or neutral, 1 = even split). */
+export function polarityBar(p: { total: number; positive: number; negative: number; controversy: number; signed: number }): HTMLElement {
+  const r = readPolarity(p);
+  const controversy = (text: string) =>
+    el('div', { class: 'controversy' }, [el('span', { class: 'muted', text: 'Controversy ' }), el('strong', { text: p.controversy.toFixed(2) }), el('span', { class: 'muted', text })]);
+  if (r.neutral) {
+    return el('div', { class: 'polarity neutral' }, [
+      el('div', { class: 'polarity-bar', attrs: { role: 'img', 'aria-label': 'neutral: no event is marked positive or negative' } }, [
+        el('span', { class: 'polarity-neutral', style: { width: '100%' } }),
+      ]),
+      el('div', { class: 'polarity-legend' }, [el('span', { class: 'muted', text: '● Neutral: no event here is marked positive or negative' })]),
+      controversy(` · ${r.word}`),
+    ]);
+  }
+  const pos = r.positivePercent;
   return el('div', { class: 'polarity' }, [
     el('div', { class: 'polarity-bar', attrs: { role: 'img', 'aria-label': `${Math.round(pos)}% positive, ${Math.round(100 - pos)}% negative` } }, [
       el('span', { class: 'polarity-pos', style: { width: `${pos}%`, background: POSITIVE_COLOR } }),
@@ -55,10 +99,6 @@ export function polarityBar(p: { total: number; positive: number; negative: numb
       el('span', { class: 'pos-text', text: `▲ ${Math.round(pos)}% positive` }),
       el('span', { class: 'neg-text', text: `▼ ${Math.round(100 - pos)}% negative` }),
     ]),
-    el('div', { class: 'controversy' }, [
-      el('span', { class: 'muted', text: 'Controversy ' }),
-      el('strong', { text: p.controversy.toFixed(2) }),
-      el('span', { class: 'muted', text: ` · ${controversyWord}` }),
-    ]),
+    controversy(` · ${r.word}${r.unsigned !== null ? ` · ${share(r.unsigned)} of the weight is unsigned, counted half each way` : ''}`),
   ]);
 }

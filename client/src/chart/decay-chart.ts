@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { CurveResponse } from '../../../src/api/contract.ts';
 import { ACCENT, NEGATIVE_COLOR, POSITIVE_COLOR } from '../graph/palette.ts';
+import { axisTicks, type AxisTick } from '../panel/axis-ticks.ts';
 
 export interface DecayChart {
   readonly plot: uPlot;
@@ -22,10 +23,22 @@ const AXIS = {
   font: '11px Inter, "Segoe UI", system-ui, sans-serif',
 };
 
+/**
+ * Whether the curve's positive and negative parts say anything: with only unsigned events (v = 0: messages, plain
+ * edge lists) each is exactly half the influence at every time, two identical dashed lines that would read as a
+ * perfectly divided person. Then they are not drawn.
+ */
+export function hasInformativeSplit(curve: Pick<CurveResponse, 'points' | 'positive' | 'negative'>): boolean {
+  const { positive, negative } = curve;
+  if (!Array.isArray(positive) || !Array.isArray(negative) || positive.length !== curve.points.length || negative.length !== positive.length) return false;
+  const scale = Math.max(0, ...curve.points.map((p) => Math.abs(p.value)));
+  return positive.some((v, k) => Math.abs(v - negative[k]!) > 1e-9 * scale);
+}
+
 export function createDecayChart(container: HTMLElement, curve: CurveResponse, opts: { width: number; height: number }): DecayChart {
   const xs = curve.points.map((p) => p.t);
   const ys = curve.points.map((p) => p.value);
-  const hasSplit = Array.isArray(curve.positive) && Array.isArray(curve.negative) && curve.positive.length === xs.length;
+  const hasSplit = hasInformativeSplit(curve);
   let time: number | null = null;
 
   const data: uPlot.AlignedData = hasSplit ? [xs, ys, curve.positive!, curve.negative!] : [xs, ys];
@@ -49,6 +62,7 @@ export function createDecayChart(container: HTMLElement, curve: CurveResponse, o
     series.push({ label: 'negative', stroke: NEGATIVE_COLOR, width: 1, dash: [3, 3], points: { show: false } });
   }
 
+  let xTicks: AxisTick[] = [];
   const px = (u: uPlot, v: number) => u.valToPos(v, 'x', true);
   const py = (u: uPlot, v: number) => u.valToPos(v, 'y', true);
 
@@ -62,7 +76,13 @@ export function createDecayChart(container: HTMLElement, curve: CurveResponse, o
       padding: [8, 8, 0, 0],
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.12 : 1] } },
       axes: [
-        { ...AXIS, size: 28, space: 60 },
+        // calendar ticks as on the time bar (axis-ticks.ts): one line each, the year named where it changes
+        {
+          ...AXIS,
+          size: 28,
+          splits: (u, _axis, min, max) => (xTicks = axisTicks(min, max, Math.max(2, Math.floor(u.width / 70)))).map((t) => t.t),
+          values: () => xTicks.map((t) => t.label),
+        },
         { ...AXIS, size: 36, space: 28, values: (_u, ticks) => ticks.map((v) => (v >= 1000 ? `${Math.round(v / 100) / 10}k` : String(Math.round(v * 100) / 100))) },
       ],
       series,

@@ -280,7 +280,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       const box = el('div', { class: 'chart-box' });
       curveSlot.append(box);
       // uPlot is loaded with the first panel, not with the page.
-      const { createDecayChart } = await import('../chart/decay-chart.ts');
+      const { createDecayChart, hasInformativeSplit } = await import('../chart/decay-chart.ts');
       if (c.signal.aborted) return;
       chart = createDecayChart(box, curve, { width, height: CHART_HEIGHT });
       chart.setTime(opts.time());
@@ -292,8 +292,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       curveSlot.append(
         el('div', { class: 'chart-legend' }, [
           el('span', { class: 'lg lg-line', text: 'influence' }),
-          curve.positive ? el('span', { class: 'lg lg-pos', text: 'positive' }) : null,
-          curve.negative ? el('span', { class: 'lg lg-neg', text: 'negative' }) : null,
+          ...(hasInformativeSplit(curve) ? [el('span', { class: 'lg lg-pos', text: 'positive' }), el('span', { class: 'lg lg-neg', text: 'negative' })] : []),
           el('span', { class: 'lg lg-peak', text: 'peak' }),
           el('span', { class: 'lg lg-resurgence', text: 'comeback' }),
           el('span', { class: 'lg lg-dormant', text: 'dormant' }),
