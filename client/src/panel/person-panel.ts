@@ -66,8 +66,8 @@ function section(title: string, body: Node, extra?: Node): HTMLElement {
   return el('section', { class: 'panel-section' }, [el('h3', {}, [title, extra ?? null]), body]);
 }
 
-function chips(values: readonly string[], cls: string, colorOf?: (v: string) => string): HTMLElement {
-  if (values.length === 0) return el('span', { class: 'muted small', text: 'none listed' });
+function chips(values: readonly string[], cls: string, colorOf?: (v: string) => string, none = 'none listed'): HTMLElement {
+  if (values.length === 0) return el('span', { class: 'muted small', text: none });
   return el(
     'span',
     { class: 'chips' },
@@ -254,7 +254,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       const p = profile.person;
       title.textContent = p.name;
       clear(subtitle);
-      subtitle.append(chips(p.sectors, 'sector', opts.sectorColor));
+      subtitle.append(chips(p.sectors, 'sector', opts.sectorColor, 'no sector listed'));
       if (profile.community !== null) subtitle.append(el('span', { class: 'chip community', text: `community ${profile.community}` }));
       clear(flags);
       if (profile.flags.ring) {
