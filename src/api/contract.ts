@@ -198,9 +198,11 @@ export interface ImportResponse {
 /** GET /api/import/progress/:id */
 export interface ImportProgressResponse {
   id: string;
-  phase: 'validating' | 'writing' | 'done' | 'failed';
+  phase: 'validating' | 'writing' | 'done' | 'failed' | 'cancelled';
   lines: number;
   bytes: number;
   totalBytes: number;
   elapsedMs: number;
+  /** when failed or cancelled: what happened, and for a cancelled import what was stored before it stopped */
+  message?: string;
 }

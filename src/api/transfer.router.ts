@@ -1,7 +1,7 @@
 /** Import and export of whole files: POST /api/import?format=F (the file is the body), GET /api/export?format=F. */
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { AppError, ConflictError } from '../domain/errors.ts';
+import { AppError, ConflictError, ImportCancelledError } from '../domain/errors.ts';
 import { EXPORT_FORMAT_NAMES, FORMAT_NAMES, FORMATS } from '../services/formats/index.ts';
 import { checkExportFormat, exportMediaType, type ExportService } from '../services/export.service.ts';
 import { ImportProgressBoard, KEEP_MS } from '../services/import-progress.ts';
@@ -93,10 +93,16 @@ export function createTransferRouter(deps: { importer: ImportService; exporter: 
       response: importResult,
       errors: [400, 413, 422],
     },
-    async ({ query, req }) => {
+    async ({ query, req, res }) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const id = query.progress;
       if (id !== undefined && !progress.start(id, body.length)) throw new ConflictError(`An import with progress id "${id}" is still running; choose a new id`, { progress: id });
+      // A client that goes away (a cancelled upload, a closed tab) stops the import between batches.
+      const gone = new AbortController();
+      const onClose = () => {
+        if (!res.writableEnded) gone.abort();
+      };
+      res.on('close', onClose);
       try {
         const result = await deps.importer.import({
           format: query.format,
@@ -104,12 +110,15 @@ export function createTransferRouter(deps: { importer: ImportService; exporter: 
           skipInvalid: query.skipInvalid,
           options: query.sector ? { sector: query.sector } : {},
           onProgress: id === undefined ? undefined : (p) => progress.update(id, p),
+          signal: gone.signal,
         });
-        if (id !== undefined) progress.finish(id, true);
+        if (id !== undefined) progress.finish(id, 'done');
         return result;
       } catch (err) {
-        if (id !== undefined) progress.finish(id, false);
+        if (id !== undefined) progress.finish(id, err instanceof ImportCancelledError ? 'cancelled' : 'failed', err instanceof AppError ? err.message : undefined);
         throw err;
+      } finally {
+        res.off('close', onClose);
       }
     },
     express.raw({ type: () => true, limit: importLimit }),
@@ -121,11 +130,12 @@ export function createTransferRouter(deps: { importer: ImportService; exporter: 
       method: 'get',
       path: '/api/import/progress/:id',
       tag: 'import-export',
-      summary: 'How far an import started with ?progress=ID has got: the pass (validating, then writing), lines and bytes read',
+      summary: 'How far an import started with ?progress=ID has got: the pass (validating, then writing), lines and bytes read; how it ended (an import whose client goes away is cancelled between batches, and the message says what was stored)',
       params: z.object({ id: z.string().regex(PROGRESS_ID) }),
       response: z.object({
         id: z.string(),
-        phase: z.enum(['validating', 'writing', 'done', 'failed']),
+        phase: z.enum(['validating', 'writing', 'done', 'failed', 'cancelled']),
+        message: z.string().optional().describe('when failed or cancelled: what happened, and what was stored'),
         lines: z.number(),
         bytes: z.number(),
         totalBytes: z.number(),

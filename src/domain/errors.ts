@@ -58,6 +58,17 @@ export class ImportRejectedError extends AppError {
   }
 }
 
+/**
+ * An import stopped because its client went away (a cancelled upload, a closed tab). Status 499, nginx's "client
+ * closed request": nobody is left to read the answer, but the progress entry (GET /api/import/progress/:id) keeps
+ * the message, which says what was stored before it stopped.
+ */
+export class ImportCancelledError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(499, 'import_cancelled', message, details);
+  }
+}
+
 /** Neo4j's bulk importer failed; the store folder was left as it was. */
 export class BulkImportError extends AppError {
   constructor(message: string, details?: unknown) {

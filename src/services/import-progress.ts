@@ -8,7 +8,8 @@
  */
 import type { ImportProgress } from './import-records.ts';
 
-export type ImportPhase = ImportProgress['phase'] | 'done' | 'failed';
+export type ImportOutcome = 'done' | 'failed' | 'cancelled';
+export type ImportPhase = ImportProgress['phase'] | ImportOutcome;
 
 export interface ImportProgressState {
   id: string;
@@ -21,6 +22,8 @@ export interface ImportProgressState {
   totalBytes: number;
   /** ms since the import started */
   elapsedMs: number;
+  /** when failed or cancelled: what happened (for a cancelled import, what was stored before it stopped) */
+  message?: string;
 }
 
 export const KEEP_MS = 5 * 60_000;
@@ -55,10 +58,11 @@ export class ImportProgressBoard {
     e.state.bytes = p.bytes;
   }
 
-  finish(id: string, ok: boolean): void {
+  finish(id: string, outcome: ImportOutcome, message?: string): void {
     const e = this.entries.get(id);
     if (!e || e.ended !== null) return;
-    e.state.phase = ok ? 'done' : 'failed';
+    e.state.phase = outcome;
+    if (message !== undefined) e.state.message = message;
     e.ended = this.clock();
   }
 

@@ -36,6 +36,8 @@ export interface ImportRequest {
   skipInvalid?: boolean;
   options?: Omit<ParseOptions, 'onProgress'>;
   onProgress?: (p: ImportProgress) => void;
+  /** stops the import between batches when aborted (ImportCancelledError, saying what was stored) */
+  signal?: AbortSignal;
 }
 
 export interface WrittenCounts {
@@ -69,7 +71,12 @@ export interface ReadOptions {
   people?: Set<string>;
   /** receives each batch's records in file order; awaited, so a slow consumer slows the reading down */
   onRecords?: (records: ImportRecord[]) => Promise<void> | void;
+  /** checked before each batch: reading stops with ReadStopped once it is aborted */
+  signal?: AbortSignal;
 }
+
+/** Thrown by readImport when its signal is aborted; the caller says what it means for the store. */
+export class ReadStopped extends Error {}
 
 export function checkFormat(format: string): FormatName {
   if (!isFormatName(format)) {
@@ -95,6 +102,7 @@ export async function readImport(
     throw err;
   }
   for (;;) {
+    if (read.signal?.aborted) throw new ReadStopped('the import was cancelled');
     const next = await batches.next();
     if (next.done) {
       const lines = next.value.lines;

@@ -9,7 +9,12 @@
  * non-empty database every write is an idempotent MERGE, so a run interrupted by an outage is completed by
  * running it again; into an empty one events and ties are CREATEd (after an interruption, clear and re-run).
  * The offline path for a fresh embedded store is bulk-import.service.ts; both read files through import-records.ts.
+ *
+ * Cancelling (`signal`, aborted when the API's client goes away) stops between batches: while checking, or before
+ * a single-transaction write, nothing has been written; a batched write lets the transactions in flight finish and
+ * reports what they stored (ImportCancelledError), since running the same import again completes it.
  */
+import { ImportCancelledError } from '../domain/errors.ts';
 import type { Database } from '../store/database.ts';
 import { FORMATS, FORMAT_NAMES } from './formats/index.ts';
 import type { GraphVersion } from './graph-version.ts';
@@ -19,10 +24,12 @@ import {
   emptyCounts,
   importResult,
   readImport,
+  ReadStopped,
   rejectInvalid,
   toBatch,
   type ImportRequest,
   type ImportResult,
+  type WrittenCounts,
 } from './import-records.ts';
 import { batchSize, emptyBatch, ensurePeople, writeBatch, writeBatchInTx, type RecordBatch } from './record-writer.ts';
 
@@ -47,13 +54,23 @@ export class ImportService {
     const format = checkFormat(req.format);
     const options = req.options ?? {};
 
+    const nothingWritten = (phase: string) =>
+      new ImportCancelledError(`The import was cancelled while ${phase}; nothing was written`, { phase, written: emptyCounts(), transactions: 0 });
+
     // Pass 1: validate everything, write nothing.
     const people = new Set<string>();
-    const scan = await readImport(format, req.open(), options, {
-      people,
-      onProgress: (lines, bytes) => req.onProgress?.({ phase: 'validating', lines, bytes }),
-    });
+    let scan;
+    try {
+      scan = await readImport(format, req.open(), options, {
+        people,
+        signal: req.signal,
+        onProgress: (lines, bytes) => req.onProgress?.({ phase: 'validating', lines, bytes }),
+      });
+    } catch (err) {
+      throw err instanceof ReadStopped ? nothingWritten('checking the file') : err;
+    }
     rejectInvalid(format, scan, req.skipInvalid);
+    if (req.signal?.aborted) throw nothingWritten('checking the file');
 
     // Pass 2: write. A large import first stores every person it refers to, then writes the rest in
     // concurrent batches — with CREATE instead of MERGE when the database was empty (nothing can clash:
@@ -68,28 +85,43 @@ export class ImportService {
     }
     const all = emptyBatch();
     const written = emptyCounts();
+    /** what committed transactions stored (a batched import's people first) */
+    const committed = emptyCounts();
+    if (!single) committed.people = people.size;
     let transactions = 0;
     const inFlight = new Set<Promise<void>>();
-    await readImport(format, req.open(), options, {
-      onProgress: (lines, bytes) => req.onProgress?.({ phase: 'writing', lines, bytes }),
-      onRecords: async (records) => {
-        const batch = toBatch(format, records, this.now().toISOString());
-        countBatch(written, batch);
-        if (single) {
-          appendBatch(all, batch);
-          return;
-        }
-        // Keep WRITERS transactions in flight while the next batch is parsed; a failure stops the import.
-        if (inFlight.size >= WRITERS) await Promise.race(inFlight);
-        const write: Promise<void> = writeBatch(this.db, batch, { mode, peopleEnsured: true }).then(() => {
-          inFlight.delete(write);
-          transactions += 1;
-        });
-        write.catch(() => {});
-        inFlight.add(write);
-      },
-    });
+    try {
+      await readImport(format, req.open(), options, {
+        signal: req.signal,
+        onProgress: (lines, bytes) => req.onProgress?.({ phase: 'writing', lines, bytes }),
+        onRecords: async (records) => {
+          const batch = toBatch(format, records, this.now().toISOString());
+          countBatch(written, batch);
+          if (single) {
+            appendBatch(all, batch);
+            return;
+          }
+          // Keep WRITERS transactions in flight while the next batch is parsed; a failure stops the import.
+          if (inFlight.size >= WRITERS) await Promise.race(inFlight);
+          const write: Promise<void> = writeBatch(this.db, batch, { mode, peopleEnsured: true }).then(() => {
+            inFlight.delete(write);
+            transactions += 1;
+            countBatch(committed, { ...batch, people: [], ensurePeople: [] });
+          });
+          write.catch(() => {});
+          inFlight.add(write);
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof ReadStopped)) throw err;
+      if (single) throw nothingWritten('reading the file to write it');
+      await Promise.allSettled(inFlight);
+      if (Object.values(committed).every((c) => c === 0)) throw nothingWritten('writing');
+      this.version.bump();
+      throw partlyWritten(committed, transactions, mode);
+    }
     await Promise.all(inFlight);
+    if (single && req.signal?.aborted) throw nothingWritten('reading the file to write it');
     if (single && (batchSize(all) > 0 || all.ensurePeople.length > 0)) {
       await this.db.writeTx((tx) => writeBatchInTx(tx, all));
       transactions += 1;
@@ -97,6 +129,22 @@ export class ImportService {
     if (transactions > 0) this.version.bump();
     return importResult(format, scan, written, started, transactions);
   }
+}
+
+/** A batched import cancelled part-way: what its committed transactions stored, and how to complete it. */
+function partlyWritten(committed: WrittenCounts, transactions: number, mode: 'merge' | 'fresh'): ImportCancelledError {
+  const stored = (['people', 'events', 'ties', 'introductions'] as const)
+    .filter((k) => committed[k] > 0)
+    .map((k) => `${committed[k].toLocaleString('en-US')} ${k}`)
+    .join(', ');
+  const complete =
+    mode === 'merge'
+      ? 'importing the same file again completes it'
+      : 'the database was empty before: clear it (catalyst clear --yes) and import the file again';
+  return new ImportCancelledError(
+    `The import was cancelled while writing; ${stored} had been stored when it stopped: ${complete}`,
+    { phase: 'writing', written: committed, transactions, mode },
+  );
 }
 
 function appendBatch(into: RecordBatch, from: RecordBatch): void {

@@ -179,6 +179,39 @@ describe('import progress', () => {
     expect(end.elapsedMs).toBeGreaterThan(0);
   });
 
+  it('stops an import whose client goes away, and its progress says what was stored', async () => {
+    await t.clear();
+    const rows = Array.from({ length: 20_000 }, (_, k) => `c${k},c${(k * 7 + 1) % 20_000},0.5,,`);
+    const body = `from,to,trust,since,lastContact\n${rows.join('\n')}\n`;
+    const id = 'progress-cancel-1';
+    const client = new AbortController();
+    const post = fetch(`${t.url}/api/import?format=ties-csv&progress=${id}`, { method: 'POST', body, headers: { 'content-type': 'text/csv' }, signal: client.signal }).catch(
+      (e: unknown) => e,
+    );
+    // The client leaves once the server is writing.
+    for (;;) {
+      const res = await t.get(`/api/import/progress/${id}`);
+      if (res.status === 200 && res.body.phase === 'writing' && res.body.lines > 0) break;
+      expect(res.body.phase ?? 'not started').not.toBe('done');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    client.abort();
+    expect(((await post) as Error).name).toBe('AbortError');
+    let end;
+    for (;;) {
+      end = (await t.get(`/api/import/progress/${id}`)).body;
+      if (end.phase !== 'writing') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(end.phase).toBe('cancelled');
+    const stored = await counts();
+    expect(stored.ties).toBeLessThan(20_000);
+    expect(end.message).toBe(
+      `The import was cancelled while writing; 20,000 people${stored.ties > 0 ? `, ${stored.ties.toLocaleString('en-US')} ties` : ''} had been stored when it stopped: ` +
+        'the database was empty before: clear it (catalyst clear --yes) and import the file again',
+    );
+  });
+
   it('marks a refused import failed, refuses a running id, and answers unknown or malformed ids clearly', async () => {
     const bad = await t.send('POST', '/api/import?format=people-csv&progress=progress-test-2', 'id,name\nok,Ok\nbroken\n', 'text/csv');
     expect(bad.status).toBe(422);

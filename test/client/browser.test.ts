@@ -489,14 +489,20 @@ describe('import', () => {
 });
 
 describe('import progress', () => {
-  it('a large file shows the server’s progress: which pass, how far through the file, how many lines', async () => {
+  /** Opens the import dialog with a file of 20,000 new ties between people named `prefix-N`, its format guessed. */
+  async function dialogWithTies(prefix: string, fileName: string) {
     await open();
     await b.page.locator('#import').click();
     const dialog = b.page.locator('dialog.import-dialog');
     await dialog.waitFor({ state: 'visible' });
-    const rows = Array.from({ length: 20_000 }, (_, k) => `bulk-${k},bulk-${(k * 7 + 1) % 20_000},0.5,,`);
-    await b.page.locator('#import-file').setInputFiles({ name: 'many-ties.csv', mimeType: 'text/csv', buffer: Buffer.from(`from,to,trust,since,lastContact\n${rows.join('\n')}\n`) });
+    const rows = Array.from({ length: 20_000 }, (_, k) => `${prefix}-${k},${prefix}-${(k * 7 + 1) % 20_000},0.5,,`);
+    await b.page.locator('#import-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(`from,to,trust,since,lastContact\n${rows.join('\n')}\n`) });
     await expect.poll(() => b.page.locator('#import-format').inputValue()).toBe('ties-csv');
+    return dialog;
+  }
+
+  it('a large file shows the server’s progress: which pass, how far through the file, how many lines', async () => {
+    const dialog = await dialogWithTies('bulk', 'many-ties.csv');
     await b.page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { __progress: string[] }).__progress = seen;
@@ -513,5 +519,24 @@ describe('import progress', () => {
     const seen = await b.page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     expect(seen.some((s) => /^Step 2 of 2, writing: \d+ % · [\d,]+ lines$/.test(s)), seen.join(' | ')).toBe(true);
     expect(await dialog.locator('.import-progress').isHidden()).toBe(true);
+  }, 180_000);
+
+  it('Cancel while the server writes stops the import there, and the dialog says what was stored', async () => {
+    const dialog = await dialogWithTies('stop', 'cancel-me.csv');
+    const tiesBefore = (await t.services.graph.counts()).ties;
+    await dialog.locator('button[type=submit]').click();
+    await dialog.locator('.progress-text', { hasText: /Step 2 of 2, writing: [1-9]\d* %/ }).waitFor({ timeout: 60_000 });
+    await dialog.locator('button', { hasText: 'Cancel' }).click();
+    const said = dialog.locator('.import-result p', { hasText: 'had been stored when it stopped' });
+    await said.waitFor({ timeout: 30_000 });
+    const text = (await said.textContent())!;
+    // what the dialog says is what the database holds
+    const stored = Number(/(\d[\d,]*) ties had been stored/.exec(text)?.[1]?.replace(/,/g, '') ?? 0);
+    const ties = await t.services.graph.counts();
+    expect(stored).toBeLessThan(20_000);
+    expect(ties.ties - tiesBefore).toBe(stored);
+    expect(text).toContain('importing the same file again completes it');
+    await screenshot(b.page, 'import-cancelled.png');
+    expect(await dialog.locator('button', { hasText: 'Show the updated network' }).isVisible()).toBe(true);
   }, 180_000);
 });

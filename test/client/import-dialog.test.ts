@@ -1,6 +1,6 @@
 /** The import dialog's guess of a file's format, and its summary of what an import wrote. */
 import { describe, expect, it } from 'vitest';
-import { afterFailure, describeProgress, describeWritten, guessFormat, progressId } from '../../client/src/panel/import-dialog.ts';
+import { afterFailure, describeCancelled, describeProgress, describeWritten, guessFormat, progressId } from '../../client/src/panel/import-dialog.ts';
 
 const guess = (name: string, head: string, gzipped = false) => guessFormat(name, head, gzipped)?.format ?? null;
 
@@ -74,5 +74,24 @@ describe('afterFailure', () => {
   it('promises nothing was written only for refusals, which come before any write', () => {
     for (const status of [400, 409, 413, 422]) expect(afterFailure(status)).toBe('Nothing was written.');
     for (const status of [0, 500, 503]) expect(afterFailure(status)).toContain('part of the file stored');
+  });
+});
+
+describe('describeCancelled', () => {
+  it('says nothing was written when the upload was cut or the server never started', () => {
+    expect(describeCancelled(false, { phase: 'writing' })).toEqual({ text: 'Cancelled before the server began the import: nothing was written.', written: false });
+    expect(describeCancelled(true, null).written).toBe(false);
+  });
+
+  it("passes on the server's account of a cancelled import, and whether anything was stored", () => {
+    const partly = 'The import was cancelled while writing; 20,000 people, 5,000 ties had been stored when it stopped: importing the same file again completes it';
+    expect(describeCancelled(true, { phase: 'cancelled', message: partly })).toEqual({ text: partly, written: true });
+    const none = 'The import was cancelled while checking the file; nothing was written';
+    expect(describeCancelled(true, { phase: 'cancelled', message: none })).toEqual({ text: none, written: false });
+  });
+
+  it('says when the import had finished anyway, or is still stopping', () => {
+    expect(describeCancelled(true, { phase: 'done' })).toEqual({ text: 'The import had already finished when it was cancelled: the whole file was written.', written: true });
+    expect(describeCancelled(true, { phase: 'writing' }).text).toContain('still stopping');
   });
 });

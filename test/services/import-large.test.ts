@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportCancelledError } from '../../src/domain/errors.ts';
 import { SINGLE_TRANSACTION_RECORDS } from '../../src/services/import.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { sharedPath } from '../support/shared.ts';
@@ -71,5 +72,61 @@ describe('large imports that repeat a person within an event', () => {
     const p = await t.services.graph.loadProjection();
     expect(p.drove.count).toBe(count + 1);
     expect(p.reached.count).toBe(count);
+  }, 600_000);
+});
+
+describe('cancelling a large import (college-msg)', () => {
+  const file = () => sharedPath('data/college-msg/CollegeMsg.txt');
+  /** Imports college-msg, aborting once the writing pass has read its first lines; returns the error. */
+  const cancelWhileWriting = async (): Promise<ImportCancelledError> => {
+    const controller = new AbortController();
+    const err = await t.services.importer
+      .import({
+        format: 'snap-temporal',
+        open: () => createReadStream(file()),
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'writing' && p.lines > 0) controller.abort();
+        },
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(ImportCancelledError);
+    return err as ImportCancelledError;
+  };
+
+  it('cancelled while checking the file: nothing is written', async () => {
+    await t.services.graph.clear();
+    const controller = new AbortController();
+    controller.abort();
+    const err = await t.services.importer.import({ format: 'snap-temporal', open: () => createReadStream(file()), signal: controller.signal }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportCancelledError);
+    expect((err as ImportCancelledError).status).toBe(499);
+    expect((err as Error).message).toBe('The import was cancelled while checking the file; nothing was written');
+    expect(await t.services.graph.counts()).toEqual({ people: 0, events: 0, ties: 0, introductions: 0 });
+  }, 600_000);
+
+  it('cancelled while writing into an empty database: it stops part-way, says what it stored, and that is what is stored', async () => {
+    await t.services.graph.clear();
+    const err = await cancelWhileWriting();
+    const { written, phase } = err.details as { written: { people: number; events: number }; phase: string };
+    expect(phase).toBe('writing');
+    const stored = await t.services.graph.counts();
+    expect(stored.people).toBe(1899); // every person the file names goes first
+    expect(stored.events).toBe(written.events);
+    expect(stored.events).toBeLessThan(59_835);
+    expect(err.message).toBe(
+      `The import was cancelled while writing; 1,899 people${written.events > 0 ? `, ${written.events.toLocaleString('en-US')} events` : ''} had been stored when it stopped: ` +
+        'the database was empty before: clear it (catalyst clear --yes) and import the file again',
+    );
+  }, 600_000);
+
+  it('cancelled while writing into a non-empty database: importing the same file again completes it', async () => {
+    const err = await cancelWhileWriting();
+    expect(err.message).toMatch(/had been stored when it stopped: importing the same file again completes it$/);
+    await t.services.importer.import({ format: 'snap-temporal', open: () => createReadStream(file()) });
+    expect(await t.services.graph.counts()).toEqual({ people: 1899, events: 59835, ties: 0, introductions: 0 });
   }, 600_000);
 });

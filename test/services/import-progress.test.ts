@@ -11,7 +11,7 @@ describe('ImportProgressBoard', () => {
     board.update('import-1', { phase: 'writing', lines: 10, bytes: 200 });
     expect(board.get('import-1')).toMatchObject({ phase: 'writing', lines: 10, bytes: 200, elapsedMs: 40 });
     now += 10;
-    board.finish('import-1', true);
+    board.finish('import-1', 'done');
     board.update('import-1', { phase: 'validating', lines: 1, bytes: 1 });
     now += 1_000;
     expect(board.get('import-1')).toMatchObject({ phase: 'done', lines: 10, elapsedMs: 50 });
@@ -21,7 +21,7 @@ describe('ImportProgressBoard', () => {
     const board = new ImportProgressBoard(() => 0);
     expect(board.start('same-id-1', 1)).toBe(true);
     expect(board.start('same-id-1', 1)).toBe(false);
-    board.finish('same-id-1', false);
+    board.finish('same-id-1', 'failed');
     expect(board.get('same-id-1')!.phase).toBe('failed');
     expect(board.start('same-id-1', 2)).toBe(true);
     expect(board.get('same-id-1')).toMatchObject({ phase: 'validating', totalBytes: 2 });
@@ -31,7 +31,7 @@ describe('ImportProgressBoard', () => {
     let now = 0;
     const board = new ImportProgressBoard(() => now);
     board.start('old-import', 1);
-    board.finish('old-import', true);
+    board.finish('old-import', 'done');
     board.start('running-import', 1);
     now = KEEP_MS;
     expect(board.get('old-import')).not.toBeNull();
@@ -39,7 +39,7 @@ describe('ImportProgressBoard', () => {
     expect(board.get('old-import')).toBeNull();
     for (let k = 0; k < MAX_ENTRIES + 5; k++) {
       board.start(`finished-${k}`, 1);
-      board.finish(`finished-${k}`, true);
+      board.finish(`finished-${k}`, 'done');
     }
     expect(board.get('finished-0')).toBeNull();
     expect(board.get(`finished-${MAX_ENTRIES + 4}`)).not.toBeNull();

@@ -36,6 +36,28 @@ export function describeProgress(p: Pick<ImportProgressResponse, 'phase' | 'line
   return { share: null, text: p.phase === 'done' ? 'Finishing…' : 'Stopped.' };
 }
 
+/**
+ * What to say after the user cancelled: whether the file was fully uploaded, and the server's progress entry once
+ * the import there has stopped (null when the server never started it). A cancelled upload writes nothing; a
+ * cancelled import stops between batches and the server's message says what it had stored.
+ */
+export function describeCancelled(uploaded: boolean, state: Pick<ImportProgressResponse, 'phase' | 'message'> | null): { text: string; written: boolean } {
+  if (!uploaded || state === null) return { text: 'Cancelled before the server began the import: nothing was written.', written: false };
+  switch (state.phase) {
+    case 'cancelled':
+      return { text: state.message ?? 'Cancelled on the server.', written: !/nothing was written/.test(state.message ?? '') };
+    case 'done':
+      return { text: 'The import had already finished when it was cancelled: the whole file was written.', written: true };
+    case 'failed':
+      return { text: state.message ?? 'The import failed on the server.', written: false };
+    default:
+      return { text: 'Cancelled; the server is still stopping the import (it stops between batches). Reopen Import later to check what was stored.', written: true };
+  }
+}
+
+/** How long the dialog waits for the server to stop a cancelled import before saying it is still stopping. */
+const STOP_WAIT_MS = 15_000;
+
 /** Lines of errors listed before "and N more". */
 const LISTED_LINES = 20;
 
@@ -313,6 +335,7 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
     };
     // Once the file is up, the server's own progress: its check of every line, then its writing.
     let polling: ReturnType<typeof setTimeout> | undefined;
+    let uploaded = false;
     const poll = async () => {
       try {
         const p = await api.importProgress(id, controller.signal);
@@ -331,16 +354,24 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
         (sent, total) => {
           if (sent < total) setProgress(sent / total, `Uploading: ${formatBytes(sent)} of ${formatBytes(total)}`);
           else if (polling === undefined) {
+            uploaded = true;
             setProgress(null, 'Uploaded; the server is checking every line…');
             polling = setTimeout(() => void poll(), PROGRESS_POLL_MS / 2);
           }
         },
         controller.signal,
       )
-      .then((r) => showSuccess(r, sending.name), (err: unknown) => {
-        if ((err as Error).name === 'AbortError') result.replaceChildren(el('p', { class: 'muted', text: 'Cancelled. If the upload had finished, the server may still complete the import.' }));
-        else showError(err);
-      })
+      .then(
+        (r) => showSuccess(r, sending.name),
+        async (err: unknown) => {
+          if ((err as Error).name !== 'AbortError') return showError(err);
+          clearTimeout(polling);
+          const state = uploaded ? await stoppedState(id) : null;
+          const said = describeCancelled(uploaded, state);
+          result.replaceChildren(el('p', { class: said.written ? '' : 'muted', text: said.text }));
+          show.hidden = !said.written;
+        },
+      )
       .finally(() => {
         clearTimeout(polling);
         running = null;
@@ -349,6 +380,24 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
         describeFormat();
       });
   });
+
+  /** The server's entry for a cancelled import once it has stopped (it stops between batches), or null if it never started. */
+  async function stoppedState(id: string): Promise<ImportProgressResponse | null> {
+    setProgress(null, 'Stopping the import on the server…');
+    const until = Date.now() + STOP_WAIT_MS;
+    let seen: ImportProgressResponse | null = null;
+    for (let attempt = 0; Date.now() < until; attempt++) {
+      try {
+        seen = await api.importProgress(id);
+        if (seen.phase !== 'validating' && seen.phase !== 'writing') return seen;
+      } catch {
+        // 404: not started (an upload cut at its last bytes); give the server a moment before concluding so
+        if (seen === null && attempt >= 3) return null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+    }
+    return seen;
+  }
 
   cancel.addEventListener('click', () => {
     if (running) running.abort();
