@@ -366,8 +366,9 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
         async (err: unknown) => {
           if ((err as Error).name !== 'AbortError') return showError(err);
           clearTimeout(polling);
-          const state = uploaded ? await stoppedState(id) : null;
-          const said = describeCancelled(uploaded, state);
+          // Asked even when the upload seemed unfinished: a small file's upload may end without a progress event.
+          const state = await stoppedState(id);
+          const said = describeCancelled(uploaded || state !== null, state);
           result.replaceChildren(el('p', { class: said.written ? '' : 'muted', text: said.text }));
           show.hidden = !said.written;
         },
