@@ -66,7 +66,8 @@ export interface CurveResponse {
 export interface ProfileResponse {
   person: Person;
   at: string | null;
-  scores: Record<string, { score: number; rank: number; of: number }>;
+  /** rank: 1 + how many score strictly better (people with equal scores share it); tied: how many others share it */
+  scores: Record<string, { score: number; rank: number; of: number; tied: number }>;
   sectorProfile: { sector: string; influence: number }[];
   sectorReach: { sector: string; reach: number }[];
   mediumProfile: { medium: string; influence: number }[];

@@ -293,8 +293,7 @@ export class InfluenceService {
     const metrics: ServedMetric[] = ['activity', 'pagerank', 'betweenness', 'degree', 'constraint', 'introducer'];
     for (const metric of large ? metrics.filter((m) => m !== 'constraint') : metrics) {
       const r = this.ranking(s, { metric, at: metric === 'activity' || metric === 'pagerank' ? at : null });
-      const rank = r.ids.indexOf(id);
-      scores[metric] = { score: r.scores[rank]!, rank: rank + 1, of: r.ids.length };
+      scores[metric] = jointRank(r, r.ids.indexOf(id));
     }
     s.sectorMatrix ??= sectorDistances(s.table);
     const b = personBreakdown(s.table, id, { at, sectorMatrix: s.sectorMatrix });
@@ -636,4 +635,18 @@ function activityScores(
 
 function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
+}
+
+/**
+ * A person's place in a ranking, ties shared: rank 1 + the number ranked strictly ahead (competition ranking, as
+ * "joint 4th"), and how many others share the score. The list's own order among equal scores is arbitrary: the
+ * 1,700 people with no introduction used to get ranks up to 1,789 by it.
+ */
+export function jointRank(r: { scores: ArrayLike<number> }, at: number): { score: number; rank: number; of: number; tied: number } {
+  const score = r.scores[at]!;
+  let first = at;
+  while (first > 0 && r.scores[first - 1] === score) first--;
+  let last = at;
+  while (last + 1 < r.scores.length && r.scores[last + 1] === score) last++;
+  return { score, rank: first + 1, of: r.scores.length, tied: last - first };
 }

@@ -140,6 +140,19 @@ describe('GET /api/influence', () => {
     expect((await t.get('/api/influence?polarity=both')).status).toBe(400);
   });
 
+  it("a profile's rank is shared by equal scores: 1 + how many score higher, and how many others tie", async () => {
+    const all = (await t.get('/api/influence?metric=introducer&limit=1000')).body.items as { id: string; score: number }[];
+    const none = all.filter((i) => i.score === 0);
+    expect(none.length).toBeGreaterThan(1);
+    const ahead = all.filter((i) => i.score > 0).length;
+    // every person without an introduction record gets the same place, whatever the list's order among them
+    for (const who of [none[0]!, none[none.length - 1]!]) {
+      expect((await profile(who.id)).scores.introducer).toEqual({ score: 0, rank: ahead + 1, of: all.length, tied: none.length - 1 });
+    }
+    const top = (await profile(all[0]!.id)).scores.introducer;
+    expect(top.rank).toBe(1);
+  });
+
   it('refuses a query parameter the route does not take, naming it and the ones it takes', async () => {
     const misspelt = await t.get('/api/influence?metric=pagerank&limt=3');
     expect(misspelt.status).toBe(400);

@@ -119,7 +119,11 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         return el('div', { class: `score${name === metric ? ' current' : ''}`, title: description.get(name) ?? name }, [
           el('span', { class: 'score-name', text: name }),
           el('span', { class: 'score-value', text: formatNumber(s.score) }),
-          el('span', { class: 'score-rank', text: `#${s.rank} of ${s.of}` }),
+          el('span', {
+            class: 'score-rank',
+            text: `#${s.rank}${s.tied > 0 ? '=' : ''} of ${s.of}`,
+            title: s.tied > 0 ? `joint ${s.rank}: ${s.tied.toLocaleString('en-US')} other${s.tied === 1 ? '' : 's'} have the same score` : undefined,
+          }),
         ]);
       }),
     );
