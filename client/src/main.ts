@@ -17,7 +17,7 @@ import { createGraphView, type GraphView } from './graph/renderer.ts';
 import { attachTimeline, buildScene, needsLayout, positionOf, timeAt, updateScores, type Scene } from './graph/scene.ts';
 import { byId, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel } from './panel/filters.ts';
-import { legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
+import { communityNames, legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
 import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
 import { createSearch, matchName, type SearchHit } from './panel/search.ts';
 import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
@@ -442,6 +442,7 @@ async function boot(): Promise<void> {
     api,
     meta,
     sectorColor: (s) => sectorPalette.get(s) ?? '#6b7385',
+    communityName: (c) => (scene ? (communityNames(scene, palette).get(c) ?? null) : null),
     metric: () => store.get().metric,
     time: currentTime,
     inGraph: (id) => scene?.graph.hasNode(id) ?? false,

@@ -160,6 +160,10 @@ describe('search and the person panel', () => {
     await b.page.locator('#panel .scores .score').first().waitFor();
     await b.page.locator('#panel .polarity-bar').waitFor();
     expect(await b.page.locator('#panel .bars').count()).toBe(2);
+    // The community chip names Marcus's community as the map's legend does.
+    const chip = await b.page.locator('#panel .chip.community').textContent();
+    expect(chip).toContain('around Marcus Vale');
+    expect(await b.page.locator('#legend .legend-label').allTextContents()).toContain(chip);
     await screenshot(b.page, 'person-panel.png');
   });
 

@@ -8,7 +8,7 @@ import type { GraphResponse, Suggestion, TimelineResponse } from '../../src/api/
 import { communityColors, DIM_NODE_COLOR, glColor, HIGHLIGHT_EDGE_COLOR, OTHER_COLOR, sectorColors, unpremultiply } from '../../client/src/graph/palette.ts';
 import { focusOf, INITIAL_RENDER_STATE, LIGHT_FOCUS_ABOVE, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
 import { attachTimeline, buildScene, computeFrame, LOW_DETAIL_KEEP, needsLayout, positionOf, scaleSize, timeAt, topK, type Scene } from '../../client/src/graph/scene.ts';
-import { legendEntries } from '../../client/src/panel/legend.ts';
+import { communityNames, legendEntries } from '../../client/src/panel/legend.ts';
 import { explainSuggestion } from '../../client/src/panel/suggestions.ts';
 
 const DAY = 86_400_000;
@@ -321,6 +321,11 @@ describe('legend and suggestions', () => {
       { label: 'around 42', note: undefined },
       { label: 'music', note: undefined },
     ]);
+    // The person panel names a community as the legend does, in either colour mode.
+    const names = communityNames(scene, palette);
+    expect(names.get(1)).toMatchObject({ label: 'finance · technology', note: 'around Sam', count: 2, color: palette.community.get(1) });
+    expect(names.get(2)).toMatchObject({ label: 'around 42', count: 2 });
+    expect([...names.keys()].sort()).toEqual([0, 1, 2, 3]);
   });
 
   it('explains a suggestion in plain words from the viewer’s side', () => {

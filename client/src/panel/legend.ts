@@ -18,57 +18,78 @@ export interface LegendEntry {
 
 const MAX_ENTRIES = 10;
 
-/**
- * Legend rows for the colour mode, largest groups first, the rest folded into "other". A community is named by
- * its two most common sectors; one whose people have no sector (imported SNAP data), or whose two sectors are
- * those of another community too (the demo's closed ring is "finance · technology" beside the larger
- * "technology · finance"), is named after its most prominent person as well: the largest by the size metric.
- */
-export function legendEntries(scene: Scene, mode: ColorMode, palette: Palette): LegendEntry[] {
-  interface Group {
-    color: string;
-    label: string;
-    count: number;
-    sectors: Map<string, number>;
-    hub: { name: string; score: number } | null;
-  }
+interface Group {
+  key: string;
+  color: string;
+  label: string;
+  count: number;
+  sectors: Map<string, number>;
+  hub: { name: string; score: number } | null;
+}
+
+/** The scene's people grouped by community or by first sector, largest groups first. */
+function groupsOf(scene: Scene, mode: ColorMode, palette: Palette): Group[] {
   const groups = new Map<string, Group>();
   scene.graph.forEachNode((_n, a) => {
     const sector = a.sectors[0] ?? 'no sector';
-    const key = mode === 'community' ? `c${a.community}` : sector;
+    const key = mode === 'community' ? String(a.community) : sector;
     let g = groups.get(key);
     if (!g) {
       const color = mode === 'community' ? (palette.community.get(a.community) ?? OTHER_COLOR) : (palette.sector.get(sector) ?? OTHER_COLOR);
-      g = { color, label: mode === 'community' ? `Community ${a.community}` : sector, count: 0, sectors: new Map(), hub: null };
+      g = { key, color, label: mode === 'community' ? `Community ${a.community}` : sector, count: 0, sectors: new Map(), hub: null };
       groups.set(key, g);
     }
     g.count++;
     for (const s of a.sectors) g.sectors.set(s, (g.sectors.get(s) ?? 0) + 1);
     if (g.hub === null || a.score > g.hub.score || (a.score === g.hub.score && a.label < g.hub.name)) g.hub = { name: a.label, score: a.score };
   });
-  const ordered = [...groups.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const shown: { group: Group; top: string[] }[] = [];
-  let other = 0;
-  for (const g of ordered) {
-    if (shown.length >= MAX_ENTRIES || g.color === OTHER_COLOR) {
-      other += g.count;
-      continue;
-    }
-    const top = mode === 'community' ? [...g.sectors.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([s]) => s) : [];
-    shown.push({ group: g, top });
-  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/**
+ * Names for community groups: their two most common sectors; a group whose people have no sector (imported SNAP
+ * data), or whose two sectors are those of another group too (the demo's closed ring is "finance · technology"
+ * beside the larger "technology · finance"), is named after its most prominent person as well: the largest by
+ * the size metric.
+ */
+function nameCommunities(groups: readonly Group[]): LegendEntry[] {
+  const tops = groups.map((g) => [...g.sectors.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([s]) => s));
   const setKey = (top: string[]) => [...top].sort().join('\u0000');
   const sameSectors = new Map<string, number>();
-  for (const { top } of shown) if (top.length > 0) sameSectors.set(setKey(top), (sameSectors.get(setKey(top)) ?? 0) + 1);
-  const entries: LegendEntry[] = shown.map(({ group: g, top }): LegendEntry => {
+  for (const top of tops) if (top.length > 0) sameSectors.set(setKey(top), (sameSectors.get(setKey(top)) ?? 0) + 1);
+  return groups.map((g, i): LegendEntry => {
+    const top = tops[i]!;
     const entry = { color: g.color, label: g.label, count: g.count };
-    if (mode !== 'community') return entry;
     const around = g.hub ? `around ${g.hub.name}` : g.label;
     if (top.length === 0) return { ...entry, label: around };
     return sameSectors.get(setKey(top))! > 1 ? { ...entry, label: top.join(' · '), note: around } : { ...entry, label: top.join(' · ') };
   });
+}
+
+/**
+ * Legend rows for the colour mode, largest groups first, the rest (and communities of one, which share the grey
+ * of "other") folded into "other". Communities are named as by nameCommunities.
+ */
+export function legendEntries(scene: Scene, mode: ColorMode, palette: Palette): LegendEntry[] {
+  const shown: Group[] = [];
+  let other = 0;
+  for (const g of groupsOf(scene, mode, palette)) {
+    if (shown.length >= MAX_ENTRIES || g.color === OTHER_COLOR) other += g.count;
+    else shown.push(g);
+  }
+  const entries: LegendEntry[] = mode === 'community' ? nameCommunities(shown) : shown.map((g) => ({ color: g.color, label: g.label, count: g.count }));
   if (other > 0) entries.push({ color: OTHER_COLOR, label: 'other', count: other });
   return entries;
+}
+
+/**
+ * The legend's name and colour of each community shown in the colour legend (by community id), whatever the
+ * colour mode: the person panel names a person's community the way the map's legend does.
+ */
+export function communityNames(scene: Scene, palette: Palette): Map<number, LegendEntry> {
+  const shown = groupsOf(scene, 'community', palette).filter((g) => g.color !== OTHER_COLOR).slice(0, MAX_ENTRIES);
+  const names = nameCommunities(shown);
+  return new Map(shown.map((g, i) => [Number(g.key), names[i]!]));
 }
 
 export function renderLegend(root: HTMLElement, entries: readonly LegendEntry[]): void {

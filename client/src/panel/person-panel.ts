@@ -17,6 +17,8 @@ export interface PersonPanelOptions {
   api: Api;
   meta: MetaResponse;
   sectorColor(sector: string): string;
+  /** the map legend's name and colour of a community, when the legend lists it */
+  communityName?(community: number): { label: string; note?: string; color: string; count: number } | null;
   /** the metric the map is sized by, listed first among the scores */
   metric(): string;
   time(): number | null;
@@ -73,6 +75,17 @@ function chips(values: readonly string[], cls: string, colorOf?: (v: string) => 
     { class: 'chips' },
     values.map((v) => el('span', { class: `chip ${cls}` }, [colorOf ? el('i', { class: 'dot', style: { background: colorOf(v) } }) : null, v])),
   );
+}
+
+/** A person's community as the map's legend names it (its colour and sectors), or its number when the legend does not list it. */
+function communityChip(community: number, name: ReturnType<NonNullable<PersonPanelOptions['communityName']>>): HTMLElement {
+  if (!name) return el('span', { class: 'chip community', text: `community ${community}`, title: 'Community (Louvain) not listed in the map legend' });
+  const title = `Community ${community} (Louvain): ${name.label}${name.note ? `, ${name.note}` : ''}; ${name.count.toLocaleString('en')} people on the map`;
+  return el('span', { class: 'chip community named', title }, [
+    el('i', { class: 'dot', style: { background: name.color } }),
+    name.label,
+    name.note ? el('span', { class: 'chip-note', text: name.note }) : null,
+  ]);
 }
 
 function loading(text = 'Loading…'): HTMLElement {
@@ -259,7 +272,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       title.textContent = p.name;
       clear(subtitle);
       subtitle.append(chips(p.sectors, 'sector', opts.sectorColor, 'no sector listed'));
-      if (profile.community !== null) subtitle.append(el('span', { class: 'chip community', text: `community ${profile.community}` }));
+      if (profile.community !== null) subtitle.append(communityChip(profile.community, opts.communityName?.(profile.community) ?? null));
       clear(flags);
       if (profile.flags.ring) {
         flags.append(el('p', { class: 'warning small', text: `⚠ Possible collusion ring${profile.flags.reason ? `: ${profile.flags.reason}` : ''}` }));
