@@ -206,4 +206,6 @@ export interface ImportProgressResponse {
   elapsedMs: number;
   /** when failed or cancelled: what happened, and for a cancelled import what was stored before it stopped */
   message?: string;
+  /** once ended: whether anything was stored (absent while running, or after a failure part-way through writing) */
+  stored?: boolean;
 }

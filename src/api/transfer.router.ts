@@ -1,7 +1,7 @@
 /** Import and export of whole files: POST /api/import?format=F (the file is the body), GET /api/export?format=F. */
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { AppError, ConflictError, ImportCancelledError } from '../domain/errors.ts';
+import { AppError, ConflictError, ImportCancelledError, ImportRejectedError, ValidationError } from '../domain/errors.ts';
 import { EXPORT_FORMAT_NAMES, FORMAT_NAMES, FORMATS } from '../services/formats/index.ts';
 import { checkExportFormat, exportMediaType, type ExportService } from '../services/export.service.ts';
 import { ImportProgressBoard, KEEP_MS } from '../services/import-progress.ts';
@@ -22,6 +22,11 @@ const importQuery = z.object({
 });
 
 /** A size as Express's body limits read it ("200mb", "512kb", "1000"; 1 kb = 1024 bytes), or null. */
+/** Refusals that come before anything is written: invalid lines (422), an unknown format or its misuse (400). */
+function refusedBeforeWriting(err: unknown): boolean {
+  return err instanceof ImportRejectedError || err instanceof ValidationError;
+}
+
 export function sizeInBytes(limit: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb)?\s*$/i.exec(limit);
   if (!m) return null;
@@ -115,7 +120,11 @@ export function createTransferRouter(deps: { importer: ImportService; exporter: 
         if (id !== undefined) progress.finish(id, 'done');
         return result;
       } catch (err) {
-        if (id !== undefined) progress.finish(id, err instanceof ImportCancelledError ? 'cancelled' : 'failed', err instanceof AppError ? err.message : undefined);
+        if (id !== undefined) {
+          const message = err instanceof AppError ? err.message : undefined;
+          if (err instanceof ImportCancelledError) progress.finish(id, 'cancelled', { message, stored: err.stored });
+          else progress.finish(id, 'failed', { message, stored: refusedBeforeWriting(err) ? false : undefined });
+        }
         throw err;
       } finally {
         res.off('close', onClose);
@@ -136,6 +145,10 @@ export function createTransferRouter(deps: { importer: ImportService; exporter: 
         id: z.string(),
         phase: z.enum(['validating', 'writing', 'done', 'failed', 'cancelled']),
         message: z.string().optional().describe('when failed or cancelled: what happened, and what was stored'),
+        stored: z
+          .boolean()
+          .optional()
+          .describe('once ended, whether anything was stored: true when done, false when refused or cancelled before any write; absent while running or after a failure part-way through writing'),
         lines: z.number(),
         bytes: z.number(),
         totalBytes: z.number(),

@@ -64,7 +64,12 @@ export class ImportRejectedError extends AppError {
  * the message, which says what was stored before it stopped.
  */
 export class ImportCancelledError extends AppError {
-  constructor(message: string, details?: unknown) {
+  constructor(
+    message: string,
+    /** whether any of the import had been stored when it stopped */
+    readonly stored: boolean,
+    details?: unknown,
+  ) {
     super(499, 'import_cancelled', message, details);
   }
 }

@@ -24,6 +24,11 @@ export interface ImportProgressState {
   elapsedMs: number;
   /** when failed or cancelled: what happened (for a cancelled import, what was stored before it stopped) */
   message?: string;
+  /**
+   * once ended: whether anything was stored (true when done; false when refused, or cancelled before any batch
+   * was committed); absent while running, and when an import failed part-way through writing
+   */
+  stored?: boolean;
 }
 
 export const KEEP_MS = 5 * 60_000;
@@ -58,11 +63,13 @@ export class ImportProgressBoard {
     e.state.bytes = p.bytes;
   }
 
-  finish(id: string, outcome: ImportOutcome, message?: string): void {
+  finish(id: string, outcome: ImportOutcome, end: { message?: string; stored?: boolean } = {}): void {
     const e = this.entries.get(id);
     if (!e || e.ended !== null) return;
     e.state.phase = outcome;
-    if (message !== undefined) e.state.message = message;
+    if (end.message !== undefined) e.state.message = end.message;
+    if (outcome === 'done') e.state.stored = true;
+    else if (end.stored !== undefined) e.state.stored = end.stored;
     e.ended = this.clock();
   }
 

@@ -55,7 +55,7 @@ export class ImportService {
     const options = req.options ?? {};
 
     const nothingWritten = (phase: string) =>
-      new ImportCancelledError(`The import was cancelled while ${phase}; nothing was written`, { phase, written: emptyCounts(), transactions: 0 });
+      new ImportCancelledError(`The import was cancelled while ${phase}; nothing was written`, false, { phase, written: emptyCounts(), transactions: 0 });
 
     // Pass 1: validate everything, write nothing.
     const people = new Set<string>();
@@ -143,6 +143,7 @@ function partlyWritten(committed: WrittenCounts, transactions: number, mode: 'me
       : 'the database was empty before: clear it (catalyst clear --yes) and import the file again';
   return new ImportCancelledError(
     `The import was cancelled while writing; ${stored} had been stored when it stopped: ${complete}`,
+    true,
     { phase: 'writing', written: committed, transactions, mode },
   );
 }

@@ -204,6 +204,8 @@ describe('import progress', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(end.phase).toBe('cancelled');
+    // 20,000 people are stored before the first batch of ties
+    expect(end.stored).toBe(true);
     const stored = await counts();
     expect(stored.ties).toBeLessThan(20_000);
     expect(end.message).toBe(
@@ -215,7 +217,10 @@ describe('import progress', () => {
   it('marks a refused import failed, refuses a running id, and answers unknown or malformed ids clearly', async () => {
     const bad = await t.send('POST', '/api/import?format=people-csv&progress=progress-test-2', 'id,name\nok,Ok\nbroken\n', 'text/csv');
     expect(bad.status).toBe(422);
-    expect((await t.get('/api/import/progress/progress-test-2')).body.phase).toBe('failed');
+    expect((await t.get('/api/import/progress/progress-test-2')).body).toMatchObject({ phase: 'failed', stored: false });
+    const done = await t.send('POST', '/api/import?format=people-csv&progress=progress-test-3', 'id,name\nprogress-done,Done\n', 'text/csv');
+    expect(done.status).toBe(200);
+    expect((await t.get('/api/import/progress/progress-test-3')).body).toMatchObject({ phase: 'done', stored: true });
     const unknown = await t.get('/api/import/progress/never-started');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toBe('No import with progress id "never-started": none was started with it, or it ended more than 5 minutes ago');

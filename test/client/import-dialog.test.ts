@@ -85,9 +85,16 @@ describe('describeCancelled', () => {
 
   it("passes on the server's account of a cancelled import, and whether anything was stored", () => {
     const partly = 'The import was cancelled while writing; 20,000 people, 5,000 ties had been stored when it stopped: importing the same file again completes it';
-    expect(describeCancelled(true, { phase: 'cancelled', message: partly })).toEqual({ text: partly, written: true });
+    expect(describeCancelled(true, { phase: 'cancelled', message: partly, stored: true })).toEqual({ text: partly, written: true });
     const none = 'The import was cancelled while checking the file; nothing was written';
-    expect(describeCancelled(true, { phase: 'cancelled', message: none })).toEqual({ text: none, written: false });
+    expect(describeCancelled(true, { phase: 'cancelled', message: none, stored: false })).toEqual({ text: none, written: false });
+    // whether anything was stored comes from the server's flag, not from its wording
+    expect(describeCancelled(true, { phase: 'cancelled', message: 'Stopped early.', stored: false }).written).toBe(false);
+  });
+
+  it('takes a refusal as nothing written, and a failure the server cannot account for as maybe written', () => {
+    expect(describeCancelled(true, { phase: 'failed', message: '2 invalid lines; nothing was written.', stored: false }).written).toBe(false);
+    expect(describeCancelled(true, { phase: 'failed', message: 'The database went away' }).written).toBe(true);
   });
 
   it('says when the import had finished anyway, or is still stopping', () => {

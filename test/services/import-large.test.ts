@@ -105,6 +105,7 @@ describe('cancelling a large import (college-msg)', () => {
     expect(err).toBeInstanceOf(ImportCancelledError);
     expect((err as ImportCancelledError).status).toBe(499);
     expect((err as Error).message).toBe('The import was cancelled while checking the file; nothing was written');
+    expect((err as ImportCancelledError).stored).toBe(false);
     expect(await t.services.graph.counts()).toEqual({ people: 0, events: 0, ties: 0, introductions: 0 });
   }, 600_000);
 
@@ -113,6 +114,7 @@ describe('cancelling a large import (college-msg)', () => {
     const err = await cancelWhileWriting();
     const { written, phase } = err.details as { written: { people: number; events: number }; phase: string };
     expect(phase).toBe('writing');
+    expect(err.stored).toBe(true);
     const stored = await t.services.graph.counts();
     expect(stored.people).toBe(1899); // every person the file names goes first
     expect(stored.events).toBe(written.events);

@@ -14,7 +14,7 @@ describe('ImportProgressBoard', () => {
     board.finish('import-1', 'done');
     board.update('import-1', { phase: 'validating', lines: 1, bytes: 1 });
     now += 1_000;
-    expect(board.get('import-1')).toMatchObject({ phase: 'done', lines: 10, elapsedMs: 50 });
+    expect(board.get('import-1')).toMatchObject({ phase: 'done', lines: 10, elapsedMs: 50, stored: true });
   });
 
   it('refuses the id of a running import, takes it again once that one ended', () => {
@@ -23,6 +23,8 @@ describe('ImportProgressBoard', () => {
     expect(board.start('same-id-1', 1)).toBe(false);
     board.finish('same-id-1', 'failed');
     expect(board.get('same-id-1')!.phase).toBe('failed');
+    // nothing said about what was stored: the board does not guess
+    expect(board.get('same-id-1')!.stored).toBeUndefined();
     expect(board.start('same-id-1', 2)).toBe(true);
     expect(board.get('same-id-1')).toMatchObject({ phase: 'validating', totalBytes: 2 });
   });

@@ -41,15 +41,16 @@ export function describeProgress(p: Pick<ImportProgressResponse, 'phase' | 'line
  * the import there has stopped (null when the server never started it). A cancelled upload writes nothing; a
  * cancelled import stops between batches and the server's message says what it had stored.
  */
-export function describeCancelled(uploaded: boolean, state: Pick<ImportProgressResponse, 'phase' | 'message'> | null): { text: string; written: boolean } {
+export function describeCancelled(uploaded: boolean, state: Pick<ImportProgressResponse, 'phase' | 'message' | 'stored'> | null): { text: string; written: boolean } {
   if (!uploaded || state === null) return { text: 'Cancelled before the server began the import: nothing was written.', written: false };
+  // `stored` is absent only when the server cannot tell (a failure part-way through writing): then assume it wrote.
   switch (state.phase) {
     case 'cancelled':
-      return { text: state.message ?? 'Cancelled on the server.', written: !/nothing was written/.test(state.message ?? '') };
+      return { text: state.message ?? 'Cancelled on the server.', written: state.stored ?? true };
     case 'done':
       return { text: 'The import had already finished when it was cancelled: the whole file was written.', written: true };
     case 'failed':
-      return { text: state.message ?? 'The import failed on the server.', written: false };
+      return { text: state.message ?? 'The import failed on the server.', written: state.stored ?? true };
     default:
       return { text: 'Cancelled; the server is still stopping the import (it stops between batches). Reopen Import later to check what was stored.', written: true };
   }
