@@ -152,8 +152,9 @@ export const api = {
     request<ProfileResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/influence`, { at }), undefined, signal),
   curve: (id: string, q: { from?: string; to?: string; metric?: 'activity' | 'centrality' }, signal?: AbortSignal) =>
     request<CurveResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/curve`, q), undefined, signal),
-  suggestions: (person: string, limit = 5, signal?: AbortSignal) =>
-    request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { person, limit }), undefined, signal),
+  /** whom a person should meet, and through whom; `sector`: only people in that sector */
+  suggestions: (person: string, limit = 5, signal?: AbortSignal, sector: string | null = null) =>
+    request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { person, limit, sector }), undefined, signal),
   /** the pairs a person is best placed to introduce */
   introducerSuggestions: (introducer: string, limit = 5, signal?: AbortSignal) =>
     request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { introducer, limit }), undefined, signal),

@@ -225,6 +225,28 @@ describe('search and the person panel', () => {
     await expect.poll(() => second.locator('.record-status.error').textContent(), { timeout: 30_000 }).toBe(again.body.error.message);
   });
 
+  it('"Whom to meet" narrowed to a sector lists what the API suggests in it, and keeps the sector for the next person', async () => {
+    await open('?person=p-ana');
+    await b.page.locator('#panel .meet-list .suggestion').first().waitFor();
+    const headlines = () => b.page.locator('#panel .meet-list .suggestion-title').allTextContents();
+    const expected = async (person: string, sector: string) =>
+      ((await t.get(`/api/introductions/suggestions?person=${person}&limit=10&sector=${sector}`)).body.items as { a: { id: string; name: string }; b: { id: string; name: string } }[]).map(
+        (x) => `Meet ${x.a.id === person ? x.b.name : x.a.name}`,
+      );
+    const any = await headlines();
+    const music = await expected('p-ana', 'music');
+    expect(music.length).toBeGreaterThan(0);
+    expect(music).not.toEqual(any.slice(0, music.length));
+    await b.page.locator('#panel .meet-sector').selectOption('music');
+    await expect.poll(headlines, { timeout: 30_000 }).toEqual(music);
+    // the next person's panel opens on the same sector
+    await b.page.evaluate(() => window.__catalyst.select('p-omar'));
+    await b.page.locator('#panel .person-name', { hasText: 'Omar Haddad' }).waitFor();
+    expect(await b.page.locator('#panel .meet-sector').inputValue()).toBe('music');
+    const omar = await expected('p-omar', 'music');
+    await expect.poll(headlines, { timeout: 30_000 }).toEqual(omar);
+  });
+
   it('a link to someone the database does not know opens one clear message, not an error per section', async () => {
     const missing = await t.get('/api/people/nobody-here/influence');
     expect(missing.status).toBe(404);

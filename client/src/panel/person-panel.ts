@@ -4,13 +4,13 @@
  * whom they should meet through whom. Sections fill in as their requests return; a new selection aborts
  * the old requests.
  */
-import type { CurveResponse, MetaResponse, ProfileResponse } from '../../../src/api/contract.ts';
+import type { CurveResponse, MetaResponse, ProfileResponse, SuggestionsResponse } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
 import { clear, el, formatDate, formatDays, formatNumber } from './dom.ts';
 import { introductionHistory } from './introductions.ts';
-import { suggestionList } from './suggestions.ts';
+import { suggestionList, type SuggestionListOptions } from './suggestions.ts';
 
 export interface PersonPanelOptions {
   root: HTMLElement;
@@ -88,6 +88,13 @@ function communityChip(community: number, name: ReturnType<NonNullable<PersonPan
   ]);
 }
 
+/** Suggestions asked for per list (the first SHOWN_SUGGESTIONS show, the rest behind "Show more"). */
+const SUGGESTIONS = 10;
+
+function noOneToMeet(sector: string | null): string {
+  return sector === null ? 'No introductions to suggest right now.' : `No one in ${sector} to suggest right now: pick another sector, or any.`;
+}
+
 function loading(text = 'Loading…'): HTMLElement {
   return el('p', { class: 'muted small loading', text });
 }
@@ -99,6 +106,8 @@ function errorText(err: unknown): HTMLElement {
 export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   const { root, api, meta } = opts;
   let person: string | null = null;
+  /** the sector "Whom to meet" is narrowed to (null: any) */
+  let meetSector: string | null = null;
   let controller: AbortController | null = null;
   let scoresController: AbortController | null = null;
   let chart: DecayChart | null = null;
@@ -244,7 +253,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       section('Positive and negative', polaritySlot),
       el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
       introducerSlot,
-      section('Whom to meet', suggestionsSlot),
+      section('Whom to meet', suggestionsSlot, meetSectorSelect(id, c.signal, suggestionsSlot, listOptionsFor(id, c.signal, historySlot))),
       section('Whom to introduce', introduceSlot),
       section('Introductions', historySlot),
     );
@@ -253,8 +262,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const profileP = loadProfile(id, c.signal, timeSlots, at);
     const range = meta.timeRange;
     const curveP = api.curve(id, { from: range?.from, to: range?.to, metric: 'activity' }, c.signal);
-    const suggestionsP = api.suggestions(id, 10, c.signal);
-    const introduceP = api.introducerSuggestions(id, 10, c.signal);
+    const suggestionsP = api.suggestions(id, SUGGESTIONS, c.signal, meetSector);
+    const introduceP = api.introducerSuggestions(id, SUGGESTIONS, c.signal);
     // awaited below unless the person turns out to be unknown (then they are aborted, not awaited)
     for (const p of [curveP, suggestionsP, introduceP]) p.catch(() => {});
     const historyP = loadHistory(id, c.signal, historySlot);
@@ -323,32 +332,58 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     }
 
     // Whom to meet (through whom), and the pairs this person is best placed to introduce.
-    const listOptions = {
+    const listOptions = listOptionsFor(id, c.signal, historySlot);
+    await fillSuggestions(suggestionsSlot, suggestionsP, { ...listOptions, empty: noOneToMeet(meetSector) }, c.signal);
+    await fillSuggestions(introduceSlot, introduceP, { ...listOptions, empty: 'No pairs to introduce right now: an introducer needs two trusted ties who do not know each other.' }, c.signal);
+    await historyP;
+  }
+
+  function listOptionsFor(id: string, signal: AbortSignal, historySlot: HTMLElement): SuggestionListOptions {
+    return {
       api,
       viewer: id,
       onHighlight: opts.onHighlightPath,
       onSelectPerson: opts.onSelectPerson,
       onRecorded: () => {
-        void loadHistory(id, c.signal, historySlot);
+        void loadHistory(id, signal, historySlot);
         opts.onIntroductionsChanged?.();
       },
     };
-    for (const [slot, request, empty] of [
-      [suggestionsSlot, suggestionsP, 'No introductions to suggest right now.'],
-      [introduceSlot, introduceP, 'No pairs to introduce right now: an introducer needs two trusted ties who do not know each other.'],
-    ] as const) {
-      try {
-        const suggestions = await request;
-        if (c.signal.aborted) return;
-        clear(slot);
-        slot.append(suggestionList(suggestions.items, { ...listOptions, empty }));
-      } catch (err) {
-        if (c.signal.aborted) return;
-        clear(slot);
-        slot.append(errorText(err));
-      }
+  }
+
+  async function fillSuggestions(slot: HTMLElement, request: Promise<SuggestionsResponse>, options: SuggestionListOptions, signal: AbortSignal): Promise<void> {
+    try {
+      const suggestions = await request;
+      if (signal.aborted) return;
+      clear(slot);
+      slot.append(suggestionList(suggestions.items, options));
+    } catch (err) {
+      if (signal.aborted) return;
+      clear(slot);
+      slot.append(errorText(err));
     }
-    await historyP;
+  }
+
+  /**
+   * "in any sector ▾" beside "Whom to meet": whom this person should meet in one sector (the API's `sector`).
+   * The choice stays while the panel moves from person to person. None when the data has no sectors.
+   */
+  function meetSectorSelect(id: string, signal: AbortSignal, slot: HTMLElement, options: SuggestionListOptions): HTMLElement | undefined {
+    if (meta.sectors.length === 0) return undefined;
+    const select = el('select', { class: 'meet-sector', attrs: { 'aria-label': 'Whom to meet: in which sector' } }, [
+      new Option('in any sector', ''),
+      ...meta.sectors.map((s) => new Option(`in ${s}`, s)),
+    ]);
+    select.value = meetSector ?? '';
+    select.addEventListener('change', () => {
+      meetSector = select.value || null;
+      clear(slot);
+      slot.append(loading('Finding introductions…'));
+      const request = api.suggestions(id, SUGGESTIONS, signal, meetSector);
+      request.catch(() => {});
+      void fillSuggestions(slot, request, { ...options, empty: noOneToMeet(meetSector) }, signal);
+    });
+    return select;
   }
 
   /** The person's introductions with the names of everyone in them (from the map, else from the API). */
