@@ -8,7 +8,13 @@ export type Polarity = 'total' | 'positive' | 'negative';
 
 export interface MetaResponse {
   counts: { people: number; events: number; ties: number; introductions: number };
+  /** every sector named, by people or by events */
   sectors: string[];
+  /**
+   * the sectors people list: what `sector` matches where it picks people (GET /api/graph, the introduction
+   * suggestions); empty when nobody lists one (SNAP edge lists), even if events carry a sector
+   */
+  peopleSectors: string[];
   media: string[];
   kinds: string[];
   /** first and last event time, or null when there are no events */

@@ -41,7 +41,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/api/meta', tag: 'influence', summary: 'Sectors, media, kinds, time range, counts and the metrics on offer' },
+    { method: 'get', path: '/api/meta', tag: 'influence', summary: 'Sectors (of people and events, and those people list), media, kinds, time range, counts and the metrics on offer' },
     () => svc.meta(),
   );
   defineRoute(
@@ -130,7 +130,8 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
       query: z.object({
         metric: z.string().default('pagerank'),
         layer,
-        ...slice,
+        sector: z.string().min(1).max(100).optional().describe('only people who list this sector (GET /api/meta: peopleSectors)'),
+        medium: slice.medium,
         limit: z.coerce.number().int().min(1).max(200_000).default(5_000),
         maxEdges: z.coerce.number().int().min(0).max(2_000_000).default(50_000),
       }),

@@ -156,6 +156,7 @@ export class InfluenceService {
     return {
       counts: { people: p.people.length, events: p.events.count, ties: p.ties.count, introductions: p.introductions.length },
       sectors: [...new Set([...p.events.sectors, ...p.people.flatMap((x) => x.sectors)])].sort(),
+      peopleSectors: [...new Set(p.people.flatMap((x) => x.sectors))].sort(),
       media: [...p.events.media].sort(),
       kinds: [...p.events.kinds].sort(),
       timeRange: Number.isFinite(s.table.firstAt)

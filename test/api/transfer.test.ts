@@ -105,6 +105,14 @@ describe('import through the API', () => {
     expect(res.body.written.events).toBe(500);
     const first = (await t.get(`/api/events/${encodeURIComponent('rating:6:2:1289241911.72836')}`)).body;
     expect(first).toMatchObject({ kind: 'rating', valence: 0.4, magnitude: 4, drivers: [{ person: '2' }], reached: [{ person: '6', weight: 1 }] });
+    // The ratings' sector is named, but nobody lists a sector: the filters that pick people have none to offer.
+    const meta = (await t.get('/api/meta')).body;
+    expect(meta).toMatchObject({ sectors: ['general'], peopleSectors: [] });
+    expect((await t.get('/api/graph?sector=general')).body.nodes).toEqual([]);
+    const listed = await t.send('POST', '/api/import?format=people-csv', 'id,name,sectors\n6,Six,finance\n', 'text/csv');
+    expect(listed.status).toBe(200);
+    expect((await t.get('/api/meta')).body).toMatchObject({ sectors: ['finance', 'general'], peopleSectors: ['finance'] });
+    expect((await t.get('/api/graph?sector=finance')).body.nodes.map((n: { id: string }) => n.id)).toEqual(['6']);
   });
 });
 

@@ -61,7 +61,10 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
   const metrics = metricOptions(meta);
   if (!metrics.some((m) => m.value === store.get().metric)) metrics.unshift({ value: store.get().metric, label: metricLabel(store.get().metric) });
   fillSelect(els.metric, metrics);
-  fillSelect(els.sector, [{ value: '', label: 'All sectors' }, ...meta.sectors.map((s) => ({ value: s, label: s }))]);
+  // The map's sector filter picks people by the sectors they list; data where nobody lists one has no such filter.
+  fillSelect(els.sector, [{ value: '', label: 'All sectors' }, ...meta.peopleSectors.map((s) => ({ value: s, label: s }))]);
+  const sectorField = els.sector.closest('.field') as HTMLElement | null;
+  if (sectorField) sectorField.hidden = meta.peopleSectors.length === 0 && store.get().sector === null;
   fillSelect(els.medium, [{ value: '', label: 'All media' }, ...meta.media.map((m) => ({ value: m, label: m }))]);
 
   const sync = (s: Readonly<ViewState>) => {

@@ -88,6 +88,16 @@ function communityChip(community: number, name: ReturnType<NonNullable<PersonPan
   ]);
 }
 
+/**
+ * "#27 of 400", "#27= of 400" when others share the score (the tooltip says how many), and "all equal" when
+ * everyone does (no introductions recorded, say), where a joint first place would say nothing.
+ */
+export function rankText(s: { rank: number; of: number; tied: number }): { text: string; title?: string } {
+  if (s.of > 1 && s.tied >= s.of - 1) return { text: `all ${s.of.toLocaleString('en-US')} equal`, title: 'Everyone has the same score: it ranks nobody' };
+  if (s.tied === 0) return { text: `#${s.rank} of ${s.of}` };
+  return { text: `#${s.rank}= of ${s.of}`, title: `joint ${s.rank}: ${s.tied.toLocaleString('en-US')} ${s.tied === 1 ? 'other has' : 'others have'} the same score` };
+}
+
 /** Suggestions asked for per list (the first SHOWN_SUGGESTIONS show, the rest behind "Show more"). */
 const SUGGESTIONS = 10;
 
@@ -141,11 +151,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         return el('div', { class: `score${name === metric ? ' current' : ''}`, title: description.get(name) ?? name }, [
           el('span', { class: 'score-name', text: name }),
           el('span', { class: 'score-value', text: formatNumber(s.score) }),
-          el('span', {
-            class: 'score-rank',
-            text: `#${s.rank}${s.tied > 0 ? '=' : ''} of ${s.of}`,
-            title: s.tied > 0 ? `joint ${s.rank}: ${s.tied.toLocaleString('en-US')} other${s.tied === 1 ? '' : 's'} have the same score` : undefined,
-          }),
+          el('span', { class: 'score-rank', ...rankText(s) }),
         ]);
       }),
     );
@@ -366,13 +372,13 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
 
   /**
    * "in any sector ▾" beside "Whom to meet": whom this person should meet in one sector (the API's `sector`).
-   * The choice stays while the panel moves from person to person. None when the data has no sectors.
+   * The choice stays while the panel moves from person to person. None when nobody lists a sector.
    */
   function meetSectorSelect(id: string, signal: AbortSignal, slot: HTMLElement, options: SuggestionListOptions): HTMLElement | undefined {
-    if (meta.sectors.length === 0) return undefined;
+    if (meta.peopleSectors.length === 0) return undefined;
     const select = el('select', { class: 'meet-sector', attrs: { 'aria-label': 'Whom to meet: in which sector' } }, [
       new Option('in any sector', ''),
-      ...meta.sectors.map((s) => new Option(`in ${s}`, s)),
+      ...meta.peopleSectors.map((s) => new Option(`in ${s}`, s)),
     ]);
     select.value = meetSector ?? '';
     select.addEventListener('change', () => {
