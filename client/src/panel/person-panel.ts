@@ -118,6 +118,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let person: string | null = null;
   /** the sector "Whom to meet" is narrowed to (null: any) */
   let meetSector: string | null = null;
+  /** the "Whom to meet" request whose answer the list shows (a newer sector choice aborts the one before) */
+  let meetRequest: AbortController | null = null;
   let controller: AbortController | null = null;
   let scoresController: AbortController | null = null;
   let chart: DecayChart | null = null;
@@ -268,7 +270,9 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const profileP = loadProfile(id, c.signal, timeSlots, at);
     const range = meta.timeRange;
     const curveP = api.curve(id, { from: range?.from, to: range?.to, metric: 'activity' }, c.signal);
-    const suggestionsP = api.suggestions(id, SUGGESTIONS, c.signal, meetSector);
+    meetRequest = new AbortController();
+    const meetSignal = AbortSignal.any([c.signal, meetRequest.signal]);
+    const suggestionsP = api.suggestions(id, SUGGESTIONS, meetSignal, meetSector);
     const introduceP = api.introducerSuggestions(id, SUGGESTIONS, c.signal);
     // awaited below unless the person turns out to be unknown (then they are aborted, not awaited)
     for (const p of [curveP, suggestionsP, introduceP]) p.catch(() => {});
@@ -339,7 +343,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
 
     // Whom to meet (through whom), and the pairs this person is best placed to introduce.
     const listOptions = listOptionsFor(id, c.signal, historySlot);
-    await fillSuggestions(suggestionsSlot, suggestionsP, { ...listOptions, empty: noOneToMeet(meetSector) }, c.signal);
+    await fillSuggestions(suggestionsSlot, suggestionsP, { ...listOptions, empty: noOneToMeet(meetSector) }, meetSignal);
     await fillSuggestions(introduceSlot, introduceP, { ...listOptions, empty: 'No pairs to introduce right now: an introducer needs two trusted ties who do not know each other.' }, c.signal);
     await historyP;
   }
@@ -383,11 +387,14 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     select.value = meetSector ?? '';
     select.addEventListener('change', () => {
       meetSector = select.value || null;
+      meetRequest?.abort();
+      meetRequest = new AbortController();
+      const current = AbortSignal.any([signal, meetRequest.signal]);
       clear(slot);
       slot.append(loading('Finding introductions…'));
-      const request = api.suggestions(id, SUGGESTIONS, signal, meetSector);
+      const request = api.suggestions(id, SUGGESTIONS, current, meetSector);
       request.catch(() => {});
-      void fillSuggestions(slot, request, { ...options, empty: noOneToMeet(meetSector) }, signal);
+      void fillSuggestions(slot, request, { ...options, empty: noOneToMeet(meetSector) }, current);
     });
     return select;
   }
