@@ -173,6 +173,24 @@ export interface SuggestionsResponse {
   items: Suggestion[];
 }
 
+/** GET /api/introductions/path: the most trusted chain of introductions from one person to another */
+export interface IntroductionPathResponse {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  /** the two already know each other (the chain is their own tie) */
+  alreadyTied: boolean;
+  /** null when no chain of at most maxHops trusted ties joins them */
+  path: {
+    /** from, the people who introduce onwards, to */
+    people: { id: string; name: string }[];
+    hops: { from: string; to: string; trustForward: number; trustBack: number; lastContact: string | null }[];
+    /** product over the hops of the weaker trust of each: 1 would be a chain of complete trust */
+    strength: number;
+  } | null;
+  maxHops: number;
+  minTrust: number;
+}
+
 export type { Introduction, Person };
 
 /** GET /api/formats */

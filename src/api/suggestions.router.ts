@@ -1,6 +1,10 @@
-/** GET /api/introductions/suggestions: whom should a person meet (and through whom), or whom should an introducer introduce. */
+/**
+ * GET /api/introductions/suggestions: whom should a person meet (and through whom), or whom should an introducer
+ * introduce; GET /api/introductions/path: how can one person reach another, through whom.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
+import { MAX_PATH_HOPS } from '../engine/introductions/index.ts';
 import type { SuggestionsService } from '../services/suggestions.service.ts';
 import { defineRoute, type ApiRegistry } from './route.ts';
 
@@ -33,6 +37,41 @@ export function createSuggestionsRouter(deps: { suggestions: SuggestionsService 
       errors: [400, 404],
     },
     ({ query }) => deps.suggestions.suggest(query),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/introductions/path',
+      tag: 'introductions',
+      summary: 'How can one person reach another? The most trusted chain of introductions between them',
+      description:
+        'Each hop is a direct tie (a KNOWS tie, or messages both ways) that both sides trust at least minTrust; a hop is as strong as ' +
+        'the weaker of its two trusts, and a chain as the product of its hops. The strongest chain of at most maxHops hops is returned ' +
+        '(the fewest hops among equally strong ones), or path null when there is none.',
+      query: z.object({
+        from: z.string().min(1).describe('who wants to reach someone'),
+        to: z.string().min(1).describe('whom they want to reach'),
+        maxHops: z.coerce.number().int().min(1).max(MAX_PATH_HOPS).default(4).describe(`the longest chain considered, 1 to ${MAX_PATH_HOPS} hops`),
+      }),
+      response: z.object({
+        from: person,
+        to: person,
+        alreadyTied: z.boolean(),
+        path: z
+          .object({
+            people: z.array(person),
+            hops: z.array(z.object({ from: z.string(), to: z.string(), trustForward: z.number(), trustBack: z.number(), lastContact: z.string().nullable() })),
+            strength: z.number(),
+          })
+          .nullable(),
+        maxHops: z.number(),
+        minTrust: z.number(),
+      }),
+      errors: [400, 404],
+    },
+    ({ query }) => deps.suggestions.path(query),
   );
   return router;
 }

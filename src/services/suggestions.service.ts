@@ -6,13 +6,16 @@
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
   buildIntroductionIndex,
+  findEntry,
+  introductionPath,
   IntroductionInputError,
+  PAIR_SCORE_DEFAULTS,
   suggestForIntroducer,
   suggestForPerson,
   type IntroductionIndex,
   type IntroductionSuggestion,
 } from '../engine/introductions/index.ts';
-import type { Suggestion, SuggestionsResponse } from '../api/contract.ts';
+import type { IntroductionPathResponse, Suggestion, SuggestionsResponse } from '../api/contract.ts';
 import type { InfluenceService } from './influence.service.ts';
 
 export interface SuggestionQuery {
@@ -68,6 +71,41 @@ export class SuggestionsService {
           reasons: s.reasons as unknown as Suggestion['reasons'],
         }),
       ),
+    };
+  }
+
+  /**
+   * The most trusted chain of introductions from one person to another (introduction-path.ts), each hop a tie
+   * both sides trust at least as much as a suggestion's introducer must be trusted.
+   */
+  async path(q: { from: string; to: string; maxHops: number }): Promise<IntroductionPathResponse> {
+    if (q.from === q.to) throw new ValidationError(`"from" and "to" are the same person ("${q.from}"): a chain joins two different people`);
+    const index = await this.index();
+    const from = index.indexOf.get(q.from);
+    if (from === undefined) throw new NotFoundError('Person', q.from);
+    const to = index.indexOf.get(q.to);
+    if (to === undefined) throw new NotFoundError('Person', q.to);
+    const minTrust = PAIR_SCORE_DEFAULTS.minTrust;
+    const found = introductionPath(index.graph, from, to, { maxHops: q.maxHops, minTrust });
+    const ref = (i: number) => ({ id: index.people[i]!.id, name: index.people[i]!.name });
+    const e = findEntry(index.graph, from, to);
+    return {
+      from: ref(from),
+      to: ref(to),
+      alreadyTied: e >= 0 && index.graph.tied[e] === 1,
+      path: found && {
+        people: found.people.map(ref),
+        hops: found.hops.map((h) => ({
+          from: index.people[h.from]!.id,
+          to: index.people[h.to]!.id,
+          trustForward: h.trustForward,
+          trustBack: h.trustBack,
+          lastContact: Number.isNaN(h.lastContact) ? null : new Date(h.lastContact).toISOString(),
+        })),
+        strength: found.strength,
+      },
+      maxHops: q.maxHops,
+      minTrust,
     };
   }
 }

@@ -75,3 +75,61 @@ describe('GET /api/introductions/suggestions', () => {
     expect((await t.get('/api/introductions/suggestions?person=p-ana&minScore=2')).status).toBe(400);
   });
 });
+
+interface PathBody {
+  from: { id: string };
+  to: { id: string };
+  alreadyTied: boolean;
+  path: { people: { id: string; name: string }[]; hops: { from: string; to: string; trustForward: number; trustBack: number; lastContact: string | null }[]; strength: number } | null;
+  maxHops: number;
+  minTrust: number;
+}
+
+describe('GET /api/introductions/path', () => {
+  it('how can Ana reach Omar? Through Helena, whom both trust, and the chain is as strong as its weakest trusts', async () => {
+    const res = await t.get('/api/introductions/path?from=p-ana&to=p-omar');
+    expect(res.status).toBe(200);
+    const body = res.body as PathBody;
+    expect(body.alreadyTied).toBe(false);
+    expect(body.path!.people).toEqual([
+      { id: 'p-ana', name: 'Ana Torres' },
+      { id: 'p-connector', name: 'Helena Brandt' },
+      { id: 'p-omar', name: 'Omar Haddad' },
+    ]);
+    const product = body.path!.hops.reduce((acc, h) => acc * Math.min(h.trustForward, h.trustBack), 1);
+    expect(body.path!.strength).toBeCloseTo(product, 9);
+    expect(body.path!.hops[0]).toMatchObject({ from: 'p-ana', to: 'p-connector' });
+    expect(body.path!.hops[0]!.lastContact).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(body).toMatchObject({ maxHops: 4, minTrust: 0.1 });
+  });
+
+  it('the collusion ring is reached only through a weakly trusted tie; fewer hops find only a weaker chain', async () => {
+    const ring = (await t.get('/api/introductions/path?from=p-ana&to=p-ring-1')).body as PathBody;
+    expect(ring.path).not.toBeNull();
+    const weakest = Math.min(...ring.path!.hops.map((h) => Math.min(h.trustForward, h.trustBack)));
+    expect(weakest).toBeLessThan(0.3);
+    expect(ring.path!.strength).toBeLessThan(0.2);
+    const short = (await t.get(`/api/introductions/path?from=p-ana&to=p-ring-1&maxHops=${ring.path!.hops.length - 1}`)).body as PathBody;
+    expect(short.path!.hops.length).toBeLessThan(ring.path!.hops.length);
+    expect(short.path!.strength).toBeLessThan(ring.path!.strength);
+  });
+
+  it('says when two people already know each other', async () => {
+    const helena = (await t.get('/api/introductions/path?from=p-ana&to=p-connector')).body as PathBody;
+    expect(helena.alreadyTied).toBe(true);
+    // their own tie (0.99 one way, 0.93 the other) is stronger than any chain through others
+    expect(helena.path!.people.map((p) => p.id)).toEqual(['p-ana', 'p-connector']);
+  });
+
+  it('explains bad requests: the same person twice, unknown people, hop limits', async () => {
+    const same = await t.get('/api/introductions/path?from=p-ana&to=p-ana');
+    expect(same.status).toBe(400);
+    expect(same.body.error.message).toBe('"from" and "to" are the same person ("p-ana"): a chain joins two different people');
+    const unknown = await t.get('/api/introductions/path?from=p-ana&to=nobody');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toContain('nobody');
+    expect((await t.get('/api/introductions/path?from=p-ana')).status).toBe(400);
+    expect((await t.get('/api/introductions/path?from=p-ana&to=p-omar&maxHops=7')).status).toBe(400);
+    expect((await t.get('/api/introductions/path?from=p-ana&to=p-omar&maxHops=0')).status).toBe(400);
+  });
+});

@@ -2,7 +2,7 @@
  * Introductions engine (DESIGN.md idea 6): suggest introductions, explain each, credit introducers.
  * Pure: a Projection in, plain objects out; time comes in as `now`.
  */
-export { ACQUAINTANCE_DEFAULTS, type AcquaintanceGraph, type AcquaintanceOptions } from './acquaintance-graph.ts';
+export { ACQUAINTANCE_DEFAULTS, findEntry, type AcquaintanceGraph, type AcquaintanceOptions } from './acquaintance-graph.ts';
 export { COMMUNITY_DEFAULTS, type CommunityOptions } from './communities.ts';
 export { IntroductionInputError, type IntroductionInputReason } from './errors.ts';
 export type { IntroducerRecordSummary, IntroductionReasons, IntroductionSuggestion } from './explain-suggestion.ts';
@@ -19,6 +19,7 @@ export {
   type IntroductionIndex,
   type IntroductionIndexOptions,
 } from './introduction-index.ts';
+export { INTRODUCTION_PATH_DEFAULTS, introductionPath, MAX_PATH_HOPS, type IntroductionPath, type IntroductionPathOptions, type PathHop } from './introduction-path.ts';
 export { openness, OPENNESS_DEFAULTS, type OpennessOptions } from './openness.ts';
 export { pairBoost, PAIR_SCORE_DEFAULTS, scorePair, type PairEvaluation, type PairScoreWeights } from './pair-score.ts';
 export { rankCandidates, RANK_CANDIDATES_DEFAULTS, type RankCandidatesOptions, type RankedCandidates } from './rank-candidates.ts';
