@@ -11,7 +11,8 @@
  * Timed: building the Projection (not the engine); building the index (acquaintance graph, Louvain, the
  * rest); then, after a full garbage collection and warm (50 calls first, not counted), suggestForPerson (limit 10) for 500 random people and
  * suggestForIntroducer (limit 10) for 200 random people, fixed seed; and both for the 20 people with the most
- * ties. Goals: p95 ≤ 50 ms per person, p95 ≤ 200 ms per introducer.
+ * ties. Goals: p95 ≤ 50 ms per person, p95 ≤ 200 ms per introducer. Also timed: introductionPath (how to reach
+ * someone) between 200 random pairs, at most 4 hops; no goal was set for it.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,8 @@ import { introductionStatuses } from '../src/domain/model.ts';
 import { buildAcquaintanceGraph } from '../src/engine/introductions/acquaintance-graph.ts';
 import { acquaintanceCommunities } from '../src/engine/introductions/communities.ts';
 import { buildIntroductionIndex } from '../src/engine/introductions/introduction-index.ts';
+import { INTRODUCTION_PATH_DEFAULTS, introductionPath } from '../src/engine/introductions/introduction-path.ts';
+import { PAIR_SCORE_DEFAULTS } from '../src/engine/introductions/pair-score.ts';
 import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
 import { suggestForPerson, SUGGEST_FOR_PERSON_DEFAULTS } from '../src/engine/introductions/suggest-for-person.ts';
 import { seededRng } from '../src/engine/rng.ts';
@@ -37,6 +40,7 @@ const SEED = 902;
 const PEOPLE_RUNS = 500;
 const INTRODUCER_RUNS = 200;
 const WARMUP = 50;
+const PATH_RUNS = 200;
 
 interface Timing {
   runs: number;
@@ -181,6 +185,18 @@ function main(): void {
   const introducer = measure(randomPeople(INTRODUCER_RUNS), (p) => suggestForIntroducer(index, p, { now: NOW, limit: 10 }));
   const personHubs = measure(hubs, (p) => suggestForPerson(index, p, { now: NOW, limit: 10 }));
   const introducerHubs = measure(hubs, (p) => suggestForIntroducer(index, p, { now: NOW, limit: 10 }));
+  // How to reach someone: random pairs (a path search's cost depends on both ends), the API's default 4 hops.
+  const pairs = Array.from({ length: PATH_RUNS }, () => {
+    const a = Math.floor(rng() * n);
+    let b = Math.floor(rng() * n);
+    while (b === a) b = Math.floor(rng() * n);
+    return [a, b] as const;
+  });
+  let pair = 0;
+  const reach = measure(Array.from({ length: PATH_RUNS }, (_, k) => k), () => {
+    const [a, b] = pairs[pair++]!;
+    return introductionPath(g, a, b, { maxHops: INTRODUCTION_PATH_DEFAULTS.maxHops, minTrust: PAIR_SCORE_DEFAULTS.minTrust })?.people ?? [];
+  });
 
   const report = {
     command: COMMAND,
@@ -221,6 +237,7 @@ function main(): void {
       suggestForIntroducer: { people: `${INTRODUCER_RUNS} random (same stream)`, ...introducer },
       suggestForPersonTop20Degree: personHubs,
       suggestForIntroducerTop20Degree: introducerHubs,
+      introductionPath: { people: `${PATH_RUNS} random pairs (same stream), at most ${INTRODUCTION_PATH_DEFAULTS.maxHops} hops`, ...reach },
     },
     goals: { suggestForPersonP95Ms: 50, suggestForIntroducerP95Ms: 200 },
   };
@@ -276,6 +293,10 @@ function markdown(r: {
   lines.push('');
   lines.push(
     'Empty results are people with no friend of a friend reachable through someone both trust (many Slashdot accounts have a single link, or only ties to people they do not trust).',
+  );
+  lines.push('');
+  lines.push(
+    "introductionPath (GET /api/introductions/path): the most trusted chain between two random people; its \"mean results\" is the mean number of people per chain over all pairs (0 for a pair with none), and \"empty\" the pairs no chain of trusted ties joins within the hop limit.",
   );
   lines.push('');
   return lines.join('\n');

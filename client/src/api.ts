@@ -14,6 +14,7 @@ import type {
   Polarity,
   ProfileResponse,
   SuggestionsResponse,
+  IntroductionPathResponse,
   TimelineResponse,
 } from '../../src/api/contract.ts';
 import type { Introduction, IntroductionPatch, Page, Person } from '../../src/domain/model.ts';
@@ -155,6 +156,9 @@ export const api = {
   /** whom a person should meet, and through whom; `sector`: only people in that sector */
   suggestions: (person: string, limit = 5, signal?: AbortSignal, sector: string | null = null) =>
     request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { person, limit, sector }), undefined, signal),
+  /** the most trusted chain of introductions from one person to another */
+  introductionPath: (from: string, to: string, maxHops: number | null = null, signal?: AbortSignal) =>
+    request<IntroductionPathResponse>('GET', withQuery('/api/introductions/path', { from, to, maxHops }), undefined, signal),
   /** the pairs a person is best placed to introduce */
   introducerSuggestions: (introducer: string, limit = 5, signal?: AbortSignal) =>
     request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { introducer, limit }), undefined, signal),

@@ -19,7 +19,7 @@ import { byId, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel } from './panel/filters.ts';
 import { communityNames, legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
 import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
-import { createSearch, matchName, type SearchHit } from './panel/search.ts';
+import { createSearch, matchName, type SearchHit, type SearchOptions } from './panel/search.ts';
 import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
 import { needsGraphReload, needsTimelineReload, parseViewState, serializeViewState, Store, type ViewState } from './state.ts';
 
@@ -437,11 +437,29 @@ async function boot(): Promise<void> {
     { onChange: (p, final) => setPosition(p, final), overallLabel: () => `All time · ${metricLabel(store.get().metric)}` },
   );
 
+  /** People by name: matches on the map at once (best match, then most influential), then the API's. */
+  const findPeople: Pick<SearchOptions, 'local' | 'remote'> = {
+    local: (q) => {
+      if (!scene) return [];
+      const hits: (SearchHit & { score: number })[] = [];
+      scene.graph.forEachNode((id, a) => {
+        const score = matchName(a.label, q);
+        if (score >= 0) hits.push({ id, name: a.label, sectors: a.sectors, inGraph: true, score: score * 1e6 + (scene!.frame.nodeValue[a.i] ?? 0) });
+      });
+      return hits.sort((a, b) => b.score - a.score).slice(0, 10);
+    },
+    remote: async (q, signal) => {
+      const res = await api.searchPeople(q, 10, signal);
+      return res.items.map((p) => ({ id: p.id, name: p.name, sectors: p.sectors, inGraph: scene?.graph.hasNode(p.id) ?? false }));
+    },
+  };
+
   panel = createPersonPanel({
     root: byId('panel'),
     api,
     meta,
     sectorColor: (s) => sectorPalette.get(s) ?? '#6b7385',
+    findPeople,
     communityName: (c) => (scene ? (communityNames(scene, palette).get(c) ?? null) : null),
     metric: () => store.get().metric,
     time: currentTime,
@@ -456,19 +474,7 @@ async function boot(): Promise<void> {
   createSearch({
     input: byId<HTMLInputElement>('search'),
     list: byId('search-list'),
-    local: (q) => {
-      if (!scene) return [];
-      const hits: (SearchHit & { score: number })[] = [];
-      scene.graph.forEachNode((id, a) => {
-        const score = matchName(a.label, q);
-        if (score >= 0) hits.push({ id, name: a.label, sectors: a.sectors, inGraph: true, score: score * 1e6 + (scene!.frame.nodeValue[a.i] ?? 0) });
-      });
-      return hits.sort((a, b) => b.score - a.score).slice(0, 10);
-    },
-    remote: async (q, signal) => {
-      const res = await api.searchPeople(q, 10, signal);
-      return res.items.map((p) => ({ id: p.id, name: p.name, sectors: p.sectors, inGraph: scene?.graph.hasNode(p.id) ?? false }));
-    },
+    ...findPeople,
     onSelect: (hit) => {
       if (store.get().person === hit.id) void applySelection(hit.id, true);
       else store.set({ person: hit.id });

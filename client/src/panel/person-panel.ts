@@ -10,6 +10,8 @@ import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
 import { clear, el, formatDate, formatDays, formatNumber } from './dom.ts';
 import { introductionHistory } from './introductions.ts';
+import { reachBox } from './reach.ts';
+import type { SearchOptions } from './search.ts';
 import { suggestionList, type SuggestionListOptions } from './suggestions.ts';
 
 export interface PersonPanelOptions {
@@ -17,6 +19,8 @@ export interface PersonPanelOptions {
   api: Api;
   meta: MetaResponse;
   sectorColor(sector: string): string;
+  /** the page's people search, for "How to reach…" (without it the section is left out) */
+  findPeople?: Pick<SearchOptions, 'local' | 'remote'>;
   /** the map legend's name and colour of a community, when the legend lists it */
   communityName?(community: number): { label: string; note?: string; color: string; count: number } | null;
   /** the metric the map is sized by, listed first among the scores */
@@ -262,6 +266,12 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
       introducerSlot,
       section('Whom to meet', suggestionsSlot, meetSectorSelect(id, c.signal, suggestionsSlot, listOptionsFor(id, c.signal, historySlot))),
+      opts.findPeople
+        ? section(
+            'How to reach…',
+            reachBox({ api, from: id, signal: c.signal, ...opts.findPeople, onHighlight: opts.onHighlightPath, onSelectPerson: opts.onSelectPerson }),
+          )
+        : '',
       section('Whom to introduce', introduceSlot),
       section('Introductions', historySlot),
     );

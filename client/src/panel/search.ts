@@ -19,6 +19,8 @@ export interface SearchOptions {
   local(query: string): SearchHit[];
   remote(query: string, signal: AbortSignal): Promise<SearchHit[]>;
   onSelect(hit: SearchHit): void;
+  /** "/" anywhere focuses this box (the page's main search only); default true */
+  slashKey?: boolean;
 }
 
 export interface SearchBox {
@@ -28,6 +30,8 @@ export interface SearchBox {
 
 export function createSearch(opts: SearchOptions): SearchBox {
   const { input, list } = opts;
+  // option ids follow the list's id, so two search boxes on a page never share one
+  const optionId = (k: number) => `${list.id}-hit-${k}`;
   let hits: SearchHit[] = [];
   let active = -1;
   let controller: AbortController | null = null;
@@ -48,7 +52,7 @@ export function createSearch(opts: SearchOptions): SearchBox {
       return;
     }
     hits.forEach((hit, k) => {
-      const item = el('li', { class: 'search-hit', attrs: { role: 'option', id: `search-hit-${k}`, 'aria-selected': k === active ? 'true' : 'false' } }, [
+      const item = el('li', { class: 'search-hit', attrs: { role: 'option', id: optionId(k), 'aria-selected': k === active ? 'true' : 'false' } }, [
         el('span', { class: 'search-name', text: hit.name }),
         el('span', { class: 'search-meta', text: hit.sectors.slice(0, 3).join(' · ') + (hit.inGraph ? '' : ' · not in view') }),
       ]);
@@ -61,14 +65,14 @@ export function createSearch(opts: SearchOptions): SearchBox {
     });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    input.setAttribute('aria-activedescendant', active >= 0 ? `search-hit-${active}` : '');
+    input.setAttribute('aria-activedescendant', active >= 0 ? optionId(active) : '');
   }
 
   function setActive(k: number): void {
     if (k === active) return;
     active = k;
     list.querySelectorAll('[role=option]').forEach((node, i) => node.setAttribute('aria-selected', i === active ? 'true' : 'false'));
-    input.setAttribute('aria-activedescendant', active >= 0 ? `search-hit-${active}` : '');
+    input.setAttribute('aria-activedescendant', active >= 0 ? optionId(active) : '');
     list.querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -162,7 +166,7 @@ export function createSearch(opts: SearchOptions): SearchBox {
   input.addEventListener('keydown', onKey);
   input.addEventListener('blur', onBlur);
   input.addEventListener('focus', onFocus);
-  document.addEventListener('keydown', onSlash);
+  if (opts.slashKey !== false) document.addEventListener('keydown', onSlash);
   close();
 
   return {

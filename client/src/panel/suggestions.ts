@@ -59,6 +59,22 @@ export function explainSuggestion(s: Suggestion, viewer: string | null): Explain
   };
 }
 
+/** A person's name as a link-styled button that opens their panel. */
+export function personLink(p: { id: string; name: string }, onSelect: (id: string) => void): HTMLElement {
+  const link = el('button', { class: 'link', text: p.name, attrs: { type: 'button' } });
+  link.addEventListener('click', () => onSelect(p.id));
+  return link;
+}
+
+/** "Ana trusts Helena ▬▬▬▬ 99%" */
+export function trustRow(who: string, value: number): HTMLElement {
+  return el('div', { class: 'trust-row' }, [
+    el('span', { class: 'trust-label', text: who }),
+    el('span', { class: 'trust-track' }, [el('span', { class: 'trust-fill', style: { width: percent(value) } })]),
+    el('span', { class: 'trust-value', text: percent(value) }),
+  ]);
+}
+
 export interface SuggestionListOptions {
   api: Api;
   viewer: string;
@@ -110,11 +126,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       button.disabled = false;
     }
   });
-  const nameLink = (p: { id: string; name: string }) => {
-    const link = el('button', { class: 'link', text: p.name, attrs: { type: 'button' } });
-    link.addEventListener('click', () => opts.onSelectPerson(p.id));
-    return link;
-  };
+  const nameLink = (p: { id: string; name: string }) => personLink(p, opts.onSelectPerson);
   const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
     el('div', { class: 'suggestion-head' }, [
       el('span', { class: 'suggestion-title' }, other ? ['Meet ', nameLink(other)] : own ? ['Introduce ', nameLink(s.a), ' to ', nameLink(s.b)] : [x.headline]),
@@ -129,25 +141,24 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
     el(
       'div',
       { class: 'trust' },
-      x.trust.map((t) =>
-        el('div', { class: 'trust-row' }, [
-          el('span', { class: 'trust-label', text: t.who }),
-          el('span', { class: 'trust-track' }, [el('span', { class: 'trust-fill', style: { width: percent(t.value) } })]),
-          el('span', { class: 'trust-value', text: percent(t.value) }),
-        ]),
-      ),
+      x.trust.map((t) => trustRow(t.who, t.value)),
     ),
     el('div', { class: 'suggestion-actions' }, [button]),
     status,
   ]);
-  const path = [s.a.id, s.introducer.id, s.b.id];
+  lightOnHover(card, [s.a.id, s.introducer.id, s.b.id], opts.onHighlight);
+  return card;
+}
+
+/** While the card is hovered or holds the focus, it is lit and the path of people it names lights on the map. */
+export function lightOnHover(card: HTMLElement, path: string[], onHighlight: (path: string[] | null) => void): void {
   const on = () => {
     card.classList.add('lit');
-    opts.onHighlight(path);
+    onHighlight(path);
   };
   const off = () => {
     card.classList.remove('lit');
-    opts.onHighlight(null);
+    onHighlight(null);
   };
   card.addEventListener('mouseenter', on);
   card.addEventListener('mouseleave', off);
@@ -155,5 +166,4 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
   card.addEventListener('focusout', (e) => {
     if (!card.contains((e as FocusEvent).relatedTarget as Node | null)) off();
   });
-  return card;
 }
