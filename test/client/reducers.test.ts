@@ -353,7 +353,14 @@ describe('legend and suggestions', () => {
     expect(x.headline).toBe('Meet Omar Haddad');
     expect(x.via).toBe('through Helena Brandt');
     expect(x.reasons).toContain('Omar offers funding and mentorship, which Ana seeks');
-    expect(x.reasons).toContain('3 people in common');
+    expect(x.reasons).toContain('3 people in common (weighted: Adamic-Adar 1.00, resource allocation 0.20)');
+    expect(x.reasons).toContain('Helena was in touch with Ana 3 days and with Omar 10 days before the latest activity on record');
+    const undated = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: 45, b: null } } }, 'p-ana');
+    expect(undated.reasons).toContain('Helena was in touch with Ana 6 weeks before the latest activity on record (no date for Omar)');
+    const recent = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: 1, b: 0.2 } } }, 'p-ana');
+    expect(recent.reasons).toContain('Helena was in touch with Ana 1 day and with Omar less than a day before the latest activity on record');
+    const none = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: null, b: null } } }, 'p-ana');
+    expect(none.reasons.some((r) => r.includes('in touch'))).toBe(false);
     expect(x.reasons).toContain('Bridges two communities that rarely meet');
     expect(x.reasons).toContain('Helena has made 12 introductions, 9 of them successful');
     expect(x.trust).toEqual([

@@ -78,7 +78,9 @@ export function formatDays(days: number | null): string {
   if (days >= 730) return `${(days / 365).toFixed(1)} years`;
   if (days >= 60) return `${Math.round(days / 30.4)} months`;
   if (days >= 14) return `${Math.round(days / 7)} weeks`;
-  return `${Math.round(days)} days`;
+  const whole = Math.round(days);
+  if (whole === 0) return 'less than a day';
+  return `${whole} day${whole === 1 ? '' : 's'}`;
 }
 
 /** "a, b and c" */

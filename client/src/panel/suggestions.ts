@@ -6,7 +6,7 @@
  */
 import type { Suggestion } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
-import { el, firstName, listInWords } from './dom.ts';
+import { el, firstName, formatDays, listInWords } from './dom.ts';
 
 export interface ExplainedSuggestion {
   /** the person to meet (the other side when the selected person is a or b) */
@@ -31,6 +31,18 @@ export function formatSuggestionScore(score: number): string {
 
 const SCORE_TITLE = 'Suggestion score, 0 to 1: how strongly trusted common ties, complementary needs and shared sectors point to this introduction';
 
+/**
+ * "Helena was in touch with Ana 3 days and with Omar 5 weeks before the latest activity on record" (the
+ * suggestions' now is the data's latest time, so imported old data reads sensibly); null when nothing is dated.
+ */
+function inTouch(introducer: string, sides: [string, number | null][]): string | null {
+  const dated = sides.filter((x): x is [string, number] => x[1] !== null && Number.isFinite(x[1]));
+  if (dated.length === 0) return null;
+  const parts = dated.map(([who, days]) => `with ${who} ${formatDays(Math.max(0, days))}`);
+  const undated = sides.filter((x) => !dated.includes(x as [string, number])).map(([who]) => who);
+  return `${introducer} was in touch ${parts.join(' and ')} before the latest activity on record${undated.length ? ` (no date for ${listInWords(undated)})` : ''}`;
+}
+
 /** Turns a suggestion's reasons into sentences, from the point of view of `viewer` when it is a or b. */
 export function explainSuggestion(s: Suggestion, viewer: string | null): ExplainedSuggestion {
   const r = s.reasons;
@@ -41,8 +53,16 @@ export function explainSuggestion(s: Suggestion, viewer: string | null): Explain
   if (r.bOffersASeeks?.length) reasons.push(`${b} offers ${listInWords(r.bOffersASeeks)}, which ${a} seeks`);
   if (r.aOffersBSeeks?.length) reasons.push(`${a} offers ${listInWords(r.aOffersBSeeks)}, which ${b} seeks`);
   if (r.sharedSectors?.length) reasons.push(`Both are active in ${listInWords(r.sharedSectors)}`);
-  if (r.commonTies > 0) reasons.push(`${r.commonTies} ${r.commonTies === 1 ? 'person' : 'people'} in common`);
+  if (r.commonTies > 0) {
+    const weights = Number.isFinite(r.adamicAdar) ? ` (weighted: Adamic-Adar ${r.adamicAdar.toFixed(2)}, resource allocation ${r.resourceAllocation.toFixed(2)})` : '';
+    reasons.push(`${r.commonTies} ${r.commonTies === 1 ? 'person' : 'people'} in common${weights}`);
+  }
   if (r.bridgesCommunities) reasons.push('Bridges two communities that rarely meet');
+  const recency = inTouch(i, [
+    [a, r.tieRecencyDays?.a ?? null],
+    [b, r.tieRecencyDays?.b ?? null],
+  ]);
+  if (recency) reasons.push(recency);
   const record = r.introducerRecord;
   if (record && record.made > 0) {
     reasons.push(`${i} has made ${record.made} introduction${record.made === 1 ? '' : 's'}, ${record.succeeded} of them successful`);
