@@ -160,8 +160,8 @@ export const api = {
   introductionPath: (from: string, to: string, maxHops: number | null = null, signal?: AbortSignal) =>
     request<IntroductionPathResponse>('GET', withQuery('/api/introductions/path', { from, to, maxHops }), undefined, signal),
   /** the pairs a person is best placed to introduce */
-  introducerSuggestions: (introducer: string, limit = 5, signal?: AbortSignal) =>
-    request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { introducer, limit }), undefined, signal),
+  introducerSuggestions: (introducer: string, limit = 5, signal?: AbortSignal, sector: string | null = null) =>
+    request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { introducer, limit, sector }), undefined, signal),
   recordIntroduction: (body: { introducer: string; a: string; b: string; note: string }) => request<Introduction>('POST', '/api/introductions', body),
   /** introductions a person made or was part of, newest first */
   introductions: (person: string, limit = 20, signal?: AbortSignal) =>

@@ -309,6 +309,13 @@ describe('search and the person panel', () => {
     await b.page.locator(`#panel .introduction[data-id="${mine.id}"]`).waitFor({ timeout: 30_000 });
     await first.scrollIntoViewIfNeeded();
     await screenshot(b.page, 'introducer-panel.png');
+    // narrowed to pairs with someone in music: what the API gives for that sector
+    const music = ((await t.get('/api/introductions/suggestions?introducer=p-connector&limit=10&sector=music')).body.items as { a: { name: string }; b: { name: string } }[]).map(
+      (x) => `Introduce ${x.a.name} to ${x.b.name}`,
+    );
+    expect(music.length).toBeGreaterThan(0);
+    await b.page.locator('#panel .introduce-sector').selectOption('music');
+    await expect.poll(() => cards.locator('.suggestion-title').allTextContents(), { timeout: 30_000 }).toEqual(music);
   });
 
   it('lists the person’s introductions, newest first, and sets an outcome through the API (or shows its error)', async () => {

@@ -105,8 +105,14 @@ export function rankText(s: { rank: number; of: number; tied: number }): { text:
 /** Suggestions asked for per list (the first SHOWN_SUGGESTIONS show, the rest behind "Show more"). */
 const SUGGESTIONS = 10;
 
-function noOneToMeet(sector: string | null): string {
-  return sector === null ? 'No introductions to suggest right now.' : `No one in ${sector} to suggest right now: pick another sector, or any.`;
+/** The two suggestion lists of a panel: whom to meet, and which pairs to introduce. */
+type ListKind = 'meet' | 'introduce';
+
+function emptyList(kind: ListKind, sector: string | null): string {
+  if (kind === 'meet') return sector === null ? 'No introductions to suggest right now.' : `No one in ${sector} to suggest right now: pick another sector, or any.`;
+  return sector === null
+    ? 'No pairs to introduce right now: an introducer needs two trusted ties who do not know each other.'
+    : `No pair with someone in ${sector} to introduce right now: pick another sector, or any.`;
 }
 
 function loading(text = 'Loading…'): HTMLElement {
@@ -120,10 +126,10 @@ function errorText(err: unknown): HTMLElement {
 export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   const { root, api, meta } = opts;
   let person: string | null = null;
-  /** the sector "Whom to meet" is narrowed to (null: any) */
-  let meetSector: string | null = null;
-  /** the "Whom to meet" request whose answer the list shows (a newer sector choice aborts the one before) */
-  let meetRequest: AbortController | null = null;
+  /** the sector each suggestion list is narrowed to (null: any); it stays from person to person */
+  const listSector: Record<ListKind, string | null> = { meet: null, introduce: null };
+  /** each list's request whose answer it shows (a newer one, for another sector or person, aborts it) */
+  const listRequest: Record<ListKind, AbortController | null> = { meet: null, introduce: null };
   let controller: AbortController | null = null;
   let scoresController: AbortController | null = null;
   let chart: DecayChart | null = null;
@@ -265,14 +271,14 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       section('Positive and negative', polaritySlot),
       el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
       introducerSlot,
-      section('Whom to meet', suggestionsSlot, meetSectorSelect(id, c.signal, suggestionsSlot, listOptionsFor(id, c.signal, historySlot))),
+      section('Whom to meet', suggestionsSlot, sectorSelect('meet', id, c.signal, suggestionsSlot, listOptionsFor(id, c.signal, historySlot))),
       opts.findPeople
         ? section(
             'How to reach…',
             reachBox({ api, from: id, signal: c.signal, ...opts.findPeople, onHighlight: opts.onHighlightPath, onSelectPerson: opts.onSelectPerson }),
           )
         : '',
-      section('Whom to introduce', introduceSlot),
+      section('Whom to introduce', introduceSlot, sectorSelect('introduce', id, c.signal, introduceSlot, listOptionsFor(id, c.signal, historySlot))),
       section('Introductions', historySlot),
     );
 
@@ -280,12 +286,10 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const profileP = loadProfile(id, c.signal, timeSlots, at);
     const range = meta.timeRange;
     const curveP = api.curve(id, { from: range?.from, to: range?.to, metric: 'activity' }, c.signal);
-    meetRequest = new AbortController();
-    const meetSignal = AbortSignal.any([c.signal, meetRequest.signal]);
-    const suggestionsP = api.suggestions(id, SUGGESTIONS, meetSignal, meetSector);
-    const introduceP = api.introducerSuggestions(id, SUGGESTIONS, c.signal);
+    const meet = askList('meet', id, c.signal);
+    const introduce = askList('introduce', id, c.signal);
     // awaited below unless the person turns out to be unknown (then they are aborted, not awaited)
-    for (const p of [curveP, suggestionsP, introduceP]) p.catch(() => {});
+    curveP.catch(() => {});
     const historyP = loadHistory(id, c.signal, historySlot);
 
     const loaded = await profileP;
@@ -353,8 +357,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
 
     // Whom to meet (through whom), and the pairs this person is best placed to introduce.
     const listOptions = listOptionsFor(id, c.signal, historySlot);
-    await fillSuggestions(suggestionsSlot, suggestionsP, { ...listOptions, empty: noOneToMeet(meetSector) }, meetSignal);
-    await fillSuggestions(introduceSlot, introduceP, { ...listOptions, empty: 'No pairs to introduce right now: an introducer needs two trusted ties who do not know each other.' }, c.signal);
+    await fillSuggestions(suggestionsSlot, meet.request, { ...listOptions, empty: emptyList('meet', meet.sector) }, meet.signal);
+    await fillSuggestions(introduceSlot, introduce.request, { ...listOptions, empty: emptyList('introduce', introduce.sector) }, introduce.signal);
     await historyP;
   }
 
@@ -384,27 +388,37 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     }
   }
 
+  /** Asks for one of the lists in its current sector, aborting that list's request before. */
+  function askList(kind: ListKind, id: string, signal: AbortSignal): { request: Promise<SuggestionsResponse>; signal: AbortSignal; sector: string | null } {
+    listRequest[kind]?.abort();
+    const own = new AbortController();
+    listRequest[kind] = own;
+    const current = AbortSignal.any([signal, own.signal]);
+    const sector = listSector[kind];
+    const request = kind === 'meet' ? api.suggestions(id, SUGGESTIONS, current, sector) : api.introducerSuggestions(id, SUGGESTIONS, current, sector);
+    request.catch(() => {});
+    return { request, signal: current, sector };
+  }
+
   /**
-   * "in any sector ▾" beside "Whom to meet": whom this person should meet in one sector (the API's `sector`).
-   * The choice stays while the panel moves from person to person. None when nobody lists a sector.
+   * "in any sector ▾" beside a list's heading (the API's `sector`): whom this person should meet in a sector, or
+   * the pairs to introduce with someone in it. The choice stays while the panel moves from person to person.
+   * None when nobody lists a sector.
    */
-  function meetSectorSelect(id: string, signal: AbortSignal, slot: HTMLElement, options: SuggestionListOptions): HTMLElement | undefined {
+  function sectorSelect(kind: ListKind, id: string, signal: AbortSignal, slot: HTMLElement, options: SuggestionListOptions): HTMLElement | undefined {
     if (meta.peopleSectors.length === 0) return undefined;
-    const select = el('select', { class: 'meet-sector', attrs: { 'aria-label': 'Whom to meet: in which sector' } }, [
+    const label = kind === 'meet' ? 'Whom to meet: in which sector' : 'Whom to introduce: pairs with someone in which sector';
+    const select = el('select', { class: `list-sector ${kind}-sector`, attrs: { 'aria-label': label } }, [
       new Option('in any sector', ''),
       ...meta.peopleSectors.map((s) => new Option(`in ${s}`, s)),
     ]);
-    select.value = meetSector ?? '';
+    select.value = listSector[kind] ?? '';
     select.addEventListener('change', () => {
-      meetSector = select.value || null;
-      meetRequest?.abort();
-      meetRequest = new AbortController();
-      const current = AbortSignal.any([signal, meetRequest.signal]);
+      listSector[kind] = select.value || null;
+      const asked = askList(kind, id, signal);
       clear(slot);
-      slot.append(loading('Finding introductions…'));
-      const request = api.suggestions(id, SUGGESTIONS, current, meetSector);
-      request.catch(() => {});
-      void fillSuggestions(slot, request, { ...options, empty: noOneToMeet(meetSector) }, current);
+      slot.append(loading(kind === 'meet' ? 'Finding introductions…' : 'Finding pairs to introduce…'));
+      void fillSuggestions(slot, asked.request, { ...options, empty: emptyList(kind, asked.sector) }, asked.signal);
     });
     return select;
   }
