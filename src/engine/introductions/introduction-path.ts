@@ -14,7 +14,7 @@
  * ever improves a chain and the chain found is simple. Cost O(maxHops · E) time in the worst case, and
  * O(maxHops · n) memory for the per-round parents.
  */
-import type { AcquaintanceGraph } from './acquaintance-graph.ts';
+import { findEntry, type AcquaintanceGraph } from './acquaintance-graph.ts';
 import { checkNumber, IntroductionInputError } from './errors.ts';
 
 const MODULE = 'introductions/introduction-path';
@@ -103,8 +103,7 @@ export function introductionPath(graph: AcquaintanceGraph, from: number, to: num
   for (let k = 0; k + 1 < people.length; k++) {
     const x = people[k];
     const y = people[k + 1];
-    let e = offsets[x];
-    while (neighbours[e] !== y) e++;
+    const e = findEntry(graph, x, y);
     hops.push({ from: x, to: y, trustForward: trustOut[e], trustBack: trustIn[e], lastContact: graph.lastContact[e] });
   }
   return { people, hops, strength: best[to] };
