@@ -176,7 +176,7 @@ function updateSidePanels(): void {
     t === null ? `Node size: ${metricLabel(store.get().metric)}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
   byId('top-date').textContent = t === null ? '· all time' : `· ${formatDate(t)}`;
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
-    onSelect: (id) => store.set({ person: id }),
+    onSelect: (id) => store.set({ reach: null, person: id }),
     onHover: (id) => view?.setState({ hovered: id }),
   });
   renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette));
@@ -245,7 +245,7 @@ async function loadGraph(): Promise<void> {
     state: { colorMode: s.color, minInfluence: s.minInfluence, selected: s.person && next.graph.hasNode(s.person) ? s.person : null },
     camera: s.camera,
     onClick: (node) => {
-      if (node) store.set({ person: node });
+      if (node) store.set({ reach: null, person: node });
     },
     onCamera: (camera) => cameraChanged(camera),
     onRender: () => {
@@ -460,14 +460,15 @@ async function boot(): Promise<void> {
     meta,
     sectorColor: (s) => sectorPalette.get(s) ?? '#6b7385',
     findPeople,
+    reach: { target: () => store.get().reach, onTarget: (id) => store.set({ reach: id }) },
     communityName: (c) => (scene ? (communityNames(scene, palette).get(c) ?? null) : null),
     metric: () => store.get().metric,
     time: currentTime,
     inGraph: (id) => scene?.graph.hasNode(id) ?? false,
     nameOf: (id) => (scene?.graph.hasNode(id) ? (scene.graph.getNodeAttribute(id, 'label') as string) : null),
-    onClose: () => store.set({ person: null }),
+    onClose: () => store.set({ reach: null, person: null }),
     onHighlightPath: (path) => highlightPath(path),
-    onSelectPerson: (id) => store.set({ person: id }),
+    onSelectPerson: (id) => store.set({ reach: null, person: id }),
     onIntroductionsChanged: () => void rescoreIntroducers(),
   });
 
@@ -477,7 +478,7 @@ async function boot(): Promise<void> {
     ...findPeople,
     onSelect: (hit) => {
       if (store.get().person === hit.id) void applySelection(hit.id, true);
-      else store.set({ person: hit.id });
+      else store.set({ reach: null, person: hit.id });
     },
   });
 
@@ -518,7 +519,7 @@ async function boot(): Promise<void> {
   byId('zoom-out').addEventListener('click', () => zoom(1.5));
   byId('zoom-reset').addEventListener('click', () => view?.resetCamera());
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && store.get().person && !(e.target instanceof HTMLInputElement)) store.set({ person: null });
+    if (e.key === 'Escape' && store.get().person && !(e.target instanceof HTMLInputElement)) store.set({ reach: null, person: null });
   });
 
   await loadGraph();
@@ -559,7 +560,7 @@ window.__catalyst = {
   visibleNodeCount: () => view?.visibleNodeCount() ?? 0,
   renderedNodeCount: () => renderedNodes,
   select: async (id) => {
-    store.set({ person: id });
+    store.set({ reach: null, person: id });
     await new Promise((r) => setTimeout(r, 0));
   },
   highlightPath: (path) => highlightPath(path),

@@ -1,8 +1,8 @@
 /**
  * The client's one state object.
  *
- * `ViewState` is what a link restores: selected person, time, metric, colour mode, filters and (optionally) the
- * camera. It lives in the query string (`parseViewState` / `serializeViewState`, both pure so they are unit
+ * `ViewState` is what a link restores: selected person (and whom they want to reach), time, metric, colour mode,
+ * filters and (optionally) the camera. It lives in the query string (`parseViewState` / `serializeViewState`, both pure so they are unit
  * tested without a browser). Everything transient (hover, the highlighted introduction path, playing) lives in
  * the renderer's own small state (graph/reducers.ts) and never in the URL.
  */
@@ -19,6 +19,8 @@ export interface CameraView {
 export interface ViewState {
   /** selected person id */
   person: string | null;
+  /** whom the selected person wants to reach ("How to reach…" in their panel) */
+  reach: string | null;
   /** slider time, epoch ms; null = the latest time of the timeline */
   time: number | null;
   /** influence metric used for node size */
@@ -38,6 +40,7 @@ export const DEFAULT_METRIC = 'pagerank';
 
 export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   person: null,
+  reach: null,
   time: null,
   metric: DEFAULT_METRIC,
   color: 'community',
@@ -52,7 +55,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
 const POLARITIES: readonly Polarity[] = ['total', 'positive', 'negative'];
 const COLOR_MODES: readonly ColorMode[] = ['community', 'sector'];
 /** Keys in the order they are written, so the same view always gives the same link. */
-const KEYS = ['person', 't', 'metric', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
+const KEYS = ['person', 'reach', 't', 'metric', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
 
 function text(value: string | null, max = 200): string | null {
   if (value === null) return null;
@@ -101,6 +104,8 @@ export function parseViewState(search: string): ViewState {
   const limit = Number(q.get('limit'));
   return {
     person: text(q.get('person')),
+    // a chain to reach someone belongs to a selected person
+    reach: q.has('person') ? text(q.get('reach')) : null,
     time: parseTime(q.get('t')),
     metric: text(q.get('metric'), 60) ?? DEFAULT_VIEW.metric,
     color: color && COLOR_MODES.includes(color) ? color : DEFAULT_VIEW.color,
@@ -117,6 +122,7 @@ export function parseViewState(search: string): ViewState {
 export function serializeViewState(view: ViewState): string {
   const values: Record<(typeof KEYS)[number], string | null> = {
     person: view.person,
+    reach: view.person === null ? null : view.reach,
     t: view.time === null ? null : formatTime(view.time),
     metric: view.metric === DEFAULT_VIEW.metric ? null : view.metric,
     color: view.color === DEFAULT_VIEW.color ? null : view.color,

@@ -273,6 +273,15 @@ describe('search and the person panel', () => {
     await screenshot(b.page, 'reach-path.png');
     await b.page.mouse.move(400, 400);
     await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path === null);
+    // the link keeps whom Ana wants to reach: opening it shows the same chain
+    await b.page.waitForFunction(() => new URLSearchParams(location.search).get('reach') === 'p-omar');
+    await open('?person=p-ana&reach=p-omar');
+    await b.page.locator('#panel .reach-card .reach-headline', { hasText: 'Ask Helena Brandt to introduce Ana to Omar Haddad' }).waitFor({ timeout: 30_000 });
+    expect(await b.page.locator('#panel .reach-input').inputValue()).toBe('Omar Haddad');
+    // choosing someone else drops it: a chain belongs to the person it was asked for
+    await b.page.evaluate(() => window.__catalyst.select('p-omar'));
+    await b.page.waitForFunction(() => window.__catalyst.state().person === 'p-omar');
+    expect(await b.page.evaluate(() => window.__catalyst.state().reach)).toBeNull();
   });
 
   it('a link to someone the database does not know opens one clear message, not an error per section', async () => {

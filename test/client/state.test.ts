@@ -16,6 +16,7 @@ import {
 
 const full: ViewState = {
   person: 'p-ana',
+  reach: 'p-omar',
   time: Date.UTC(2019, 7, 1),
   metric: 'betweenness',
   color: 'sector',
@@ -41,8 +42,14 @@ describe('view state in the URL', () => {
 
   it('writes readable, stable links', () => {
     expect(serializeViewState(full)).toBe(
-      'person=p-ana&t=2019-08-01&metric=betweenness&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35',
+      'person=p-ana&reach=p-omar&t=2019-08-01&metric=betweenness&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35',
     );
+  });
+
+  it('keeps whom to reach only with a selected person', () => {
+    expect(serializeViewState({ ...DEFAULT_VIEW, reach: 'p-omar' })).toBe('');
+    expect(parseViewState('?reach=p-omar').reach).toBeNull();
+    expect(parseViewState('?person=p-ana&reach=p-omar').reach).toBe('p-omar');
   });
 
   it('round-trips names that need escaping', () => {

@@ -21,6 +21,8 @@ export interface PersonPanelOptions {
   sectorColor(sector: string): string;
   /** the page's people search, for "How to reach…" (without it the section is left out) */
   findPeople?: Pick<SearchOptions, 'local' | 'remote'>;
+  /** whom the person wants to reach, kept in the link: read when a panel opens, told when it changes */
+  reach?: { target(): string | null; onTarget(id: string): void };
   /** the map legend's name and colour of a community, when the legend lists it */
   communityName?(community: number): { label: string; note?: string; color: string; count: number } | null;
   /** the metric the map is sized by, listed first among the scores */
@@ -275,7 +277,16 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       opts.findPeople
         ? section(
             'How to reach…',
-            reachBox({ api, from: id, signal: c.signal, ...opts.findPeople, onHighlight: opts.onHighlightPath, onSelectPerson: opts.onSelectPerson }),
+            reachBox({
+              api,
+              from: id,
+              signal: c.signal,
+              ...opts.findPeople,
+              onHighlight: opts.onHighlightPath,
+              onSelectPerson: opts.onSelectPerson,
+              initial: opts.reach?.target() ?? null,
+              onTarget: opts.reach?.onTarget,
+            }),
           )
         : '',
       section('Whom to introduce', introduceSlot, sectorSelect('introduce', id, c.signal, introduceSlot, listOptionsFor(id, c.signal, historySlot))),

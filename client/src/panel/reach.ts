@@ -2,7 +2,7 @@
  * "How to reach…": in a person's panel, pick anyone and see the most trusted chain of introductions to them
  * (GET /api/introductions/path): who to ask first, who they ask, and how much each side of every hop trusts
  * the other. Hovering the chain lights it on the map; when nothing joins the two within four hops, one click
- * looks as far as the API allows.
+ * looks as far as the API allows. The person to reach is kept in the link (`reach=`), so a shared link opens the chain.
  */
 import type { IntroductionPathResponse } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
@@ -63,6 +63,10 @@ export interface ReachOptions {
   remote: SearchOptions['remote'];
   onHighlight(path: string[] | null): void;
   onSelectPerson(id: string): void;
+  /** whom to reach when the box opens (from the link), or null */
+  initial?: string | null;
+  /** the person to reach was picked (the link keeps it) */
+  onTarget?(id: string): void;
 }
 
 export function reachBox(opts: ReachOptions): HTMLElement {
@@ -85,6 +89,7 @@ export function reachBox(opts: ReachOptions): HTMLElement {
       const res = await opts.api.introductionPath(opts.from, to, maxHops, signal);
       if (signal.aborted) return;
       clear(result);
+      if (!input.value) input.value = res.to.name;
       result.append(renderPath(res, () => void show(to, WIDEST_HOPS)));
     } catch (err) {
       if (signal.aborted) return;
@@ -126,8 +131,12 @@ export function reachBox(opts: ReachOptions): HTMLElement {
     list,
     local: (q) => opts.local(q).filter((h) => h.id !== opts.from),
     remote: async (q, signal) => (await opts.remote(q, signal)).filter((h) => h.id !== opts.from),
-    onSelect: (hit) => void show(hit.id, null),
+    onSelect: (hit) => {
+      opts.onTarget?.(hit.id);
+      void show(hit.id, null);
+    },
     slashKey: false,
   });
+  if (opts.initial && opts.initial !== opts.from) void show(opts.initial, null);
   return el('div', { class: 'reach' }, [el('div', { class: 'search reach-search' }, [input, list]), result]);
 }
