@@ -26,7 +26,6 @@ import { buildAcquaintanceGraph } from '../src/engine/introductions/acquaintance
 import { acquaintanceCommunities } from '../src/engine/introductions/communities.ts';
 import { buildIntroductionIndex } from '../src/engine/introductions/introduction-index.ts';
 import { INTRODUCTION_PATH_DEFAULTS, introductionPath } from '../src/engine/introductions/introduction-path.ts';
-import { PAIR_SCORE_DEFAULTS } from '../src/engine/introductions/pair-score.ts';
 import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
 import { suggestForPerson, SUGGEST_FOR_PERSON_DEFAULTS } from '../src/engine/introductions/suggest-for-person.ts';
 import { seededRng } from '../src/engine/rng.ts';
@@ -195,7 +194,7 @@ function main(): void {
   let pair = 0;
   const reach = measure(Array.from({ length: PATH_RUNS }, (_, k) => k), () => {
     const [a, b] = pairs[pair++]!;
-    return introductionPath(g, a, b, { maxHops: INTRODUCTION_PATH_DEFAULTS.maxHops, minTrust: PAIR_SCORE_DEFAULTS.minTrust })?.people ?? [];
+    return introductionPath(g, a, b, INTRODUCTION_PATH_DEFAULTS)?.people ?? [];
   });
 
   const report = {

@@ -9,7 +9,7 @@ import {
   findEntry,
   introductionPath,
   IntroductionInputError,
-  PAIR_SCORE_DEFAULTS,
+  INTRODUCTION_PATH_DEFAULTS,
   suggestForIntroducer,
   suggestForPerson,
   type IntroductionIndex,
@@ -85,7 +85,7 @@ export class SuggestionsService {
     if (from === undefined) throw new NotFoundError('Person', q.from);
     const to = index.indexOf.get(q.to);
     if (to === undefined) throw new NotFoundError('Person', q.to);
-    const minTrust = PAIR_SCORE_DEFAULTS.minTrust;
+    const { minTrust } = INTRODUCTION_PATH_DEFAULTS;
     const found = introductionPath(index.graph, from, to, { maxHops: q.maxHops, minTrust });
     const ref = (i: number) => ({ id: index.people[i]!.id, name: index.people[i]!.name });
     const e = findEntry(index.graph, from, to);

@@ -16,6 +16,7 @@
  */
 import { findEntry, type AcquaintanceGraph } from './acquaintance-graph.ts';
 import { checkNumber, IntroductionInputError } from './errors.ts';
+import { PAIR_SCORE_DEFAULTS } from './pair-score.ts';
 
 const MODULE = 'introductions/introduction-path';
 
@@ -26,7 +27,8 @@ export interface IntroductionPathOptions {
   minTrust: number;
 }
 
-export const INTRODUCTION_PATH_DEFAULTS: IntroductionPathOptions = { maxHops: 4, minTrust: 0.1 };
+/** minTrust: the bar a suggestion's introducer must clear (pair-score.ts), so both features agree on trust. */
+export const INTRODUCTION_PATH_DEFAULTS: IntroductionPathOptions = { maxHops: 4, minTrust: PAIR_SCORE_DEFAULTS.minTrust };
 export const MAX_PATH_HOPS = 6;
 
 export interface PathHop {
