@@ -1,7 +1,10 @@
-// A page of introductions, newest first, optionally those a person made or was part of.
-// Parameters: $offset, $limit, $person (id or null)
+// A page of introductions, newest first, optionally those a person made or was part of, in some statuses,
+// recorded before a time.
+// Parameters: $offset, $limit, $person (id or null), $statuses (list or null), $beforeMs (epoch ms or null)
 // Returns: id, introducer, a, b, atMs, status, value, note
 MATCH (x:Person)-[:MADE]->(i:Introduction)
+WHERE ($statuses IS NULL OR i.status IN $statuses)
+  AND ($beforeMs IS NULL OR i.at < datetime({epochMillis: toInteger($beforeMs)}))
 MATCH (i)-[:INTRODUCED {side: 'a'}]->(a:Person)
 MATCH (i)-[:INTRODUCED {side: 'b'}]->(b:Person)
 WHERE $person IS NULL OR $person IN [x.id, a.id, b.id]

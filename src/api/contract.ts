@@ -2,7 +2,7 @@
  * Response shapes of the analysis endpoints, shared with the browser client through `import type` only.
  * Times are ISO-8601 strings; `t` in series is epoch milliseconds (compact for charts).
  */
-import type { Introduction, Person } from '../domain/model.ts';
+import type { Introduction, IntroductionStatus, Person } from '../domain/model.ts';
 
 export type Polarity = 'total' | 'positive' | 'negative';
 
@@ -171,6 +171,37 @@ export interface Suggestion {
 
 export interface SuggestionsResponse {
   items: Suggestion[];
+}
+
+/** One introducer's record: what their introductions came to (engine/introductions/introducer-scores.ts). */
+export interface IntroducerRecord {
+  id: string;
+  name: string;
+  made: number;
+  succeeded: number;
+  /** closed without fruit: failed + declined */
+  failed: number;
+  declined: number;
+  /** made or accepted, no outcome yet */
+  open: number;
+  /** smoothed: (succeeded + 1) / (succeeded + failed + 2) */
+  successRate: number;
+  creditedValue: number;
+  score: number;
+}
+
+/** GET /api/introductions/summary: every recorded introduction at a glance */
+export interface IntroductionsSummaryResponse {
+  total: number;
+  byStatus: Record<IntroductionStatus, number>;
+  /** the sum of the values recorded on succeeded introductions */
+  succeededValue: number;
+  /** made or accepted, recorded more than `days` days ago (before `before`), with no outcome yet */
+  waiting: { days: number; before: string; count: number };
+  /** every month (UTC) from the first introduction's to the last one's, counted by each introduction's status now */
+  months: { month: string; counts: Record<IntroductionStatus, number> }[];
+  /** the people whose introductions bear most fruit, by introducer score */
+  introducers: IntroducerRecord[];
 }
 
 /** GET /api/introductions/path: the most trusted chain of introductions from one person to another */

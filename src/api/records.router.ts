@@ -6,6 +6,7 @@ import {
   eventSchema,
   introductionPatchSchema,
   introductionSchema,
+  introductionStatuses,
   personPatchSchema,
   personSchema,
   tiePatchSchema,
@@ -16,7 +17,7 @@ import type { IntroductionsService } from '../services/introductions.service.ts'
 import type { PeopleService } from '../services/people.service.ts';
 import type { TiesService } from '../services/ties.service.ts';
 import { crudRoutes } from './crud.ts';
-import type { ApiRegistry } from './route.ts';
+import { defineRoute, type ApiRegistry } from './route.ts';
 
 export interface RecordsDeps {
   people: PeopleService;
@@ -28,6 +29,30 @@ export interface RecordsDeps {
 const personFilter = z.object({ person: z.string().min(1).optional() });
 const storedTie = tieSchema.extend({ id: z.string() });
 const storedIntroduction = introductionSchema.extend({ id: z.string(), at: z.string() });
+const byStatus = z.object(Object.fromEntries(introductionStatuses.map((s) => [s, z.number().int()])));
+
+/** "made,accepted" → ['made', 'accepted']; an unknown status is refused by name. */
+const statusList = z
+  .string()
+  .min(1)
+  .transform((text, ctx) => {
+    const asked = text.split(',').map((s) => s.trim());
+    const unknown = asked.filter((s) => !(introductionStatuses as readonly string[]).includes(s));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `unknown status ${unknown.map((s) => `"${s}"`).join(', ')}; the statuses are ${introductionStatuses.join(', ')}` });
+      return z.NEVER;
+    }
+    return asked as (typeof introductionStatuses)[number][];
+  });
+const introductionFilter = personFilter.extend({
+  status: statusList.optional().describe(`only introductions in these statuses, comma-separated (${introductionStatuses.join(', ')})`),
+  before: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date or date-time' })
+    .transform((s) => Date.parse(s))
+    .optional()
+    .describe('only introductions recorded before this ISO time'),
+});
 
 export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): Router {
   const router = Router();
@@ -40,6 +65,48 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
     response: personSchema,
     listQuery: z.object({ q: z.string().max(200).optional() }),
   });
+  // before the introductions' /:id routes, which would take "summary" for an id
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/introductions/summary',
+      tag: 'introductions',
+      summary: 'Every recorded introduction at a glance: by status, by month, waiting for an outcome, and the best introducers',
+      description:
+        'byStatus counts every introduction by its status now; months does the same per month recorded (UTC), every month from the first to the last; ' +
+        'waiting counts the made or accepted ones recorded more than waitingDays ago; introducers are the people whose introductions bear most fruit ' +
+        '(the introducer score: a smoothed success rate times the succeeded introductions, weighted by value).',
+      query: z.object({
+        waitingDays: z.coerce.number().int().min(0).max(3650).default(30).describe('an open introduction recorded longer ago than this is waiting'),
+        introducers: z.coerce.number().int().min(0).max(100).default(5).describe('how many of the best introducers to list'),
+      }),
+      response: z.object({
+        total: z.number().int(),
+        byStatus,
+        succeededValue: z.number(),
+        waiting: z.object({ days: z.number().int(), before: z.string(), count: z.number().int() }),
+        months: z.array(z.object({ month: z.string(), counts: byStatus })),
+        introducers: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            made: z.number().int(),
+            succeeded: z.number().int(),
+            failed: z.number().int(),
+            declined: z.number().int(),
+            open: z.number().int(),
+            successRate: z.number(),
+            creditedValue: z.number(),
+            score: z.number(),
+          }),
+        ),
+      }),
+      errors: [400],
+    },
+    ({ query }) => deps.introductions.summary(query),
+  );
   crudRoutes(router, registry, deps.events, {
     noun: 'event',
     base: '/api/events',
@@ -65,7 +132,7 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
     createSchema: introductionSchema,
     patchSchema: introductionPatchSchema,
     response: storedIntroduction,
-    listQuery: personFilter,
+    listQuery: introductionFilter,
   });
   return router;
 }

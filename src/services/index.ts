@@ -48,6 +48,6 @@ export function createServices(db: Database, log: (msg: string) => void = () => 
     people,
     events: new EventsService(new EventsRepository(db), people, version),
     ties: new TiesService(new TiesRepository(db), people, version),
-    introductions: new IntroductionsService(new IntroductionsRepository(db), people, version),
+    introductions: new IntroductionsService(new IntroductionsRepository(db), people, version, (limit) => influence.introducerRecords(limit)),
   };
 }

@@ -28,6 +28,7 @@ import type {
   CurveResponse,
   GraphResponse,
   InfluenceResponse,
+  IntroducerRecord,
   MetaResponse,
   Polarity,
   ProfileResponse,
@@ -180,6 +181,29 @@ export class InfluenceService {
       items.push({ id, name: s.projection.people[s.projection.indexOf.get(id)!]!.name, score: ranking.scores[i]!, rank: i + 1 });
     }
     return { items, total: ranking.ids.length, metric: q.metric, at: q.at == null ? null : new Date(q.at).toISOString() };
+  }
+
+  /**
+   * The people whose introductions bear most fruit: everyone who made one, by introducer score (then smoothed
+   * success rate, then how many they made), with the record the score is made of.
+   */
+  async introducerRecords(limit: number): Promise<IntroducerRecord[]> {
+    const s = await this.current();
+    const records = Object.entries(this.introducers(s))
+      .filter(([, r]) => r.made > 0)
+      .sort(([a, x], [b, y]) => y.score - x.score || y.successRate - x.successRate || y.made - x.made || (a < b ? -1 : a > b ? 1 : 0));
+    return records.slice(0, limit).map(([id, r]) => ({
+      id,
+      name: this.person(s, id).name,
+      made: r.made,
+      succeeded: r.succeeded,
+      failed: r.failed,
+      declined: r.declined,
+      open: r.open,
+      successRate: r.successRate,
+      creditedValue: r.creditedValue,
+      score: r.score,
+    }));
   }
 
   /** The full ordering for a query (cached per version). Ties keep id order so ranks are stable. */

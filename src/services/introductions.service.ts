@@ -1,21 +1,69 @@
 /** Introductions: recording who introduced whom, and what came of it. */
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import type { Introduction, IntroductionInput, IntroductionPatch, Page } from '../domain/model.ts';
-import type { IntroductionsRepository } from '../store/introductions.repository.ts';
+import type { IntroducerRecord, IntroductionsSummaryResponse } from '../api/contract.ts';
+import { introductionStatuses, type Introduction, type IntroductionInput, type IntroductionPatch, type IntroductionStatus, type Page } from '../domain/model.ts';
+import type { IntroductionFilter, IntroductionsRepository } from '../store/introductions.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
 import type { PeopleService } from './people.service.ts';
+
+const DAY_MS = 86_400_000;
+/** made or accepted: an introduction waiting for its outcome */
+export const WAITING_STATUSES: readonly IntroductionStatus[] = ['made', 'accepted'];
+const OPEN = new Set(WAITING_STATUSES);
+
+function noneByStatus(): Record<IntroductionStatus, number> {
+  return Object.fromEntries(introductionStatuses.map((s) => [s, 0])) as Record<IntroductionStatus, number>;
+}
 
 export class IntroductionsService {
   constructor(
     private readonly introductions: IntroductionsRepository,
     private readonly people: PeopleService,
     private readonly version: GraphVersion,
+    /** the best introducers' records (the influence engine's), for the summary */
+    private readonly introducerRecords: (limit: number) => Promise<IntroducerRecord[]> = async () => [],
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<Introduction>> {
+  list(opts: { offset: number; limit: number } & IntroductionFilter): Promise<Page<Introduction>> {
     return this.introductions.list(opts);
+  }
+
+  /**
+   * Every introduction at a glance: counts by status, the value of those that succeeded, how many have waited
+   * more than `waitingDays` for an outcome, a month-by-month count (by each one's status now), and the best
+   * introducers.
+   */
+  async summary(q: { waitingDays: number; introducers: number }): Promise<IntroductionsSummaryResponse> {
+    const before = this.now().getTime() - q.waitingDays * DAY_MS;
+    const [tallies, introducers] = await Promise.all([this.introductions.summarize(before), this.introducerRecords(q.introducers)]);
+    const byStatus = noneByStatus();
+    const byMonth = new Map<number, Record<IntroductionStatus, number>>();
+    let succeededValue = 0;
+    let waiting = 0;
+    for (const t of tallies) {
+      byStatus[t.status] += t.count;
+      if (t.status === 'succeeded') succeededValue += t.value;
+      if (OPEN.has(t.status)) waiting += t.before;
+      const key = t.year * 12 + (t.month - 1);
+      const counts = byMonth.get(key) ?? noneByStatus();
+      counts[t.status] += t.count;
+      byMonth.set(key, counts);
+    }
+    const keys = [...byMonth.keys()];
+    const months: IntroductionsSummaryResponse['months'] = [];
+    for (let k = Math.min(...keys); k <= Math.max(...keys); k++) {
+      months.push({ month: `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`, counts: byMonth.get(k) ?? noneByStatus() });
+    }
+    return {
+      total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+      byStatus,
+      succeededValue,
+      waiting: { days: q.waitingDays, before: new Date(before).toISOString(), count: waiting },
+      months,
+      introducers,
+    };
   }
 
   async get(id: string): Promise<Introduction> {

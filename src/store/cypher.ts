@@ -40,6 +40,7 @@ export const QUERY_NAMES = [
   'get-introduction',
   'list-introductions',
   'count-introductions',
+  'summarize-introductions',
   'update-introduction',
   'delete-introduction',
   'load-people',

@@ -1,5 +1,5 @@
 /** Introductions: (introducer)-[:MADE]->(:Introduction)-[:INTRODUCED {side}]->(a), (b). */
-import { closedIntroductionStatuses, type Introduction, type IntroductionPatch, type Page } from '../domain/model.ts';
+import { closedIntroductionStatuses, type Introduction, type IntroductionPatch, type IntroductionStatus, type Page } from '../domain/model.ts';
 import { iso } from './convert.ts';
 import type { Database, Row, WriteTx } from './database.ts';
 
@@ -12,6 +12,26 @@ interface IntroductionRow extends Row {
   status: Introduction['status'];
   value: number | null;
   note: string;
+}
+
+/** Which introductions a list holds: those a person made or was part of, in some statuses, recorded before a time. */
+export interface IntroductionFilter {
+  person?: string | null;
+  status?: IntroductionStatus[] | null;
+  /** epoch ms */
+  before?: number | null;
+}
+
+/** One group of the summary: introductions of one status recorded in one month. */
+export interface IntroductionTally extends Row {
+  status: IntroductionStatus;
+  year: number;
+  month: number;
+  count: number;
+  /** the sum of their values (null counts 0) */
+  value: number;
+  /** how many of them were recorded before the time asked about */
+  before: number;
 }
 
 export function introductionFromRow(r: IntroductionRow): Introduction {
@@ -30,13 +50,18 @@ export class IntroductionsRepository {
     return rows[0] ? introductionFromRow(rows[0]) : null;
   }
 
-  async list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<Introduction>> {
-    const person = opts.person ?? null;
+  async list(opts: { offset: number; limit: number } & IntroductionFilter): Promise<Page<Introduction>> {
+    const filter = { person: opts.person ?? null, statuses: opts.status ?? null, beforeMs: opts.before ?? null };
     const [rows, count] = await Promise.all([
-      this.db.read<IntroductionRow>('list-introductions', { offset: opts.offset, limit: opts.limit, person }),
-      this.db.read<{ total: number }>('count-introductions', { person }),
+      this.db.read<IntroductionRow>('list-introductions', { offset: opts.offset, limit: opts.limit, ...filter }),
+      this.db.read<{ total: number }>('count-introductions', filter),
     ]);
     return { items: rows.map(introductionFromRow), total: count[0]?.total ?? 0 };
+  }
+
+  /** Counts by status and by month recorded (UTC), with the sum of values and how many were recorded before `beforeMs`. */
+  summarize(beforeMs: number): Promise<IntroductionTally[]> {
+    return this.db.read<IntroductionTally>('summarize-introductions', { beforeMs });
   }
 
   /** An introduction between a and b (either order) that is not closed yet, if any. */

@@ -1,0 +1,140 @@
+/**
+ * Every introduction at a glance (GET /api/introductions/summary) and the list's filters (status, before), on a
+ * small world whose introductions are dated relative to now, so "waiting for an outcome" is known by construction.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+const DAY = 86_400_000;
+const daysAgo = (d: number) => new Date(Date.now() - d * DAY).toISOString();
+const month = (iso: string) => iso.slice(0, 7);
+
+/** introducer, a, b, days ago, status, value */
+const RECORDED: [string, string, string, number, string, number | null][] = [
+  ['helena', 'ana', 'omar', 400, 'succeeded', 100],
+  ['helena', 'ana', 'nia', 200, 'succeeded', null],
+  ['helena', 'omar', 'nia', 120, 'failed', null],
+  ['helena', 'ana', 'rasin', 90, 'made', null],
+  ['rasin', 'omar', 'lee', 60, 'accepted', null],
+  ['rasin', 'nia', 'lee', 45, 'declined', null],
+  ['lee', 'ana', 'helena', 5, 'made', null],
+  ['lee', 'omar', 'rasin', 2, 'succeeded', 20],
+];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const id of ['ana', 'omar', 'nia', 'helena', 'rasin', 'lee']) {
+    expect((await t.send('POST', '/api/people', { id, name: id[0]!.toUpperCase() + id.slice(1) })).status).toBe(201);
+  }
+  for (const [k, [introducer, a, b, ago, status, value]] of RECORDED.entries()) {
+    const res = await t.send('POST', '/api/introductions', { id: `i${k}`, introducer, a, b, at: daysAgo(ago), status, value });
+    expect(res.status).toBe(201);
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('GET /api/introductions/summary', () => {
+  it('counts by status, sums the value of the succeeded ones, and counts those waiting for an outcome', async () => {
+    const res = await t.get('/api/introductions/summary');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(8);
+    expect(res.body.byStatus).toEqual({ suggested: 0, made: 2, accepted: 1, declined: 1, succeeded: 3, failed: 1 });
+    expect(res.body.succeededValue).toBe(120);
+    // made or accepted, recorded more than 30 days ago: i3 (90 days) and i4 (60 days); i6 (5 days) is recent
+    expect(res.body.waiting.days).toBe(30);
+    expect(res.body.waiting.count).toBe(2);
+    expect(Math.abs(Date.parse(res.body.waiting.before) - (Date.now() - 30 * DAY))).toBeLessThan(60_000);
+    const wider = await t.get('/api/introductions/summary?waitingDays=3');
+    expect(wider.body.waiting.count).toBe(3);
+  });
+
+  it('counts every month from the first introduction to the last, gaps included', async () => {
+    const { months } = (await t.get('/api/introductions/summary')).body as { months: { month: string; counts: Record<string, number> }[] };
+    expect(months[0]!.month).toBe(month(daysAgo(400)));
+    expect(months.at(-1)!.month).toBe(month(daysAgo(2)));
+    // consecutive calendar months, none skipped
+    for (let k = 1; k < months.length; k++) {
+      const [y0, m0] = months[k - 1]!.month.split('-').map(Number) as [number, number];
+      const [y1, m1] = months[k]!.month.split('-').map(Number) as [number, number];
+      expect(y1 * 12 + m1 - (y0 * 12 + m0)).toBe(1);
+    }
+    const total = (m: { counts: Record<string, number> }) => Object.values(m.counts).reduce((a, b) => a + b, 0);
+    expect(months.reduce((s, m) => s + total(m), 0)).toBe(8);
+    for (const [k, [, , , ago, status]] of RECORDED.entries()) {
+      const at = months.find((m) => m.month === month(daysAgo(ago)));
+      expect(at?.counts[status], `introduction ${k}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("lists the best introducers with their records, in the introducer ranking's order", async () => {
+    const res = await t.get('/api/introductions/summary?introducers=10');
+    const records = res.body.introducers as { id: string; made: number; succeeded: number; failed: number; declined: number; open: number; successRate: number }[];
+    expect(records.map((r) => r.id)).toEqual(['helena', 'lee', 'rasin']);
+    // Helena: 2 of 3 closed succeeded, smoothed with one pseudo-success and one pseudo-failure: 3 / 5
+    expect(records[0]).toMatchObject({ made: 4, succeeded: 2, failed: 1, declined: 0, open: 1 });
+    expect(records[0]!.successRate).toBeCloseTo(3 / 5, 12);
+    // Rasin's one closed introduction was declined, which counts as not bearing fruit
+    expect(records[2]).toMatchObject({ made: 2, succeeded: 0, failed: 1, declined: 1, open: 1 });
+    expect(records[2]!.successRate).toBeCloseTo(1 / 3, 12);
+    const ranking = await t.get('/api/influence?metric=introducer&limit=2');
+    expect(ranking.body.items.map((i: { id: string }) => i.id)).toEqual(['helena', 'lee']);
+    expect((await t.get('/api/introductions/summary?introducers=1')).body.introducers).toHaveLength(1);
+  });
+
+  it('follows an outcome as soon as it is recorded', async () => {
+    expect((await t.send('PATCH', '/api/introductions/i3', { status: 'succeeded', value: 5 })).status).toBe(200);
+    const res = await t.get('/api/introductions/summary');
+    expect(res.body.byStatus).toMatchObject({ made: 1, succeeded: 4 });
+    expect(res.body.succeededValue).toBe(125);
+    expect(res.body.waiting.count).toBe(1);
+    expect(res.body.introducers[0]).toMatchObject({ id: 'helena', succeeded: 3, open: 0 });
+    expect((await t.send('PATCH', '/api/introductions/i3', { status: 'made', value: null })).status).toBe(200);
+  });
+
+  it('answers 400 naming the parameter for a bad value, and is not taken for an introduction id', async () => {
+    const bad = await t.get('/api/introductions/summary?waitingDays=-1');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('"waitingDays"');
+    expect((await t.get('/api/introductions/summary?person=ana')).status).toBe(400);
+    expect((await t.get('/api/introductions/i0')).body.id).toBe('i0');
+  });
+});
+
+describe('GET /api/introductions: status and before', () => {
+  const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
+
+  it('keeps the statuses asked for, newest first, with their total', async () => {
+    const res = await t.get('/api/introductions?status=made,accepted');
+    expect(res.status).toBe(200);
+    expect(ids(res.body)).toEqual(['i6', 'i4', 'i3']);
+    expect(res.body.total).toBe(3);
+    expect(ids((await t.get('/api/introductions?status=succeeded&limit=2')).body)).toEqual(['i7', 'i1']);
+    expect((await t.get('/api/introductions?status=succeeded&limit=2')).body.total).toBe(3);
+  });
+
+  it('keeps those recorded before a time, and combines with person and status', async () => {
+    const before = encodeURIComponent(daysAgo(30));
+    const res = await t.get(`/api/introductions?before=${before}`);
+    expect(ids(res.body)).toEqual(['i5', 'i4', 'i3', 'i2', 'i1', 'i0']);
+    // what the summary calls waiting, as a list
+    const waiting = await t.get(`/api/introductions?status=made,accepted&before=${before}`);
+    expect(ids(waiting.body)).toEqual(['i4', 'i3']);
+    expect(waiting.body.total).toBe((await t.get('/api/introductions/summary')).body.waiting.count);
+    const anas = await t.get(`/api/introductions?person=ana&status=made,accepted&before=${before}`);
+    expect(ids(anas.body)).toEqual(['i3']);
+    expect(anas.body.total).toBe(1);
+  });
+
+  it('refuses an unknown status or an unreadable time, naming it', async () => {
+    const status = await t.get('/api/introductions?status=made,maybe');
+    expect(status.status).toBe(400);
+    expect(status.body.error.message).toContain('unknown status "maybe"');
+    expect(status.body.error.message).toContain('succeeded');
+    const before = await t.get('/api/introductions?before=last-week');
+    expect(before.status).toBe(400);
+    expect(before.body.error.message).toContain('"before"');
+  });
+});
