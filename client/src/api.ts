@@ -10,6 +10,7 @@ import type {
   ImportProgressResponse,
   ImportResponse,
   InfluenceResponse,
+  IntroductionsSummaryResponse,
   MetaResponse,
   Polarity,
   ProfileResponse,
@@ -166,6 +167,11 @@ export const api = {
   /** introductions a person made or was part of, newest first */
   introductions: (person: string, limit = 20, signal?: AbortSignal) =>
     request<Page<Introduction>>('GET', withQuery('/api/introductions', { person, limit }), undefined, signal),
+  /** every introduction, newest first, in some statuses (comma-separated) and recorded before a time */
+  allIntroductions: (q: { status?: string | null; before?: string | null; limit: number; offset: number }, signal?: AbortSignal) =>
+    request<Page<Introduction>>('GET', withQuery('/api/introductions', q), undefined, signal),
+  introductionsSummary: (waitingDays: number, introducers: number, signal?: AbortSignal) =>
+    request<IntroductionsSummaryResponse>('GET', withQuery('/api/introductions/summary', { waitingDays, introducers }), undefined, signal),
   updateIntroduction: (id: string, patch: IntroductionPatch) => request<Introduction>('PATCH', `/api/introductions/${encodeURIComponent(id)}`, patch),
   person: (id: string, signal?: AbortSignal) => request<Person>('GET', `/api/people/${encodeURIComponent(id)}`, undefined, signal),
   formats: (signal?: AbortSignal) => request<FormatsResponse>('GET', '/api/formats', undefined, signal),

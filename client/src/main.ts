@@ -454,6 +454,9 @@ async function boot(): Promise<void> {
     },
   };
 
+  /** a person's name as the map shows it, or null when they are not on it */
+  const nameOnMap = (id: string): string | null => (scene?.graph.hasNode(id) ? (scene.graph.getNodeAttribute(id, 'label') as string) : null);
+
   panel = createPersonPanel({
     root: byId('panel'),
     api,
@@ -465,7 +468,7 @@ async function boot(): Promise<void> {
     metric: () => store.get().metric,
     time: currentTime,
     inGraph: (id) => scene?.graph.hasNode(id) ?? false,
-    nameOf: (id) => (scene?.graph.hasNode(id) ? (scene.graph.getNodeAttribute(id, 'label') as string) : null),
+    nameOf: nameOnMap,
     onClose: () => store.set({ reach: null, person: null }),
     onHighlightPath: (path) => highlightPath(path),
     onSelectPerson: (id) => store.set({ reach: null, person: id }),
@@ -488,6 +491,24 @@ async function boot(): Promise<void> {
   byId('import').addEventListener('click', () => {
     importDialog ??= import('./panel/import-dialog.ts').then(({ createImportDialog }) => createImportDialog({ api, onShowNetwork: () => location.reload() }));
     void importDialog.then((d) => d.open());
+  });
+  // "Introductions": every recorded introduction, loaded with its first use
+  let board: Promise<{ open(): void }> | null = null;
+  byId('introductions').addEventListener('click', () => {
+    board ??= import('./panel/introductions-board.ts').then(({ createIntroductionsBoard }) =>
+      createIntroductionsBoard({
+        api,
+        nameOf: nameOnMap,
+        onSelectPerson: (id) => store.set({ reach: null, person: id }),
+        onIntroductionsChanged: () => void rescoreIntroducers(),
+        // the open panel's history and introducer record may have changed
+        onClose: (changed) => {
+          const id = store.get().person;
+          if (changed && id) void panel?.show(id);
+        },
+      }),
+    );
+    void board.then((b) => b.open());
   });
   byId('share').addEventListener('click', async () => {
     const button = byId<HTMLButtonElement>('share');

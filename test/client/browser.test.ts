@@ -1,7 +1,7 @@
 /**
  * The browser client in real Chromium against the real app and the demo world: the map draws, search opens
  * the person panel with its chart, the time slider resizes nodes, hovering a suggestion lights its path,
- * recording an introduction shows the API's answer, the person's introductions take an outcome, exports produce files, the URL restores the view, and
+ * recording an introduction shows the API's answer, the person's introductions take an outcome, the introductions board sums them up and lists those waiting, exports produce files, the URL restores the view, and
  * names from the database are shown as text. Screenshots of the main views go to test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
@@ -416,6 +416,80 @@ describe('search and the person panel', () => {
     expect(after.size).toBeGreaterThan(before.size);
     expect([after.x, after.y]).toEqual([before.x, before.y]);
     expect(graphRequests).toEqual([]);
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+});
+
+describe('the introductions board', () => {
+  const ids = (items: { id: string }[]) => items.map((i) => i.id);
+
+  it('sums up every introduction as the API does, lists those waiting for an outcome, narrows by status, and records an outcome', async () => {
+    await open();
+    const errorsBefore = b.errors.length;
+    await b.page.click('#introductions');
+    const dialog = b.page.locator('.board-dialog');
+    const rows = dialog.locator('.board-list .introduction');
+    await rows.first().waitFor({ timeout: 30_000 });
+    let summary = (await t.get('/api/introductions/summary')).body;
+    expect(summary.waiting.count).toBeGreaterThan(0);
+
+    // The headline, the status legend, the chart and the introducers are the API's numbers.
+    const headline = (await dialog.locator('.board-headline').textContent())!;
+    expect(headline).toContain(`${summary.total} introductions recorded`);
+    expect(headline).toContain(`${summary.waiting.count} waiting over 30 days for an outcome`);
+    const legend = async () =>
+      Object.fromEntries(
+        await dialog.locator('.status-key').evaluateAll((keys) => keys.map((k) => [k.getAttribute('data-status'), Number(k.querySelector('b')!.textContent)])),
+      );
+    const nonZero = (byStatus: Record<string, number>) => Object.fromEntries(Object.entries(byStatus).filter(([, n]) => n > 0));
+    expect(await legend()).toEqual(nonZero(summary.byStatus));
+    const barTotals = await dialog.locator('.stacked-bars .bar').evaluateAll((bars) => bars.map((g) => Number(g.getAttribute('data-total'))));
+    expect(barTotals.length).toBeGreaterThan(1);
+    expect(barTotals.reduce((a, c) => a + c, 0)).toBe(summary.total);
+    expect(await dialog.locator('.introducer-records li').evaluateAll((li) => li.map((e) => e.getAttribute('data-id')))).toEqual(ids(summary.introducers));
+
+    // By default the list is the follow-up queue: made or accepted over 30 days ago, as the API lists them.
+    expect(await dialog.locator('.board-filter').inputValue()).toBe('waiting');
+    const waiting = (await t.get(`/api/introductions?status=made,accepted&before=${encodeURIComponent(summary.waiting.before)}&limit=20`)).body;
+    const shown = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(await shown()).toEqual(ids(waiting.items));
+    expect(await rows.first().locator('.introduction-facts').textContent()).toMatch(/no outcome after \d/);
+    await screenshot(b.page, 'introductions-board.png');
+
+    // A status in the legend narrows the list to it.
+    await dialog.locator('.status-key[data-status="declined"]').click();
+    const declined = (await t.get('/api/introductions?status=declined&limit=20')).body;
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(declined.items));
+    expect(await dialog.locator('.board-filter').inputValue()).toBe('declined');
+
+    // Every introduction, twenty at a time.
+    await dialog.locator('.board-filter').selectOption('all');
+    const all = (await t.get('/api/introductions?limit=40')).body;
+    expect(all.total).toBeGreaterThan(20);
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(all.items.slice(0, 20)));
+    await dialog.locator('.board-more').click();
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(all.items));
+
+    // An outcome recorded on the board is stored, and the summary follows it.
+    await dialog.locator('.board-filter').selectOption('waiting');
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(waiting.items));
+    const row = rows.first();
+    await row.locator('.status-select').selectOption('succeeded');
+    await expect.poll(() => row.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe('Saved: succeeded.');
+    expect((await t.get(`/api/introductions/${waiting.items[0].id}`)).body.status).toBe('succeeded');
+    expect(await row.locator('.introduction-facts').textContent()).not.toContain('no outcome after');
+    const after = (await t.get('/api/introductions/summary')).body;
+    expect(after.byStatus.succeeded).toBe(summary.byStatus.succeeded + 1);
+    expect(after.waiting.count).toBe(summary.waiting.count - 1);
+    await expect.poll(legend, { timeout: 30_000 }).toEqual(nonZero(after.byStatus));
+    await expect.poll(() => dialog.locator('.board-headline').textContent(), { timeout: 30_000 }).toContain(`${after.waiting.count} waiting over 30 days`);
+    summary = after;
+
+    // A name opens that person: the board closes and the map selects them.
+    const introducer = waiting.items[0].introducer as string;
+    await row.locator('.introduction-people .link').first().click();
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('person'), { timeout: 10_000 }).toBe(introducer);
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 });

@@ -41,6 +41,16 @@ export function clear(node: Element): void {
   node.replaceChildren();
 }
 
+/** A "Loading…" line for a section waiting for the API. */
+export function loading(text = 'Loading…'): HTMLElement {
+  return el('p', { class: 'muted small loading', text });
+}
+
+/** An error's message (the API's, which names the problem) as a line in place of what failed to load. */
+export function errorText(err: unknown): HTMLElement {
+  return el('p', { class: 'error small', text: err instanceof Error ? err.message : String(err) });
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const node = document.getElementById(id);
   if (!node) throw new Error(`client: element #${id} is missing from index.html`);

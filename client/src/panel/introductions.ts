@@ -6,7 +6,7 @@
  */
 import type { Introduction, IntroductionPatch, IntroductionStatus, Page } from '../../../src/domain/model.ts';
 import { ApiError, type Api } from '../api.ts';
-import { el, firstName, formatDate, formatNumber } from './dom.ts';
+import { el, firstName, formatDate, formatDays, formatNumber } from './dom.ts';
 
 /** Every status, in the order an introduction goes through them, with the words shown for it. */
 export const STATUS_LABELS: Record<IntroductionStatus, string> = {
@@ -27,6 +27,15 @@ export interface IntroductionHistoryOptions {
   onSelectPerson(id: string): void;
   /** after an outcome was saved */
   onOutcome?(): void;
+  /** epoch ms: an open introduction (made or accepted) says how long it has waited for an outcome */
+  now?: number;
+}
+
+/** "no outcome after 5 months", for an introduction made or accepted at `at` (ms) and still open at `now`. */
+export function waitingText(intro: Pick<Introduction, 'status' | 'at'>, now: number): string | null {
+  if (intro.status !== 'made' && intro.status !== 'accepted') return null;
+  const days = (now - Date.parse(intro.at)) / 86_400_000;
+  return days >= 1 ? `no outcome after ${formatDays(days)}` : null;
 }
 
 /** "Helena introduced you to Nia", "Helena introduced Rasin and Nia", "You introduced Rasin and Nia" (for the viewer). */
@@ -38,14 +47,40 @@ export function describeIntroduction(intro: Pick<Introduction, 'introducer' | 'a
   return `${name(intro.introducer)} introduced ${name(intro.a)} and ${name(intro.b)}`;
 }
 
+/**
+ * Display names of everyone in some introductions: from the map where it has them (`nameOf`), else from the API
+ * (people it cannot find keep no name, and show their id).
+ */
+export async function introductionNames(
+  intros: readonly Introduction[],
+  nameOf: (id: string) => string | null,
+  api: Pick<Api, 'person'>,
+  signal?: AbortSignal,
+  into: Map<string, string> = new Map(),
+): Promise<Map<string, string>> {
+  const missing = new Set<string>();
+  for (const intro of intros) {
+    for (const p of [intro.introducer, intro.a, intro.b]) {
+      if (into.has(p)) continue;
+      const name = nameOf(p);
+      if (name !== null) into.set(p, name);
+      else missing.add(p);
+    }
+  }
+  const found = await Promise.all([...missing].map((p) => api.person(p, signal).catch(() => null)));
+  for (const p of found) if (p) into.set(p.id, p.name);
+  return into;
+}
+
 export function introductionHistory(page: Page<Introduction>, opts: IntroductionHistoryOptions): HTMLElement {
   if (page.items.length === 0) return el('p', { class: 'muted small', text: 'No introductions recorded yet.' });
-  const rows = page.items.map((intro) => historyRow(intro, opts));
+  const rows = page.items.map((intro) => introductionRow(intro, opts));
   const more = page.total > page.items.length ? el('p', { class: 'muted small', text: `The latest ${page.items.length} of ${page.total}.` }) : null;
   return el('div', {}, [el('ol', { class: 'introductions' }, rows), more]);
 }
 
-function historyRow(intro: Introduction, opts: IntroductionHistoryOptions): HTMLElement {
+/** One introduction with its outcome controls; `viewer` '' (nobody's panel) names all three people. */
+export function introductionRow(intro: Introduction, opts: IntroductionHistoryOptions): HTMLElement {
   const title = describeIntroduction(intro, opts.viewer, opts.names);
   const status = el('p', { class: 'record-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const select = el(
@@ -69,6 +104,7 @@ function historyRow(intro: Introduction, opts: IntroductionHistoryOptions): HTML
     try {
       saved = await opts.api.updateIntroduction(intro.id, patch);
       row.dataset.status = saved.status;
+      facts.textContent = factsOf(saved);
       status.className = 'record-status ok';
       status.textContent = `Saved: ${said(saved)}.`;
       opts.onOutcome?.();
@@ -97,11 +133,14 @@ function historyRow(intro: Introduction, opts: IntroductionHistoryOptions): HTML
     link.addEventListener('click', () => opts.onSelectPerson(id));
     return link;
   });
-  const facts = [formatDate(Date.parse(intro.at)), intro.note || null].filter((x): x is string => x !== null);
+  /** when, how long it has waited (while open), and the note */
+  const factsOf = (i: Introduction) =>
+    [formatDate(Date.parse(i.at)), opts.now === undefined ? null : waitingText(i, opts.now), i.note || null].filter((x): x is string => x !== null).join(' · ');
+  const facts = el('p', { class: 'muted small introduction-facts', text: factsOf(intro) });
   const row = el('li', { class: 'introduction', attrs: { 'data-id': intro.id, 'data-status': intro.status } }, [
     el('div', { class: 'introduction-head' }, [el('span', { class: 'introduction-title', text: title }), el('span', { class: 'introduction-controls' }, [value, select])]),
     el('div', { class: 'introduction-people' }, links.flatMap((l, k) => (k === 0 ? [l] : [' · ', l]))),
-    el('p', { class: 'muted small introduction-facts', text: facts.join(' · ') }),
+    facts,
     status,
   ]);
   return row;

@@ -8,8 +8,8 @@ import type { CurveResponse, MetaResponse, ProfileResponse, SuggestionsResponse 
 import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
-import { clear, el, formatDate, formatDays, formatNumber } from './dom.ts';
-import { introductionHistory } from './introductions.ts';
+import { clear, el, errorText, formatDate, formatDays, formatNumber, loading } from './dom.ts';
+import { introductionHistory, introductionNames } from './introductions.ts';
 import { reachBox } from './reach.ts';
 import type { SearchOptions } from './search.ts';
 import { suggestionList, type SuggestionListOptions } from './suggestions.ts';
@@ -115,14 +115,6 @@ function emptyList(kind: ListKind, sector: string | null): string {
   return sector === null
     ? 'No pairs to introduce right now: an introducer needs two trusted ties who do not know each other.'
     : `No pair with someone in ${sector} to introduce right now: pick another sector, or any.`;
-}
-
-function loading(text = 'Loading…'): HTMLElement {
-  return el('p', { class: 'muted small loading', text });
-}
-
-function errorText(err: unknown): HTMLElement {
-  return el('p', { class: 'error small', text: err instanceof ApiError ? err.message : String((err as Error)?.message ?? err) });
 }
 
 export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
@@ -438,24 +430,14 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   async function loadHistory(id: string, signal: AbortSignal, slot: HTMLElement): Promise<void> {
     try {
       const page = await api.introductions(id, 20, signal);
-      const names = new Map<string, string>();
-      const missing = new Set<string>();
-      for (const intro of page.items) {
-        for (const p of [intro.introducer, intro.a, intro.b]) {
-          const name = opts.nameOf(p);
-          if (name !== null) names.set(p, name);
-          else missing.add(p);
-        }
-      }
-      const found = await Promise.all([...missing].map((p) => api.person(p, signal).catch(() => null)));
-      for (const p of found) if (p) names.set(p.id, p.name);
+      const names = await introductionNames(page.items, opts.nameOf, api, signal);
       if (signal.aborted) return;
       clear(slot);
       const onOutcome = () => {
         reloadProfile();
         opts.onIntroductionsChanged?.();
       };
-      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson, onOutcome }));
+      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson, onOutcome, now: Date.now() }));
     } catch (err) {
       if (signal.aborted) return;
       clear(slot);

@@ -1,0 +1,322 @@
+/**
+ * "Introductions": every recorded introduction in one place (GET /api/introductions/summary and the filtered
+ * list). What came of them (a bar of statuses and a chart of them over time), who introduces best (the introducer
+ * record: a smoothed success rate), and a list to follow up, by default the ones waiting over a month for an
+ * outcome, where each outcome can be recorded on the spot. A status in the legend narrows the list to it.
+ */
+import type { IntroductionsSummaryResponse } from '../../../src/api/contract.ts';
+import type { Introduction, IntroductionStatus, Page } from '../../../src/domain/model.ts';
+import type { Api } from '../api.ts';
+import { share } from '../chart/bars.ts';
+import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
+import { clear, el, errorText, loading, MONTHS } from './dom.ts';
+import { introductionNames, introductionRow, STATUS_LABELS } from './introductions.ts';
+
+/** An open introduction recorded longer ago than this is waiting for its outcome. */
+export const WAITING_DAYS = 30;
+const PAGE_SIZE = 20;
+const TOP_INTRODUCERS = 5;
+/** The chart has at most this many bars: months, else quarters, else years. */
+const MAX_BARS = 36;
+
+/** Statuses bottom to top in the chart and left to right in the bar: outcomes first, then the open ones. */
+export const STATUS_ORDER: readonly IntroductionStatus[] = ['succeeded', 'failed', 'declined', 'accepted', 'made', 'suggested'];
+export const STATUS_COLORS: Record<IntroductionStatus, string> = {
+  succeeded: '#7fd1a8',
+  failed: '#f2838f',
+  declined: '#b98a93',
+  accepted: '#6cc7d9',
+  made: '#8ab4ff',
+  suggested: '#5d6578',
+};
+const SERIES: StackSeries[] = STATUS_ORDER.map((s) => ({ key: s, label: STATUS_LABELS[s], color: STATUS_COLORS[s] }));
+
+/** An amount as recorded (values are often money): 1410 → "1,410", 12.5 → "12.5". */
+export function formatAmount(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/**
+ * The summary's months ("2026-05") as at most `most` bars: months ("May 2026"), else calendar quarters
+ * ("Q2 2026"), else years ("2026"), each summing the counts of its months.
+ */
+export function periodBars(months: IntroductionsSummaryResponse['months'], most = MAX_BARS): StackBar[] {
+  const parsed = months.map((m) => {
+    const [year, month] = m.month.split('-').map(Number) as [number, number];
+    return { year, month, counts: m.counts };
+  });
+  const quarters = new Set(parsed.map((m) => `${m.year}-${Math.floor((m.month - 1) / 3)}`)).size;
+  const label =
+    parsed.length <= most
+      ? (m: { year: number; month: number }) => `${MONTHS[m.month - 1]} ${m.year}`
+      : quarters <= most
+        ? (m: { year: number; month: number }) => `Q${Math.floor((m.month - 1) / 3) + 1} ${m.year}`
+        : (m: { year: number }) => String(m.year);
+  const bars: StackBar[] = [];
+  for (const m of parsed) {
+    const name = label(m);
+    let bar = bars.at(-1);
+    if (!bar || bar.label !== name) {
+      bar = { label: name, values: {} };
+      bars.push(bar);
+    }
+    const values = bar.values as Record<string, number>;
+    for (const [status, n] of Object.entries(m.counts)) values[status] = (values[status] ?? 0) + n;
+  }
+  return bars;
+}
+
+/** The line above everything: how many, how many succeeded of those closed, and how many wait. */
+export function summaryHeadline(s: Pick<IntroductionsSummaryResponse, 'total' | 'byStatus' | 'succeededValue' | 'waiting'>): string {
+  if (s.total === 0) return 'No introductions recorded yet.';
+  const closed = s.byStatus.succeeded + s.byStatus.failed + s.byStatus.declined;
+  const parts = [`${s.total.toLocaleString('en-US')} introduction${s.total === 1 ? '' : 's'} recorded`];
+  if (closed > 0) parts.push(`${s.byStatus.succeeded} of the ${closed} with an outcome succeeded (${share(s.byStatus.succeeded / closed)})`);
+  if (s.succeededValue > 0) parts.push(`worth ${formatAmount(s.succeededValue)} in all`);
+  const w = s.waiting.count;
+  parts.push(w === 0 ? `none waiting over ${s.waiting.days} days for an outcome` : `${w} waiting over ${s.waiting.days} days for an outcome`);
+  return `${parts.join(' · ')}.`;
+}
+
+/** "28 of 31 with an outcome succeeded · 5 open · value 709" */
+export function introducerLine(r: IntroductionsSummaryResponse['introducers'][number]): string {
+  const closed = r.succeeded + r.failed;
+  const parts = [closed === 0 ? 'no outcome yet' : `${r.succeeded} of ${closed} with an outcome succeeded`];
+  if (r.open > 0) parts.push(`${r.open} open`);
+  if (r.creditedValue > 0) parts.push(`value ${formatAmount(r.creditedValue)}`);
+  return parts.join(' · ');
+}
+
+/** What the list can show: the ones waiting, the open ones, every one, or one status. */
+export type BoardFilter = 'waiting' | 'open' | 'all' | IntroductionStatus;
+
+/** The list's query for a filter (`waitingBefore`: the summary's time, ISO). */
+export function filterQuery(filter: BoardFilter, waitingBefore: string): { status: string | null; before: string | null } {
+  if (filter === 'waiting') return { status: 'made,accepted', before: waitingBefore };
+  if (filter === 'open') return { status: 'made,accepted', before: null };
+  if (filter === 'all') return { status: null, before: null };
+  return { status: filter, before: null };
+}
+
+function emptyText(filter: BoardFilter): string {
+  if (filter === 'waiting') return `Nothing waiting: every introduction made over ${WAITING_DAYS} days ago has an outcome.`;
+  if (filter === 'open') return 'No open introductions: every one has an outcome.';
+  if (filter === 'all') return "No introductions recorded yet. Record one from a person's “Whom to meet” list, or import a file of introductions.";
+  return `No introduction is ${STATUS_LABELS[filter].toLowerCase()}.`;
+}
+
+export interface IntroductionsBoardOptions {
+  api: Api;
+  /** a name from the map, or null (then the API is asked) */
+  nameOf(id: string): string | null;
+  /** a person's name was clicked: the board closes and the map selects them */
+  onSelectPerson(id: string): void;
+  /** an outcome was saved (introducer scores changed) */
+  onIntroductionsChanged?(): void;
+  /** the board closed; `changed`: an outcome was saved while it was open */
+  onClose?(changed: boolean): void;
+}
+
+export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { open(): void } {
+  const { api } = opts;
+  let summary: IntroductionsSummaryResponse | null = null;
+  let filter: BoardFilter | null = null;
+  let summaryRequest: AbortController | null = null;
+  let listRequest: AbortController | null = null;
+  const names = new Map<string, string>();
+  let changed = false;
+
+  const headline = el('p', { class: 'board-headline', attrs: { 'aria-live': 'polite' } });
+  const statusBar = el('div', { class: 'board-status' });
+  const chart = el('div', { class: 'board-chart' });
+  const introducers = el('div', { class: 'board-introducers' });
+  const filterSelect = el('select', { class: 'board-filter', attrs: { 'aria-label': 'Which introductions to list' } });
+  const list = el('div', { class: 'board-list' });
+  const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
+
+  const dialog = el('dialog', { class: 'board-dialog', attrs: { 'aria-label': 'Introductions' } }, [
+    el('div', { class: 'board-head' }, [el('h2', { text: 'Introductions' }), close]),
+    headline,
+    el('div', { class: 'board-body' }, [
+      el('div', { class: 'board-overview' }, [
+        el('h3', { text: 'What came of them' }),
+        statusBar,
+        el('h3', { text: 'Recorded over time, by what came of them' }),
+        chart,
+        el('h3', { text: 'Who introduces best' }),
+        introducers,
+      ]),
+      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [el('h3', { text: 'Follow up' }), filterSelect]), list]),
+    ]),
+  ]);
+  document.body.append(dialog);
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    summaryRequest?.abort();
+    listRequest?.abort();
+    opts.onClose?.(changed);
+  });
+  filterSelect.addEventListener('change', () => setFilter(filterSelect.value as BoardFilter));
+
+  function selectPerson(id: string): void {
+    dialog.close();
+    opts.onSelectPerson(id);
+  }
+
+  function renderStatusBar(s: IntroductionsSummaryResponse): void {
+    clear(statusBar);
+    if (s.total === 0) return;
+    const shown = STATUS_ORDER.filter((st) => s.byStatus[st] > 0);
+    statusBar.append(
+      el(
+        'div',
+        { class: 'status-strip', attrs: { role: 'img', 'aria-label': shown.map((st) => `${s.byStatus[st]} ${STATUS_LABELS[st].toLowerCase()}`).join(', ') } },
+        shown.map((st) =>
+          el('span', {
+            class: 'status-part',
+            title: `${STATUS_LABELS[st]}: ${s.byStatus[st]} (${share(s.byStatus[st] / s.total)})`,
+            style: { width: `${(s.byStatus[st] / s.total) * 100}%`, background: STATUS_COLORS[st] },
+          }),
+        ),
+      ),
+      el(
+        'div',
+        { class: 'status-legend' },
+        shown.map((st) => {
+          const button = el('button', { class: 'status-key', attrs: { type: 'button', 'data-status': st, title: `List the ${STATUS_LABELS[st].toLowerCase()} ones` } }, [
+            el('span', { class: 'dot', style: { background: STATUS_COLORS[st] } }),
+            `${STATUS_LABELS[st]} `,
+            el('b', { text: s.byStatus[st] }),
+          ]);
+          button.addEventListener('click', () => setFilter(st));
+          return button;
+        }),
+      ),
+    );
+  }
+
+  function renderIntroducers(s: IntroductionsSummaryResponse): void {
+    clear(introducers);
+    if (s.introducers.length === 0) {
+      introducers.append(el('p', { class: 'muted small', text: 'Nobody has made an introduction yet.' }));
+      return;
+    }
+    introducers.append(
+      el(
+        'ol',
+        { class: 'introducer-records' },
+        s.introducers.map((r) => {
+          const link = el('button', { class: 'link', text: r.name, attrs: { type: 'button' } });
+          link.addEventListener('click', () => selectPerson(r.id));
+          return el('li', { attrs: { 'data-id': r.id } }, [
+            el('div', { class: 'introducer-name' }, [link, el('span', { class: 'muted small', text: introducerLine(r) })]),
+            el('span', { class: 'bar-track', title: 'Success rate, smoothed so that a few introductions cannot read 100 %: (succeeded + 1) / (with an outcome + 2)' }, [
+              el('span', { class: 'bar-fill', style: { width: `${r.successRate * 100}%`, background: STATUS_COLORS.succeeded } }),
+            ]),
+            el('span', { class: 'bar-value', text: share(r.successRate) }),
+          ]);
+        }),
+      ),
+    );
+  }
+
+  function renderFilters(s: IntroductionsSummaryResponse): void {
+    const options: [BoardFilter, string][] = [
+      ['waiting', `Waiting over ${s.waiting.days} days for an outcome (${s.waiting.count})`],
+      ['open', `Open: made or accepted (${s.byStatus.made + s.byStatus.accepted})`],
+      ['all', `Every introduction (${s.total})`],
+      ...STATUS_ORDER.filter((st) => s.byStatus[st] > 0).map((st): [BoardFilter, string] => [st, `${STATUS_LABELS[st]} (${s.byStatus[st]})`]),
+    ];
+    filterSelect.replaceChildren(...options.map(([value, text]) => new Option(text, value)));
+    filterSelect.value = filter ?? 'all';
+  }
+
+  async function loadSummary(): Promise<IntroductionsSummaryResponse | null> {
+    summaryRequest?.abort();
+    const controller = new AbortController();
+    summaryRequest = controller;
+    try {
+      const s = await api.introductionsSummary(WAITING_DAYS, TOP_INTRODUCERS, controller.signal);
+      if (controller.signal.aborted) return null;
+      summary = s;
+      headline.textContent = summaryHeadline(s);
+      renderStatusBar(s);
+      clear(chart);
+      if (s.months.length > 0) chart.append(stackedBars(periodBars(s.months), SERIES, { label: 'Introductions recorded per period, by status', width: 420, height: 150 }));
+      renderIntroducers(s);
+      return s;
+    } catch (err) {
+      if (controller.signal.aborted) return null;
+      clear(headline);
+      headline.append(errorText(err));
+      return null;
+    }
+  }
+
+  function setFilter(next: BoardFilter): void {
+    filter = next;
+    if (summary) renderFilters(summary);
+    void loadList(0);
+  }
+
+  /** The list for the filter, from `offset` (0: afresh; more: appended, below a "Show more" that it replaces). */
+  async function loadList(offset: number): Promise<void> {
+    if (!summary || filter === null) return;
+    listRequest?.abort();
+    const controller = new AbortController();
+    listRequest = controller;
+    const { signal } = controller;
+    const shownFilter = filter;
+    if (offset === 0) {
+      clear(list);
+      list.append(loading());
+    }
+    try {
+      const page: Page<Introduction> = await api.allIntroductions({ ...filterQuery(shownFilter, summary.waiting.before), limit: PAGE_SIZE, offset }, signal);
+      await introductionNames(page.items, opts.nameOf, api, signal, names);
+      if (signal.aborted) return;
+      list.querySelector('.loading, .board-more')?.remove();
+      if (page.items.length === 0 && offset === 0) {
+        list.append(el('p', { class: 'muted small board-empty', text: emptyText(shownFilter) }));
+        return;
+      }
+      let ol = list.querySelector('ol.introductions');
+      if (!ol) {
+        ol = el('ol', { class: 'introductions' });
+        list.append(ol);
+      }
+      const onOutcome = () => {
+        changed = true;
+        void loadSummary().then((s) => s && renderFilters(s));
+        opts.onIntroductionsChanged?.();
+      };
+      for (const intro of page.items) ol.append(introductionRow(intro, { api, viewer: '', names, onSelectPerson: selectPerson, onOutcome, now: Date.now() }));
+      const shown = offset + page.items.length;
+      if (shown < page.total) {
+        const more = el('button', { class: 'btn btn-ghost board-more', text: `Show ${Math.min(PAGE_SIZE, page.total - shown)} more (${shown} of ${page.total} shown)`, attrs: { type: 'button' } });
+        more.addEventListener('click', () => void loadList(shown));
+        list.append(more);
+      }
+    } catch (err) {
+      if (signal.aborted) return;
+      list.querySelector('.loading')?.remove();
+      list.append(errorText(err));
+    }
+  }
+
+  return {
+    open() {
+      changed = false;
+      headline.textContent = 'Loading…';
+      for (const part of [statusBar, chart, introducers, list]) clear(part);
+      dialog.showModal();
+      void loadSummary().then((s) => {
+        if (!s) return;
+        // the follow-up queue first; when nothing waits, everything
+        filter ??= s.waiting.count > 0 ? 'waiting' : 'all';
+        renderFilters(s);
+        void loadList(0);
+      });
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/** The words and the binning of the "Introductions" board, and the chart's labels and tooltips. */
+import { describe, expect, it } from 'vitest';
+import { barTooltip, labelledBars } from '../../client/src/chart/stacked-bars.ts';
+import { filterQuery, formatAmount, introducerLine, periodBars, STATUS_ORDER, summaryHeadline } from '../../client/src/panel/introductions-board.ts';
+import { waitingText } from '../../client/src/panel/introductions.ts';
+import { introductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
+
+const none = (): Record<IntroductionStatus, number> => ({ suggested: 0, made: 0, accepted: 0, declined: 0, succeeded: 0, failed: 0 });
+const counts = (c: Partial<Record<IntroductionStatus, number>>) => ({ ...none(), ...c });
+
+/** consecutive months from year-month, with `made` = k for the k-th */
+function months(year: number, month: number, n: number) {
+  return Array.from({ length: n }, (_, k) => {
+    const m = year * 12 + (month - 1) + k;
+    return { month: `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, counts: counts({ made: k, succeeded: 1 }) };
+  });
+}
+const total = (bars: { values: Readonly<Record<string, number>> }[], key: string) => bars.reduce((s, b) => s + (b.values[key] ?? 0), 0);
+
+describe('periodBars', () => {
+  it('keeps months when they fit', () => {
+    const bars = periodBars(months(2025, 11, 4), 36);
+    expect(bars.map((b) => b.label)).toEqual(['Nov 2025', 'Dec 2025', 'Jan 2026', 'Feb 2026']);
+    expect(bars[3]!.values).toMatchObject({ made: 3, succeeded: 1 });
+  });
+
+  it('groups into calendar quarters, then years, summing every count', () => {
+    const span = months(2024, 2, 40); // Feb 2024 .. May 2027
+    const quarters = periodBars(span, 36);
+    expect(quarters[0]).toMatchObject({ label: 'Q1 2024', values: { made: 0 + 1, succeeded: 2 } });
+    expect(quarters[1]!.label).toBe('Q2 2024');
+    expect(quarters.at(-1)).toMatchObject({ label: 'Q2 2027', values: { made: 38 + 39, succeeded: 2 } });
+    expect(quarters).toHaveLength(14);
+    const years = periodBars(span, 10);
+    expect(years.map((b) => b.label)).toEqual(['2024', '2025', '2026', '2027']);
+    expect(years[0]!.values.succeeded).toBe(11);
+    for (const bars of [quarters, years]) {
+      expect(total(bars, 'made')).toBe((39 * 40) / 2);
+      expect(total(bars, 'succeeded')).toBe(40);
+    }
+  });
+
+  it('has no bars without months', () => {
+    expect(periodBars([])).toEqual([]);
+  });
+});
+
+describe('the board in words', () => {
+  const summary = { total: 96, byStatus: counts({ made: 13, accepted: 6, declined: 11, succeeded: 53, failed: 13 }), succeededValue: 1410, waiting: { days: 30, before: '', count: 19 } };
+
+  it('sums up what came of them and what waits', () => {
+    expect(summaryHeadline(summary)).toBe('96 introductions recorded · 53 of the 77 with an outcome succeeded (69%) · worth 1,410 in all · 19 waiting over 30 days for an outcome.');
+    expect(summaryHeadline({ ...summary, total: 1, byStatus: counts({ made: 1 }), succeededValue: 0, waiting: { days: 30, before: '', count: 0 } })).toBe(
+      '1 introduction recorded · none waiting over 30 days for an outcome.',
+    );
+    expect(summaryHeadline({ ...summary, total: 0, byStatus: none() })).toBe('No introductions recorded yet.');
+  });
+
+  it("gives an introducer's record", () => {
+    const r = { id: 'h', name: 'H', made: 36, succeeded: 28, failed: 3, declined: 0, open: 5, successRate: 0.88, creditedValue: 709, score: 99 };
+    expect(introducerLine(r)).toBe('28 of 31 with an outcome succeeded · 5 open · value 709');
+    expect(introducerLine({ ...r, succeeded: 0, failed: 0, open: 2, creditedValue: 0 })).toBe('no outcome yet · 2 open');
+  });
+
+  it('writes amounts as recorded', () => {
+    expect(formatAmount(1410)).toBe('1,410');
+    expect(formatAmount(86)).toBe('86');
+    expect(formatAmount(12.345)).toBe('12.35');
+  });
+
+  it('says how long an open introduction has waited, and nothing for a closed one', () => {
+    const now = Date.parse('2026-11-23T00:00:00Z');
+    expect(waitingText({ status: 'made', at: '2026-05-23T00:00:00Z' }, now)).toBe('no outcome after 6 months');
+    expect(waitingText({ status: 'accepted', at: '2026-11-13T00:00:00Z' }, now)).toBe('no outcome after 10 days');
+    expect(waitingText({ status: 'made', at: '2026-11-22T12:00:00Z' }, now)).toBeNull();
+    expect(waitingText({ status: 'succeeded', at: '2020-01-01T00:00:00Z' }, now)).toBeNull();
+  });
+
+  it('asks the API for what each filter lists', () => {
+    expect(filterQuery('waiting', '2026-10-24T00:00:00.000Z')).toEqual({ status: 'made,accepted', before: '2026-10-24T00:00:00.000Z' });
+    expect(filterQuery('open', 'x')).toEqual({ status: 'made,accepted', before: null });
+    expect(filterQuery('all', 'x')).toEqual({ status: null, before: null });
+    expect(filterQuery('declined', 'x')).toEqual({ status: 'declined', before: null });
+  });
+
+  it('orders every status once', () => {
+    expect([...STATUS_ORDER].sort()).toEqual([...introductionStatuses].sort());
+  });
+});
+
+describe('stacked bars', () => {
+  it('labels the first and the last bar and spaced ones between', () => {
+    expect(labelledBars(0, 5)).toEqual([]);
+    expect(labelledBars(3, 5)).toEqual([0, 1, 2]);
+    expect(labelledBars(11, 5)).toEqual([0, 3, 6, 10]);
+    expect(labelledBars(40, 6)).toEqual([0, 8, 16, 24, 32, 39]);
+    for (const [n, most] of [[12, 4], [116, 6], [37, 5]] as const) {
+      const picked = labelledBars(n, most);
+      expect(picked[0]).toBe(0);
+      expect(picked.at(-1)).toBe(n - 1);
+      expect(picked.length).toBeLessThanOrEqual(most);
+    }
+  });
+
+  it('names the parts of a bar in its tooltip', () => {
+    const series = [
+      { key: 'succeeded', label: 'Succeeded', color: '' },
+      { key: 'made', label: 'Made', color: '' },
+    ];
+    expect(barTooltip({ label: 'Q2 2026', values: { succeeded: 3, made: 1, failed: 2 } }, series)).toBe('Q2 2026: 3 succeeded, 1 made');
+    expect(barTooltip({ label: '2019', values: {} }, series)).toBe('2019: nothing recorded');
+  });
+});
