@@ -1,9 +1,10 @@
 // A page of introductions, newest first, optionally those a person made or was part of, in some statuses,
-// recorded before a time.
-// Parameters: $offset, $limit, $person (id or null), $statuses (list or null), $beforeMs (epoch ms or null)
+// recorded in a time range.
+// Parameters: $offset, $limit, $person (id or null), $statuses (list or null), $sinceMs, $beforeMs (epoch ms or null: from, and up to but not including)
 // Returns: id, introducer, a, b, atMs, status, value, note
 MATCH (x:Person)-[:MADE]->(i:Introduction)
 WHERE ($statuses IS NULL OR i.status IN $statuses)
+  AND ($sinceMs IS NULL OR i.at >= datetime({epochMillis: toInteger($sinceMs)}))
   AND ($beforeMs IS NULL OR i.at < datetime({epochMillis: toInteger($beforeMs)}))
 MATCH (i)-[:INTRODUCED {side: 'a'}]->(a:Person)
 MATCH (i)-[:INTRODUCED {side: 'b'}]->(b:Person)

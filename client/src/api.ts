@@ -167,8 +167,8 @@ export const api = {
   /** introductions a person made or was part of, newest first */
   introductions: (person: string, limit = 20, signal?: AbortSignal) =>
     request<Page<Introduction>>('GET', withQuery('/api/introductions', { person, limit }), undefined, signal),
-  /** every introduction, newest first, in some statuses (comma-separated) and recorded before a time */
-  allIntroductions: (q: { status?: string | null; before?: string | null; limit: number; offset: number }, signal?: AbortSignal) =>
+  /** every introduction, newest first, in some statuses (comma-separated), recorded in a time range [since, before) */
+  allIntroductions: (q: { status?: string | null; since?: string | null; before?: string | null; limit: number; offset: number }, signal?: AbortSignal) =>
     request<Page<Introduction>>('GET', withQuery('/api/introductions', q), undefined, signal),
   introductionsSummary: (waitingDays: number, introducers: number, signal?: AbortSignal) =>
     request<IntroductionsSummaryResponse>('GET', withQuery('/api/introductions/summary', { waitingDays, introducers }), undefined, signal),

@@ -2,12 +2,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { InfluenceService } from '../services/influence.service.ts';
-import { defineRoute, idParams, type ApiRegistry } from './route.ts';
+import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
-const time = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date or date-time' })
-  .transform((s) => Date.parse(s));
+const time = isoTime;
 const polarity = z.enum(['total', 'positive', 'negative']).default('total');
 const layer = z
   .enum(['influence', 'ties'])

@@ -17,7 +17,7 @@ import type { IntroductionsService } from '../services/introductions.service.ts'
 import type { PeopleService } from '../services/people.service.ts';
 import type { TiesService } from '../services/ties.service.ts';
 import { crudRoutes } from './crud.ts';
-import { defineRoute, type ApiRegistry } from './route.ts';
+import { defineRoute, isoTime, type ApiRegistry } from './route.ts';
 
 export interface RecordsDeps {
   people: PeopleService;
@@ -46,12 +46,8 @@ const statusList = z
   });
 const introductionFilter = personFilter.extend({
   status: statusList.optional().describe(`only introductions in these statuses, comma-separated (${introductionStatuses.join(', ')})`),
-  before: z
-    .string()
-    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date or date-time' })
-    .transform((s) => Date.parse(s))
-    .optional()
-    .describe('only introductions recorded before this ISO time'),
+  since: isoTime.optional().describe('only introductions recorded at or after this ISO time'),
+  before: isoTime.optional().describe('only introductions recorded before this ISO time'),
 });
 
 export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): Router {

@@ -92,6 +92,12 @@ function parse<T extends ZodType>(schema: T, value: unknown, where: string): z.o
 }
 
 /** Common query pieces. */
+/** An ISO-8601 date or date-time in a query, as epoch ms. */
+export const isoTime = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date or date-time' })
+  .transform((s) => Date.parse(s));
+
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   offset: z.coerce.number().int().min(0).default(0),

@@ -14,11 +14,13 @@ interface IntroductionRow extends Row {
   note: string;
 }
 
-/** Which introductions a list holds: those a person made or was part of, in some statuses, recorded before a time. */
+/** Which introductions a list holds: those a person made or was part of, in some statuses, recorded in a time range. */
 export interface IntroductionFilter {
   person?: string | null;
   status?: IntroductionStatus[] | null;
-  /** epoch ms */
+  /** epoch ms: recorded at or after */
+  since?: number | null;
+  /** epoch ms: recorded before */
   before?: number | null;
 }
 
@@ -51,7 +53,7 @@ export class IntroductionsRepository {
   }
 
   async list(opts: { offset: number; limit: number } & IntroductionFilter): Promise<Page<Introduction>> {
-    const filter = { person: opts.person ?? null, statuses: opts.status ?? null, beforeMs: opts.before ?? null };
+    const filter = { person: opts.person ?? null, statuses: opts.status ?? null, sinceMs: opts.since ?? null, beforeMs: opts.before ?? null };
     const [rows, count] = await Promise.all([
       this.db.read<IntroductionRow>('list-introductions', { offset: opts.offset, limit: opts.limit, ...filter }),
       this.db.read<{ total: number }>('count-introductions', filter),

@@ -103,7 +103,7 @@ describe('GET /api/introductions/summary', () => {
   });
 });
 
-describe('GET /api/introductions: status and before', () => {
+describe('GET /api/introductions: status, since and before', () => {
   const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
 
   it('keeps the statuses asked for, newest first, with their total', async () => {
@@ -126,6 +126,19 @@ describe('GET /api/introductions: status and before', () => {
     const anas = await t.get(`/api/introductions?person=ana&status=made,accepted&before=${before}`);
     expect(ids(anas.body)).toEqual(['i3']);
     expect(anas.body.total).toBe(1);
+  });
+
+  it('keeps those recorded in a time range [since, before)', async () => {
+    const since = daysAgo(100);
+    const before = daysAgo(50);
+    const res = await t.get(`/api/introductions?since=${encodeURIComponent(since)}&before=${encodeURIComponent(before)}`);
+    expect(ids(res.body)).toEqual(['i4', 'i3']);
+    expect(res.body.total).toBe(2);
+    // an introduction recorded exactly at `since` is in, one exactly at `before` is out
+    const at = (await t.get('/api/introductions/i4')).body.at as string;
+    expect(ids((await t.get(`/api/introductions?since=${encodeURIComponent(at)}&before=${encodeURIComponent(daysAgo(10))}`)).body)).toEqual(['i5', 'i4']);
+    expect(ids((await t.get(`/api/introductions?since=${encodeURIComponent(daysAgo(100))}&before=${encodeURIComponent(at)}`)).body)).toEqual(['i3']);
+    expect((await t.get('/api/introductions?since=soon')).status).toBe(400);
   });
 
   it('refuses an unknown status or an unreadable time, naming it', async () => {

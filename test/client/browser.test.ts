@@ -447,6 +447,9 @@ describe('the introductions board', () => {
     expect(barTotals.length).toBeGreaterThan(1);
     expect(barTotals.reduce((a, c) => a + c, 0)).toBe(summary.total);
     expect(await dialog.locator('.introducer-records li').evaluateAll((li) => li.map((e) => e.getAttribute('data-id')))).toEqual(ids(summary.introducers));
+    // "Download CSV" is every introduction, one per line below the header
+    const csv = await b.page.evaluate(async (href) => (await fetch(href)).text(), (await dialog.locator('.board-download').getAttribute('href'))!);
+    expect(csv.trim().split('\n')).toHaveLength(summary.total + 1);
 
     // By default the list is the follow-up queue: made or accepted over 30 days ago, as the API lists them.
     expect(await dialog.locator('.board-filter').inputValue()).toBe('waiting');
@@ -461,6 +464,27 @@ describe('the introductions board', () => {
     const declined = (await t.get('/api/introductions?status=declined&limit=20')).body;
     await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(declined.items));
     expect(await dialog.locator('.board-filter').inputValue()).toBe('declined');
+
+    // A bar of the chart narrows the list to its period (here the periods are years), with the status chosen.
+    const bar = dialog.locator('.stacked-bars .bar').nth(3);
+    const year = (await bar.getAttribute('data-label'))!;
+    expect(year).toMatch(/^\d{4}$/);
+    const range = `since=${year}-01-01T00:00:00Z&before=${Number(year) + 1}-01-01T00:00:00Z`;
+    await bar.click();
+    expect(await dialog.locator('.board-period').textContent()).toBe(`${year} ×`);
+    const declinedInYear = (await t.get(`/api/introductions?status=declined&${range}&limit=20`)).body;
+    expect(declinedInYear.total).toBeLessThan(declined.total);
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(declinedInYear.items));
+    expect(await dialog.locator('.board-filter').inputValue()).toBe('declined');
+    // every introduction of the year: as many as its bar counts
+    await dialog.locator('.board-filter').selectOption('all');
+    const inYear = (await t.get(`/api/introductions?${range}&limit=20`)).body;
+    expect(inYear.total).toBe(Number(await bar.getAttribute('data-total')));
+    expect(inYear.total).toBeGreaterThan(declinedInYear.total);
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(inYear.items));
+    expect(await dialog.locator('.board-period').textContent()).toBe(`${year} ×`);
+    await dialog.locator('.board-period').click();
+    expect(await dialog.locator('.board-period').isHidden()).toBe(true);
 
     // Every introduction, twenty at a time.
     await dialog.locator('.board-filter').selectOption('all');

@@ -22,6 +22,8 @@ describe('periodBars', () => {
     const bars = periodBars(months(2025, 11, 4), 36);
     expect(bars.map((b) => b.label)).toEqual(['Nov 2025', 'Dec 2025', 'Jan 2026', 'Feb 2026']);
     expect(bars[3]!.values).toMatchObject({ made: 3, succeeded: 1 });
+    // each bar's period, [from, to), across the turn of the year
+    expect([bars[1]!.from, bars[1]!.to]).toEqual([Date.parse('2025-12-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')]);
   });
 
   it('groups into calendar quarters, then years, summing every count', () => {
@@ -31,8 +33,12 @@ describe('periodBars', () => {
     expect(quarters[1]!.label).toBe('Q2 2024');
     expect(quarters.at(-1)).toMatchObject({ label: 'Q2 2027', values: { made: 38 + 39, succeeded: 2 } });
     expect(quarters).toHaveLength(14);
+    // a quarter's period is the whole calendar quarter, even where the data starts or ends inside it
+    expect([quarters[0]!.from, quarters[0]!.to]).toEqual([Date.parse('2024-01-01T00:00:00Z'), Date.parse('2024-04-01T00:00:00Z')]);
+    expect([quarters.at(-1)!.from, quarters.at(-1)!.to]).toEqual([Date.parse('2027-04-01T00:00:00Z'), Date.parse('2027-07-01T00:00:00Z')]);
     const years = periodBars(span, 10);
     expect(years.map((b) => b.label)).toEqual(['2024', '2025', '2026', '2027']);
+    expect([years[1]!.from, years[1]!.to]).toEqual([Date.parse('2025-01-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')]);
     expect(years[0]!.values.succeeded).toBe(11);
     for (const bars of [quarters, years]) {
       expect(total(bars, 'made')).toBe((39 * 40) / 2);
@@ -76,11 +82,18 @@ describe('the board in words', () => {
     expect(waitingText({ status: 'succeeded', at: '2020-01-01T00:00:00Z' }, now)).toBeNull();
   });
 
-  it('asks the API for what each filter lists', () => {
-    expect(filterQuery('waiting', '2026-10-24T00:00:00.000Z')).toEqual({ status: 'made,accepted', before: '2026-10-24T00:00:00.000Z' });
-    expect(filterQuery('open', 'x')).toEqual({ status: 'made,accepted', before: null });
-    expect(filterQuery('all', 'x')).toEqual({ status: null, before: null });
-    expect(filterQuery('declined', 'x')).toEqual({ status: 'declined', before: null });
+  it('asks the API for what each filter lists, within a period when one is picked', () => {
+    const waitingBefore = '2026-10-24T00:00:00.000Z';
+    expect(filterQuery('waiting', waitingBefore)).toEqual({ status: 'made,accepted', since: null, before: waitingBefore });
+    expect(filterQuery('open', waitingBefore)).toEqual({ status: 'made,accepted', since: null, before: null });
+    expect(filterQuery('all', waitingBefore)).toEqual({ status: null, since: null, before: null });
+    expect(filterQuery('declined', waitingBefore)).toEqual({ status: 'declined', since: null, before: null });
+    const q2 = { from: Date.parse('2026-04-01T00:00:00Z'), to: Date.parse('2026-07-01T00:00:00Z') };
+    expect(filterQuery('all', waitingBefore, q2)).toEqual({ status: null, since: '2026-04-01T00:00:00.000Z', before: '2026-07-01T00:00:00.000Z' });
+    // waiting within a period: whichever end comes first
+    const q4 = { from: Date.parse('2026-10-01T00:00:00Z'), to: Date.parse('2027-01-01T00:00:00Z') };
+    expect(filterQuery('waiting', waitingBefore, q4)).toEqual({ status: 'made,accepted', since: '2026-10-01T00:00:00.000Z', before: waitingBefore });
+    expect(filterQuery('waiting', waitingBefore, q2).before).toBe('2026-07-01T00:00:00.000Z');
   });
 
   it('orders every status once', () => {

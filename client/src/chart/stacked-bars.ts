@@ -1,7 +1,7 @@
 /**
  * A small SVG stacked bar chart: one bar per period, one coloured part per series (introductions by what came of
  * them). Each bar has a tooltip with its numbers, the tallest bar's value labels the y axis, and a few periods
- * label the x axis. Labels are text nodes.
+ * label the x axis; with `onBar`, clicking a bar tells which. Labels are text nodes.
  */
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -45,7 +45,7 @@ export function labelledBars(count: number, most: number): number[] {
 export function stackedBars(
   bars: readonly StackBar[],
   series: readonly StackSeries[],
-  opts: { width?: number; height?: number; label: string } = { label: 'chart' },
+  opts: { width?: number; height?: number; label: string; onBar?(index: number): void } = { label: 'chart' },
 ): SVGSVGElement {
   const width = opts.width ?? 420;
   const height = opts.height ?? 150;
@@ -66,7 +66,8 @@ export function stackedBars(
   );
   bars.forEach((bar, k) => {
     const x = left + k * slot + (slot - barW) / 2;
-    const group = svg('g', { class: 'bar', 'data-label': bar.label, 'data-total': totals[k]! });
+    const group = svg('g', { class: opts.onBar ? 'bar clickable' : 'bar', 'data-label': bar.label, 'data-total': totals[k]! });
+    if (opts.onBar) group.addEventListener('click', () => opts.onBar!(k));
     group.append(svg('title', {}, barTooltip(bar, series)));
     // an invisible full-height strip, so thin bars still show their tooltip
     group.append(svg('rect', { x: left + k * slot, y: top, width: slot, height: plotH, fill: 'transparent' }));

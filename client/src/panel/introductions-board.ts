@@ -2,7 +2,8 @@
  * "Introductions": every recorded introduction in one place (GET /api/introductions/summary and the filtered
  * list). What came of them (a bar of statuses and a chart of them over time), who introduces best (the introducer
  * record: a smoothed success rate), and a list to follow up, by default the ones waiting over a month for an
- * outcome, where each outcome can be recorded on the spot. A status in the legend narrows the list to it.
+ * outcome, where each outcome can be recorded on the spot. A status in the legend narrows the list to it, and a bar
+ * of the chart to its period.
  */
 import type { IntroductionsSummaryResponse } from '../../../src/api/contract.ts';
 import type { Introduction, IntroductionStatus, Page } from '../../../src/domain/model.ts';
@@ -36,28 +37,38 @@ export function formatAmount(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** A bar of the chart: a period, [from, to) in epoch ms (UTC calendar months), and its counts by status. */
+export interface PeriodBar extends StackBar {
+  from: number;
+  to: number;
+}
+
 /**
  * The summary's months ("2026-05") as at most `most` bars: months ("May 2026"), else calendar quarters
  * ("Q2 2026"), else years ("2026"), each summing the counts of its months.
  */
-export function periodBars(months: IntroductionsSummaryResponse['months'], most = MAX_BARS): StackBar[] {
+export function periodBars(months: IntroductionsSummaryResponse['months'], most = MAX_BARS): PeriodBar[] {
   const parsed = months.map((m) => {
     const [year, month] = m.month.split('-').map(Number) as [number, number];
     return { year, month, counts: m.counts };
   });
   const quarters = new Set(parsed.map((m) => `${m.year}-${Math.floor((m.month - 1) / 3)}`)).size;
-  const label =
+  /** each month's period: its label and first month (1-based) and length in months */
+  const period: (m: { year: number; month: number }) => { label: string; first: number; length: number } =
     parsed.length <= most
-      ? (m: { year: number; month: number }) => `${MONTHS[m.month - 1]} ${m.year}`
+      ? (m) => ({ label: `${MONTHS[m.month - 1]} ${m.year}`, first: m.month, length: 1 })
       : quarters <= most
-        ? (m: { year: number; month: number }) => `Q${Math.floor((m.month - 1) / 3) + 1} ${m.year}`
-        : (m: { year: number }) => String(m.year);
-  const bars: StackBar[] = [];
+        ? (m) => {
+            const q = Math.floor((m.month - 1) / 3);
+            return { label: `Q${q + 1} ${m.year}`, first: q * 3 + 1, length: 3 };
+          }
+        : (m) => ({ label: String(m.year), first: 1, length: 12 });
+  const bars: PeriodBar[] = [];
   for (const m of parsed) {
-    const name = label(m);
+    const p = period(m);
     let bar = bars.at(-1);
-    if (!bar || bar.label !== name) {
-      bar = { label: name, values: {} };
+    if (!bar || bar.label !== p.label) {
+      bar = { label: p.label, values: {}, from: Date.UTC(m.year, p.first - 1, 1), to: Date.UTC(m.year, p.first - 1 + p.length, 1) };
       bars.push(bar);
     }
     const values = bar.values as Record<string, number>;
@@ -90,15 +101,26 @@ export function introducerLine(r: IntroductionsSummaryResponse['introducers'][nu
 /** What the list can show: the ones waiting, the open ones, every one, or one status. */
 export type BoardFilter = 'waiting' | 'open' | 'all' | IntroductionStatus;
 
-/** The list's query for a filter (`waitingBefore`: the summary's time, ISO). */
-export function filterQuery(filter: BoardFilter, waitingBefore: string): { status: string | null; before: string | null } {
-  if (filter === 'waiting') return { status: 'made,accepted', before: waitingBefore };
-  if (filter === 'open') return { status: 'made,accepted', before: null };
-  if (filter === 'all') return { status: null, before: null };
-  return { status: filter, before: null };
+/**
+ * The list's query for a filter (`waitingBefore`: the summary's time, ISO), within a period of the chart when one
+ * was clicked.
+ */
+export function filterQuery(
+  filter: BoardFilter,
+  waitingBefore: string,
+  period: Pick<PeriodBar, 'from' | 'to'> | null = null,
+): { status: string | null; since: string | null; before: string | null } {
+  const status = filter === 'waiting' || filter === 'open' ? 'made,accepted' : filter === 'all' ? null : filter;
+  const ends = [filter === 'waiting' ? Date.parse(waitingBefore) : null, period?.to ?? null].filter((t): t is number => t !== null);
+  return {
+    status,
+    since: period ? new Date(period.from).toISOString() : null,
+    before: ends.length > 0 ? new Date(Math.min(...ends)).toISOString() : null,
+  };
 }
 
-function emptyText(filter: BoardFilter): string {
+function emptyText(filter: BoardFilter, period: PeriodBar | null): string {
+  if (period) return `None of these in ${period.label}.`;
   if (filter === 'waiting') return `Nothing waiting: every introduction made over ${WAITING_DAYS} days ago has an outcome.`;
   if (filter === 'open') return 'No open introductions: every one has an outcome.';
   if (filter === 'all') return "No introductions recorded yet. Record one from a person's “Whom to meet” list, or import a file of introductions.";
@@ -121,6 +143,9 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   const { api } = opts;
   let summary: IntroductionsSummaryResponse | null = null;
   let filter: BoardFilter | null = null;
+  /** the chart's bars, and the one clicked (the list keeps to its period), if any */
+  let bars: PeriodBar[] = [];
+  let period: PeriodBar | null = null;
   let summaryRequest: AbortController | null = null;
   let listRequest: AbortController | null = null;
   const names = new Map<string, string>();
@@ -132,21 +157,30 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   const introducers = el('div', { class: 'board-introducers' });
   const filterSelect = el('select', { class: 'board-filter', attrs: { 'aria-label': 'Which introductions to list' } });
   const list = el('div', { class: 'board-list' });
+  const periodChip = el('button', { class: 'chip board-period', attrs: { type: 'button', hidden: true, title: 'Show every period again' } });
+  periodChip.addEventListener('click', () => setPeriod(null));
   const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
+  // every introduction with its outcome and value, for a spreadsheet (the import format, so it can come back)
+  const download = el('a', {
+    class: 'btn btn-ghost board-download',
+    text: 'Download CSV',
+    title: 'Every introduction with its status, value and note (introductions-csv, which Import reads back)',
+    attrs: { href: '/api/export?format=introductions-csv', download: '' },
+  });
 
   const dialog = el('dialog', { class: 'board-dialog', attrs: { 'aria-label': 'Introductions' } }, [
-    el('div', { class: 'board-head' }, [el('h2', { text: 'Introductions' }), close]),
+    el('div', { class: 'board-head' }, [el('h2', { text: 'Introductions' }), el('span', { class: 'board-actions' }, [download, close])]),
     headline,
     el('div', { class: 'board-body' }, [
       el('div', { class: 'board-overview' }, [
         el('h3', { text: 'What came of them' }),
         statusBar,
-        el('h3', { text: 'Recorded over time, by what came of them' }),
+        el('h3', { text: 'Recorded over time' }, [el('span', { class: 'muted small board-hint', text: 'click a bar to list its period' })]),
         chart,
         el('h3', { text: 'Who introduces best' }),
         introducers,
       ]),
-      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [el('h3', { text: 'Follow up' }), filterSelect]), list]),
+      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [el('h3', { text: 'Follow up' }), periodChip, filterSelect]), list]),
     ]),
   ]);
   document.body.append(dialog);
@@ -221,11 +255,13 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   }
 
   function renderFilters(s: IntroductionsSummaryResponse): void {
+    // the counts are of every period: left out while the list keeps to one
+    const n = (count: number) => (period ? '' : ` (${count})`);
     const options: [BoardFilter, string][] = [
-      ['waiting', `Waiting over ${s.waiting.days} days for an outcome (${s.waiting.count})`],
-      ['open', `Open: made or accepted (${s.byStatus.made + s.byStatus.accepted})`],
-      ['all', `Every introduction (${s.total})`],
-      ...STATUS_ORDER.filter((st) => s.byStatus[st] > 0).map((st): [BoardFilter, string] => [st, `${STATUS_LABELS[st]} (${s.byStatus[st]})`]),
+      ['waiting', `Waiting over ${s.waiting.days} days for an outcome${n(s.waiting.count)}`],
+      ['open', `Open: made or accepted${n(s.byStatus.made + s.byStatus.accepted)}`],
+      ['all', `Every introduction${n(s.total)}`],
+      ...STATUS_ORDER.filter((st) => s.byStatus[st] > 0).map((st): [BoardFilter, string] => [st, `${STATUS_LABELS[st]}${n(s.byStatus[st])}`]),
     ];
     filterSelect.replaceChildren(...options.map(([value, text]) => new Option(text, value)));
     filterSelect.value = filter ?? 'all';
@@ -242,7 +278,11 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       headline.textContent = summaryHeadline(s);
       renderStatusBar(s);
       clear(chart);
-      if (s.months.length > 0) chart.append(stackedBars(periodBars(s.months), SERIES, { label: 'Introductions recorded per period, by status', width: 420, height: 150 }));
+      bars = periodBars(s.months);
+      if (bars.length > 0) {
+        chart.append(stackedBars(bars, SERIES, { label: 'Introductions recorded per period, by status', width: 420, height: 150, onBar: (k) => setPeriod(bars[k]!) }));
+        markPeriod();
+      }
       renderIntroducers(s);
       return s;
     } catch (err) {
@@ -251,6 +291,22 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       headline.append(errorText(err));
       return null;
     }
+  }
+
+  /** The list keeps to a period of the chart (every introduction in it, whatever the status), or to none. */
+  function setPeriod(next: PeriodBar | null): void {
+    period = next;
+    if (next && filter === 'waiting') filter = 'all';
+    markPeriod();
+    if (summary) renderFilters(summary);
+    void loadList(0);
+  }
+
+  function markPeriod(): void {
+    periodChip.hidden = period === null;
+    periodChip.textContent = period ? `${period.label} ×` : '';
+    // the period's bar is the one lit after the summary is redrawn (by its label)
+    for (const g of chart.querySelectorAll('.bar')) g.classList.toggle('selected', period !== null && g.getAttribute('data-label') === period.label);
   }
 
   function setFilter(next: BoardFilter): void {
@@ -267,17 +323,18 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     listRequest = controller;
     const { signal } = controller;
     const shownFilter = filter;
+    const shownPeriod = period;
     if (offset === 0) {
       clear(list);
       list.append(loading());
     }
     try {
-      const page: Page<Introduction> = await api.allIntroductions({ ...filterQuery(shownFilter, summary.waiting.before), limit: PAGE_SIZE, offset }, signal);
+      const page: Page<Introduction> = await api.allIntroductions({ ...filterQuery(shownFilter, summary.waiting.before, shownPeriod), limit: PAGE_SIZE, offset }, signal);
       await introductionNames(page.items, opts.nameOf, api, signal, names);
       if (signal.aborted) return;
       list.querySelector('.loading, .board-more')?.remove();
       if (page.items.length === 0 && offset === 0) {
-        list.append(el('p', { class: 'muted small board-empty', text: emptyText(shownFilter) }));
+        list.append(el('p', { class: 'muted small board-empty', text: emptyText(shownFilter, shownPeriod) }));
         return;
       }
       let ol = list.querySelector('ol.introductions');
@@ -307,6 +364,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   return {
     open() {
       changed = false;
+      period = null;
       headline.textContent = 'Loading…';
       for (const part of [statusBar, chart, introducers, list]) clear(part);
       dialog.showModal();

@@ -5,8 +5,8 @@
  * looks as far as the API allows. The person to reach is kept in the link (`reach=`), so a shared link opens the chain.
  */
 import type { IntroductionPathResponse } from '../../../src/api/contract.ts';
-import { ApiError, type Api } from '../api.ts';
-import { clear, el, firstName, listInWords } from './dom.ts';
+import type { Api } from '../api.ts';
+import { clear, el, errorText, firstName, listInWords, loading } from './dom.ts';
 import { createSearch, type SearchOptions } from './search.ts';
 import { lightOnHover, personLink, trustRow } from './suggestions.ts';
 
@@ -94,7 +94,7 @@ export function reachBox(opts: ReachOptions): HTMLElement {
     } catch (err) {
       if (signal.aborted) return;
       clear(result);
-      result.append(el('p', { class: 'error small', text: err instanceof ApiError ? err.message : String((err as Error)?.message ?? err) }));
+      result.append(errorText(err));
     }
   }
 
