@@ -170,6 +170,14 @@ describe('ties', () => {
 });
 
 describe('introductions', () => {
+  it('sums up nothing before the first introduction', async () => {
+    const res = await t.get('/api/introductions/summary');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 0, succeededValue: 0, months: [], introducers: [] });
+    expect(Object.values(res.body.byStatus)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(res.body.waiting.count).toBe(0);
+  });
+
   it('records an introduction as made and lists it for each party', async () => {
     const res = await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'ana', b: 'omar', note: 'funding for Ana' });
     expect(res.status).toBe(201);

@@ -123,7 +123,7 @@ function emptyText(filter: BoardFilter, period: PeriodBar | null): string {
   if (period) return `None of these in ${period.label}.`;
   if (filter === 'waiting') return `Nothing waiting: every introduction made over ${WAITING_DAYS} days ago has an outcome.`;
   if (filter === 'open') return 'No open introductions: every one has an outcome.';
-  if (filter === 'all') return "No introductions recorded yet. Record one from a person's “Whom to meet” list, or import a file of introductions.";
+  if (filter === 'all') return "Record one from a person's “Whom to meet” or “Whom to introduce” list, or import a file of introductions (Import).";
   return `No introduction is ${STATUS_LABELS[filter].toLowerCase()}.`;
 }
 
@@ -275,6 +275,8 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       const s = await api.introductionsSummary(WAITING_DAYS, TOP_INTRODUCERS, controller.signal);
       if (controller.signal.aborted) return null;
       summary = s;
+      // with nothing recorded, the list says how to record one, and the overview has nothing to show
+      dialog.classList.toggle('board-empty', s.total === 0);
       headline.textContent = summaryHeadline(s);
       renderStatusBar(s);
       clear(chart);
