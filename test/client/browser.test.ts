@@ -485,6 +485,11 @@ describe('the introductions board', () => {
     expect(await dialog.locator('.board-period').textContent()).toBe(`${year} ×`);
     await dialog.locator('.board-period').click();
     expect(await dialog.locator('.board-period').isHidden()).toBe(true);
+    // the bars are buttons for the keyboard as well
+    await bar.focus();
+    await b.page.keyboard.press('Enter');
+    await expect.poll(() => dialog.locator('.board-period').textContent(), { timeout: 10_000 }).toBe(`${year} ×`);
+    await dialog.locator('.board-period').click();
 
     // Every introduction, twenty at a time.
     await dialog.locator('.board-filter').selectOption('all');

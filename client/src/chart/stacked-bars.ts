@@ -67,7 +67,16 @@ export function stackedBars(
   bars.forEach((bar, k) => {
     const x = left + k * slot + (slot - barW) / 2;
     const group = svg('g', { class: opts.onBar ? 'bar clickable' : 'bar', 'data-label': bar.label, 'data-total': totals[k]! });
-    if (opts.onBar) group.addEventListener('click', () => opts.onBar!(k));
+    if (opts.onBar) {
+      // a button for the keyboard too: Tab to a bar, Enter or Space picks it
+      for (const [name, value] of Object.entries({ tabindex: '0', role: 'button', 'aria-label': barTooltip(bar, series) })) group.setAttribute(name, value);
+      group.addEventListener('click', () => opts.onBar!(k));
+      group.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        opts.onBar!(k);
+      });
+    }
     group.append(svg('title', {}, barTooltip(bar, series)));
     // an invisible full-height strip, so thin bars still show their tooltip
     group.append(svg('rect', { x: left + k * slot, y: top, width: slot, height: plotH, fill: 'transparent' }));
