@@ -100,6 +100,8 @@ export const introductionStatuses = ['suggested', 'made', 'accepted', 'declined'
 export type IntroductionStatus = (typeof introductionStatuses)[number];
 /** Statuses after which an introduction is over; another one between the same pair may then be made. */
 export const closedIntroductionStatuses: readonly IntroductionStatus[] = ['declined', 'succeeded', 'failed'];
+/** Statuses of an introduction made and waiting for its outcome (the introducer record's "open"). */
+export const openIntroductionStatuses: readonly IntroductionStatus[] = ['made', 'accepted'];
 
 export const introductionSchema = z.strictObject({
   id: id.optional(),

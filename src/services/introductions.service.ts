@@ -2,15 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { IntroducerRecord, IntroductionsSummaryResponse } from '../api/contract.ts';
-import { introductionStatuses, type Introduction, type IntroductionInput, type IntroductionPatch, type IntroductionStatus, type Page } from '../domain/model.ts';
+import { introductionStatuses, openIntroductionStatuses, type Introduction, type IntroductionInput, type IntroductionPatch, type IntroductionStatus, type Page } from '../domain/model.ts';
 import type { IntroductionFilter, IntroductionsRepository } from '../store/introductions.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
 import type { PeopleService } from './people.service.ts';
 
 const DAY_MS = 86_400_000;
-/** made or accepted: an introduction waiting for its outcome */
-export const WAITING_STATUSES: readonly IntroductionStatus[] = ['made', 'accepted'];
-const OPEN = new Set(WAITING_STATUSES);
+const OPEN = new Set(openIntroductionStatuses);
 
 function noneByStatus(): Record<IntroductionStatus, number> {
   return Object.fromEntries(introductionStatuses.map((s) => [s, 0])) as Record<IntroductionStatus, number>;

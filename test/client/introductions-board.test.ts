@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { barTooltip, labelledBars } from '../../client/src/chart/stacked-bars.ts';
 import { filterQuery, formatAmount, introducerLine, periodBars, STATUS_ORDER, summaryHeadline } from '../../client/src/panel/introductions-board.ts';
 import { waitingText } from '../../client/src/panel/introductions.ts';
-import { introductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
+import { introductionStatuses, openIntroductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
 
 const none = (): Record<IntroductionStatus, number> => ({ suggested: 0, made: 0, accepted: 0, declined: 0, succeeded: 0, failed: 0 });
 const counts = (c: Partial<Record<IntroductionStatus, number>>) => ({ ...none(), ...c });
@@ -94,6 +94,10 @@ describe('the board in words', () => {
     const q4 = { from: Date.parse('2026-10-01T00:00:00Z'), to: Date.parse('2027-01-01T00:00:00Z') };
     expect(filterQuery('waiting', waitingBefore, q4)).toEqual({ status: 'made,accepted', since: '2026-10-01T00:00:00.000Z', before: waitingBefore });
     expect(filterQuery('waiting', waitingBefore, q2).before).toBe('2026-07-01T00:00:00.000Z');
+  });
+
+  it("asks for the open statuses the server counts as waiting", () => {
+    expect(filterQuery('open', '').status).toBe(openIntroductionStatuses.join(','));
   });
 
   it('orders every status once', () => {

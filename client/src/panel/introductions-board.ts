@@ -110,6 +110,7 @@ export function filterQuery(
   waitingBefore: string,
   period: Pick<PeriodBar, 'from' | 'to'> | null = null,
 ): { status: string | null; since: string | null; before: string | null } {
+  // made or accepted: the API's open statuses (openIntroductionStatuses in the domain model, not bundled here)
   const status = filter === 'waiting' || filter === 'open' ? 'made,accepted' : filter === 'all' ? null : filter;
   const ends = [filter === 'waiting' ? Date.parse(waitingBefore) : null, period?.to ?? null].filter((t): t is number => t !== null);
   return {
