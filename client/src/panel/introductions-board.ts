@@ -11,7 +11,7 @@ import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
 import { clear, el, errorText, loading, MONTHS } from './dom.ts';
-import { introductionNames, introductionRow, STATUS_LABELS } from './introductions.ts';
+import { introductionNames, introductionRow, OPEN_STATUSES, STATUS_LABELS } from './introductions.ts';
 
 /** An open introduction recorded longer ago than this is waiting for its outcome. */
 export const WAITING_DAYS = 30;
@@ -110,8 +110,7 @@ export function filterQuery(
   waitingBefore: string,
   period: Pick<PeriodBar, 'from' | 'to'> | null = null,
 ): { status: string | null; since: string | null; before: string | null } {
-  // made or accepted: the API's open statuses (openIntroductionStatuses in the domain model, not bundled here)
-  const status = filter === 'waiting' || filter === 'open' ? 'made,accepted' : filter === 'all' ? null : filter;
+  const status = filter === 'waiting' || filter === 'open' ? OPEN_STATUSES.join(',') : filter === 'all' ? null : filter;
   const ends = [filter === 'waiting' ? Date.parse(waitingBefore) : null, period?.to ?? null].filter((t): t is number => t !== null);
   return {
     status,

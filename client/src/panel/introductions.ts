@@ -31,9 +31,15 @@ export interface IntroductionHistoryOptions {
   now?: number;
 }
 
+/**
+ * Made or accepted: an introduction waiting for its outcome, as the API counts it (the domain model's
+ * openIntroductionStatuses, which is not bundled into the client; a unit test keeps the two equal).
+ */
+export const OPEN_STATUSES: readonly IntroductionStatus[] = ['made', 'accepted'];
+
 /** "no outcome after 5 months", for an introduction made or accepted at `at` (ms) and still open at `now`. */
 export function waitingText(intro: Pick<Introduction, 'status' | 'at'>, now: number): string | null {
-  if (intro.status !== 'made' && intro.status !== 'accepted') return null;
+  if (!OPEN_STATUSES.includes(intro.status)) return null;
   const days = (now - Date.parse(intro.at)) / 86_400_000;
   return days >= 1 ? `no outcome after ${formatDays(days)}` : null;
 }
