@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Suggestion } from '../../src/api/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
 
@@ -213,7 +214,7 @@ describe('search and the person panel', () => {
     await first.locator('button.btn', { hasText: 'Record introduction' }).click();
     // The first write after a read may take seconds (the server refreshes its analysis).
     await expect.poll(() => first.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: /);
-    expect(await first.locator('button.btn').isDisabled()).toBe(true);
+    expect(await first.locator('button.btn', { hasText: 'Record' }).isDisabled()).toBe(true);
     // Record the second one behind the page's back: the button then gets the API's 409 and shows its message.
     const suggestion = (await t.get('/api/introductions/suggestions?person=p-ana&limit=5')).body.items.find((s: { introducer: { id: string } }) => s.introducer.id === ids);
     expect(suggestion).toBeTruthy();
@@ -223,6 +224,53 @@ describe('search and the person panel', () => {
     expect(again.status).toBe(409);
     await second.locator('button.btn', { hasText: 'Record introduction' }).click();
     await expect.poll(() => second.locator('.record-status.error').textContent(), { timeout: 30_000 }).toBe(again.body.error.message);
+  });
+
+  it('a suggestion drafts the message asking the introducer, to copy or open in email, and records why it was suggested', async () => {
+    await open('?person=p-ana');
+    const expected = (await t.get('/api/introductions/suggestions?person=p-ana&limit=10')).body.items as Suggestion[];
+    // a suggestion where the other side offers something Ana seeks (the demo plants complementary people)
+    const k = expected.findIndex((s) => s.reasons.bOffersASeeks.length > 0 || s.reasons.aOffersBSeeks.length > 0);
+    expect(k).toBeGreaterThanOrEqual(0);
+    const s = expected[k]!;
+    const other = s.a.id === 'p-ana' ? s.b : s.a;
+    const card = b.page.locator('#panel .meet-list .suggestion').nth(k);
+    await card.waitFor({ timeout: 30_000 });
+    if (await card.isHidden()) await b.page.locator('#panel .meet-list .more').click();
+    const introducerFirst = s.introducer.name.split(' ')[0];
+    const ask = card.locator('.compose-toggle');
+    expect(await ask.textContent()).toBe(`Ask ${introducerFirst}…`);
+    expect(await card.locator('.compose').isHidden()).toBe(true);
+    await ask.click();
+    expect(await ask.getAttribute('aria-expanded')).toBe('true');
+    const body = card.locator('.compose-body');
+    expect(await card.locator('.compose-to').textContent()).toBe(`To ${introducerFirst}`);
+    expect(await card.locator('.compose-subject').inputValue()).toBe(`Would you introduce me to ${other.name}?`);
+    const text = await body.inputValue();
+    expect(text.startsWith(`Hi ${introducerFirst},\n\nWould you introduce me to ${other.name}?`)).toBe(true);
+    const needs = [...s.reasons.bOffersASeeks, ...s.reasons.aOffersBSeeks];
+    for (const need of needs) expect(text).toContain(need);
+    expect(text.endsWith('\nAna')).toBe(true);
+    // the user edits the draft: Copy takes the edited text, and the email link follows it
+    await body.fill(`${text}\nP.S. Edited by hand.`);
+    await b.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
+    await card.locator('button', { hasText: 'Copy message' }).click();
+    await expect.poll(() => card.locator('.compose-status').textContent()).toBe('Copied to the clipboard.');
+    expect(await b.page.evaluate(() => navigator.clipboard.readText())).toBe(`${text}\nP.S. Edited by hand.`);
+    const mail = new URL((await card.locator('.compose a.btn').getAttribute('href'))!);
+    expect(mail.protocol).toBe('mailto:');
+    expect(mail.searchParams.get('subject')).toBe(`Would you introduce me to ${other.name}?`);
+    expect(mail.searchParams.get('body')).toBe(`${text}\nP.S. Edited by hand.`);
+    await card.locator('.compose').scrollIntoViewIfNeeded();
+    await screenshot(b.page, 'introduction-draft.png');
+    // recorded from the card, the introduction keeps why it was suggested as its note
+    await card.locator('button.btn', { hasText: 'Record introduction' }).click();
+    await expect.poll(() => card.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: /);
+    const recorded = ((await t.get('/api/introductions?person=p-ana&limit=50')).body.items as { a: string; b: string; note: string }[]).find(
+      (i) => [i.a, i.b].sort().join() === [s.a.id, s.b.id].sort().join(),
+    );
+    expect(recorded?.note.startsWith('Suggested by Catalyst: ')).toBe(true);
+    for (const need of needs) expect(recorded?.note).toContain(need);
   });
 
   it('"Whom to meet" narrowed to a sector lists what the API suggests in it, and keeps the sector for the next person', async () => {
@@ -311,6 +359,11 @@ describe('search and the person panel', () => {
     expect(await first.locator('.suggestion-via').count()).toBe(0);
     // the reasons name what one side offers that the other seeks (DESIGN.md: complementary people)
     expect(await cards.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/ offers .*, which .* seeks/)]));
+    // her draft is the introduction itself, to both, signed by her
+    await first.locator('.compose-toggle', { hasText: 'Write the introduction…' }).click();
+    const draft = await first.locator('.compose-body').inputValue();
+    expect(draft.startsWith(`Hi ${expected[0].a.name.split(' ')[0]} and ${expected[0].b.name.split(' ')[0]},\n\nI would like to introduce you to each other.`)).toBe(true);
+    expect(draft.endsWith('\nHelena')).toBe(true);
     await first.locator('button.btn', { hasText: 'Record introduction' }).click();
     await expect.poll(() => first.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: /);
     const mine = (await t.get('/api/introductions?person=p-connector&limit=5')).body.items[0];
@@ -329,7 +382,7 @@ describe('search and the person panel', () => {
 
   it('lists the person’s introductions, newest first, and sets an outcome through the API (or shows its error)', async () => {
     let history = (await t.get('/api/introductions?person=p-ana&limit=20')).body;
-    const recorded = history.items.find((i: { note: string; status: string }) => i.note === 'Suggested by Catalyst' && i.status === 'made');
+    const recorded = history.items.find((i: { note: string; status: string }) => i.note.startsWith('Suggested by Catalyst') && i.status === 'made');
     expect(recorded).toBeTruthy();
     const rows = b.page.locator('#panel .introduction');
     // The list reloaded after "Record introduction": the one the page recorded is there, with its status.

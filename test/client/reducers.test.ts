@@ -4,12 +4,11 @@
  * writes to the graph.
  */
 import { describe, expect, it } from 'vitest';
-import type { GraphResponse, Suggestion, TimelineResponse } from '../../src/api/contract.ts';
+import type { GraphResponse, TimelineResponse } from '../../src/api/contract.ts';
 import { communityColors, DIM_NODE_COLOR, glColor, HIGHLIGHT_EDGE_COLOR, OTHER_COLOR, sectorColors, unpremultiply } from '../../client/src/graph/palette.ts';
 import { focusOf, INITIAL_RENDER_STATE, LIGHT_FOCUS_ABOVE, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
 import { attachTimeline, buildScene, computeFrame, LOW_DETAIL_KEEP, needsLayout, positionOf, scaleSize, timeAt, topK, type Scene } from '../../client/src/graph/scene.ts';
 import { communityNames, legendEntries } from '../../client/src/panel/legend.ts';
-import { explainSuggestion } from '../../client/src/panel/suggestions.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2020, 0, 1);
@@ -328,46 +327,4 @@ describe('legend and suggestions', () => {
     expect([...names.keys()].sort()).toEqual([0, 1, 2, 3]);
   });
 
-  it('explains a suggestion in plain words from the viewer’s side', () => {
-    const s: Suggestion = {
-      a: { id: 'p-ana', name: 'Ana Torres' },
-      b: { id: 'p-omar', name: 'Omar Haddad' },
-      introducer: { id: 'p-connector', name: 'Helena Brandt' },
-      score: 0.9,
-      reasons: {
-        aOffersBSeeks: [],
-        bOffersASeeks: ['funding', 'mentorship'],
-        sharedSectors: [],
-        commonTies: 3,
-        adamicAdar: 1,
-        resourceAllocation: 0.2,
-        bridgesCommunities: true,
-        communities: [1, 2],
-        trustAInIntroducer: 0.9,
-        trustBInIntroducer: 0.85,
-        tieRecencyDays: { a: 3, b: 10 },
-        introducerRecord: { made: 12, succeeded: 9, failed: 1, successRate: 0.75 },
-      },
-    };
-    const x = explainSuggestion(s, 'p-ana');
-    expect(x.headline).toBe('Meet Omar Haddad');
-    expect(x.via).toBe('through Helena Brandt');
-    expect(x.reasons).toContain('Omar offers funding and mentorship, which Ana seeks');
-    expect(x.reasons).toContain('3 people in common (weighted: Adamic-Adar 1.00, resource allocation 0.20)');
-    expect(x.reasons).toContain('Helena was in touch with Ana 3 days and with Omar 10 days before the latest activity on record');
-    const undated = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: 45, b: null } } }, 'p-ana');
-    expect(undated.reasons).toContain('Helena was in touch with Ana 6 weeks before the latest activity on record (no date for Omar)');
-    const recent = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: 1, b: 0.2 } } }, 'p-ana');
-    expect(recent.reasons).toContain('Helena was in touch with Ana 1 day and with Omar less than a day before the latest activity on record');
-    const none = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: null, b: null } } }, 'p-ana');
-    expect(none.reasons.some((r) => r.includes('in touch'))).toBe(false);
-    expect(x.reasons).toContain('Bridges two communities that rarely meet');
-    expect(x.reasons).toContain('Helena has made 12 introductions, 9 of them successful');
-    expect(x.trust).toEqual([
-      { who: 'Ana trusts Helena', value: 0.9 },
-      { who: 'Omar trusts Helena', value: 0.85 },
-    ]);
-    expect(explainSuggestion(s, 'p-omar').headline).toBe('Meet Ana Torres');
-    expect(explainSuggestion(s, 'someone-else').headline).toBe('Introduce Ana Torres to Omar Haddad');
-  });
 });

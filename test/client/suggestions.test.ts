@@ -1,6 +1,7 @@
-/** The score shown on a suggestion card. */
+/** A suggestion card's words: the score shown, and the reasons in plain words from the viewer's side. */
 import { describe, expect, it } from 'vitest';
-import { formatSuggestionScore } from '../../client/src/panel/suggestions.ts';
+import { explainSuggestion, formatSuggestionScore } from '../../client/src/panel/suggestions.ts';
+import { sampleSuggestion } from '../support/suggestion.ts';
 
 describe('formatSuggestionScore', () => {
   it('shows two decimals, rounded down, so a score below 1 never reads 1', () => {
@@ -15,5 +16,31 @@ describe('formatSuggestionScore', () => {
   it('keeps out-of-range input inside [0, 0.99]', () => {
     expect(formatSuggestionScore(-0.2)).toBe('0.00');
     expect(formatSuggestionScore(1)).toBe('0.99');
+  });
+});
+
+describe('explainSuggestion', () => {
+  it('explains a suggestion in plain words from the viewer’s side', () => {
+    const s = sampleSuggestion();
+    const x = explainSuggestion(s, 'p-ana');
+    expect(x.headline).toBe('Meet Omar Haddad');
+    expect(x.via).toBe('through Helena Brandt');
+    expect(x.reasons).toContain('Omar offers funding and mentorship, which Ana seeks');
+    expect(x.reasons).toContain('3 people in common (weighted: Adamic-Adar 1.00, resource allocation 0.20)');
+    expect(x.reasons).toContain('Helena was in touch with Ana 3 days and with Omar 10 days before the latest activity on record');
+    const undated = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: 45, b: null } } }, 'p-ana');
+    expect(undated.reasons).toContain('Helena was in touch with Ana 6 weeks before the latest activity on record (no date for Omar)');
+    const recent = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: 1, b: 0.2 } } }, 'p-ana');
+    expect(recent.reasons).toContain('Helena was in touch with Ana 1 day and with Omar less than a day before the latest activity on record');
+    const none = explainSuggestion({ ...s, reasons: { ...s.reasons, tieRecencyDays: { a: null, b: null } } }, 'p-ana');
+    expect(none.reasons.some((r) => r.includes('in touch'))).toBe(false);
+    expect(x.reasons).toContain('Bridges two communities that rarely meet');
+    expect(x.reasons).toContain('Helena has made 12 introductions, 9 of them successful');
+    expect(x.trust).toEqual([
+      { who: 'Ana trusts Helena', value: 0.9 },
+      { who: 'Omar trusts Helena', value: 0.85 },
+    ]);
+    expect(explainSuggestion(s, 'p-omar').headline).toBe('Meet Ana Torres');
+    expect(explainSuggestion(s, 'someone-else').headline).toBe('Introduce Ana Torres to Omar Haddad');
   });
 });

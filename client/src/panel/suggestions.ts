@@ -6,6 +6,7 @@
  */
 import type { Suggestion } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
+import { introductionDraft, introductionNote, mailtoHref, type IntroductionDraft } from './compose.ts';
 import { el, firstName, formatDays, listInWords } from './dom.ts';
 
 export interface ExplainedSuggestion {
@@ -135,7 +136,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
     status.className = 'record-status';
     status.textContent = 'Recording…';
     try {
-      const intro = await opts.api.recordIntroduction({ introducer: s.introducer.id, a: s.a.id, b: s.b.id, note: 'Suggested by Catalyst' });
+      const intro = await opts.api.recordIntroduction({ introducer: s.introducer.id, a: s.a.id, b: s.b.id, note: introductionNote(s) });
       status.className = 'record-status ok';
       status.textContent = `Recorded: ${firstName(s.introducer.name)} introduces ${firstName(s.a.name)} and ${firstName(s.b.name)} (${intro.status}).`;
       button.textContent = 'Recorded';
@@ -145,6 +146,19 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       status.textContent = err instanceof ApiError ? err.message : `Could not record it: ${(err as Error).message}`;
       button.disabled = false;
     }
+  });
+  const draft = introductionDraft(s, opts.viewer);
+  const compose = composer(draft);
+  const write = el('button', {
+    class: 'btn btn-small compose-toggle',
+    text: draft.kind === 'request' ? `Ask ${draft.to[0]}…` : 'Write the introduction…',
+    title: draft.kind === 'request' ? `A message asking ${draft.to[0]} for this introduction, to edit and send` : 'The introduction to both, to edit and send',
+    attrs: { type: 'button', 'aria-expanded': 'false' },
+  });
+  write.addEventListener('click', () => {
+    compose.hidden = !compose.hidden;
+    write.setAttribute('aria-expanded', String(!compose.hidden));
+    if (!compose.hidden) compose.querySelector('textarea')?.focus();
   });
   const nameLink = (p: { id: string; name: string }) => personLink(p, opts.onSelectPerson);
   const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
@@ -163,11 +177,54 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       { class: 'trust' },
       x.trust.map((t) => trustRow(t.who, t.value)),
     ),
-    el('div', { class: 'suggestion-actions' }, [button]),
+    el('div', { class: 'suggestion-actions' }, [button, write]),
     status,
+    compose,
   ]);
   lightOnHover(card, [s.a.id, s.introducer.id, s.b.id], opts.onHighlight);
   return card;
+}
+
+/**
+ * The drafted message, editable, with its subject, "Copy message" (the body, to paste into any channel) and
+ * "Open in email" (a mailto: link that follows the edits). Hidden until asked for.
+ */
+function composer(draft: IntroductionDraft): HTMLElement {
+  const subject = el('input', { class: 'text-input compose-subject', attrs: { type: 'text', value: draft.subject, 'aria-label': 'Subject' } });
+  const body = el('textarea', { class: 'compose-body', attrs: { rows: 11, spellcheck: 'true', 'aria-label': 'Message' } });
+  body.value = draft.body;
+  const mail = el('a', { class: 'btn btn-small', text: 'Open in email', attrs: { href: mailtoHref(draft.subject, draft.body) } });
+  const follow = () => mail.setAttribute('href', mailtoHref(subject.value, body.value));
+  subject.addEventListener('input', follow);
+  body.addEventListener('input', follow);
+  const status = el('p', { class: 'compose-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const copy = el('button', { class: 'btn btn-small', text: 'Copy message', attrs: { type: 'button' } });
+  copy.addEventListener('click', async () => {
+    const copied = await copyText(body.value, body);
+    status.className = `compose-status ${copied ? 'ok' : 'error'}`;
+    status.textContent = copied ? 'Copied to the clipboard.' : 'The browser refused the clipboard: the text is selected, copy it with Ctrl+C.';
+  });
+  const box = el('div', { class: 'compose' }, [
+    el('p', { class: 'compose-to', text: `To ${listInWords(draft.to)}` }),
+    subject,
+    body,
+    el('div', { class: 'suggestion-actions' }, [copy, mail]),
+    status,
+  ]);
+  box.hidden = true;
+  return box;
+}
+
+/** Writes text to the clipboard; where the browser refuses, selects it in `field` and tries the old command. */
+async function copyText(text: string, field: HTMLTextAreaElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field.focus();
+    field.select();
+    return document.execCommand('copy');
+  }
 }
 
 /** While the card is hovered or holds the focus, it is lit and the path of people it names lights on the map. */
