@@ -574,6 +574,32 @@ describe('the introductions board', () => {
     await expect.poll(() => new URL(b.page.url()).searchParams.get('person'), { timeout: 10_000 }).toBe(introducer);
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
+
+  it('follows up after the delay the user picks, as the API counts it, and keeps the choice on this browser', async () => {
+    await open();
+    await b.page.click('#introductions');
+    const dialog = b.page.locator('.board-dialog');
+    const rows = dialog.locator('.board-list .introduction');
+    await rows.first().waitFor({ timeout: 30_000 });
+    const delay = dialog.locator('.board-waiting');
+    expect(await delay.inputValue()).toBe('30');
+    await delay.selectOption('90');
+    const summary = (await t.get('/api/introductions/summary?waitingDays=90')).body;
+    await expect.poll(() => dialog.locator('.board-headline').textContent(), { timeout: 30_000 }).toContain(`${summary.waiting.count} waiting over 90 days for an outcome`);
+    expect(await dialog.locator('.board-filter option[value="waiting"]').textContent()).toBe(`Waiting over 90 days for an outcome (${summary.waiting.count})`);
+    // the list is the API's waiting list for 90 days (recorded before now − 90 days, to the minute the summary was made)
+    const waiting = (await t.get(`/api/introductions?status=made,accepted&before=${encodeURIComponent(summary.waiting.before)}&limit=20`)).body;
+    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))), { timeout: 30_000 }).toEqual(ids(waiting.items));
+    // closed and opened again, even after a reload, the board asks for 90 days
+    await dialog.locator('.board-close').click();
+    await open();
+    const asked = b.page.waitForRequest((r) => r.url().includes('/api/introductions/summary'));
+    await b.page.click('#introductions');
+    expect(new URL((await asked).url()).searchParams.get('waitingDays')).toBe('90');
+    expect(await delay.inputValue()).toBe('90');
+    await delay.selectOption('30');
+    await dialog.locator('.board-close').click();
+  });
 });
 
 describe('links, filters and exports', () => {

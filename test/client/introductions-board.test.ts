@@ -1,7 +1,7 @@
 /** The words and the binning of the "Introductions" board, and the chart's labels and tooltips. */
 import { describe, expect, it } from 'vitest';
 import { barTooltip, labelledBars } from '../../client/src/chart/stacked-bars.ts';
-import { filterQuery, formatAmount, introducerLine, periodBars, STATUS_ORDER, summaryHeadline } from '../../client/src/panel/introductions-board.ts';
+import { filterQuery, formatAmount, introducerLine, periodBars, STATUS_ORDER, storedWaitingDays, summaryHeadline, WAITING_CHOICES, WAITING_DAYS } from '../../client/src/panel/introductions-board.ts';
 import { OPEN_STATUSES, waitingText } from '../../client/src/panel/introductions.ts';
 import { introductionStatuses, openIntroductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
 
@@ -80,6 +80,18 @@ describe('the board in words', () => {
     expect(waitingText({ status: 'accepted', at: '2026-11-13T00:00:00Z' }, now)).toBe('no outcome after 10 days');
     expect(waitingText({ status: 'made', at: '2026-11-22T12:00:00Z' }, now)).toBeNull();
     expect(waitingText({ status: 'succeeded', at: '2020-01-01T00:00:00Z' }, now)).toBeNull();
+  });
+
+  it('follows up after the delay last picked on this browser, or after 30 days', () => {
+    const store = (value: string | null) => ({ getItem: () => value });
+    expect(storedWaitingDays(store('60'))).toBe(60);
+    expect(storedWaitingDays(store('7'))).toBe(7);
+    expect(storedWaitingDays(store(null))).toBe(WAITING_DAYS);
+    expect(storedWaitingDays(store('45'))).toBe(WAITING_DAYS); // not a choice offered
+    expect(storedWaitingDays(store('junk'))).toBe(WAITING_DAYS);
+    expect(storedWaitingDays(null)).toBe(WAITING_DAYS);
+    expect(storedWaitingDays({ getItem: () => { throw new Error('SecurityError'); } })).toBe(WAITING_DAYS);
+    expect(WAITING_CHOICES).toContain(WAITING_DAYS);
   });
 
   it('asks the API for what each filter lists, within a period when one is picked', () => {

@@ -6,6 +6,7 @@
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { SceneGraph } from './scene.ts';
+import { safeStorage } from '../panel/dom.ts';
 
 
 const STORAGE_PREFIX = 'catalyst:layout:';
@@ -140,10 +141,3 @@ export function ensureLayout(graph: SceneGraph, opts: { iterations?: number; sto
   return { done, stop: () => stop('stopped') };
 }
 
-function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}

@@ -104,3 +104,12 @@ export function firstName(name: string): string {
   if (parts.length > 1 && /^(prof(essor)?|dr|mr|mrs|ms|sir|dame)\.?$/i.test(parts[0]!)) return parts[1]!;
   return parts[0] ?? name;
 }
+
+/** The browser's localStorage, or null where it is refused (private mode, a policy). */
+export function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

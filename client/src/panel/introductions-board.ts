@@ -1,8 +1,8 @@
 /**
  * "Introductions": every recorded introduction in one place (GET /api/introductions/summary and the filtered
  * list). What came of them (a bar of statuses and a chart of them over time), who introduces best (the introducer
- * record: a smoothed success rate), and a list to follow up, by default the ones waiting over a month for an
- * outcome, where each outcome can be recorded on the spot. A status in the legend narrows the list to it, and a bar
+ * record: a smoothed success rate), and a list to follow up, by default the ones waiting for an outcome over 30
+ * days (7 to 90: the choice is kept on this browser), where each outcome can be recorded on the spot. A status in the legend narrows the list to it, and a bar
  * of the chart to its period.
  */
 import type { IntroductionsSummaryResponse } from '../../../src/api/contract.ts';
@@ -10,11 +10,26 @@ import type { Introduction, IntroductionStatus, Page } from '../../../src/domain
 import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
-import { clear, el, errorText, loading, MONTHS } from './dom.ts';
+import { clear, el, errorText, loading, MONTHS, safeStorage } from './dom.ts';
 import { introductionNames, introductionRow, OPEN_STATUSES, STATUS_LABELS } from './introductions.ts';
 
-/** An open introduction recorded longer ago than this is waiting for its outcome. */
+/** An open introduction recorded longer ago than this is waiting for its outcome (the user picks among the choices). */
 export const WAITING_DAYS = 30;
+export const WAITING_CHOICES = [7, 14, 30, 60, 90] as const;
+const WAITING_KEY = 'catalyst.waitingDays';
+
+/** The follow-up delay last picked on this browser, or the default (a stored value not offered is ignored). */
+export function storedWaitingDays(storage: Pick<Storage, 'getItem'> | null): number {
+  let stored: string | null = null;
+  try {
+    stored = storage?.getItem(WAITING_KEY) ?? null;
+  } catch {
+    // storage refused (private mode, policy): the default
+  }
+  const days = Number(stored);
+  return (WAITING_CHOICES as readonly number[]).includes(days) ? days : WAITING_DAYS;
+}
+
 const PAGE_SIZE = 20;
 const TOP_INTRODUCERS = 5;
 /** The chart has at most this many bars: months, else quarters, else years. */
@@ -119,9 +134,9 @@ export function filterQuery(
   };
 }
 
-function emptyText(filter: BoardFilter, period: PeriodBar | null): string {
+function emptyText(filter: BoardFilter, period: PeriodBar | null, waitingDays: number): string {
   if (period) return `None of these in ${period.label}.`;
-  if (filter === 'waiting') return `Nothing waiting: every introduction made over ${WAITING_DAYS} days ago has an outcome.`;
+  if (filter === 'waiting') return `Nothing waiting: every introduction made over ${waitingDays} days ago has an outcome.`;
   if (filter === 'open') return 'No open introductions: every one has an outcome.';
   if (filter === 'all') return "Record one from a person's “Whom to meet” or “Whom to introduce” list, or import a file of introductions (Import).";
   return `No introduction is ${STATUS_LABELS[filter].toLowerCase()}.`;
@@ -150,12 +165,19 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   let listRequest: AbortController | null = null;
   const names = new Map<string, string>();
   let changed = false;
+  let waitingDays = storedWaitingDays(safeStorage());
 
   const headline = el('p', { class: 'board-headline', attrs: { 'aria-live': 'polite' } });
   const statusBar = el('div', { class: 'board-status' });
   const chart = el('div', { class: 'board-chart' });
   const introducers = el('div', { class: 'board-introducers' });
   const filterSelect = el('select', { class: 'board-filter', attrs: { 'aria-label': 'Which introductions to list' } });
+  const waitingSelect = el(
+    'select',
+    { class: 'board-waiting', title: 'An introduction made or accepted longer ago than this, with no outcome, is waiting: counted in the headline and listed first', attrs: { 'aria-label': 'Follow up after' } },
+    WAITING_CHOICES.map((d) => new Option(`after ${d} days`, String(d))),
+  );
+  waitingSelect.value = String(waitingDays);
   const list = el('div', { class: 'board-list' });
   const periodChip = el('button', { class: 'chip board-period', attrs: { type: 'button', hidden: true, title: 'Show every period again' } });
   periodChip.addEventListener('click', () => setPeriod(null));
@@ -180,7 +202,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
         el('h3', { text: 'Who introduces best' }),
         introducers,
       ]),
-      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [el('h3', { text: 'Follow up' }), periodChip, filterSelect]), list]),
+      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [el('h3', { text: 'Follow up' }), waitingSelect, periodChip, filterSelect]), list]),
     ]),
   ]);
   document.body.append(dialog);
@@ -191,6 +213,19 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     opts.onClose?.(changed);
   });
   filterSelect.addEventListener('change', () => setFilter(filterSelect.value as BoardFilter));
+  waitingSelect.addEventListener('change', () => {
+    waitingDays = Number(waitingSelect.value);
+    try {
+      safeStorage()?.setItem(WAITING_KEY, String(waitingDays));
+    } catch {
+      // not kept past this page: fine
+    }
+    void loadSummary().then((s) => {
+      if (!s) return;
+      renderFilters(s);
+      if (filter === 'waiting') void loadList(0);
+    });
+  });
 
   function selectPerson(id: string): void {
     dialog.close();
@@ -272,7 +307,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     const controller = new AbortController();
     summaryRequest = controller;
     try {
-      const s = await api.introductionsSummary(WAITING_DAYS, TOP_INTRODUCERS, controller.signal);
+      const s = await api.introductionsSummary(waitingDays, TOP_INTRODUCERS, controller.signal);
       if (controller.signal.aborted) return null;
       summary = s;
       // with nothing recorded, the list says how to record one, and the overview has nothing to show
@@ -336,7 +371,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       if (signal.aborted) return;
       list.querySelector('.loading, .board-more')?.remove();
       if (page.items.length === 0 && offset === 0) {
-        list.append(el('p', { class: 'muted small board-empty', text: emptyText(shownFilter, shownPeriod) }));
+        list.append(el('p', { class: 'muted small board-empty', text: emptyText(shownFilter, shownPeriod, summary.waiting.days) }));
         return;
       }
       let ol = list.querySelector('ol.introductions');
