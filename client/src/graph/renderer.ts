@@ -10,9 +10,13 @@ import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { CameraState, NodeDisplayData } from 'sigma/types';
 import type { CameraView } from '../state.ts';
+import { FRAME_REACH, framing } from './framing.ts';
 import { HIGHLIGHT_EDGE_COLOR, LABEL_COLOR } from './palette.ts';
 import { createReducers, focusOf, type Palette, type ReducerInputs, type RenderState, INITIAL_RENDER_STATE } from './reducers.ts';
 import { computeFrame, type EdgeAttributes, type NodeAttributes, type Scene } from './scene.ts';
+
+/** Pixels left around the framed graph, for node discs and labels. */
+const FRAME_MARGIN = 40;
 
 export type SceneSigma = Sigma<NodeAttributes, EdgeAttributes>;
 
@@ -244,9 +248,9 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   const camera = sigma.getCamera();
 
   /**
-   * Camera that frames the bulk of the graph: the disc around the median position holding 90 % of the nodes.
-   * A far-off group (e.g. a collusion ring tied to nobody) does not shrink the map, and a round blob is
-   * shown whole.
+   * Camera that frames the graph but for far-off outliers (framing.ts), fitted to the viewport's width and
+   * height with a margin for node discs and labels. Small graphs are framed whole, as sigma frames a graph at
+   * ratio 1.
    */
   function coreCamera(): CameraState {
     const xs: number[] = [];
@@ -258,13 +262,19 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         ys.push(d.y);
       }
     });
-    if (xs.length < 20) return { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-    const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
-    const cx = median(xs);
-    const cy = median(ys);
-    const distances = xs.map((x, k) => Math.hypot(x - cx, ys[k]! - cy)).sort((a, b) => a - b);
-    const radius = distances[Math.floor(0.9 * (distances.length - 1))]!;
-    return { x: cx, y: cy, ratio: Math.min(1.2, Math.max(0.05, radius * 2 * 1.25)), angle: 0 };
+    const box = xs.length < 20 ? null : framing(xs, ys, FRAME_REACH);
+    if (!box) return { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    const x = (box.x0 + box.x1) / 2;
+    const y = (box.y0 + box.y1) / 2;
+    const { width, height } = sigma.getDimensions();
+    const [w, h] = [width - 2 * FRAME_MARGIN, height - 2 * FRAME_MARGIN];
+    if (w <= 0 || h <= 0) return { x, y, ratio: 1, angle: 0 };
+    // viewport distances shrink in proportion to the ratio: measure the box at ratio 1, then scale
+    const atOne = { x, y, ratio: 1, angle: 0 };
+    const p0 = sigma.framedGraphToViewport({ x: box.x0, y: box.y0 }, { cameraState: atOne });
+    const p1 = sigma.framedGraphToViewport({ x: box.x1, y: box.y1 }, { cameraState: atOne });
+    const ratio = Math.max(Math.abs(p1.x - p0.x) / w, Math.abs(p1.y - p0.y) / h);
+    return { x, y, ratio: Math.min(1.2, Math.max(0.05, ratio)), angle: 0 };
   }
   const onCameraUpdated = (s: CameraState) => {
     if (large) {
