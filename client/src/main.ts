@@ -540,7 +540,9 @@ async function boot(): Promise<void> {
   byId('zoom-out').addEventListener('click', () => zoom(1.5));
   byId('zoom-reset').addEventListener('click', () => view?.resetCamera());
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && store.get().person && !(e.target instanceof HTMLInputElement)) store.set({ reach: null, person: null });
+    // not while typing: Escape in a search box or a drafted message must not close the panel (and lose the draft)
+    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+    if (e.key === 'Escape' && store.get().person && !typing) store.set({ reach: null, person: null });
   });
 
   await loadGraph();

@@ -253,6 +253,10 @@ describe('search and the person panel', () => {
     expect(text.endsWith('\nAna')).toBe(true);
     // the user edits the draft: Copy takes the edited text, and the email link follows it
     await body.fill(`${text}\nP.S. Edited by hand.`);
+    // Escape while typing the message keeps the panel (and the draft) open
+    await body.press('Escape');
+    expect(await b.page.evaluate(() => window.__catalyst.state().person)).toBe('p-ana');
+    expect(await body.inputValue()).toBe(`${text}\nP.S. Edited by hand.`);
     await b.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
     await card.locator('button', { hasText: 'Copy message' }).click();
     await expect.poll(() => card.locator('.compose-status').textContent()).toBe('Copied to the clipboard.');

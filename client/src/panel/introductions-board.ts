@@ -2,8 +2,8 @@
  * "Introductions": every recorded introduction in one place (GET /api/introductions/summary and the filtered
  * list). What came of them (a bar of statuses and a chart of them over time), who introduces best (the introducer
  * record: a smoothed success rate), and a list to follow up, by default the ones waiting for an outcome over 30
- * days (7 to 90: the choice is kept on this browser), where each outcome can be recorded on the spot. A status in the legend narrows the list to it, and a bar
- * of the chart to its period.
+ * days (7 to 90: the choice is kept on this browser), where each outcome can be recorded on the spot. A status in
+ * the legend narrows the list to it, and a bar of the chart to its period.
  */
 import type { IntroductionsSummaryResponse } from '../../../src/api/contract.ts';
 import type { Introduction, IntroductionStatus, Page } from '../../../src/domain/model.ts';

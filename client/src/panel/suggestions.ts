@@ -1,8 +1,9 @@
 /**
  * Suggested introductions in plain words ("Omar offers funding, which Ana seeks"), for a person to meet someone
- * or for an introducer to bring two people together, each with the trust both
- * sides place in the introducer, and a button that records the introduction through the API (its outcome is then
- * set in the panel's list of introductions, introductions.ts).
+ * or for an introducer to bring two people together, each with the trust both sides place in the introducer, a
+ * button that records the introduction through the API (its outcome is then set in the panel's list of
+ * introductions, introductions.ts), and the message to send drafted from the reasons (compose.ts), to edit, copy
+ * or open in an email app.
  */
 import type { Suggestion } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
