@@ -319,6 +319,12 @@ describe('search and the person panel', () => {
     expect(await card.locator('.reach-headline').textContent()).toBe('Ask Helena Brandt to introduce Ana to Omar Haddad');
     expect(await card.locator('.reach-chain li').allTextContents()).toEqual(expected.path.people.map((p: { name: string }) => p.name));
     expect(await card.locator('.trust-row').count()).toBe(2 * expected.path.hops.length);
+    // the first step drafted: the message asking Helena for the introduction
+    await card.locator('.compose-toggle', { hasText: 'Ask Helena…' }).click();
+    expect(await card.locator('.compose-subject').inputValue()).toBe('Would you introduce me to Omar Haddad?');
+    const ask = await card.locator('.compose-body').inputValue();
+    expect(ask.startsWith('Hi Helena,\n\nWould you introduce me to Omar Haddad?')).toBe(true);
+    expect(ask.endsWith('\nAna')).toBe(true);
     await card.hover();
     await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path?.length === 3);
     expect((await b.page.evaluate(() => window.__catalyst.render() as { path: string[] })).path).toEqual(['p-ana', 'p-connector', 'p-omar']);

@@ -1,7 +1,7 @@
 /** The message drafted for a suggested introduction, and the note recorded with it (client/src/panel/compose.ts). */
 import { describe, expect, it } from 'vitest';
 import type { Suggestion, SuggestionReasons } from '../../src/api/contract.ts';
-import { introductionDraft, introductionNote, mailtoHref, NOTE_LIMIT } from '../../client/src/panel/compose.ts';
+import { chainRequestDraft, introductionDraft, introductionNote, mailtoHref, NOTE_LIMIT } from '../../client/src/panel/compose.ts';
 import { sampleSuggestion } from '../support/suggestion.ts';
 
 /** Ana and Omar complement each other both ways and share music; the introducer's title is not a first name. */
@@ -96,5 +96,46 @@ describe('introductionNote', () => {
     const note = introductionNote(suggestion({ bOffersASeeks: many }));
     expect(note.length).toBe(NOTE_LIMIT);
     expect(note.endsWith('…')).toBe(true);
+  });
+});
+
+describe('chainRequestDraft', () => {
+  const person = (id: string, name: string) => ({ id, name });
+  const ana = person('p-ana', 'Ana Torres');
+  const helena = person('p-connector', 'Helena Brandt');
+  const marcus = person('p-marcus', 'Marcus Vale');
+  const sam = person('p-sam', 'Sam Rivera');
+  const zara = person('p-fad', 'Zara Flash');
+
+  it('asks the one introducer for the person sought', () => {
+    const d = chainRequestDraft([ana, helena, zara])!;
+    expect(d.kind).toBe('request');
+    expect(d.to).toEqual(['Helena']);
+    expect(d.subject).toBe('Would you introduce me to Zara Flash?');
+    expect(d.body.split('\n')).toEqual([
+      'Hi Helena,',
+      '',
+      'Would you introduce me to Zara Flash?',
+      '',
+      'You know us both, so a word from you would mean more than a message out of the blue. If Zara is open to it, I would be glad if you put us in touch.',
+      '',
+      'Thank you,',
+      'Ana',
+    ]);
+  });
+
+  it('along a longer chain, asks the first introducer for the next person, saying where the chain leads', () => {
+    const d = chainRequestDraft([ana, helena, marcus, zara])!;
+    expect(d.to).toEqual(['Helena']);
+    expect(d.subject).toBe('Would you introduce me to Marcus Vale?');
+    expect(d.body).toContain('\nI am hoping to reach Zara Flash, and the way there goes through Marcus Vale. Would you introduce me to Marcus?\n');
+    expect(d.body).toContain('If Marcus is open to it');
+    const longer = chainRequestDraft([ana, helena, marcus, sam, zara])!;
+    expect(longer.body).toContain('the way there goes through Marcus Vale, then Sam Rivera. Would you introduce me to Marcus?');
+  });
+
+  it('has nobody to ask without someone in between', () => {
+    expect(chainRequestDraft([ana, zara])).toBeNull();
+    expect(chainRequestDraft([ana])).toBeNull();
   });
 });

@@ -3,12 +3,14 @@
  * (GET /api/introductions/path): who to ask first, who they ask, and how much each side of every hop trusts
  * the other. Hovering the chain lights it on the map; when nothing joins the two within four hops, one click
  * looks as far as the API allows. The person to reach is kept in the link (`reach=`), so a shared link opens the chain.
+ * "Ask Helena…" drafts the message to the first introducer (compose.ts).
  */
 import type { IntroductionPathResponse } from '../../../src/api/contract.ts';
 import type { Api } from '../api.ts';
+import { chainRequestDraft } from './compose.ts';
 import { clear, el, errorText, firstName, listInWords, loading } from './dom.ts';
 import { createSearch, type SearchOptions } from './search.ts';
-import { lightOnHover, personLink, trustRow } from './suggestions.ts';
+import { draftToggle, lightOnHover, personLink, trustRow } from './suggestions.ts';
 
 /** The API's longest chain (MAX_PATH_HOPS), offered when the default finds none. */
 const WIDEST_HOPS = 6;
@@ -118,6 +120,12 @@ export function reachBox(opts: ReachOptions): HTMLElement {
       );
     }
     card.append(el('p', { class: 'muted small', text: x.note }));
+    // the first step: the message to the first introducer
+    const first = res.path ? chainRequestDraft(res.path.people) : null;
+    if (first) {
+      const draft = draftToggle(first);
+      card.append(el('div', { class: 'suggestion-actions' }, [draft.button]), draft.box);
+    }
     if (!res.path && res.maxHops < WIDEST_HOPS) {
       const button = el('button', { class: 'btn btn-small', text: `Look up to ${WIDEST_HOPS} hops`, attrs: { type: 'button' } });
       button.addEventListener('click', wider);

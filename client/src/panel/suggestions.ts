@@ -148,19 +148,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       button.disabled = false;
     }
   });
-  const draft = introductionDraft(s, opts.viewer);
-  const compose = composer(draft);
-  const write = el('button', {
-    class: 'btn btn-small compose-toggle',
-    text: draft.kind === 'request' ? `Ask ${draft.to[0]}…` : 'Write the introduction…',
-    title: draft.kind === 'request' ? `A message asking ${draft.to[0]} for this introduction, to edit and send` : 'The introduction to both, to edit and send',
-    attrs: { type: 'button', 'aria-expanded': 'false' },
-  });
-  write.addEventListener('click', () => {
-    compose.hidden = !compose.hidden;
-    write.setAttribute('aria-expanded', String(!compose.hidden));
-    if (!compose.hidden) compose.querySelector('textarea')?.focus();
-  });
+  const draft = draftToggle(introductionDraft(s, opts.viewer));
   const nameLink = (p: { id: string; name: string }) => personLink(p, opts.onSelectPerson);
   const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
     el('div', { class: 'suggestion-head' }, [
@@ -178,12 +166,32 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       { class: 'trust' },
       x.trust.map((t) => trustRow(t.who, t.value)),
     ),
-    el('div', { class: 'suggestion-actions' }, [button, write]),
+    el('div', { class: 'suggestion-actions' }, [button, draft.button]),
     status,
-    compose,
+    draft.box,
   ]);
   lightOnHover(card, [s.a.id, s.introducer.id, s.b.id], opts.onHighlight);
   return card;
+}
+
+/**
+ * A drafted message behind a button that shows and hides it: "Ask Helena…" for a request, "Write the
+ * introduction…" for the introduction itself.
+ */
+export function draftToggle(draft: IntroductionDraft): { button: HTMLButtonElement; box: HTMLElement } {
+  const box = composer(draft);
+  const button = el('button', {
+    class: 'btn btn-small compose-toggle',
+    text: draft.kind === 'request' ? `Ask ${draft.to[0]}…` : 'Write the introduction…',
+    title: draft.kind === 'request' ? `A message asking ${draft.to[0]} for this introduction, to edit and send` : 'The introduction to both, to edit and send',
+    attrs: { type: 'button', 'aria-expanded': 'false' },
+  });
+  button.addEventListener('click', () => {
+    box.hidden = !box.hidden;
+    button.setAttribute('aria-expanded', String(!box.hidden));
+    if (!box.hidden) box.querySelector('textarea')?.focus();
+  });
+  return { button, box };
 }
 
 /**
