@@ -577,6 +577,26 @@ describe('the introductions board', () => {
     await expect.poll(() => dialog.locator('.board-headline').textContent(), { timeout: 30_000 }).toContain(`${after.waiting.count} waiting over 30 days`);
     summary = after;
 
+    // A note is written in place: Enter saves it; Escape leaves it as it was, and the board open.
+    const id = waiting.items[0].id as string;
+    const before = (await t.get(`/api/introductions/${id}`)).body.note as string;
+    await row.locator('.note-edit').click();
+    const note = row.locator('.note-input');
+    expect(await note.inputValue()).toBe(before);
+    await note.fill('Met for coffee; a pilot starts in May.');
+    await note.press('Enter');
+    await expect.poll(() => row.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe('Saved: note.');
+    expect((await t.get(`/api/introductions/${id}`)).body.note).toBe('Met for coffee; a pilot starts in May.');
+    expect(await row.locator('.introduction-facts').textContent()).toContain('Met for coffee; a pilot starts in May.');
+    expect(await note.count()).toBe(0);
+    expect(await row.locator('.note-edit').textContent()).toBe('Edit note');
+    await row.locator('.note-edit').click();
+    await note.fill('not kept');
+    await note.press('Escape');
+    expect(await note.count()).toBe(0);
+    expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    expect((await t.get(`/api/introductions/${id}`)).body.note).toBe('Met for coffee; a pilot starts in May.');
+
     // A name opens that person: the board closes and the map selects them.
     const introducer = waiting.items[0].introducer as string;
     await row.locator('.introduction-people .link').first().click();

@@ -1,11 +1,12 @@
 /**
  * A person's introductions, newest first: who introduced whom, when, and what came of it, with controls that
- * record the outcome and its value through the API (PATCH /api/introductions/:id). Outcomes are what the introducer's
+ * record the outcome, its value and a note through the API (PATCH /api/introductions/:id). Outcomes are what the introducer's
  * record is made of (a smoothed success rate, DESIGN.md "Influence by introduction"), and a closed
  * introduction lets the pair be suggested again.
  */
 import type { Introduction, IntroductionPatch, IntroductionStatus, Page } from '../../../src/domain/model.ts';
 import { ApiError, type Api } from '../api.ts';
+import { NOTE_LIMIT } from './compose.ts';
 import { el, firstName, formatDate, formatDays, formatNumber } from './dom.ts';
 
 /** Every status, in the order an introduction goes through them, with the words shown for it. */
@@ -101,9 +102,12 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
     attrs: { type: 'number', step: 'any', placeholder: 'value', 'aria-label': `Value of: ${title}`, value: intro.value ?? '' },
   });
   let saved: Introduction = intro;
-  const controls = [select, value];
-  /** Sends one change; on success the row shows what was saved, on error the API's message and the saved values. */
-  const save = async (patch: IntroductionPatch, said: (i: Introduction) => string) => {
+  const controls: { disabled: boolean }[] = [select, value];
+  /**
+   * Sends one change; on success the row shows what was saved, on error the API's message and the saved values.
+   * Resolves to whether it was saved.
+   */
+  const save = async (patch: IntroductionPatch, said: (i: Introduction) => string): Promise<boolean> => {
     for (const c of controls) c.disabled = true;
     status.className = 'record-status';
     status.textContent = 'Saving…';
@@ -114,9 +118,11 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
       status.className = 'record-status ok';
       status.textContent = `Saved: ${said(saved)}.`;
       opts.onOutcome?.();
+      return true;
     } catch (err) {
       status.className = 'record-status error';
       status.textContent = err instanceof ApiError ? err.message : `Could not save it: ${(err as Error).message}`;
+      return false;
     } finally {
       select.value = saved.status;
       value.value = saved.value === null ? '' : String(saved.value);
@@ -143,10 +149,47 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
   const factsOf = (i: Introduction) =>
     [formatDate(Date.parse(i.at)), opts.now === undefined ? null : waitingText(i, opts.now), i.note || null].filter((x): x is string => x !== null).join(' · ');
   const facts = el('p', { class: 'muted small introduction-facts', text: factsOf(intro) });
+  // the note: what was said, what came of it in words; edited in place (Enter saves, Escape leaves it as it was)
+  const noteLabel = (i: Introduction) => (i.note ? 'Edit note' : 'Add a note');
+  const noteButton = el('button', { class: 'link small note-edit', text: noteLabel(intro), attrs: { type: 'button' } });
+  noteButton.addEventListener('click', () => {
+    const field = el('textarea', { class: 'text-area note-input', attrs: { rows: 2, maxlength: NOTE_LIMIT, 'aria-label': `Note on: ${title}` } });
+    field.value = saved.note;
+    const ok = el('button', { class: 'btn btn-small', text: 'Save note', attrs: { type: 'button' } });
+    const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
+    const editor = el('div', { class: 'note-editor' }, [field, el('div', { class: 'suggestion-actions' }, [ok, cancel])]);
+    const close = () => {
+      editor.remove();
+      noteButton.textContent = noteLabel(saved);
+      noteButton.hidden = false;
+      noteButton.focus();
+    };
+    const submit = async () => {
+      controls.push(field, ok, cancel);
+      const done = await save({ note: field.value.trim() }, (i) => (i.note ? 'note' : 'no note'));
+      controls.splice(-3);
+      if (done) close();
+    };
+    ok.addEventListener('click', () => void submit());
+    cancel.addEventListener('click', close);
+    field.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close();
+      } else if (e.key === 'Enter' && !e.shiftKey) {
+        e.preventDefault();
+        void submit();
+      }
+    });
+    noteButton.hidden = true;
+    row.insertBefore(editor, status);
+    field.focus();
+  });
   const row = el('li', { class: 'introduction', attrs: { 'data-id': intro.id, 'data-status': intro.status } }, [
     el('div', { class: 'introduction-head' }, [el('span', { class: 'introduction-title', text: title }), el('span', { class: 'introduction-controls' }, [value, select])]),
     el('div', { class: 'introduction-people' }, links.flatMap((l, k) => (k === 0 ? [l] : [' · ', l]))),
     facts,
+    noteButton,
     status,
   ]);
   return row;

@@ -200,7 +200,7 @@ export function draftToggle(draft: IntroductionDraft): { button: HTMLButtonEleme
  */
 function composer(draft: IntroductionDraft): HTMLElement {
   const subject = el('input', { class: 'text-input compose-subject', attrs: { type: 'text', value: draft.subject, 'aria-label': 'Subject' } });
-  const body = el('textarea', { class: 'compose-body', attrs: { rows: 11, spellcheck: 'true', 'aria-label': 'Message' } });
+  const body = el('textarea', { class: 'text-area compose-body', attrs: { rows: 11, spellcheck: 'true', 'aria-label': 'Message' } });
   body.value = draft.body;
   const mail = el('a', { class: 'btn btn-small', text: 'Open in email', attrs: { href: mailtoHref(draft.subject, draft.body) } });
   const follow = () => mail.setAttribute('href', mailtoHref(subject.value, body.value));
