@@ -6,6 +6,7 @@
  * level; the engine works on epoch milliseconds (see projection.ts).
  */
 import { z } from 'zod';
+import { NOTE_MAX_LENGTH } from './limits.ts';
 
 const id = z
   .string()
@@ -111,14 +112,14 @@ export const introductionSchema = z.strictObject({
   at: isoTime.optional(),
   status: z.enum(introductionStatuses).default('made'),
   value: z.number().nullable().default(null),
-  note: z.string().max(2000).default(''),
+  note: z.string().max(NOTE_MAX_LENGTH).default(''),
 });
 export type IntroductionInput = z.output<typeof introductionSchema>;
 export type Introduction = Omit<IntroductionInput, 'id' | 'at'> & { id: string; at: string };
 export const introductionPatchSchema = z.strictObject({
   status: z.enum(introductionStatuses).optional(),
   value: z.number().nullable().optional(),
-  note: z.string().max(2000).optional(),
+  note: z.string().max(NOTE_MAX_LENGTH).optional(),
 });
 export type IntroductionPatch = z.output<typeof introductionPatchSchema>;
 

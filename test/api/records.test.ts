@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOTE_MAX_LENGTH } from '../../src/domain/limits.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -210,6 +211,20 @@ describe('introductions', () => {
     expect((await t.send('PATCH', `/api/introductions/${id}`, { status: 'maybe' })).status).toBe(400);
     const again = await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'ana', b: 'omar' });
     expect(again.status).toBe(201);
+  });
+
+  it('rewrites a note up to its limit, and refuses a longer one naming the field, keeping the note', async () => {
+    const id = (await t.get('/api/introductions?person=ana')).body.items[0].id as string;
+    const longest = 'n'.repeat(NOTE_MAX_LENGTH);
+    const ok = await t.send('PATCH', `/api/introductions/${id}`, { note: longest });
+    expect(ok.status).toBe(200);
+    expect(ok.body.note).toBe(longest);
+    const tooLong = await t.send('PATCH', `/api/introductions/${id}`, { note: `${longest}n` });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toContain('note');
+    expect((await t.get(`/api/introductions/${id}`)).body.note).toBe(longest);
+    // the status and value are left as they were
+    expect((await t.send('PATCH', `/api/introductions/${id}`, { note: 'Met for coffee' })).body).toMatchObject({ note: 'Met for coffee', status: 'made' });
   });
 
   it('deleting a person removes their events and introductions', async () => {

@@ -1,7 +1,8 @@
 /** The message drafted for a suggested introduction, and the note recorded with it (client/src/panel/compose.ts). */
 import { describe, expect, it } from 'vitest';
 import type { Suggestion, SuggestionReasons } from '../../src/api/contract.ts';
-import { chainRequestDraft, introductionDraft, introductionNote, mailtoHref, NOTE_LIMIT } from '../../client/src/panel/compose.ts';
+import { chainRequestDraft, introductionDraft, introductionNote, mailtoHref, } from '../../client/src/panel/compose.ts';
+import { NOTE_MAX_LENGTH } from '../../src/domain/limits.ts';
 import { sampleSuggestion } from '../support/suggestion.ts';
 
 /** Ana and Omar complement each other both ways and share music; the introducer's title is not a first name. */
@@ -94,7 +95,7 @@ describe('introductionNote', () => {
   it('stays within the API’s limit on notes', () => {
     const many = Array.from({ length: 400 }, (_, k) => `skill number ${k}`);
     const note = introductionNote(suggestion({ bOffersASeeks: many }));
-    expect(note.length).toBe(NOTE_LIMIT);
+    expect(note.length).toBe(NOTE_MAX_LENGTH);
     expect(note.endsWith('…')).toBe(true);
   });
 });

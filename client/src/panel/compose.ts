@@ -11,6 +11,7 @@
  * recorded with the introduction says in one line why it was suggested (`introductionNote`).
  */
 import type { Suggestion } from '../../../src/api/contract.ts';
+import { NOTE_MAX_LENGTH } from '../../../src/domain/limits.ts';
 import { firstName, listInWords } from './dom.ts';
 
 export interface IntroductionDraft {
@@ -126,9 +127,6 @@ export function mailtoHref(subject: string, body: string): string {
   return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
-/** Notes are at most this long (the API's limit, domain/model.ts). */
-export const NOTE_LIMIT = 2000;
-
 /**
  * The note recorded with a suggested introduction: why it was suggested, in one line ("Suggested by Catalyst:
  * Omar offers funding, which Ana seeks"), so the person's list of introductions still says why months later.
@@ -143,5 +141,5 @@ export function introductionNote(s: Suggestion): string {
   if (why.length === 0 && r.sharedSectors?.length) why.push(`both active in ${listInWords(r.sharedSectors)}`);
   if (why.length === 0 && r.commonTies > 0) why.push(peopleInCommon(r.commonTies));
   const note = why.length ? `Suggested by Catalyst: ${why.join('; ')}` : 'Suggested by Catalyst';
-  return note.length <= NOTE_LIMIT ? note : `${note.slice(0, NOTE_LIMIT - 1)}…`;
+  return note.length <= NOTE_MAX_LENGTH ? note : `${note.slice(0, NOTE_MAX_LENGTH - 1)}…`;
 }

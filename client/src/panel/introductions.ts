@@ -1,12 +1,12 @@
 /**
  * A person's introductions, newest first: who introduced whom, when, and what came of it, with controls that
- * record the outcome, its value and a note through the API (PATCH /api/introductions/:id). Outcomes are what the introducer's
- * record is made of (a smoothed success rate, DESIGN.md "Influence by introduction"), and a closed
- * introduction lets the pair be suggested again.
+ * record the outcome, its value and a note through the API (PATCH /api/introductions/:id). Outcomes are what
+ * the introducer's record is made of (a smoothed success rate, DESIGN.md "Influence by introduction"), and a
+ * closed introduction lets the pair be suggested again.
  */
 import type { Introduction, IntroductionPatch, IntroductionStatus, Page } from '../../../src/domain/model.ts';
+import { NOTE_MAX_LENGTH } from '../../../src/domain/limits.ts';
 import { ApiError, type Api } from '../api.ts';
-import { NOTE_LIMIT } from './compose.ts';
 import { el, firstName, formatDate, formatDays, formatNumber } from './dom.ts';
 
 /** Every status, in the order an introduction goes through them, with the words shown for it. */
@@ -153,7 +153,7 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
   const noteLabel = (i: Introduction) => (i.note ? 'Edit note' : 'Add a note');
   const noteButton = el('button', { class: 'link small note-edit', text: noteLabel(intro), attrs: { type: 'button' } });
   noteButton.addEventListener('click', () => {
-    const field = el('textarea', { class: 'text-area note-input', attrs: { rows: 2, maxlength: NOTE_LIMIT, 'aria-label': `Note on: ${title}` } });
+    const field = el('textarea', { class: 'text-area note-input', attrs: { rows: 2, maxlength: NOTE_MAX_LENGTH, 'aria-label': `Note on: ${title}` } });
     field.value = saved.note;
     const ok = el('button', { class: 'btn btn-small', text: 'Save note', attrs: { type: 'button' } });
     const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
