@@ -6,7 +6,7 @@
  * level; the engine works on epoch milliseconds (see projection.ts).
  */
 import { z } from 'zod';
-import { NOTE_MAX_LENGTH } from './limits.ts';
+import { introductionStatuses, NOTE_MAX_LENGTH } from './constants.ts';
 
 const id = z
   .string()
@@ -97,12 +97,7 @@ export function tieId(from: string, to: string): string {
   return `${from}->${to}`;
 }
 
-export const introductionStatuses = ['suggested', 'made', 'accepted', 'declined', 'succeeded', 'failed'] as const;
-export type IntroductionStatus = (typeof introductionStatuses)[number];
-/** Statuses after which an introduction is over; another one between the same pair may then be made. */
-export const closedIntroductionStatuses: readonly IntroductionStatus[] = ['declined', 'succeeded', 'failed'];
-/** Statuses of an introduction made and waiting for its outcome (the introducer record's "open"). */
-export const openIntroductionStatuses: readonly IntroductionStatus[] = ['made', 'accepted'];
+export { closedIntroductionStatuses, introductionStatuses, openIntroductionStatuses, type IntroductionStatus } from './constants.ts';
 
 export const introductionSchema = z.strictObject({
   id: id.optional(),

@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTE_MAX_LENGTH } from '../../src/domain/limits.ts';
+import { NOTE_MAX_LENGTH } from '../../src/domain/constants.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;

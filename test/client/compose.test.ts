@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion, SuggestionReasons } from '../../src/api/contract.ts';
 import { chainRequestDraft, introductionDraft, introductionNote, mailtoHref, } from '../../client/src/panel/compose.ts';
-import { NOTE_MAX_LENGTH } from '../../src/domain/limits.ts';
+import { NOTE_MAX_LENGTH } from '../../src/domain/constants.ts';
 import { sampleSuggestion } from '../support/suggestion.ts';
 
 /** Ana and Omar complement each other both ways and share music; the introducer's title is not a first name. */

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { barTooltip, labelledBars } from '../../client/src/chart/stacked-bars.ts';
 import { filterQuery, formatAmount, introducerLine, periodBars, STATUS_ORDER, storedWaitingDays, summaryHeadline, WAITING_CHOICES, WAITING_DAYS } from '../../client/src/panel/introductions-board.ts';
-import { OPEN_STATUSES, waitingText } from '../../client/src/panel/introductions.ts';
-import { introductionStatuses, openIntroductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
+import { waitingText } from '../../client/src/panel/introductions.ts';
+import { introductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
 
 const none = (): Record<IntroductionStatus, number> => ({ suggested: 0, made: 0, accepted: 0, declined: 0, succeeded: 0, failed: 0 });
 const counts = (c: Partial<Record<IntroductionStatus, number>>) => ({ ...none(), ...c });
@@ -106,11 +106,6 @@ describe('the board in words', () => {
     const q4 = { from: Date.parse('2026-10-01T00:00:00Z'), to: Date.parse('2027-01-01T00:00:00Z') };
     expect(filterQuery('waiting', waitingBefore, q4)).toEqual({ status: 'made,accepted', since: '2026-10-01T00:00:00.000Z', before: waitingBefore });
     expect(filterQuery('waiting', waitingBefore, q2).before).toBe('2026-07-01T00:00:00.000Z');
-  });
-
-  it("asks for the open statuses the server counts as waiting", () => {
-    expect(OPEN_STATUSES).toEqual(openIntroductionStatuses);
-    expect(filterQuery('open', '').status).toBe('made,accepted');
   });
 
   it('orders every status once', () => {

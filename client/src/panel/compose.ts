@@ -11,7 +11,7 @@
  * recorded with the introduction says in one line why it was suggested (`introductionNote`).
  */
 import type { Suggestion } from '../../../src/api/contract.ts';
-import { NOTE_MAX_LENGTH } from '../../../src/domain/limits.ts';
+import { NOTE_MAX_LENGTH } from '../../../src/domain/constants.ts';
 import { firstName, listInWords } from './dom.ts';
 
 export interface IntroductionDraft {

@@ -6,12 +6,13 @@
  * the legend narrows the list to it, and a bar of the chart to its period.
  */
 import type { IntroductionsSummaryResponse } from '../../../src/api/contract.ts';
+import { openIntroductionStatuses } from '../../../src/domain/constants.ts';
 import type { Introduction, IntroductionStatus, Page } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
 import { clear, el, errorText, loading, MONTHS, safeStorage } from './dom.ts';
-import { introductionNames, introductionRow, OPEN_STATUSES, STATUS_LABELS } from './introductions.ts';
+import { introductionNames, introductionRow, STATUS_LABELS } from './introductions.ts';
 
 /** An open introduction recorded longer ago than this is waiting for its outcome (the user picks among the choices). */
 export const WAITING_DAYS = 30;
@@ -125,7 +126,7 @@ export function filterQuery(
   waitingBefore: string,
   period: Pick<PeriodBar, 'from' | 'to'> | null = null,
 ): { status: string | null; since: string | null; before: string | null } {
-  const status = filter === 'waiting' || filter === 'open' ? OPEN_STATUSES.join(',') : filter === 'all' ? null : filter;
+  const status = filter === 'waiting' || filter === 'open' ? openIntroductionStatuses.join(',') : filter === 'all' ? null : filter;
   const ends = [filter === 'waiting' ? Date.parse(waitingBefore) : null, period?.to ?? null].filter((t): t is number => t !== null);
   return {
     status,

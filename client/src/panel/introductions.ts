@@ -5,7 +5,7 @@
  * closed introduction lets the pair be suggested again.
  */
 import type { Introduction, IntroductionPatch, IntroductionStatus, Page } from '../../../src/domain/model.ts';
-import { NOTE_MAX_LENGTH } from '../../../src/domain/limits.ts';
+import { NOTE_MAX_LENGTH, openIntroductionStatuses } from '../../../src/domain/constants.ts';
 import { ApiError, type Api } from '../api.ts';
 import { el, firstName, formatDate, formatDays, formatNumber } from './dom.ts';
 
@@ -32,15 +32,9 @@ export interface IntroductionHistoryOptions {
   now?: number;
 }
 
-/**
- * Made or accepted: an introduction waiting for its outcome, as the API counts it (the domain model's
- * openIntroductionStatuses, which is not bundled into the client; a unit test keeps the two equal).
- */
-export const OPEN_STATUSES: readonly IntroductionStatus[] = ['made', 'accepted'];
-
 /** "no outcome after 5 months", for an introduction made or accepted at `at` (ms) and still open at `now`. */
 export function waitingText(intro: Pick<Introduction, 'status' | 'at'>, now: number): string | null {
-  if (!OPEN_STATUSES.includes(intro.status)) return null;
+  if (!openIntroductionStatuses.includes(intro.status)) return null;
   const days = (now - Date.parse(intro.at)) / 86_400_000;
   return days >= 1 ? `no outcome after ${formatDays(days)}` : null;
 }
