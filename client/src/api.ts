@@ -18,7 +18,7 @@ import type {
   IntroductionPathResponse,
   TimelineResponse,
 } from '../../src/api/contract.ts';
-import type { Introduction, IntroductionPatch, Page, Person } from '../../src/domain/model.ts';
+import type { Introduction, IntroductionPatch, IntroductionStatus, Page, Person } from '../../src/domain/model.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -163,7 +163,7 @@ export const api = {
   /** the pairs a person is best placed to introduce */
   introducerSuggestions: (introducer: string, limit = 5, signal?: AbortSignal, sector: string | null = null) =>
     request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { introducer, limit, sector }), undefined, signal),
-  recordIntroduction: (body: { introducer: string; a: string; b: string; note: string }) => request<Introduction>('POST', '/api/introductions', body),
+  recordIntroduction: (body: { introducer: string; a: string; b: string; status?: IntroductionStatus; note: string }) => request<Introduction>('POST', '/api/introductions', body),
   /** introductions a person made or was part of, newest first */
   introductions: (person: string, limit = 20, signal?: AbortSignal) =>
     request<Page<Introduction>>('GET', withQuery('/api/introductions', { person, limit }), undefined, signal),

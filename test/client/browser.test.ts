@@ -206,15 +206,21 @@ describe('search and the person panel', () => {
     await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path === null);
   });
 
-  it('"Record introduction" posts it and shows the result, or the API’s error message', async () => {
+  it('"Record request" posts Ana’s request as suggested and shows the result, or the API’s error message', async () => {
     const cards = b.page.locator('#panel .meet-list .suggestion');
     const first = cards.nth(0);
     const second = cards.nth(1);
     const ids = await second.evaluate((el) => el.getAttribute('data-introducer'));
-    await first.locator('button.btn', { hasText: 'Record introduction' }).click();
+    const asked = (await t.get('/api/introductions/suggestions?person=p-ana&limit=5')).body.items[0] as Suggestion;
+    await first.locator('button.btn', { hasText: 'Record request' }).click();
     // The first write after a read may take seconds (the server refreshes its analysis).
-    await expect.poll(() => first.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: /);
+    await expect.poll(() => first.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded your request: /);
     expect(await first.locator('button.btn', { hasText: 'Record' }).isDisabled()).toBe(true);
+    // Ana has asked; the introducer has not made it yet, so it is stored as suggested and her record does not count it
+    const stored = ((await t.get('/api/introductions?person=p-ana&limit=50')).body.items as { introducer: string; a: string; b: string; status: string }[]).find(
+      (i) => [i.a, i.b].sort().join() === [asked.a.id, asked.b.id].sort().join(),
+    );
+    expect(stored).toMatchObject({ introducer: asked.introducer.id, status: 'suggested' });
     // Record the second one behind the page's back: the button then gets the API's 409 and shows its message.
     const suggestion = (await t.get('/api/introductions/suggestions?person=p-ana&limit=5')).body.items.find((s: { introducer: { id: string } }) => s.introducer.id === ids);
     expect(suggestion).toBeTruthy();
@@ -222,7 +228,7 @@ describe('search and the person panel', () => {
     expect(direct.status).toBe(201);
     const again = await t.send('POST', '/api/introductions', { introducer: suggestion.introducer.id, a: suggestion.a.id, b: suggestion.b.id, note: 'test' });
     expect(again.status).toBe(409);
-    await second.locator('button.btn', { hasText: 'Record introduction' }).click();
+    await second.locator('button.btn', { hasText: 'Record request' }).click();
     await expect.poll(() => second.locator('.record-status.error').textContent(), { timeout: 30_000 }).toBe(again.body.error.message);
   });
 
@@ -268,8 +274,8 @@ describe('search and the person panel', () => {
     await card.locator('.compose').scrollIntoViewIfNeeded();
     await screenshot(b.page, 'introduction-draft.png');
     // recorded from the card, the introduction keeps why it was suggested as its note
-    await card.locator('button.btn', { hasText: 'Record introduction' }).click();
-    await expect.poll(() => card.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: /);
+    await card.locator('button.btn', { hasText: 'Record request' }).click();
+    await expect.poll(() => card.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded your request: /);
     const recorded = ((await t.get('/api/introductions?person=p-ana&limit=50')).body.items as { a: string; b: string; note: string }[]).find(
       (i) => [i.a, i.b].sort().join() === [s.a.id, s.b.id].sort().join(),
     );
@@ -392,10 +398,10 @@ describe('search and the person panel', () => {
 
   it('lists the person’s introductions, newest first, and sets an outcome through the API (or shows its error)', async () => {
     let history = (await t.get('/api/introductions?person=p-ana&limit=20')).body;
-    const recorded = history.items.find((i: { note: string; status: string }) => i.note.startsWith('Suggested by Catalyst') && i.status === 'made');
+    const recorded = history.items.find((i: { note: string; status: string }) => i.note.startsWith('Suggested by Catalyst') && i.status === 'suggested');
     expect(recorded).toBeTruthy();
     const rows = b.page.locator('#panel .introduction');
-    // The list reloaded after "Record introduction": the one the page recorded is there, with its status.
+    // The list reloaded after "Record request": the one the page recorded is there, with its status.
     await rows.and(b.page.locator(`[data-id="${recorded.id}"]`)).waitFor({ timeout: 30_000 });
     // Opened afresh, the panel lists exactly what the API has, newest first.
     await open('?person=p-ana');
@@ -404,7 +410,7 @@ describe('search and the person panel', () => {
     const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     expect(ids).toEqual(history.items.map((i: { id: string }) => i.id));
     const row = b.page.locator(`#panel .introduction[data-id="${recorded.id}"]`);
-    expect(await row.locator('.status-select').inputValue()).toBe('made');
+    expect(await row.locator('.status-select').inputValue()).toBe('suggested');
     const names = (await t.get(`/api/people/${recorded.a === 'p-ana' ? recorded.b : recorded.a}`)).body.name;
     expect(await row.locator('.introduction-people').textContent()).toContain(names);
 

@@ -1,6 +1,6 @@
 /** A suggestion card's words: the score shown, and the reasons in plain words from the viewer's side. */
 import { describe, expect, it } from 'vitest';
-import { explainSuggestion, formatSuggestionScore } from '../../client/src/panel/suggestions.ts';
+import { explainSuggestion, formatSuggestionScore, recordAction } from '../../client/src/panel/suggestions.ts';
 import { sampleSuggestion } from '../support/suggestion.ts';
 
 describe('formatSuggestionScore', () => {
@@ -42,5 +42,31 @@ describe('explainSuggestion', () => {
     ]);
     expect(explainSuggestion(s, 'p-omar').headline).toBe('Meet Ana Torres');
     expect(explainSuggestion(s, 'someone-else').headline).toBe('Introduce Ana Torres to Omar Haddad');
+  });
+});
+
+describe('recordAction', () => {
+  it('records the request of one of the two as suggested (the introducer has not made it yet), from either side', () => {
+    const s = sampleSuggestion();
+    for (const [viewer, other] of [
+      ['p-ana', 'Omar'],
+      ['p-omar', 'Ana'],
+    ]) {
+      const r = recordAction(s, viewer!);
+      expect(r.label).toBe('Record request');
+      expect(r.status).toBe('suggested');
+      expect(r.note).toBe('Suggested by Catalyst: Omar offers funding and mentorship, which Ana seeks');
+      expect(r.done('suggested')).toBe(`Recorded your request: Helena is asked to introduce you to ${other} (suggested). Set it to Made below once Helena has.`);
+    }
+  });
+
+  it('records the introducer’s own introduction, or one seen by someone else, as made', () => {
+    const s = sampleSuggestion();
+    for (const viewer of ['p-connector', 'p-someone-else']) {
+      const r = recordAction(s, viewer);
+      expect(r.label).toBe('Record introduction');
+      expect(r.status).toBe('made');
+      expect(r.done('made')).toBe('Recorded: Helena introduces Ana and Omar (made).');
+    }
   });
 });

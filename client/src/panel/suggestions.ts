@@ -131,15 +131,16 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
   // the viewer's own brokerage: both sides are named, and "through" the viewer goes without saying
   const own = opts.viewer === s.introducer.id;
   const status = el('p', { class: 'record-status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const button = el('button', { class: 'btn btn-small', text: 'Record introduction', attrs: { type: 'button' } });
+  const record = recordAction(s, opts.viewer);
+  const button = el('button', { class: 'btn btn-small', text: record.label, title: record.title, attrs: { type: 'button' } });
   button.addEventListener('click', async () => {
     button.disabled = true;
     status.className = 'record-status';
     status.textContent = 'Recording…';
     try {
-      const intro = await opts.api.recordIntroduction({ introducer: s.introducer.id, a: s.a.id, b: s.b.id, note: introductionNote(s) });
+      const intro = await opts.api.recordIntroduction({ introducer: s.introducer.id, a: s.a.id, b: s.b.id, status: record.status, note: record.note });
       status.className = 'record-status ok';
-      status.textContent = `Recorded: ${firstName(s.introducer.name)} introduces ${firstName(s.a.name)} and ${firstName(s.b.name)} (${intro.status}).`;
+      status.textContent = record.done(intro.status);
       button.textContent = 'Recorded';
       opts.onRecorded?.();
     } catch (err) {
@@ -172,6 +173,43 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
   ]);
   lightOnHover(card, [s.a.id, s.introducer.id, s.b.id], opts.onHighlight);
   return card;
+}
+
+/** What a card's record button records, and what it says once recorded. */
+interface RecordAction {
+  label: string;
+  title: string;
+  status: 'suggested' | 'made';
+  note: string;
+  done(status: string): string;
+}
+
+/**
+ * Seen by one of the two ("Whom to meet"), the card records the viewer's request: the introducer has been asked
+ * and has not made the introduction yet, so it is stored as `suggested` (the introducer's record counts only the
+ * introductions made) and is set to Made in the list of introductions once it has been. Seen by the introducer
+ * or anyone else, it records the introduction as made.
+ */
+export function recordAction(s: Suggestion, viewer: string): RecordAction {
+  const i = firstName(s.introducer.name);
+  const note = introductionNote(s);
+  const other = viewer === s.introducer.id ? null : viewer === s.a.id ? s.b : viewer === s.b.id ? s.a : null;
+  if (other) {
+    return {
+      label: 'Record request',
+      title: `Record that you asked ${i} for this introduction (status Suggested); set it to Made in the introductions below once ${i} has made it`,
+      status: 'suggested',
+      note,
+      done: (status) => `Recorded your request: ${i} is asked to introduce you to ${firstName(other.name)} (${status}). Set it to Made below once ${i} has.`,
+    };
+  }
+  return {
+    label: 'Record introduction',
+    title: `Record that ${i} made this introduction (status Made); set its outcome later in the introductions`,
+    status: 'made',
+    note,
+    done: (status) => `Recorded: ${i} introduces ${firstName(s.a.name)} and ${firstName(s.b.name)} (${status}).`,
+  };
 }
 
 /**
