@@ -1,6 +1,8 @@
 /**
  * Export: the stored graph in one of the formats. Line formats stream record by record; GEXF and GraphML are
- * built as one graphology document (people as nodes, KNOWS ties and aggregated influence as edges).
+ * built as one graphology document (people as nodes, KNOWS ties and aggregated influence as edges). Records come
+ * out in a fixed order (people and events by id, ties by their two people, introductions by time then id), not
+ * in the store's, so exporting what an export imported gives the same file.
  */
 import type { Writable } from 'node:stream';
 import { ValidationError } from '../domain/errors.ts';
@@ -27,23 +29,35 @@ export class ExportService {
     const format = checkExportFormat(formatName);
     switch (format) {
       case 'people-csv':
-        return this.pipe(format, await this.collect<Person>((f) => this.graph.streamPeople(f)), out);
+        return this.pipe(format, await this.people(), out);
       case 'ties-csv':
-        return this.pipe(format, await this.collect<Tie>((f) => this.graph.streamTies(f)), out);
+        return this.pipe(format, await this.ties(), out);
       case 'events-ndjson':
         return this.pipe(format, await this.collect<InfluenceEvent>((f) => this.graph.streamEvents(f)), out);
       case 'introductions-csv':
-        return this.pipe(format, await this.collect<Introduction>((f) => this.graph.streamIntroductions(f)), out);
+        return this.pipe(format, await this.introductions(), out);
       case 'gexf':
       case 'graphml': {
-        const people = await this.collect<Person>((f) => this.graph.streamPeople(f));
-        const ties = await this.collect<Tie>((f) => this.graph.streamTies(f));
+        const people = await this.people();
+        const ties = await this.ties();
         const events = await this.collect<InfluenceEvent>((f) => this.graph.streamEvents(f));
-        const introductions = await this.collect<Introduction>((f) => this.graph.streamIntroductions(f));
+        const introductions = await this.introductions();
         await write(out, writeExport(format, { people, ties, events, introductions }));
         return people.length + ties.length + introductions.length;
       }
     }
+  }
+
+  private async people(): Promise<Person[]> {
+    return (await this.collect<Person>((f) => this.graph.streamPeople(f))).sort((x, y) => order(x.id, y.id));
+  }
+
+  private async ties(): Promise<Tie[]> {
+    return (await this.collect<Tie>((f) => this.graph.streamTies(f))).sort((x, y) => order(x.from, y.from) || order(x.to, y.to));
+  }
+
+  private async introductions(): Promise<Introduction[]> {
+    return (await this.collect<Introduction>((f) => this.graph.streamIntroductions(f))).sort((x, y) => order(x.at, y.at) || order(x.id, y.id));
   }
 
   private async collect<T>(stream: (onRow: (row: T) => void) => Promise<number>): Promise<T[]> {
@@ -62,6 +76,11 @@ export class ExportService {
     for (const _ of records as Iterable<unknown>) n += 1;
     return n;
   }
+}
+
+/** Code-unit order (as Cypher's ORDER BY on strings), the same on every machine and locale. */
+function order(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function write(out: Writable, chunk: string): Promise<void> {
