@@ -2,7 +2,7 @@
 // relationships first keeps each transaction small even when people have thousands of ties.
 // Parameters: $limit
 // Returns: deleted
-MATCH ()-[r:KNOWS|DROVE|REACHED|MADE|INTRODUCED]->()
+MATCH ()-[r:KNOWS|DROVE|REACHED|MADE|INTRODUCED|DISMISSED|OF]->()
 WITH r LIMIT toInteger($limit)
 DELETE r
 RETURN count(*) AS deleted

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  dismissalSchema,
   eventPatchSchema,
   eventSchema,
   introductionPatchSchema,
@@ -12,23 +13,26 @@ import {
   tiePatchSchema,
   tieSchema,
 } from '../domain/model.ts';
+import type { DismissalsService } from '../services/dismissals.service.ts';
 import type { EventsService } from '../services/events.service.ts';
 import type { IntroductionsService } from '../services/introductions.service.ts';
 import type { PeopleService } from '../services/people.service.ts';
 import type { TiesService } from '../services/ties.service.ts';
 import { crudRoutes } from './crud.ts';
-import { defineRoute, isoTime, type ApiRegistry } from './route.ts';
+import { defineRoute, idParams, isoTime, pageOf, pageQuery, type ApiRegistry } from './route.ts';
 
 export interface RecordsDeps {
   people: PeopleService;
   events: EventsService;
   ties: TiesService;
   introductions: IntroductionsService;
+  dismissals: DismissalsService;
 }
 
 const personFilter = z.object({ person: z.string().min(1).optional() });
 const storedTie = tieSchema.extend({ id: z.string() });
 const storedIntroduction = introductionSchema.extend({ id: z.string(), at: z.string() });
+const storedDismissal = dismissalSchema.extend({ id: z.string(), at: z.string() });
 const byStatus = z.object(Object.fromEntries(introductionStatuses.map((s) => [s, z.number().int()])));
 
 /** "made,accepted" → ['made', 'accepted']; an unknown status is refused by name. */
@@ -130,5 +134,59 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
     response: storedIntroduction,
     listQuery: introductionFilter,
   });
+  dismissalRoutes(router, registry, deps.dismissals);
   return router;
+}
+
+/** Dismissed suggestions: created, listed and deleted (undone); there is nothing to update in one. */
+function dismissalRoutes(router: Router, registry: ApiRegistry, dismissals: DismissalsService): void {
+  const tag = 'introductions';
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/dismissals',
+      tag,
+      summary: 'Dismissed suggestions, newest first (paged): those one person dismissed with ?by=ID, or all',
+      query: pageQuery.extend({ by: z.string().min(1).optional().describe('only the dismissals this person made') }),
+      response: pageOf(storedDismissal),
+    },
+    ({ query }) => dismissals.list(query),
+  );
+  defineRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/dismissals/:id', tag, summary: 'One dismissed suggestion by id', params: idParams, response: storedDismissal, errors: [404] },
+    ({ params }) => dismissals.get(params.id),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/dismissals',
+      tag,
+      summary: 'Dismiss a suggestion: `by` does not want the pair {a, b} suggested again',
+      description:
+        'When `by` is a or b ("not interested"), the pair is suggested to nobody, neither to them nor to an introducer. When `by` is someone else ' +
+        '(an introducer who will not introduce them), the pair leaves the suggestions for `by` as introducer, and `by` is no longer named as its ' +
+        'introducer (the next trusted common tie is, if there is one). Delete the dismissal to undo it. Unknown people → 404; a pair of one ' +
+        'person, or a pair `by` has already dismissed → 409.',
+      body: dismissalSchema,
+      status: 201,
+      response: storedDismissal,
+      errors: [400, 404, 409, 413],
+    },
+    ({ body }) => dismissals.create(body),
+  );
+  defineRoute(
+    router,
+    registry,
+    { method: 'delete', path: '/api/dismissals/:id', tag, summary: 'Undo a dismissal: the pair may be suggested again', params: idParams, status: 204, errors: [404] },
+    async ({ params }) => {
+      await dismissals.delete(params.id);
+      return undefined;
+    },
+  );
 }

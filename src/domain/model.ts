@@ -118,6 +118,19 @@ export const introductionPatchSchema = z.strictObject({
 });
 export type IntroductionPatch = z.output<typeof introductionPatchSchema>;
 
+/**
+ * A suggestion someone asked not to see again: `by` does not want the pair {a, b} suggested. When `by` is one of
+ * the two ("not interested"), nobody is suggested the pair; when `by` is a third person (an introducer who will
+ * not introduce them), the pair leaves `by`'s own list and `by` is no longer named as its introducer.
+ */
+export const dismissalSchema = z.strictObject({
+  by: id,
+  a: id,
+  b: id,
+});
+export type DismissalInput = z.output<typeof dismissalSchema>;
+export type Dismissal = DismissalInput & { id: string; at: string };
+
 export interface Page<T> {
   items: T[];
   total: number;

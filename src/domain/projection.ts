@@ -1,9 +1,9 @@
 /**
  * The projection: the stored graph as compact columns, handed from the store to the engine.
  *
- * People, events, their DROVE and REACHED links, KNOWS ties and introductions, with every person and event
- * referred to by its dense index (0..n-1) so the engine can run over typed arrays. Times are epoch
- * milliseconds (NaN when absent). Strings that repeat (kind, sector, medium) are dictionary-coded.
+ * People, events, their DROVE and REACHED links, KNOWS ties, introductions and dismissed suggestions, with every
+ * person and event referred to by its dense index (0..n-1) so the engine can run over typed arrays. Times are
+ * epoch milliseconds (NaN when absent). Strings that repeat (kind, sector, medium) are dictionary-coded.
  *
  * Direction convention (DESIGN.md): influence flows from the people who DROVE an event to the people it
  * REACHED. An event without REACHED links is a broadcast: it counts toward its drivers' activity only.
@@ -71,6 +71,13 @@ export interface ProjectedIntroduction {
   value: number | null;
 }
 
+/** A dismissed suggestion: `by` does not want the pair {a, b} suggested (model.ts, dismissalSchema). */
+export interface ProjectedDismissal {
+  by: number;
+  a: number;
+  b: number;
+}
+
 export interface Projection {
   people: ProjectedPerson[];
   indexOf: Map<string, number>;
@@ -79,6 +86,7 @@ export interface Projection {
   reached: LinkColumns;
   ties: TieColumns;
   introductions: ProjectedIntroduction[];
+  dismissals: ProjectedDismissal[];
 }
 
 /** Growable column builder used by the store and by tests to assemble a Projection. */
@@ -101,6 +109,7 @@ export class ProjectionBuilder {
   private reached = { event: [] as number[], person: [] as number[], weight: [] as number[] };
   private ties = { from: [] as number[], to: [] as number[], trust: [] as number[], since: [] as number[], lastContact: [] as number[] };
   private introductions: ProjectedIntroduction[] = [];
+  private dismissals: ProjectedDismissal[] = [];
 
   /** Adds a person (or returns the index of one already added). */
   person(p: ProjectedPerson | string): number {
@@ -177,6 +186,10 @@ export class ProjectionBuilder {
     });
   }
 
+  dismissal(d: { by: string; a: string; b: string }): void {
+    this.dismissals.push({ by: this.person(d.by), a: this.person(d.a), b: this.person(d.b) });
+  }
+
   build(): Projection {
     const links = (l: { event: number[]; person: number[]; weight: number[] }): LinkColumns => ({
       count: l.event.length,
@@ -212,6 +225,7 @@ export class ProjectionBuilder {
         lastContact: Float64Array.from(this.ties.lastContact),
       },
       introductions: this.introductions,
+      dismissals: this.dismissals,
     };
   }
 }

@@ -1,11 +1,13 @@
 /** Wires repositories and services over one Database. */
 import type { Database } from '../store/database.ts';
+import { DismissalsRepository } from '../store/dismissals.repository.ts';
 import { EventsRepository } from '../store/events.repository.ts';
 import { GraphRepository } from '../store/graph.repository.ts';
 import { IntroductionsRepository } from '../store/introductions.repository.ts';
 import { PeopleRepository } from '../store/people.repository.ts';
 import { TiesRepository } from '../store/ties.repository.ts';
 import { DemoService } from './demo.service.ts';
+import { DismissalsService } from './dismissals.service.ts';
 import { EventsService } from './events.service.ts';
 import { ExportService } from './export.service.ts';
 import { ImportService } from './import.service.ts';
@@ -24,6 +26,7 @@ export interface Services {
   events: EventsService;
   ties: TiesService;
   introductions: IntroductionsService;
+  dismissals: DismissalsService;
   importer: ImportService;
   exporter: ExportService;
   demo: DemoService;
@@ -49,5 +52,6 @@ export function createServices(db: Database, log: (msg: string) => void = () => 
     events: new EventsService(new EventsRepository(db), people, version),
     ties: new TiesService(new TiesRepository(db), people, version),
     introductions: new IntroductionsService(new IntroductionsRepository(db), people, version, (limit) => influence.introducerRecords(limit)),
+    dismissals: new DismissalsService(new DismissalsRepository(db), people, version),
   };
 }

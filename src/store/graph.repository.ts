@@ -30,7 +30,7 @@ export class GraphRepository {
     return rows[0] ?? { people: 0, events: 0, ties: 0, introductions: 0 };
   }
 
-  /** Reads people, events (optionally a slice), ties and introductions into a Projection. */
+  /** Reads people, events (optionally a slice), ties, introductions and dismissals into a Projection. */
   async loadProjection(slice: ProjectionSlice = {}): Promise<Projection> {
     const b = new ProjectionBuilder();
     await this.db.stream<Person>('load-people', {}, (p) => b.person(p));
@@ -73,6 +73,7 @@ export class GraphRepository {
       {},
       (i) => b.introduction({ id: i.id, introducer: i.introducer, a: i.a, b: i.b, at: i.atMs, status: i.status, value: i.value ?? null }),
     );
+    await this.db.stream<{ by: string; a: string; b: string }>('load-dismissals', {}, (d) => b.dismissal(d));
     return b.build();
   }
 

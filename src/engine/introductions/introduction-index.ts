@@ -10,6 +10,9 @@
  *   closed as `failed` or `declined` (suggested, made, accepted: one is under way; succeeded: they have met).
  *   A failed or declined introduction blocks the pair for `retryAfterDays` after it, then another introducer
  *   may try (Infinity: never again). Without a dated `now` a failed or declined introduction blocks too.
+ *   A pair one of its two people dismissed ("not interested") is blocked for good;
+ * - the introducers who will not introduce a pair (they dismissed it from their own suggestions): the pair leaves
+ *   their list, and they are not named as its introducer.
  *
  * Cost: the acquaintance graph's O((T + P) log d) plus Louvain (the dominant term on large graphs, see
  * communities.ts), O(I) for I introductions. Memory ~30 bytes per acquaintance entry plus the graphology copy
@@ -62,6 +65,8 @@ export interface IntroductionIndex {
   records: IntroducerRecordColumns;
   /** pairKey(a, b) → epoch ms until which the pair must not be suggested (Infinity: for good) */
   blockedUntil: ReadonlyMap<number, number>;
+  /** pairKey(a, b) → the people who will not introduce the pair (their dismissals) */
+  declinedIntroducers: ReadonlyMap<number, readonly number[]>;
   /** latest time in ties, events and introductions; the default `now` of suggestions (NaN if undated) */
   latestTime: number;
   options: IntroductionIndexOptions;
@@ -113,6 +118,17 @@ export function buildIntroductionIndex(projection: Projection, options: Partial<
     if (previous === undefined || value > previous) blockedUntil.set(key, value);
     if (!(intro.at <= latestTime) && !Number.isNaN(intro.at)) latestTime = intro.at;
   }
+  const declinedIntroducers = new Map<number, number[]>();
+  for (const d of projection.dismissals) {
+    if (d.a >= n || d.b >= n || d.by >= n || d.a === d.b) continue;
+    const key = pairKey(n, d.a, d.b);
+    if (d.by === d.a || d.by === d.b) blockedUntil.set(key, Number.POSITIVE_INFINITY);
+    else {
+      const list = declinedIntroducers.get(key);
+      if (list) list.push(d.by);
+      else declinedIntroducers.set(key, [d.by]);
+    }
+  }
 
   return {
     people: projection.people,
@@ -127,6 +143,7 @@ export function buildIntroductionIndex(projection: Projection, options: Partial<
     seeks,
     records,
     blockedUntil,
+    declinedIntroducers,
     latestTime,
     options: o,
   };
@@ -142,6 +159,13 @@ export function isBlocked(index: IntroductionIndex, a: number, b: number, now: n
   const until = index.blockedUntil.get(pairKey(index.people.length, a, b));
   return until !== undefined && (Number.isNaN(now) || now < until);
 }
+
+/** The people who will not introduce a and b (dismissed the pair from their own suggestions); empty when none. */
+export function declinedIntroducersOf(index: IntroductionIndex, a: number, b: number): readonly number[] {
+  if (index.declinedIntroducers.size === 0) return NONE;
+  return index.declinedIntroducers.get(pairKey(index.people.length, a, b)) ?? NONE;
+}
+const NONE: readonly number[] = [];
 
 /** Resolves a person given by dense index or by id; throws `unknown_person` otherwise. */
 export function resolvePerson(index: IntroductionIndex, person: number | string, module: string): number {

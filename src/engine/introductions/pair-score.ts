@@ -230,6 +230,8 @@ export interface ScorePairOptions {
   weights: PairScoreWeights;
   /** count only this introducer in `structure` and choose it (suggestions for an introducer) */
   via?: number;
+  /** never choose these as the introducer (they will not introduce the pair); they still count in `structure` */
+  notVia?: readonly number[];
 }
 
 /** Exact evaluation of the pair (a, b). Does not check that they are untied or unblocked. */
@@ -238,6 +240,7 @@ export function scorePair(index: IntroductionIndex, a: number, b: number, option
   const w = options.weights;
   const now = options.now;
   const via = options.via ?? -1;
+  const notVia = options.notVia ?? [];
   let commonTies = 0;
   let adamicAdar = 0;
   let resourceAllocation = 0;
@@ -262,7 +265,7 @@ export function scorePair(index: IntroductionIndex, a: number, b: number, option
     const rho = recordFactor(index, i, w);
     structure += tA * rA * tB * rB * rho * degreePenalty(d, w);
     const s = Math.min(tA, tB) * Math.sqrt(rA * rB) * rho;
-    if (s > introducerScore) {
+    if (s > introducerScore && (notVia.length === 0 || !notVia.includes(i))) {
       introducerScore = s;
       introducer = i;
       entryA = ea;

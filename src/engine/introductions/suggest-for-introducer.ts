@@ -7,7 +7,8 @@
  * with boost = (1 + w_c·C) (1 + w_s·J) (1 + w_b·B) (1 + w_o·o_a) (1 + w_o·o_b) / (d_a d_b)^γ (pair-score.ts):
  * complementarity × the trust of both sides in i × bridging (and sector similarity, recency), on the same
  * scale as suggestForPerson's scores for the same introducer. Pairs already introduced (see
- * introduction-index.ts) are left out; with `sector`, at least one of the two must be in it.
+ * introduction-index.ts) are left out, and so are the pairs the introducer dismissed; with `sector`, at least one
+ * of the two must be in it.
  *
  * Cap: only the `maxContacts` contacts who trust i most (t(c→i)·r(c,i), at least minTrust) are paired, so
  * pairs involving a hub's weaker contacts are not considered.
@@ -19,7 +20,7 @@ import { degree } from './acquaintance-graph.ts';
 import { hasCode, normaliseLabel } from './coded-sets.ts';
 import { checkInteger, checkNumber } from './errors.ts';
 import { explainSuggestion, type IntroductionSuggestion } from './explain-suggestion.ts';
-import { isBlocked, resolvePerson, type IntroductionIndex } from './introduction-index.ts';
+import { declinedIntroducersOf, isBlocked, resolvePerson, type IntroductionIndex } from './introduction-index.ts';
 import { degreePenalty, pairBoost, recency, recordFactor, resolveWeights, scorePair, trustEnough, type PairScoreWeights } from './pair-score.ts';
 import { topK } from './rank-candidates.ts';
 
@@ -88,7 +89,7 @@ export function suggestForIntroducer(
     for (let e = g.offsets[a]; e < g.offsets[a + 1]; e++) if (g.tied[e] === 1) mark[g.neighbours[e]] = a;
     for (let y = x + 1; y < c; y++) {
       const b = person[y];
-      if (mark[b] === a || !(inSector[x] || inSector[y]) || isBlocked(index, a, b, now)) continue;
+      if (mark[b] === a || !(inSector[x] || inSector[y]) || isBlocked(index, a, b, now) || declinedIntroducersOf(index, a, b).includes(i)) continue;
       pairA.push(a);
       pairB.push(b);
       raw.push(q[x] * q[y] * base * pairBoost(index, a, b, w));

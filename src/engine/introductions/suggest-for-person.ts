@@ -10,7 +10,8 @@
  *         · (1 + w_o·openness_a) · (1 + w_o·openness_b) / (deg a · deg b)^γ,
  *   score = 1 − exp(−raw),
  * where structure is a trust-, recency- and record-weighted Adamic-Adar over the trusted common ties. Each
- * suggestion names the best introducer (the common tie both trust most) and its reasons (explain-suggestion.ts).
+ * suggestion names the best introducer (the common tie both trust most, leaving out anyone who dismissed the pair
+ * as theirs to introduce) and its reasons (explain-suggestion.ts).
  *
  * Two phases: rank-candidates.ts sweeps the two-hop neighbourhood with degree-aware caps (`maxIntermediaries`
  * strongest ties of a, `maxFanout` sampled neighbours per hub, `maxVisits` in all); the best
@@ -22,7 +23,7 @@
 import { normaliseLabel } from './coded-sets.ts';
 import { checkInteger, checkNumber } from './errors.ts';
 import { explainSuggestion, type IntroductionSuggestion } from './explain-suggestion.ts';
-import { resolvePerson, type IntroductionIndex } from './introduction-index.ts';
+import { declinedIntroducersOf, resolvePerson, type IntroductionIndex } from './introduction-index.ts';
 import { resolveWeights, scorePair, type PairScoreWeights } from './pair-score.ts';
 import { RANK_CANDIDATES_DEFAULTS, rankCandidates } from './rank-candidates.ts';
 
@@ -92,7 +93,8 @@ export function suggestForPerson(
   const evaluate = ranked.truncated ? ranked.partner.length : Math.min(ranked.partner.length, o.limit);
   const evaluations = [];
   for (let k = 0; k < evaluate; k++) {
-    const ev = scorePair(index, a, ranked.partner[k], { now, weights });
+    const b = ranked.partner[k];
+    const ev = scorePair(index, a, b, { now, weights, notVia: declinedIntroducersOf(index, a, b) });
     if (ev.introducer >= 0 && ev.score >= o.minScore) evaluations.push(ev);
   }
   evaluations.sort((x, y) => y.raw - x.raw || x.b - y.b);

@@ -1,0 +1,7 @@
+// One dismissal by id.
+// Parameters: $id
+// Returns: id, by, a, b, atMs
+MATCH (x:Person)-[:DISMISSED]->(d:Dismissal {id: $id})
+MATCH (d)-[:OF {side: 'a'}]->(a:Person)
+MATCH (d)-[:OF {side: 'b'}]->(b:Person)
+RETURN d.id AS id, x.id AS by, a.id AS a, b.id AS b, d.at.epochMillis AS atMs
