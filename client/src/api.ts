@@ -18,7 +18,7 @@ import type {
   IntroductionPathResponse,
   TimelineResponse,
 } from '../../src/api/contract.ts';
-import type { Introduction, IntroductionPatch, IntroductionStatus, Page, Person } from '../../src/domain/model.ts';
+import type { Dismissal, Introduction, IntroductionPatch, IntroductionStatus, Page, Person } from '../../src/domain/model.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -172,6 +172,11 @@ export const api = {
     request<Page<Introduction>>('GET', withQuery('/api/introductions', q), undefined, signal),
   introductionsSummary: (waitingDays: number, introducers: number, signal?: AbortSignal) =>
     request<IntroductionsSummaryResponse>('GET', withQuery('/api/introductions/summary', { waitingDays, introducers }), undefined, signal),
+  /** `by` does not want the pair {a, b} suggested again (by one of the two: to nobody; by an introducer: to her) */
+  dismiss: (body: { by: string; a: string; b: string }) => request<Dismissal>('POST', '/api/dismissals', body),
+  undismiss: (id: string) => request<void>('DELETE', `/api/dismissals/${encodeURIComponent(id)}`),
+  /** the suggestions a person dismissed, newest first */
+  dismissals: (by: string, limit = 50, signal?: AbortSignal) => request<Page<Dismissal>>('GET', withQuery('/api/dismissals', { by, limit }), undefined, signal),
   updateIntroduction: (id: string, patch: IntroductionPatch) => request<Introduction>('PATCH', `/api/introductions/${encodeURIComponent(id)}`, patch),
   person: (id: string, signal?: AbortSignal) => request<Person>('GET', `/api/people/${encodeURIComponent(id)}`, undefined, signal),
   formats: (signal?: AbortSignal) => request<FormatsResponse>('GET', '/api/formats', undefined, signal),

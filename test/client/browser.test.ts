@@ -487,6 +487,51 @@ describe('search and the person panel', () => {
     expect(graphRequests).toEqual([]);
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
+
+  it('Hide drops a suggestion through the API, Undo brings it back, and the hidden list restores one hidden earlier', async () => {
+    const meet = async () =>
+      ((await t.get('/api/introductions/suggestions?person=p-0007&limit=10')).body.items as Suggestion[]).map((x) => `Meet ${(x.a.id === 'p-0007' ? x.b : x.a).name}`);
+    const dismissals = async () => (await t.get('/api/dismissals?by=p-0007')).body as { total: number; items: { id: string; a: string; b: string }[] };
+    await open('?person=p-0007');
+    const all = await meet();
+    expect(all.length).toBeGreaterThan(1);
+    const titles = b.page.locator('#panel .meet-list .suggestion:not(.dismissed) .suggestion-title');
+    // every card is there (beyond the first five behind "Show more")
+    await expect.poll(() => titles.allTextContents(), { timeout: 30_000 }).toEqual(all);
+    const card = b.page.locator('#panel .meet-list .suggestion').nth(1);
+    const other = all[1]!.slice('Meet '.length);
+    await card.locator('button.dismiss').click();
+    await expect.poll(() => card.locator('.dismissed-note').textContent(), { timeout: 30_000 }).toBe(`Hidden: ${other} will not be suggested to you again. Undo `);
+    expect(await card.locator('.suggestion-title').isHidden()).toBe(true);
+    expect((await dismissals()).total).toBe(1);
+    // the API's list is the same without it (and the next one moves up)
+    expect((await meet()).slice(0, all.length - 1)).toEqual(all.filter((x) => x !== `Meet ${other}`));
+    const summary = b.page.locator('#panel .hidden-suggestions summary');
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toBe('Hidden suggestions (1)');
+
+    // Undo: the card is back as it was, and nothing is hidden any more
+    await card.locator('.undo').click();
+    await card.locator('.dismissed-note').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await card.locator('.suggestion-title').textContent()).toBe(`Meet ${other}`);
+    expect((await dismissals()).total).toBe(0);
+    expect(await meet()).toEqual(all);
+    await summary.waitFor({ state: 'detached', timeout: 30_000 });
+
+    // Hidden again, and the panel opened afresh: the list is the API's without it, and Restore brings it back
+    await card.locator('button.dismiss').click();
+    await card.locator('.dismissed-note').waitFor({ timeout: 30_000 });
+    await open('?person=p-0007');
+    const without = await meet();
+    await expect.poll(() => titles.allTextContents(), { timeout: 30_000 }).toEqual(without);
+    expect(without).not.toContain(`Meet ${other}`);
+    await summary.click();
+    const row = b.page.locator('#panel .hidden-suggestion');
+    expect(await row.locator('.hidden-title').allTextContents()).toEqual([`Meet ${other}`]);
+    await row.locator('button', { hasText: 'Restore' }).click();
+    await expect.poll(() => titles.allTextContents(), { timeout: 30_000 }).toEqual(all);
+    expect((await dismissals()).total).toBe(0);
+    await summary.waitFor({ state: 'detached', timeout: 30_000 });
+  });
 });
 
 describe('the introductions board', () => {

@@ -1,6 +1,7 @@
 /** A suggestion card's words: the score shown, and the reasons in plain words from the viewer's side. */
 import { describe, expect, it } from 'vitest';
-import { explainSuggestion, formatSuggestionScore, recordAction } from '../../client/src/panel/suggestions.ts';
+import { hiddenTitle } from '../../client/src/panel/hidden-suggestions.ts';
+import { dismissalWords, explainSuggestion, formatSuggestionScore, recordAction } from '../../client/src/panel/suggestions.ts';
 import { sampleSuggestion } from '../support/suggestion.ts';
 
 describe('formatSuggestionScore', () => {
@@ -68,5 +69,27 @@ describe('recordAction', () => {
       expect(r.status).toBe('made');
       expect(r.done('made')).toBe('Recorded: Helena introduces Ana and Omar (made).');
     }
+  });
+});
+
+describe('hiding a suggestion', () => {
+  it('says what Hide does from the viewer’s side: not interested in the other, or not introducing the pair', () => {
+    const s = sampleSuggestion();
+    expect(dismissalWords(s, 'p-ana').done).toBe('Hidden: Omar Haddad will not be suggested to you again.');
+    expect(dismissalWords(s, 'p-omar').done).toBe('Hidden: Ana Torres will not be suggested to you again.');
+    expect(dismissalWords(s, 'p-ana').title).toContain('nobody will be asked to introduce you two');
+    expect(dismissalWords(s, 'p-connector').done).toBe('Hidden: you will not be suggested to introduce Ana Torres and Omar Haddad again.');
+    expect(dismissalWords(s, 'p-connector').title).toContain('nor named as their introducer');
+  });
+
+  it('names a hidden suggestion as its card did, with the id when a name is unknown', () => {
+    const names = new Map([
+      ['p-ana', 'Ana Torres'],
+      ['p-omar', 'Omar Haddad'],
+    ]);
+    expect(hiddenTitle({ a: 'p-ana', b: 'p-omar' }, 'p-ana', names)).toBe('Meet Omar Haddad');
+    expect(hiddenTitle({ a: 'p-ana', b: 'p-omar' }, 'p-omar', names)).toBe('Meet Ana Torres');
+    expect(hiddenTitle({ a: 'p-ana', b: 'p-omar' }, 'p-connector', names)).toBe('Introduce Ana Torres to Omar Haddad');
+    expect(hiddenTitle({ a: 'p-ana', b: 'p-gone' }, 'p-connector', names)).toBe('Introduce Ana Torres to p-gone');
   });
 });

@@ -53,7 +53,7 @@ export function describeIntroduction(intro: Pick<Introduction, 'introducer' | 'a
  * (people it cannot find keep no name, and show their id).
  */
 export async function introductionNames(
-  intros: readonly Introduction[],
+  intros: readonly Pick<Introduction, 'introducer' | 'a' | 'b'>[],
   nameOf: (id: string) => string | null,
   api: Pick<Api, 'person'>,
   signal?: AbortSignal,

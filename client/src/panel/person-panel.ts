@@ -9,6 +9,7 @@ import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
 import { clear, el, errorText, formatDate, formatDays, formatNumber, loading } from './dom.ts';
+import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames } from './introductions.ts';
 import { reachBox } from './reach.ts';
 import type { SearchOptions } from './search.ts';
@@ -109,6 +110,13 @@ const SUGGESTIONS = 10;
 
 /** The two suggestion lists of a panel: whom to meet, and which pairs to introduce. */
 type ListKind = 'meet' | 'introduce';
+/** The panel's slots the suggestion lists, the hidden ones and the introductions fill. */
+interface ListSlots {
+  meet: HTMLElement;
+  introduce: HTMLElement;
+  hidden: HTMLElement;
+  history: HTMLElement;
+}
 
 function emptyList(kind: ListKind, sector: string | null): string {
   if (kind === 'meet') return sector === null ? 'No introductions to suggest right now.' : `No one in ${sector} to suggest right now: pick another sector, or any.`;
@@ -253,6 +261,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const suggestionsSlot = el('div', { class: 'meet-list' }, [loading('Finding introductions…')]);
     const introduceSlot = el('div', { class: 'introduce-list' }, [loading('Finding pairs to introduce…')]);
     const historySlot = el('div', {}, [loading()]);
+    const hiddenSlot = el('div', { class: 'hidden-slot' });
+    const lists: ListSlots = { meet: suggestionsSlot, introduce: introduceSlot, hidden: hiddenSlot, history: historySlot };
     const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
 
     root.append(
@@ -265,7 +275,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       section('Positive and negative', polaritySlot),
       el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
       introducerSlot,
-      section('Whom to meet', suggestionsSlot, sectorSelect('meet', id, c.signal, suggestionsSlot, listOptionsFor(id, c.signal, historySlot))),
+      section('Whom to meet', suggestionsSlot, sectorSelect('meet', id, c.signal, lists)),
       opts.findPeople
         ? section(
             'How to reach…',
@@ -281,7 +291,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
             }),
           )
         : '',
-      section('Whom to introduce', introduceSlot, sectorSelect('introduce', id, c.signal, introduceSlot, listOptionsFor(id, c.signal, historySlot))),
+      // the suggestions hidden from either list, at the end of the suggestions
+      section('Whom to introduce', el('div', {}, [introduceSlot, hiddenSlot]), sectorSelect('introduce', id, c.signal, lists)),
       section('Introductions', historySlot),
     );
 
@@ -294,6 +305,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     // awaited below unless the person turns out to be unknown (then they are aborted, not awaited)
     curveP.catch(() => {});
     const historyP = loadHistory(id, c.signal, historySlot);
+    void loadHidden(id, c.signal, lists);
 
     const loaded = await profileP;
     if (c.signal.aborted) return;
@@ -359,23 +371,61 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     }
 
     // Whom to meet (through whom), and the pairs this person is best placed to introduce.
-    const listOptions = listOptionsFor(id, c.signal, historySlot);
+    const listOptions = listOptionsFor(id, c.signal, lists);
     await fillSuggestions(suggestionsSlot, meet.request, { ...listOptions, empty: emptyList('meet', meet.sector) }, meet.signal);
     await fillSuggestions(introduceSlot, introduce.request, { ...listOptions, empty: emptyList('introduce', introduce.sector) }, introduce.signal);
     await historyP;
   }
 
-  function listOptionsFor(id: string, signal: AbortSignal, historySlot: HTMLElement): SuggestionListOptions {
+  function listOptionsFor(id: string, signal: AbortSignal, lists: ListSlots): SuggestionListOptions {
     return {
       api,
       viewer: id,
       onHighlight: opts.onHighlightPath,
       onSelectPerson: opts.onSelectPerson,
       onRecorded: () => {
-        void loadHistory(id, signal, historySlot);
+        void loadHistory(id, signal, lists.history);
         opts.onIntroductionsChanged?.();
       },
+      onDismissed: () => void loadHidden(id, signal, lists),
     };
+  }
+
+  /** Asks again for one of the lists, in its current sector, and fills its slot. */
+  function reloadList(kind: ListKind, id: string, signal: AbortSignal, lists: ListSlots): void {
+    const asked = askList(kind, id, signal);
+    const slot = lists[kind];
+    clear(slot);
+    slot.append(loading(kind === 'meet' ? 'Finding introductions…' : 'Finding pairs to introduce…'));
+    void fillSuggestions(slot, asked.request, { ...listOptionsFor(id, signal, lists), empty: emptyList(kind, asked.sector) }, asked.signal);
+  }
+
+  /** The suggestions this person hid, with Restore (which brings both lists up to date). */
+  async function loadHidden(id: string, signal: AbortSignal, lists: ListSlots): Promise<void> {
+    try {
+      const page = await api.dismissals(id, 50, signal);
+      const names = await introductionNames(
+        page.items.map((d) => ({ introducer: d.by, a: d.a, b: d.b })),
+        opts.nameOf,
+        api,
+        signal,
+      );
+      if (signal.aborted) return;
+      const open = lists.hidden.querySelector('details')?.open ?? false;
+      clear(lists.hidden);
+      const onRestored = () => {
+        reloadList('meet', id, signal, lists);
+        reloadList('introduce', id, signal, lists);
+        void loadHidden(id, signal, lists);
+      };
+      const folded = hiddenSuggestions(page, { api, viewer: id, names, onRestored });
+      if (folded instanceof HTMLDetailsElement) folded.open = open;
+      lists.hidden.append(folded);
+    } catch (err) {
+      if (signal.aborted) return;
+      clear(lists.hidden);
+      lists.hidden.append(errorText(err));
+    }
   }
 
   async function fillSuggestions(slot: HTMLElement, request: Promise<SuggestionsResponse>, options: SuggestionListOptions, signal: AbortSignal): Promise<void> {
@@ -408,7 +458,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
    * the pairs to introduce with someone in it. The choice stays while the panel moves from person to person.
    * None when nobody lists a sector.
    */
-  function sectorSelect(kind: ListKind, id: string, signal: AbortSignal, slot: HTMLElement, options: SuggestionListOptions): HTMLElement | undefined {
+  function sectorSelect(kind: ListKind, id: string, signal: AbortSignal, lists: ListSlots): HTMLElement | undefined {
     if (meta.peopleSectors.length === 0) return undefined;
     const label = kind === 'meet' ? 'Whom to meet: in which sector' : 'Whom to introduce: pairs with someone in which sector';
     const select = el('select', { class: `list-sector ${kind}-sector`, attrs: { 'aria-label': label } }, [
@@ -418,10 +468,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     select.value = listSector[kind] ?? '';
     select.addEventListener('change', () => {
       listSector[kind] = select.value || null;
-      const asked = askList(kind, id, signal);
-      clear(slot);
-      slot.append(loading(kind === 'meet' ? 'Finding introductions…' : 'Finding pairs to introduce…'));
-      void fillSuggestions(slot, asked.request, { ...options, empty: emptyList(kind, asked.sector) }, asked.signal);
+      reloadList(kind, id, signal, lists);
     });
     return select;
   }

@@ -104,6 +104,8 @@ export interface SuggestionListOptions {
   onSelectPerson(id: string): void;
   /** after an introduction was recorded */
   onRecorded?(): void;
+  /** after a suggestion was hidden, or its hiding undone */
+  onDismissed?(): void;
   /** shown when there is nothing to suggest */
   empty?: string;
 }
@@ -150,6 +152,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
     }
   });
   const draft = draftToggle(introductionDraft(s, opts.viewer));
+  const hide = el('button', { class: 'btn btn-small btn-ghost dismiss', text: 'Hide', title: dismissalWords(s, opts.viewer).title, attrs: { type: 'button' } });
   const nameLink = (p: { id: string; name: string }) => personLink(p, opts.onSelectPerson);
   const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
     el('div', { class: 'suggestion-head' }, [
@@ -167,10 +170,11 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       { class: 'trust' },
       x.trust.map((t) => trustRow(t.who, t.value)),
     ),
-    el('div', { class: 'suggestion-actions' }, [button, draft.button]),
+    el('div', { class: 'suggestion-actions' }, [button, draft.button, hide]),
     status,
     draft.box,
   ]);
+  hide.addEventListener('click', () => void dismissCard(card, s, hide, status, opts));
   lightOnHover(card, [s.a.id, s.introducer.id, s.b.id], opts.onHighlight);
   return card;
 }
@@ -210,6 +214,61 @@ export function recordAction(s: Suggestion, viewer: string): RecordAction {
     note,
     done: (status) => `Recorded: ${i} introduces ${firstName(s.a.name)} and ${firstName(s.b.name)} (${status}).`,
   };
+}
+
+/**
+ * What hiding a suggestion does, in the viewer's words: seen by one of the two, "not interested" (the pair is
+ * suggested to nobody); seen by the introducer, she will not be asked to introduce them (nor named as their
+ * introducer). The API's dismissal (POST /api/dismissals) does exactly this.
+ */
+export function dismissalWords(s: Suggestion, viewer: string): { title: string; done: string } {
+  const other = viewer === s.a.id ? s.b : viewer === s.b.id ? s.a : null;
+  if (other) {
+    return {
+      title: `Not interested: ${other.name} will not be suggested to you again, and nobody will be asked to introduce you two (undo below)`,
+      done: `Hidden: ${other.name} will not be suggested to you again.`,
+    };
+  }
+  return {
+    title: `You will not be suggested to introduce ${s.a.name} and ${s.b.name} again, nor named as their introducer (undo below)`,
+    done: `Hidden: you will not be suggested to introduce ${s.a.name} and ${s.b.name} again.`,
+  };
+}
+
+/** Hides the card's suggestion through the API; the card then says so, with Undo. */
+async function dismissCard(card: HTMLElement, s: Suggestion, hide: HTMLButtonElement, status: HTMLElement, opts: SuggestionListOptions): Promise<void> {
+  hide.disabled = true;
+  try {
+    const dismissal = await opts.api.dismiss({ by: opts.viewer, a: s.a.id, b: s.b.id });
+    const shown = [...card.children].filter((c) => !(c as HTMLElement).hidden) as HTMLElement[];
+    shown.forEach((c) => (c.hidden = true));
+    card.classList.add('dismissed');
+    const undoStatus = el('span', { class: 'record-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+    const undo = el('button', { class: 'link undo', text: 'Undo', attrs: { type: 'button' } });
+    const note = el('p', { class: 'dismissed-note' }, [dismissalWords(s, opts.viewer).done, ' ', undo, ' ', undoStatus]);
+    card.append(note);
+    undo.focus();
+    opts.onDismissed?.();
+    undo.addEventListener('click', async () => {
+      undo.disabled = true;
+      try {
+        await opts.api.undismiss(dismissal.id);
+        note.remove();
+        shown.forEach((c) => (c.hidden = false));
+        card.classList.remove('dismissed');
+        hide.disabled = false;
+        opts.onDismissed?.();
+      } catch (err) {
+        undoStatus.className = 'record-status error';
+        undoStatus.textContent = err instanceof ApiError ? err.message : `Could not undo it: ${(err as Error).message}`;
+        undo.disabled = false;
+      }
+    });
+  } catch (err) {
+    status.className = 'record-status error';
+    status.textContent = err instanceof ApiError ? err.message : `Could not hide it: ${(err as Error).message}`;
+    hide.disabled = false;
+  }
 }
 
 /**
@@ -277,6 +336,7 @@ async function copyText(text: string, field: HTMLTextAreaElement): Promise<boole
 /** While the card is hovered or holds the focus, it is lit and the path of people it names lights on the map. */
 export function lightOnHover(card: HTMLElement, path: string[], onHighlight: (path: string[] | null) => void): void {
   const on = () => {
+    if (card.classList.contains('dismissed')) return;
     card.classList.add('lit');
     onHighlight(path);
   };
