@@ -6,7 +6,8 @@
  * dropped by the engine), each loaded as a KNOWS tie from → to. What the file lacks is synthetic and seeded:
  * each tie's trust (uniform 0..1, one in ten 0: distrust), `since` and `lastContact` (uniform over two years);
  * each person's sector (1–2 of 20), offers and seeks (0–3 each of 60 skills); 5,000 past introductions
- * between random friends of friends with random statuses. So the degree skew is real, the attributes are not.
+ * between random friends of friends with random statuses, and 5,000 dismissed suggestions between such pairs
+ * (half by one of the two, half by the friend in common). So the degree skew is real, the attributes are not.
  *
  * Timed: building the Projection (not the engine); building the index (acquaintance graph, Louvain, the
  * rest); then, after a full garbage collection and warm (50 calls first, not counted), suggestForPerson (limit 10) for 500 random people and
@@ -123,6 +124,15 @@ function slashdotProjection(): { projection: Projection; links: number } {
       value: rng() < 0.3 ? Math.round(rng() * 10_000) : null,
     });
   }
+  // 5,000 dismissed suggestions among friends of friends: half "not interested" (by one of the two), half by
+  // the common friend who will not introduce them (the engine then looks for another introducer)
+  for (let k = 0; k < 5000; k++) {
+    const t1 = Math.floor(rng() * projection.ties.count);
+    const t2 = Math.floor(rng() * projection.ties.count);
+    const [by, a, c] = [from[t1], to[t1], to[t2]];
+    if (a === c || by === a || by === c) continue;
+    projection.dismissals.push({ by: k % 2 === 0 ? a : by, a, b: c });
+  }
   return { projection, links };
 }
 
@@ -209,7 +219,8 @@ function main(): void {
       maxDegree,
       communities: index.communities.count,
       introductions: projection.introductions.length,
-      synthetic: 'trust (10 % zero), since/lastContact, sectors, offers, seeks and introductions are seeded random',
+      dismissals: projection.dismissals.length,
+      synthetic: 'trust (10 % zero), since/lastContact, sectors, offers, seeks, introductions and dismissed suggestions are seeded random',
     },
     build: {
       projectionMs: built.ms,
@@ -266,7 +277,7 @@ function markdown(r: {
     '',
     `Machine: ${m.os}; ${m.cpu}, ${m.cores} cores; ${m.memoryGiB} GiB; Node ${m.node}; load average before ${m.loadAverageBefore.join(', ')}, after ${m.loadAverage.join(', ')} (a shared machine: figures under load are pessimistic).`,
     '',
-    `Data: ${d.file}: ${Number(d.people).toLocaleString('en')} people, ${Number(d.links).toLocaleString('en')} links as KNOWS ties → ${Number(d.acquaintancePairs).toLocaleString('en')} acquainted pairs (largest degree ${d.maxDegree}), ${d.communities} Louvain communities, ${d.introductions} past introductions. Synthetic, seeded: ${d.synthetic}.`,
+    `Data: ${d.file}: ${Number(d.people).toLocaleString('en')} people, ${Number(d.links).toLocaleString('en')} links as KNOWS ties → ${Number(d.acquaintancePairs).toLocaleString('en')} acquainted pairs (largest degree ${d.maxDegree}), ${d.communities} Louvain communities, ${d.introductions} past introductions, ${d.dismissals} dismissed suggestions. Synthetic, seeded: ${d.synthetic}.`,
     '',
     '## Build',
     '',
