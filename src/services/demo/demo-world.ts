@@ -23,7 +23,7 @@ import {
   type ArchetypeName,
 } from './archetypes.ts';
 import { addBackgroundEvents } from './events.ts';
-import { addBackgroundIntroductions, addConnectorIntroductions } from './introductions.ts';
+import { addBackgroundIntroductions, addConnectorIntroductions, addIntroductionRequests } from './introductions.ts';
 import { NameMaker } from './names.ts';
 import { addBackgroundPeople } from './people.ts';
 import { createRng } from './rng.ts';
@@ -69,6 +69,8 @@ export const MIN_DEMO_PEOPLE = 150;
 const CONNECTOR_INTRODUCTIONS = 36;
 /** Background introductions per person. */
 const BACKGROUND_INTRODUCTION_RATE = 0.15;
+/** Requests for an introduction not made yet, per person. */
+const INTRODUCTION_REQUEST_RATE = 0.02;
 /** Share of background people who are the ring's recruits. */
 const RECRUIT_SHARE = 0.06;
 
@@ -104,6 +106,7 @@ export function generateDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
 
   addConnectorIntroductions(world, rng.fork('connector-introductions'), ARCHETYPE_IDS.connector, CONNECTOR_INTRODUCTIONS);
   addBackgroundIntroductions(world, rng.fork('introductions'), Math.round(BACKGROUND_INTRODUCTION_RATE * o.people));
+  addIntroductionRequests(world, rng.fork('introduction-requests'), Math.round(INTRODUCTION_REQUEST_RATE * o.people));
 
   addPlantedEvents(world, rng.fork('planted-events'), recruits);
   const backgroundEvents = o.events - world.events.length;

@@ -105,3 +105,28 @@ export function addBackgroundIntroductions(world: WorldBuilder, rng: Rng, count:
     made++;
   }
 }
+
+/**
+ * Requests not acted on yet: members who asked someone they trust, in the last `windowDays` of the period, to
+ * introduce them to one of that person's contacts who offers what they seek (status `suggested`). The board's
+ * follow-up lists the ones asked for long ago.
+ */
+export function addIntroductionRequests(world: WorldBuilder, rng: Rng, count: number, windowDays = 120): void {
+  const members = world.profiles.filter((p) => p.role === 'member').map((p) => p.person.id);
+  for (let made = 0, attempts = 0; made < count && attempts < count * 40; attempts++) {
+    const [asker] = rng.sample(members, 1);
+    const trusted = world.neighbours(asker).filter((n) => (world.tie(asker, n)?.trust ?? 0) >= 0.5 && world.profile(n).role === 'member');
+    if (trusted.length === 0) continue;
+    const [introducer] = rng.sample(trusted, 1);
+    const seeker = world.profile(asker).person;
+    const targets = world
+      .neighbours(introducer)
+      .filter((n) => world.profile(n).role === 'member' && world.hasTie(n, introducer) && canIntroduce(world, asker, n))
+      .filter((n) => complementarity(seeker, world.profile(n).person).bGivesA.length > 0);
+    if (targets.length === 0) continue;
+    const [target] = rng.sample(targets, 1);
+    const at = world.endMs - rng.float(1, windowDays) * DAY_MS;
+    introduce(world, rng, introducer, asker, target, at, 'suggested');
+    made++;
+  }
+}

@@ -180,6 +180,25 @@ describe('generateDemoWorld: realistic background', () => {
   });
 });
 
+  it('leaves a few requests not made yet: someone asked a person they trust for a contact who offers what they seek', () => {
+    const people = new Map(world.people.map((p) => [p.id, p]));
+    const trust = new Map(world.ties.map((t) => [`${t.from}|${t.to}`, t.trust]));
+    const requests = world.introductions.filter((i) => i.status === 'suggested');
+    expect(requests.length).toBeGreaterThanOrEqual(4);
+    for (const r of requests) {
+      const asker = people.get(r.a)!;
+      const target = people.get(r.b)!;
+      expect(trust.get(`${r.a}|${r.introducer}`), r.id).toBeGreaterThanOrEqual(0.5);
+      expect(trust.has(`${r.b}|${r.introducer}`), r.id).toBe(true);
+      expect(target.offers.some((s) => asker.seeks.includes(s)), r.id).toBe(true);
+      expect(r.value, r.id).toBeNull();
+    }
+    // spread over the last months of the period, so some have waited long for the introducer
+    const ages = requests.map((r) => (Date.parse(DEMO_DEFAULTS.end) - Date.parse(r.at!)) / 86_400_000);
+    expect(Math.max(...ages)).toBeLessThanOrEqual(120);
+    expect(Math.max(...ages) - Math.min(...ages)).toBeGreaterThan(30);
+  });
+
 describe('generateDemoWorld: determinism and options', () => {
   it('same seed gives identical output', () => {
     const again = generateDemoWorld({ seed: 42 });
