@@ -196,8 +196,11 @@ export interface IntroductionsSummaryResponse {
   byStatus: Record<IntroductionStatus, number>;
   /** the sum of the values recorded on succeeded introductions */
   succeededValue: number;
-  /** made or accepted, recorded more than `days` days ago (before `before`), with no outcome yet */
-  waiting: { days: number; before: string; count: number };
+  /**
+   * made or accepted, recorded more than `days` days ago (before `before`), with no outcome yet (`count`); and
+   * the requests (suggested: asked for, not made yet) recorded as long ago (`requests`)
+   */
+  waiting: { days: number; before: string; count: number; requests: number };
   /** every month (UTC) from the first introduction's to the last one's, counted by each introduction's status now */
   months: { month: string; counts: Record<IntroductionStatus, number> }[];
   /** the people whose introductions bear most fruit, by introducer score */

@@ -76,7 +76,7 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
       summary: 'Every recorded introduction at a glance: by status, by month, waiting for an outcome, and the best introducers',
       description:
         'byStatus counts every introduction by its status now; months does the same per month recorded (UTC), every month from the first to the last; ' +
-        'waiting counts the made or accepted ones recorded more than waitingDays ago; introducers are the people whose introductions bear most fruit ' +
+        'waiting counts the made or accepted ones recorded more than waitingDays ago, and waiting.requests the suggested ones (asked for, not made yet); introducers are the people whose introductions bear most fruit ' +
         '(the introducer score: a smoothed success rate times the succeeded introductions, weighted by value).',
       query: z.object({
         waitingDays: z.coerce.number().int().min(0).max(3650).default(30).describe('an open introduction recorded longer ago than this is waiting'),
@@ -86,7 +86,12 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
         total: z.number().int(),
         byStatus,
         succeededValue: z.number(),
-        waiting: z.object({ days: z.number().int(), before: z.string(), count: z.number().int() }),
+        waiting: z.object({
+          days: z.number().int(),
+          before: z.string(),
+          count: z.number().int(),
+          requests: z.number().int().describe('suggested ones (asked for, not made yet) recorded more than waitingDays ago'),
+        }),
         months: z.array(z.object({ month: z.string(), counts: byStatus })),
         introducers: z.array(
           z.object({

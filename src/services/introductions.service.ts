@@ -30,7 +30,7 @@ export class IntroductionsService {
 
   /**
    * Every introduction at a glance: counts by status, the value of those that succeeded, how many have waited
-   * more than `waitingDays` for an outcome, a month-by-month count (by each one's status now), and the best
+   * more than `waitingDays` for an outcome (and how many requests as long to be made), a month-by-month count (by each one's status now), and the best
    * introducers.
    */
   async summary(q: { waitingDays: number; introducers: number }): Promise<IntroductionsSummaryResponse> {
@@ -40,10 +40,12 @@ export class IntroductionsService {
     const byMonth = new Map<number, Record<IntroductionStatus, number>>();
     let succeededValue = 0;
     let waiting = 0;
+    let requests = 0;
     for (const t of tallies) {
       byStatus[t.status] += t.count;
       if (t.status === 'succeeded') succeededValue += t.value;
       if (OPEN.has(t.status)) waiting += t.before;
+      else if (t.status === 'suggested') requests += t.before;
       const key = t.year * 12 + (t.month - 1);
       const counts = byMonth.get(key) ?? noneByStatus();
       counts[t.status] += t.count;
@@ -58,7 +60,7 @@ export class IntroductionsService {
       total: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
       succeededValue,
-      waiting: { days: q.waitingDays, before: new Date(before).toISOString(), count: waiting },
+      waiting: { days: q.waitingDays, before: new Date(before).toISOString(), count: waiting, requests },
       months,
       introducers,
     };

@@ -51,6 +51,29 @@ describe('GET /api/introductions/summary', () => {
     expect(wider.body.waiting.count).toBe(3);
   });
 
+  it('counts the requests (suggested: asked for, not made yet) recorded as long ago apart from those waiting for an outcome', async () => {
+    expect((await t.get('/api/introductions/summary')).body.waiting.requests).toBe(0);
+    const asked = [];
+    for (const [introducer, a, b, ago] of [
+      ['nia', 'ana', 'lee', 40],
+      ['nia', 'omar', 'helena', 10],
+    ] as const) {
+      const res = await t.send('POST', '/api/introductions', { introducer, a, b, at: daysAgo(ago), status: 'suggested' });
+      expect(res.status).toBe(201);
+      asked.push(res.body.id as string);
+    }
+    try {
+      const res = await t.get('/api/introductions/summary');
+      expect(res.body.waiting).toMatchObject({ count: 2, requests: 1 });
+      expect((await t.get('/api/introductions/summary?waitingDays=3')).body.waiting).toMatchObject({ count: 3, requests: 2 });
+      // the board lists them with the same filter
+      const listed = await t.get(`/api/introductions?status=suggested&before=${encodeURIComponent(res.body.waiting.before)}`);
+      expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([asked[0]]);
+    } finally {
+      for (const id of asked) expect((await t.send('DELETE', `/api/introductions/${id}`)).status).toBe(204);
+    }
+  });
+
   it('counts every month from the first introduction to the last, gaps included', async () => {
     const { months } = (await t.get('/api/introductions/summary')).body as { months: { month: string; counts: Record<string, number> }[] };
     expect(months[0]!.month).toBe(month(daysAgo(400)));

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstName } from '../../client/src/panel/dom.ts';
 import type { Suggestion } from '../../src/api/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
@@ -413,11 +414,15 @@ describe('search and the person panel', () => {
     expect(await row.locator('.status-select').inputValue()).toBe('suggested');
     const names = (await t.get(`/api/people/${recorded.a === 'p-ana' ? recorded.b : recorded.a}`)).body.name;
     expect(await row.locator('.introduction-people').textContent()).toContain(names);
+    // a request reads as still to come, until it is made
+    const other = firstName(names);
+    expect(await row.locator('.introduction-title').textContent()).toMatch(new RegExp(`^To be introduced to ${other} by `));
 
     await row.locator('.status-select').selectOption('succeeded');
     await expect.poll(() => row.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe('Saved: succeeded.');
     expect((await t.get(`/api/introductions/${recorded.id}`)).body.status).toBe('succeeded');
     expect(await row.getAttribute('data-status')).toBe('succeeded');
+    expect(await row.locator('.introduction-title').textContent()).toMatch(new RegExp(`^Introduced to ${other} by `));
 
     // Deleted behind the page's back: the API's 404 message shows and the control goes back to the saved status.
     expect((await t.send('DELETE', `/api/introductions/${recorded.id}`)).status).toBe(204);
@@ -572,6 +577,15 @@ describe('the introductions board', () => {
     expect(await shown()).toEqual(ids(waiting.items));
     expect(await rows.first().locator('.introduction-facts').textContent()).toMatch(/no outcome after \d/);
     await screenshot(b.page, 'introductions-board.png');
+
+    // Requests asked for over 30 days ago and not made yet: named in the headline, and a list of their own.
+    expect(summary.waiting.requests).toBeGreaterThan(0);
+    expect(headline).toContain(`${summary.waiting.requests} request${summary.waiting.requests === 1 ? '' : 's'} not made after 30 days`);
+    await dialog.locator('.board-filter').selectOption('requests');
+    const requests = (await t.get(`/api/introductions?status=suggested&before=${encodeURIComponent(summary.waiting.before)}&limit=20`)).body;
+    expect(requests.total).toBe(summary.waiting.requests);
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(requests.items));
+    expect(await rows.first().locator('.introduction-facts').textContent()).toMatch(/not made after \d/);
 
     // A status in the legend narrows the list to it.
     await dialog.locator('.status-key[data-status="declined"]').click();

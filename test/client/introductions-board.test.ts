@@ -52,14 +52,17 @@ describe('periodBars', () => {
 });
 
 describe('the board in words', () => {
-  const summary = { total: 96, byStatus: counts({ made: 13, accepted: 6, declined: 11, succeeded: 53, failed: 13 }), succeededValue: 1410, waiting: { days: 30, before: '', count: 19 } };
+  const summary = { total: 96, byStatus: counts({ made: 13, accepted: 6, declined: 11, succeeded: 53, failed: 13 }), succeededValue: 1410, waiting: { days: 30, before: '', count: 19, requests: 0 } };
 
   it('sums up what came of them and what waits', () => {
     expect(summaryHeadline(summary)).toBe('96 introductions recorded · 53 of the 77 with an outcome succeeded (69%) · worth 1,410 in all · 19 waiting over 30 days for an outcome.');
-    expect(summaryHeadline({ ...summary, total: 1, byStatus: counts({ made: 1 }), succeededValue: 0, waiting: { days: 30, before: '', count: 0 } })).toBe(
+    expect(summaryHeadline({ ...summary, total: 1, byStatus: counts({ made: 1 }), succeededValue: 0, waiting: { days: 30, before: '', count: 0, requests: 0 } })).toBe(
       '1 introduction recorded · none waiting over 30 days for an outcome.',
     );
     expect(summaryHeadline({ ...summary, total: 0, byStatus: none() })).toBe('No introductions recorded yet.');
+    // requests asked for as long ago and not made yet are named when there are any
+    expect(summaryHeadline({ ...summary, waiting: { ...summary.waiting, requests: 1 } })).toMatch(/ · 19 waiting over 30 days for an outcome · 1 request not made after 30 days\.$/);
+    expect(summaryHeadline({ ...summary, waiting: { ...summary.waiting, requests: 4 } })).toMatch(/ · 4 requests not made after 30 days\.$/);
   });
 
   it("gives an introducer's record", () => {
@@ -80,6 +83,8 @@ describe('the board in words', () => {
     expect(waitingText({ status: 'accepted', at: '2026-11-13T00:00:00Z' }, now)).toBe('no outcome after 10 days');
     expect(waitingText({ status: 'made', at: '2026-11-22T12:00:00Z' }, now)).toBeNull();
     expect(waitingText({ status: 'succeeded', at: '2020-01-01T00:00:00Z' }, now)).toBeNull();
+    // a request (suggested) waits for the introducer to make it
+    expect(waitingText({ status: 'suggested', at: '2026-10-19T00:00:00Z' }, now)).toBe('not made after 5 weeks');
   });
 
   it('follows up after the delay last picked on this browser, or after 30 days', () => {
@@ -98,6 +103,7 @@ describe('the board in words', () => {
     const waitingBefore = '2026-10-24T00:00:00.000Z';
     expect(filterQuery('waiting', waitingBefore)).toEqual({ status: 'made,accepted', since: null, before: waitingBefore });
     expect(filterQuery('open', waitingBefore)).toEqual({ status: 'made,accepted', since: null, before: null });
+    expect(filterQuery('requests', waitingBefore)).toEqual({ status: 'suggested', since: null, before: waitingBefore });
     expect(filterQuery('all', waitingBefore)).toEqual({ status: null, since: null, before: null });
     expect(filterQuery('declined', waitingBefore)).toEqual({ status: 'declined', since: null, before: null });
     const q2 = { from: Date.parse('2026-04-01T00:00:00Z'), to: Date.parse('2026-07-01T00:00:00Z') };

@@ -18,6 +18,15 @@ describe('describeIntroduction', () => {
     expect(describeIntroduction(intro, 'p-someone', names)).toBe('Helena introduced Ana and Ada');
   });
 
+  it('speaks of a request not made yet (suggested) as still to come, and of every other status as done', () => {
+    const asked = { ...intro, status: 'suggested' as const };
+    expect(describeIntroduction(asked, 'p-ana', names)).toBe('To be introduced to Ada by Helena');
+    expect(describeIntroduction(asked, 'p-helena', names)).toBe('To introduce Ana and Ada');
+    expect(describeIntroduction(asked, 'p-someone', names)).toBe('Helena to introduce Ana and Ada');
+    expect(describeIntroduction({ ...intro, status: 'made' }, 'p-someone', names)).toBe('Helena introduced Ana and Ada');
+    expect(describeIntroduction({ ...intro, status: 'declined' }, 'p-ada', names)).toBe('Introduced to Ana by Helena');
+  });
+
   it('shows the id of someone whose name is unknown', () => {
     expect(describeIntroduction({ ...intro, b: 'p-gone' }, 'p-ana', names)).toBe('Introduced to p-gone by Helena');
   });

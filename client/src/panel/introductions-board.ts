@@ -102,6 +102,8 @@ export function summaryHeadline(s: Pick<IntroductionsSummaryResponse, 'total' | 
   if (s.succeededValue > 0) parts.push(`worth ${formatAmount(s.succeededValue)} in all`);
   const w = s.waiting.count;
   parts.push(w === 0 ? `none waiting over ${s.waiting.days} days for an outcome` : `${w} waiting over ${s.waiting.days} days for an outcome`);
+  const r = s.waiting.requests;
+  if (r > 0) parts.push(`${r} request${r === 1 ? '' : 's'} not made after ${s.waiting.days} days`);
   return `${parts.join(' · ')}.`;
 }
 
@@ -114,8 +116,11 @@ export function introducerLine(r: IntroductionsSummaryResponse['introducers'][nu
   return parts.join(' · ');
 }
 
-/** What the list can show: the ones waiting, the open ones, every one, or one status. */
-export type BoardFilter = 'waiting' | 'open' | 'all' | IntroductionStatus;
+/**
+ * What the list can show: the ones waiting for an outcome, the requests waiting to be made (suggested, as long),
+ * the open ones, every one, or one status.
+ */
+export type BoardFilter = 'waiting' | 'requests' | 'open' | 'all' | IntroductionStatus;
 
 /**
  * The list's query for a filter (`waitingBefore`: the summary's time, ISO), within a period of the chart when one
@@ -126,8 +131,9 @@ export function filterQuery(
   waitingBefore: string,
   period: Pick<PeriodBar, 'from' | 'to'> | null = null,
 ): { status: string | null; since: string | null; before: string | null } {
-  const status = filter === 'waiting' || filter === 'open' ? openIntroductionStatuses.join(',') : filter === 'all' ? null : filter;
-  const ends = [filter === 'waiting' ? Date.parse(waitingBefore) : null, period?.to ?? null].filter((t): t is number => t !== null);
+  const status =
+    filter === 'waiting' || filter === 'open' ? openIntroductionStatuses.join(',') : filter === 'requests' ? 'suggested' : filter === 'all' ? null : filter;
+  const ends = [filter === 'waiting' || filter === 'requests' ? Date.parse(waitingBefore) : null, period?.to ?? null].filter((t): t is number => t !== null);
   return {
     status,
     since: period ? new Date(period.from).toISOString() : null,
@@ -138,6 +144,7 @@ export function filterQuery(
 function emptyText(filter: BoardFilter, period: PeriodBar | null, waitingDays: number): string {
   if (period) return `None of these in ${period.label}.`;
   if (filter === 'waiting') return `Nothing waiting: every introduction made over ${waitingDays} days ago has an outcome.`;
+  if (filter === 'requests') return `No request asked for over ${waitingDays} days ago is still waiting to be made.`;
   if (filter === 'open') return 'No open introductions: every one has an outcome.';
   if (filter === 'all') return "Record one from a person's “Whom to meet” or “Whom to introduce” list, or import a file of introductions (Import).";
   return `No introduction is ${STATUS_LABELS[filter].toLowerCase()}.`;
@@ -295,6 +302,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     const n = (count: number) => (period ? '' : ` (${count})`);
     const options: [BoardFilter, string][] = [
       ['waiting', `Waiting over ${s.waiting.days} days for an outcome${n(s.waiting.count)}`],
+      ...(s.waiting.requests > 0 ? [['requests', `Requests not made after ${s.waiting.days} days${n(s.waiting.requests)}`] as [BoardFilter, string]] : []),
       ['open', `Open: made or accepted${n(s.byStatus.made + s.byStatus.accepted)}`],
       ['all', `Every introduction${n(s.total)}`],
       ...STATUS_ORDER.filter((st) => s.byStatus[st] > 0).map((st): [BoardFilter, string] => [st, `${STATUS_LABELS[st]}${n(s.byStatus[st])}`]),

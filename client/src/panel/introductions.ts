@@ -28,24 +28,38 @@ export interface IntroductionHistoryOptions {
   onSelectPerson(id: string): void;
   /** after an outcome was saved */
   onOutcome?(): void;
-  /** epoch ms: an open introduction (made or accepted) says how long it has waited for an outcome */
+  /** epoch ms: an open introduction (made or accepted) says how long it has waited for an outcome, a request how long to be made */
   now?: number;
 }
 
-/** "no outcome after 5 months", for an introduction made or accepted at `at` (ms) and still open at `now`. */
+/**
+ * "no outcome after 5 months", for an introduction made or accepted at `at` (ms) and still open at `now`; "not
+ * made after 5 weeks" for a request (suggested) not made yet.
+ */
 export function waitingText(intro: Pick<Introduction, 'status' | 'at'>, now: number): string | null {
-  if (!openIntroductionStatuses.includes(intro.status)) return null;
+  const request = intro.status === 'suggested';
+  if (!request && !openIntroductionStatuses.includes(intro.status)) return null;
   const days = (now - Date.parse(intro.at)) / 86_400_000;
-  return days >= 1 ? `no outcome after ${formatDays(days)}` : null;
+  if (days < 1) return null;
+  return request ? `not made after ${formatDays(days)}` : `no outcome after ${formatDays(days)}`;
 }
 
-/** "Helena introduced you to Nia", "Helena introduced Rasin and Nia", "You introduced Rasin and Nia" (for the viewer). */
-export function describeIntroduction(intro: Pick<Introduction, 'introducer' | 'a' | 'b'>, viewer: string, names: ReadonlyMap<string, string>): string {
+/**
+ * "Introduced to Nia by Helena", "Introduced Rasin and Nia", "Helena introduced Rasin and Nia" (for the viewer); a
+ * request not made yet (suggested) reads as still to come: "To be introduced to Nia by Helena", "To introduce Rasin
+ * and Nia", "Helena to introduce Rasin and Nia".
+ */
+export function describeIntroduction(
+  intro: Pick<Introduction, 'introducer' | 'a' | 'b'> & Partial<Pick<Introduction, 'status'>>,
+  viewer: string,
+  names: ReadonlyMap<string, string>,
+): string {
   const name = (id: string) => firstName(names.get(id) ?? id);
-  if (viewer === intro.introducer) return `Introduced ${name(intro.a)} and ${name(intro.b)}`;
+  const request = intro.status === 'suggested';
+  if (viewer === intro.introducer) return `${request ? 'To introduce' : 'Introduced'} ${name(intro.a)} and ${name(intro.b)}`;
   const other = viewer === intro.a ? intro.b : viewer === intro.b ? intro.a : null;
-  if (other !== null) return `Introduced to ${name(other)} by ${name(intro.introducer)}`;
-  return `${name(intro.introducer)} introduced ${name(intro.a)} and ${name(intro.b)}`;
+  if (other !== null) return `${request ? 'To be introduced' : 'Introduced'} to ${name(other)} by ${name(intro.introducer)}`;
+  return `${name(intro.introducer)} ${request ? 'to introduce' : 'introduced'} ${name(intro.a)} and ${name(intro.b)}`;
 }
 
 /**
@@ -108,6 +122,10 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
     try {
       saved = await opts.api.updateIntroduction(intro.id, patch);
       row.dataset.status = saved.status;
+      const words = describeIntroduction(saved, opts.viewer, opts.names);
+      heading.textContent = words;
+      select.setAttribute('aria-label', `Outcome of: ${words}`);
+      value.setAttribute('aria-label', `Value of: ${words}`);
       facts.textContent = factsOf(saved);
       status.className = 'record-status ok';
       status.textContent = `Saved: ${said(saved)}.`;
@@ -179,8 +197,9 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
     row.insertBefore(editor, status);
     field.focus();
   });
+  const heading = el('span', { class: 'introduction-title', text: title });
   const row = el('li', { class: 'introduction', attrs: { 'data-id': intro.id, 'data-status': intro.status } }, [
-    el('div', { class: 'introduction-head' }, [el('span', { class: 'introduction-title', text: title }), el('span', { class: 'introduction-controls' }, [value, select])]),
+    el('div', { class: 'introduction-head' }, [heading, el('span', { class: 'introduction-controls' }, [value, select])]),
     el('div', { class: 'introduction-people' }, links.flatMap((l, k) => (k === 0 ? [l] : [' · ', l]))),
     facts,
     noteButton,
