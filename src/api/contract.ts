@@ -11,10 +11,12 @@ export interface MetaResponse {
   /** every sector named, by people or by events */
   sectors: string[];
   /**
-   * the sectors people list: what `sector` matches where it picks people (GET /api/graph, the introduction
-   * suggestions); empty when nobody lists one (SNAP edge lists), even if events carry a sector
+   * the sectors people list: what `sector` matches where it picks people (the introduction suggestions' partners);
+   * empty when nobody lists one (SNAP edge lists), even if events carry a sector
    */
   peopleSectors: string[];
+  /** the sectors events carry: what `sector` matches where it slices influence (rankings, the explorer's graph and timeline) */
+  eventSectors: string[];
   media: string[];
   kinds: string[];
   /** first and last event time, or null when there are no events */

@@ -38,7 +38,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/api/meta', tag: 'influence', summary: 'Sectors (of people and events, and those people list), media, kinds, time range, counts and the metrics on offer' },
+    { method: 'get', path: '/api/meta', tag: 'influence', summary: 'Sectors (all named; those people list; those events carry), media, kinds, time range, counts and the metrics on offer' },
     () => svc.meta(),
   );
   defineRoute(
@@ -124,11 +124,13 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
       path: '/api/graph',
       tag: 'explorer',
       summary: 'Nodes (top by metric, with layout positions and community) and the weighted edges among them',
+      description:
+        'With sector and/or medium, the view is the slice of influence through events of that sector and medium, as in GET /api/influence: ' +
+        'the people those events involve (whatever sectors they list), ranked by the metric on the slice, and the slice’s edges; total counts the slice.',
       query: z.object({
         metric: z.string().default('pagerank'),
         layer,
-        sector: z.string().min(1).max(100).optional().describe('only people who list this sector (GET /api/meta: peopleSectors)'),
-        medium: slice.medium,
+        ...slice,
         limit: z.coerce.number().int().min(1).max(200_000).default(5_000),
         maxEdges: z.coerce.number().int().min(0).max(2_000_000).default(50_000),
       }),

@@ -85,7 +85,19 @@ interface AnalysisState {
   introducers?: Record<string, IntroducerScore>;
   /** recent timelines by query: the explorer asks again on every reload of the same view */
   timelines: Map<string, TimelineResponse>;
+  /** the influence graphs of recent sector/medium slices, and who takes part in each (explorer views) */
+  slices: Map<string, Slice>;
 }
+
+/** A slice of the static influence graph to events of one sector and/or medium, and the people it involves. */
+interface Slice {
+  graph: InfluenceGraph;
+  /** drivers and reached people of the slice's events */
+  members: Set<string>;
+}
+
+/** Slices kept per graph version (one per sector/medium pair the explorer shows). */
+const SLICE_CACHE = 8;
 
 /** Timelines kept per graph version (each is at most limit × steps numbers; a PageRank one costs seconds). */
 const TIMELINE_CACHE = 8;
@@ -118,7 +130,7 @@ export class InfluenceService {
         `projection v${v}: ${projection.people.length} people, ${projection.events.count} events, ${projection.ties.count} ties ` +
           `read in ${Math.round(t1 - t0)} ms; interaction table and influence graph (${graph.order} nodes, ${graph.size} edges) in ${Math.round(t2 - t1)} ms`,
       );
-      const state: AnalysisState = { version: v, projection, table, graph, builtMs: t2 - t0, timelines: new Map(), rankings: new Map(), communities: {}, positions: {} };
+      const state: AnalysisState = { version: v, projection, table, graph, builtMs: t2 - t0, timelines: new Map(), slices: new Map(), rankings: new Map(), communities: {}, positions: {} };
       if (this.version.current === v) this.state = state;
       return state;
     })();
@@ -158,6 +170,7 @@ export class InfluenceService {
       counts: { people: p.people.length, events: p.events.count, ties: p.ties.count, introductions: p.introductions.length },
       sectors: [...new Set([...p.events.sectors, ...p.people.flatMap((x) => x.sectors)])].sort(),
       peopleSectors: [...new Set(p.people.flatMap((x) => x.sectors))].sort(),
+      eventSectors: [...new Set(p.events.sectors)].sort(),
       media: [...p.events.media].sort(),
       kinds: [...p.events.kinds].sort(),
       timeRange: Number.isFinite(s.table.firstAt)
@@ -455,17 +468,20 @@ export class InfluenceService {
     };
   }
 
-  /** The nodes (top `limit` by the metric, optionally only people of a sector) and the edges among them. */
+  /**
+   * The nodes (top `limit` by the metric) and the edges among them. With a sector and/or medium, the view is the
+   * slice of influence through events of that sector and medium, as in GET /api/influence: the people those
+   * events involve, ranked by the metric on the slice, and the slice's edges.
+   */
   async graphView(q: { metric: string; layer?: Layer | null; sector?: string | null; medium?: string | null; limit: number; maxEdges: number }): Promise<GraphResponse> {
     const s = await this.current();
     const layer = this.layer(s, q.layer);
-    const ranking = this.ranking(s, { metric: q.metric, layer });
-    const selected = this.select(s, ranking, q);
+    const { ranking, selected } = this.shown(s, q, layer);
     const pos = this.positions(s, layer);
     const community = this.communities(s, layer).communities;
     const scoreOf = new Map<string, number>();
     ranking.ids.forEach((id, i) => scoreOf.set(id, ranking.scores[i]!));
-    const activity = activityScores(s.table, { polarity: 'total' });
+    const activity = activityScores(s.table, { polarity: 'total', sector: q.sector, medium: q.medium });
     const posIndex = new Map(pos.nodes.map((n, i) => [n, i]));
     const nodes = selected.map((id) => {
       const person = this.person(s, id);
@@ -481,7 +497,8 @@ export class InfluenceService {
         y: round(pos.y[i]!),
       };
     });
-    const edges = this.edgesAmong(s, layer, new Set(selected), q.medium ?? null, q.maxEdges);
+    const slice = this.slice(s, q);
+    const edges = this.edgesAmong(s, layer, new Set(selected), slice?.graph ?? null, q.maxEdges);
     const graph = this.layerGraph(s, layer);
     return {
       nodes,
@@ -489,30 +506,57 @@ export class InfluenceService {
       metric: q.metric,
       layer,
       at: null,
-      total: { nodes: graph.order, edges: graph.size },
+      total: slice ? { nodes: slice.members.size, edges: slice.graph.size } : { nodes: graph.order, edges: graph.size },
       communities: this.communities(s, layer).count,
     };
   }
 
-  private select(s: AnalysisState, ranking: { ids: string[] }, q: { sector?: string | null; limit: number }): string[] {
-    const out: string[] = [];
+  /** The explorer's people: the top `limit` by the metric, on the sector/medium slice when one is asked for. */
+  private shown(
+    s: AnalysisState,
+    q: { metric: string; sector?: string | null; medium?: string | null; limit: number },
+    layer: Layer,
+  ): { ranking: { ids: string[]; scores: Float64Array }; selected: string[] } {
+    const ranking = this.ranking(s, { metric: q.metric, layer, sector: q.sector, medium: q.medium });
+    const members = this.slice(s, q)?.members ?? null;
+    const selected: string[] = [];
     for (const id of ranking.ids) {
-      if (out.length >= q.limit) break;
-      if (q.sector && !this.person(s, id).sectors.includes(q.sector)) continue;
-      out.push(id);
+      if (selected.length >= q.limit) break;
+      if (members && !members.has(id)) continue;
+      selected.push(id);
     }
-    return out;
+    return { ranking, selected };
   }
 
-  private edgesAmong(s: AnalysisState, layer: Layer, keep: Set<string>, medium: string | null, maxEdges: number): GraphResponse['edges'] {
+  /** The static influence graph of events of `sector` and/or `medium`, and the people they involve; null for no slice. */
+  private slice(s: AnalysisState, q: { sector?: string | null; medium?: string | null }): Slice | null {
+    if (!q.sector && !q.medium) return null;
+    const key = JSON.stringify([q.sector ?? null, q.medium ?? null]);
+    let slice = s.slices.get(key);
+    if (!slice) {
+      const graph = buildInfluenceGraph(s.table, { sector: q.sector ?? null, medium: q.medium ?? null });
+      const members = new Set<string>();
+      graph.forEachNode((id) => {
+        if (graph.degree(id) > 0) members.add(id);
+      });
+      const activity = activityScores(s.table, { polarity: 'total', sector: q.sector, medium: q.medium });
+      for (const [id, v] of Object.entries(activity)) if (v > 0) members.add(id);
+      slice = { graph, members };
+      if (s.slices.size >= SLICE_CACHE) s.slices.delete(s.slices.keys().next().value!);
+      s.slices.set(key, slice);
+    }
+    return slice;
+  }
+
+  /** Edges among `keep`: of the layer's graph, or of a slice's graph when given. */
+  private edgesAmong(s: AnalysisState, layer: Layer, keep: Set<string>, sliced: InfluenceGraph | null, maxEdges: number): GraphResponse['edges'] {
     const edges: GraphResponse['edges'] = [];
     if (layer === 'ties') {
       this.tieGraph(s).forEachEdge((_e, attrs, source, target) => {
         if (keep.has(source) && keep.has(target)) edges.push({ source, target, weight: round(attrs.trust) });
       });
     } else {
-      const graph = medium ? buildInfluenceGraph(s.table, { medium }) : s.graph;
-      graph.forEachEdge((_e, attrs, source, target) => {
+      (sliced ?? s.graph).forEachEdge((_e, attrs, source, target) => {
         if (keep.has(source) && keep.has(target)) edges.push({ source, target, weight: round(attrs.weight) });
       });
     }
@@ -554,8 +598,7 @@ export class InfluenceService {
 
   private computeTimeline(s: AnalysisState, q: Parameters<InfluenceService['timeline']>[0]): TimelineResponse {
     const layer = this.layer(s, q.layer);
-    const ranking = this.ranking(s, { metric: q.metric, layer });
-    const nodes = this.select(s, ranking, q);
+    const nodes = this.shown(s, q, layer).selected;
     const span = this.span(s);
     const steps = Math.max(2, q.steps);
     const times = Array.from({ length: steps }, (_, k) => Math.round(span.from + ((span.to - span.from) * k) / (steps - 1)));
@@ -564,7 +607,7 @@ export class InfluenceService {
     const values = nodes.map(() => new Array<number>(steps).fill(0));
     const keep = new Set(nodes);
     // decayed weights exist for influence edges only; a ties-layer view keeps its edges static
-    const edgeList = layer === 'influence' ? this.edgesAmong(s, layer, keep, q.medium ?? null, q.maxEdges) : [];
+    const edgeList = layer === 'influence' ? this.edgesAmong(s, layer, keep, this.slice(s, q)?.graph ?? null, q.maxEdges) : [];
     // edges keyed by their people's dense indices (numbers: no string building per edge and step)
     const n = s.projection.people.length;
     const pairKey = (src: number, dst: number) => src * n + dst;

@@ -128,6 +128,34 @@ describe('GET /api/influence', () => {
     expect(music.items.length).toBe(3);
   });
 
+  it("the explorer's graph and timeline slice by sector and medium as the rankings do: the people the events involve", async () => {
+    const ids = (items: { id: string }[]) => items.map((i) => i.id);
+    const music = (await t.get('/api/graph?sector=music&limit=1000')).body;
+    const ranked = (await t.get('/api/influence?metric=pagerank&sector=music&limit=1000')).body;
+    expect(music.nodes.length).toBe(music.total.nodes);
+    expect(music.nodes.length).toBeGreaterThan(10);
+    expect(music.nodes.length).toBeLessThan(ranked.total);
+    // the slice's people, in the slice's ranking order, with its scores: everyone ranked above the floor of
+    // PageRank (those influence reached) is there; at the floor, those who drove an event nobody is named as reached by
+    const shown = new Set(ids(music.nodes));
+    expect(ids(music.nodes)).toEqual(ids(ranked.items).filter((id) => shown.has(id)));
+    const floor = Math.min(...ranked.items.map((i: { score: number }) => i.score));
+    expect(ranked.items.filter((i: { score: number }) => i.score > floor).every((i: { id: string }) => shown.has(i.id))).toBe(true);
+    expect(music.nodes[0].score).toBeCloseTo(ranked.items[0].score, 12);
+    // influence crosses sectors: people who list other sectors take part in music's events
+    expect(music.nodes.some((n: { sectors: string[] }) => !n.sectors.includes('music'))).toBe(true);
+    expect(music.edges.every((e: { source: string; target: string }) => shown.has(e.source) && shown.has(e.target))).toBe(true);
+    expect(music.total.edges).toBeLessThan((await t.get('/api/graph?limit=1')).body.total.edges);
+    // the time slider shows the same people
+    const timeline = (await t.get('/api/timeline?sector=music&steps=4&limit=1000')).body;
+    expect(timeline.nodes).toEqual(ids(music.nodes));
+    // a medium slices the same way: the podcaster leads podcast activity
+    const podcast = (await t.get('/api/graph?metric=activity&medium=podcast&limit=5')).body;
+    expect(podcast.nodes[0].id).toBe('p-podcaster');
+    // a sector no event carries has nobody in it
+    expect((await t.get('/api/graph?sector=astrology')).body).toMatchObject({ nodes: [], edges: [] });
+  });
+
   it('rejects unknown metrics, bad times, missing seeds and unknown seeds', async () => {
     expect((await t.get('/api/influence?metric=fame')).status).toBe(400);
     const badAt = await t.get('/api/influence?metric=pagerank&at=yesterday');

@@ -61,10 +61,13 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
   const metrics = metricOptions(meta);
   if (!metrics.some((m) => m.value === store.get().metric)) metrics.unshift({ value: store.get().metric, label: metricLabel(store.get().metric) });
   fillSelect(els.metric, metrics);
-  // The map's sector filter picks people by the sectors they list; data where nobody lists one has no such filter.
-  fillSelect(els.sector, [{ value: '', label: 'All sectors' }, ...meta.peopleSectors.map((s) => ({ value: s, label: s }))]);
+  // The map's sector filter slices influence to events of a sector, as the medium filter does to a medium: the map
+  // shows the people those events involve, whatever sectors they list. Data whose events all share one sector
+  // (SNAP edge lists) has nothing to slice, and no such filter.
+  fillSelect(els.sector, [{ value: '', label: 'All sectors' }, ...meta.eventSectors.map((s) => ({ value: s, label: s }))]);
+  els.sector.title = 'Influence through events of this sector: the people they involve, whatever sectors they list';
   const sectorField = els.sector.closest('.field') as HTMLElement | null;
-  if (sectorField) sectorField.hidden = meta.peopleSectors.length === 0 && store.get().sector === null;
+  if (sectorField) sectorField.hidden = meta.eventSectors.length < 2 && store.get().sector === null;
   fillSelect(els.medium, [{ value: '', label: 'All media' }, ...meta.media.map((m) => ({ value: m, label: m }))]);
 
   const sync = (s: Readonly<ViewState>) => {
