@@ -266,9 +266,13 @@ export class InfluenceService {
       });
     }
     const sliced = q.at != null || q.sector || q.medium || q.polarity !== 'total';
-    const graph = sliced
-      ? buildInfluenceGraph(s.table, { at: q.at ?? null, sector: q.sector ?? null, medium: q.medium ?? null, polarity: q.polarity })
-      : s.graph;
+    // a static, sign-free sector/medium slice is the explorer's, built once per version
+    const staticSlice = q.at == null && q.polarity === 'total' ? this.slice(s, q) : null;
+    const graph = staticSlice
+      ? staticSlice.graph
+      : sliced
+        ? buildInfluenceGraph(s.table, { at: q.at ?? null, sector: q.sector ?? null, medium: q.medium ?? null, polarity: q.polarity })
+        : s.graph;
     const large = graph.order > EXACT_PATH_METRICS_MAX_NODES;
     if (large && (metric === 'closeness' || metric === 'harmonic')) {
       throw new UnprocessableError(
