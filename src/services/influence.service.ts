@@ -94,6 +94,8 @@ interface Slice {
   graph: InfluenceGraph;
   /** drivers and reached people of the slice's events */
   members: Set<string>;
+  /** each person's activity (summed magnitude of the events they drove) in the slice */
+  activity: Record<string, number>;
 }
 
 /** Slices kept per graph version (one per sector/medium pair the explorer shows). */
@@ -485,7 +487,8 @@ export class InfluenceService {
     const community = this.communities(s, layer).communities;
     const scoreOf = new Map<string, number>();
     ranking.ids.forEach((id, i) => scoreOf.set(id, ranking.scores[i]!));
-    const activity = activityScores(s.table, { polarity: 'total', sector: q.sector, medium: q.medium });
+    const slice = this.slice(s, q);
+    const activity = slice?.activity ?? activityScores(s.table, { polarity: 'total' });
     const posIndex = new Map(pos.nodes.map((n, i) => [n, i]));
     const nodes = selected.map((id) => {
       const person = this.person(s, id);
@@ -501,7 +504,6 @@ export class InfluenceService {
         y: round(pos.y[i]!),
       };
     });
-    const slice = this.slice(s, q);
     const edges = this.edgesAmong(s, layer, new Set(selected), slice?.graph ?? null, q.maxEdges);
     const graph = this.layerGraph(s, layer);
     return {
@@ -545,7 +547,7 @@ export class InfluenceService {
       });
       const activity = activityScores(s.table, { polarity: 'total', sector: q.sector, medium: q.medium });
       for (const [id, v] of Object.entries(activity)) if (v > 0) members.add(id);
-      slice = { graph, members };
+      slice = { graph, members, activity };
       if (s.slices.size >= SLICE_CACHE) s.slices.delete(s.slices.keys().next().value!);
       s.slices.set(key, slice);
     }
