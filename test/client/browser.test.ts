@@ -374,10 +374,18 @@ describe('search and the person panel', () => {
     expect(await first.getAttribute('data-introducer')).toBe('p-connector');
     expect(await first.locator('.suggestion-title').textContent()).toBe(`Introduce ${expected[0].a.name} to ${expected[0].b.name}`);
     expect(await first.locator('.suggestion-via').count()).toBe(0);
+    // the card's actions share one line even in the narrow window's narrower panel, with Hide in its corner
+    await b.page.setViewportSize({ width: 1000, height: 900 });
+    await expect.poll(() => b.page.locator('#panel').evaluate((p) => p.getBoundingClientRect().width)).toBe(360);
+    const actionTops = await first.locator(':scope > .suggestion-actions > button').evaluateAll((bs) => bs.map((x) => Math.round(x.getBoundingClientRect().top)));
+    await b.page.setViewportSize({ width: 1440, height: 900 });
+    expect(actionTops).toHaveLength(2);
+    expect(new Set(actionTops).size).toBe(1);
+    expect(await first.locator('.suggestion-head button.dismiss').getAttribute('aria-label')).toBe('Hide');
     // the reasons name what one side offers that the other seeks (DESIGN.md: complementary people)
     expect(await cards.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/ offers .*, which .* seeks/)]));
     // her draft is the introduction itself, to both, signed by her
-    await first.locator('.compose-toggle', { hasText: 'Write the introduction…' }).click();
+    await first.locator('.compose-toggle', { hasText: 'Write to them…' }).click();
     const draft = await first.locator('.compose-body').inputValue();
     expect(draft.startsWith(`Hi ${expected[0].a.name.split(' ')[0]} and ${expected[0].b.name.split(' ')[0]},\n\nI would like to introduce you to each other.`)).toBe(true);
     expect(draft.endsWith('\nHelena')).toBe(true);

@@ -152,12 +152,15 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
     }
   });
   const draft = draftToggle(introductionDraft(s, opts.viewer));
-  const hide = el('button', { class: 'btn btn-small btn-ghost dismiss', text: 'Hide', title: dismissalWords(s, opts.viewer).title, attrs: { type: 'button' } });
+  // Hide is the card's corner ×, apart from the actions that act on the suggestion (and off their line, which
+  // then holds two buttons at any panel width)
+  const hide = el('button', { class: 'dismiss', text: '×', title: dismissalWords(s, opts.viewer).title, attrs: { type: 'button', 'aria-label': 'Hide' } });
   const nameLink = (p: { id: string; name: string }) => personLink(p, opts.onSelectPerson);
   const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
     el('div', { class: 'suggestion-head' }, [
       el('span', { class: 'suggestion-title' }, other ? ['Meet ', nameLink(other)] : own ? ['Introduce ', nameLink(s.a), ' to ', nameLink(s.b)] : [x.headline]),
       el('span', { class: 'score-pill', text: formatSuggestionScore(s.score), title: SCORE_TITLE }),
+      hide,
     ]),
     own ? null : el('div', { class: 'suggestion-via' }, ['through ', nameLink(s.introducer)]),
     el(
@@ -170,7 +173,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       { class: 'trust' },
       x.trust.map((t) => trustRow(t.who, t.value)),
     ),
-    el('div', { class: 'suggestion-actions' }, [button, draft.button, hide]),
+    el('div', { class: 'suggestion-actions' }, [button, draft.button]),
     status,
     draft.box,
   ]);
@@ -272,15 +275,18 @@ async function dismissCard(card: HTMLElement, s: Suggestion, hide: HTMLButtonEle
 }
 
 /**
- * A drafted message behind a button that shows and hides it: "Ask Helena…" for a request, "Write the
- * introduction…" for the introduction itself.
+ * A drafted message behind a button that shows and hides it: "Ask Helena…" for a request, "Write to them…"
+ * for the introduction itself (short enough that a card's three actions share one line in the panel).
  */
 export function draftToggle(draft: IntroductionDraft): { button: HTMLButtonElement; box: HTMLElement } {
   const box = composer(draft);
   const button = el('button', {
     class: 'btn btn-small compose-toggle',
-    text: draft.kind === 'request' ? `Ask ${draft.to[0]}…` : 'Write the introduction…',
-    title: draft.kind === 'request' ? `A message asking ${draft.to[0]} for this introduction, to edit and send` : 'The introduction to both, to edit and send',
+    text: draft.kind === 'request' ? `Ask ${draft.to[0]}…` : 'Write to them…',
+    title:
+      draft.kind === 'request'
+        ? `A message asking ${draft.to[0]} for this introduction, to edit and send`
+        : `The introduction: a message to ${draft.to.join(' and ')}, to edit and send`,
     attrs: { type: 'button', 'aria-expanded': 'false' },
   });
   button.addEventListener('click', () => {
