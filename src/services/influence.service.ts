@@ -83,6 +83,8 @@ interface AnalysisState {
   sectorMatrix?: SectorDistanceMatrix;
   rings?: Ring[];
   introducers?: Record<string, IntroducerScore>;
+  /** each person's all-time activity (the explorer's node attribute), computed once per version */
+  activity?: Record<string, number>;
   /** recent timelines by query: the explorer asks again on every reload of the same view */
   timelines: Map<string, TimelineResponse>;
   /** the influence graphs of recent sector/medium slices, and who takes part in each (explorer views) */
@@ -488,7 +490,7 @@ export class InfluenceService {
     const scoreOf = new Map<string, number>();
     ranking.ids.forEach((id, i) => scoreOf.set(id, ranking.scores[i]!));
     const slice = this.slice(s, q);
-    const activity = slice?.activity ?? activityScores(s.table, { polarity: 'total' });
+    const activity = slice?.activity ?? (s.activity ??= activityScores(s.table, { polarity: 'total' }));
     const posIndex = new Map(pos.nodes.map((n, i) => [n, i]));
     const nodes = selected.map((id) => {
       const person = this.person(s, id);
