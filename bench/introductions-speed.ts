@@ -13,7 +13,8 @@
  * rest); then, after a full garbage collection and warm (50 calls first, not counted), suggestForPerson (limit 10) for 500 random people and
  * suggestForIntroducer (limit 10) for 200 random people, fixed seed; and both for the 20 people with the most
  * ties. Goals: p95 ≤ 50 ms per person, p95 ≤ 200 ms per introducer. Also timed: introductionPath (how to reach
- * someone) between 200 random pairs, at most 4 hops; no goal was set for it.
+ * someone) between 200 random pairs, at most 4 hops, and suggestAcrossNetwork (limit 20, the introductions board's
+ * list), 3 runs; no goal was set for either.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,7 @@ import { buildAcquaintanceGraph } from '../src/engine/introductions/acquaintance
 import { acquaintanceCommunities } from '../src/engine/introductions/communities.ts';
 import { buildIntroductionIndex } from '../src/engine/introductions/introduction-index.ts';
 import { INTRODUCTION_PATH_DEFAULTS, introductionPath } from '../src/engine/introductions/introduction-path.ts';
+import { suggestAcrossNetwork, SUGGEST_ACROSS_NETWORK_DEFAULTS, type NetworkSuggestions } from '../src/engine/introductions/suggest-across-network.ts';
 import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
 import { suggestForPerson, SUGGEST_FOR_PERSON_DEFAULTS } from '../src/engine/introductions/suggest-for-person.ts';
 import { seededRng } from '../src/engine/rng.ts';
@@ -41,6 +43,7 @@ const PEOPLE_RUNS = 500;
 const INTRODUCER_RUNS = 200;
 const WARMUP = 50;
 const PATH_RUNS = 200;
+const NETWORK_RUNS = 3;
 
 interface Timing {
   runs: number;
@@ -207,6 +210,11 @@ function main(): void {
     return introductionPath(g, a, b, INTRODUCTION_PATH_DEFAULTS)?.people ?? [];
   });
 
+  // The best introductions across the whole network (the board's list): a sweep of every introducer.
+  let network: NetworkSuggestions | null = null;
+  const acrossNetwork = measure(Array.from({ length: NETWORK_RUNS }, (_, k) => k), () => (network = suggestAcrossNetwork(index, { now: NOW, limit: 20 })).items);
+  const swept = network as NetworkSuggestions | null;
+
   const report = {
     command: COMMAND,
     date: new Date().toISOString(),
@@ -241,12 +249,20 @@ function main(): void {
         finalists: SUGGEST_FOR_PERSON_DEFAULTS.finalists,
       },
       suggestForIntroducer: { maxContacts: SUGGEST_FOR_INTRODUCER_DEFAULTS.maxContacts },
+      suggestAcrossNetwork: {
+        maxContacts: SUGGEST_ACROSS_NETWORK_DEFAULTS.maxContacts,
+        maxVisits: SUGGEST_ACROSS_NETWORK_DEFAULTS.maxVisits,
+        finalists: SUGGEST_ACROSS_NETWORK_DEFAULTS.finalists,
+        introducers: swept?.introducers ?? 0,
+        introducersSwept: swept?.introducersSwept ?? 0,
+      },
     },
     latency: {
       suggestForPerson: { people: `${PEOPLE_RUNS} random (seed ${SEED + 1})`, ...person },
       suggestForIntroducer: { people: `${INTRODUCER_RUNS} random (same stream)`, ...introducer },
       suggestForPersonTop20Degree: personHubs,
       suggestForIntroducerTop20Degree: introducerHubs,
+      suggestAcrossNetwork: { people: `the whole network, ${NETWORK_RUNS} runs, limit 20`, ...acrossNetwork },
       introductionPath: { people: `${PATH_RUNS} random pairs (same stream), at most ${INTRODUCTION_PATH_DEFAULTS.maxHops} hops`, ...reach },
     },
     goals: { suggestForPersonP95Ms: 50, suggestForIntroducerP95Ms: 200 },
@@ -264,7 +280,7 @@ function markdown(r: {
   machine: ReturnType<typeof machine> & { loadAverageBefore: number[] };
   data: Record<string, unknown>;
   build: Record<string, number>;
-  caps: { suggestForPerson: Record<string, number>; suggestForIntroducer: Record<string, number> };
+  caps: { suggestForPerson: Record<string, number>; suggestForIntroducer: Record<string, number>; suggestAcrossNetwork: Record<string, number> };
   latency: Record<string, Timing & { meanResults: number; emptyResults: number }>;
   goals: Record<string, number>;
 }): string {
@@ -292,7 +308,7 @@ function markdown(r: {
     '',
     '## Latency, warm',
     '',
-    `Caps: suggestForPerson maxIntermediaries ${r.caps.suggestForPerson.maxIntermediaries}, maxFanout ${r.caps.suggestForPerson.maxFanout}, maxVisits ${r.caps.suggestForPerson.maxVisits}, finalists ${r.caps.suggestForPerson.finalists}; suggestForIntroducer maxContacts ${r.caps.suggestForIntroducer.maxContacts}. Goals: p95 ≤ ${r.goals.suggestForPersonP95Ms} ms per person, ≤ ${r.goals.suggestForIntroducerP95Ms} ms per introducer.`,
+    `Caps: suggestForPerson maxIntermediaries ${r.caps.suggestForPerson.maxIntermediaries}, maxFanout ${r.caps.suggestForPerson.maxFanout}, maxVisits ${r.caps.suggestForPerson.maxVisits}, finalists ${r.caps.suggestForPerson.finalists}; suggestForIntroducer maxContacts ${r.caps.suggestForIntroducer.maxContacts}; suggestAcrossNetwork maxContacts ${r.caps.suggestAcrossNetwork.maxContacts}, maxVisits ${r.caps.suggestAcrossNetwork.maxVisits.toLocaleString('en')}, finalists ${r.caps.suggestAcrossNetwork.finalists} (it swept ${r.caps.suggestAcrossNetwork.introducersSwept.toLocaleString('en')} of the ${r.caps.suggestAcrossNetwork.introducers.toLocaleString('en')} people trusted by two or more). Goals: p95 ≤ ${r.goals.suggestForPersonP95Ms} ms per person, ≤ ${r.goals.suggestForIntroducerP95Ms} ms per introducer.`,
     '',
     '| call | runs | p50 ms | p95 ms | p99 ms | max ms | mean ms | mean results | empty |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',

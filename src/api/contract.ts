@@ -175,6 +175,16 @@ export interface SuggestionsResponse {
   items: Suggestion[];
 }
 
+/** GET /api/introductions/opportunities: the best introductions to make across the whole network. */
+export interface OpportunitiesResponse extends SuggestionsResponse {
+  /** people trusted by at least two others (who could introduce someone) */
+  introducers: number;
+  /** how many of them the sweep covered */
+  introducersSwept: number;
+  /** every pair was considered: all introducers swept, no contact list cut */
+  exact: boolean;
+}
+
 /** One introducer's record: what their introductions came to (engine/introductions/introducer-scores.ts). */
 export interface IntroducerRecord {
   id: string;

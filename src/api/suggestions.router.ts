@@ -1,14 +1,15 @@
 /**
  * GET /api/introductions/suggestions: whom should a person meet (and through whom), or whom should an introducer
- * introduce; GET /api/introductions/path: how can one person reach another, through whom.
+ * introduce; GET /api/introductions/opportunities: the best introductions across the whole network; GET /api/introductions/path: how can one person reach another, through whom.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { MAX_PATH_HOPS } from '../engine/introductions/index.ts';
-import type { SuggestionsService } from '../services/suggestions.service.ts';
+import { MAX_OPPORTUNITIES, type SuggestionsService } from '../services/suggestions.service.ts';
 import { defineRoute, type ApiRegistry } from './route.ts';
 
 const person = z.object({ id: z.string(), name: z.string() });
+const suggestion = z.object({ a: person, b: person, introducer: person, score: z.number(), reasons: z.record(z.string(), z.unknown()) });
 
 export function createSuggestionsRouter(deps: { suggestions: SuggestionsService }, registry: ApiRegistry): Router {
   const router = Router();
@@ -32,11 +33,33 @@ export function createSuggestionsRouter(deps: { suggestions: SuggestionsService 
         minScore: z.coerce.number().min(0).max(1).default(0).describe('drop suggestions scoring below this (0..1)'),
       }),
       response: z.object({
-        items: z.array(z.object({ a: person, b: person, introducer: person, score: z.number(), reasons: z.record(z.string(), z.unknown()) })),
+        items: z.array(suggestion),
       }),
       errors: [400, 404],
     },
     ({ query }) => deps.suggestions.suggest(query),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/introductions/opportunities',
+      tag: 'introductions',
+      summary: 'The best introductions to make across the whole network, each with the person best placed to make it',
+      description:
+        'Every pair not tied and not already introduced (nor hidden by one of the two) that someone both trust could introduce, ranked and explained ' +
+        'as the person suggestions are. A sweep over every introducer, run once per graph version and sector; on a very large network it covers the ' +
+        'introducers with the most trust around them first, and says how many it covered (exact: every pair was considered).',
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(MAX_OPPORTUNITIES).default(20),
+        sector: z.string().min(1).optional().describe('only pairs with at least one of the two in this sector'),
+        minScore: z.coerce.number().min(0).max(1).default(0).describe('drop suggestions scoring below this (0..1)'),
+      }),
+      response: z.object({ items: z.array(suggestion), introducers: z.number(), introducersSwept: z.number(), exact: z.boolean() }),
+      errors: [400],
+    },
+    ({ query }) => deps.suggestions.opportunities(query),
   );
   defineRoute(
     router,

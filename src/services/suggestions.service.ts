@@ -10,12 +10,14 @@ import {
   introductionPath,
   IntroductionInputError,
   INTRODUCTION_PATH_DEFAULTS,
+  suggestAcrossNetwork,
   suggestForIntroducer,
   suggestForPerson,
   type IntroductionIndex,
   type IntroductionSuggestion,
+  type NetworkSuggestions,
 } from '../engine/introductions/index.ts';
-import type { IntroductionPathResponse, Suggestion, SuggestionsResponse } from '../api/contract.ts';
+import type { IntroductionPathResponse, OpportunitiesResponse, Suggestion, SuggestionsResponse } from '../api/contract.ts';
 import type { InfluenceService } from './influence.service.ts';
 
 export interface SuggestionQuery {
@@ -26,8 +28,13 @@ export interface SuggestionQuery {
   minScore: number;
 }
 
+/** The most the network-wide list gives (its API's largest limit); computed once per graph version and sector. */
+export const MAX_OPPORTUNITIES = 100;
+const OPPORTUNITY_CACHE = 8;
+
 export class SuggestionsService {
   private cached: { version: number; index: IntroductionIndex } | null = null;
+  private opportunitiesCache: { version: number; bySector: Map<string, NetworkSuggestions> } | null = null;
 
   constructor(
     private readonly influence: InfluenceService,
@@ -60,17 +67,38 @@ export class SuggestionsService {
       if (err instanceof IntroductionInputError) throw new ValidationError(err.message);
       throw err;
     }
-    const named = (pid: string) => ({ id: pid, name: index.people[index.indexOf.get(pid)!]?.name ?? pid });
+    return { items: raw.map((s) => named(index, s)) };
+  }
+
+  /**
+   * The best introductions to make across the whole network, whoever makes them (suggest-across-network.ts).
+   * The sweep runs once per graph version and sector (the first call on a large network takes a while);
+   * `limit` and `minScore` cut its list.
+   */
+  async opportunities(q: { limit: number; sector?: string | null; minScore: number }): Promise<OpportunitiesResponse> {
+    const index = await this.index();
+    const version = this.cached!.version;
+    if (this.opportunitiesCache?.version !== version) this.opportunitiesCache = { version, bySector: new Map() };
+    const cache = this.opportunitiesCache.bySector;
+    const key = q.sector ?? '';
+    let found = cache.get(key);
+    if (!found) {
+      const t0 = performance.now();
+      found = suggestAcrossNetwork(index, { limit: MAX_OPPORTUNITIES, sector: q.sector ?? null });
+      this.log(
+        `opportunities v${version}${q.sector ? ` (${q.sector})` : ''}: ${found.introducersSwept} of ${found.introducers} introducers swept in ${Math.round(performance.now() - t0)} ms`,
+      );
+      if (cache.size >= OPPORTUNITY_CACHE) cache.delete(cache.keys().next().value!);
+      cache.set(key, found);
+    }
     return {
-      items: raw.map(
-        (s): Suggestion => ({
-          a: named(s.a),
-          b: named(s.b),
-          introducer: named(s.introducer),
-          score: s.score,
-          reasons: s.reasons as unknown as Suggestion['reasons'],
-        }),
-      ),
+      items: found.items
+        .filter((s) => s.score >= q.minScore)
+        .slice(0, q.limit)
+        .map((s) => named(index, s)),
+      introducers: found.introducers,
+      introducersSwept: found.introducersSwept,
+      exact: found.introducersSwept === found.introducers && !found.contactsCapped,
     };
   }
 
@@ -108,4 +136,10 @@ export class SuggestionsService {
       minTrust,
     };
   }
+}
+
+/** An engine suggestion as the API gives it: each person with their name. */
+function named(index: IntroductionIndex, s: IntroductionSuggestion): Suggestion {
+  const person = (pid: string) => ({ id: pid, name: index.people[index.indexOf.get(pid)!]?.name ?? pid });
+  return { a: person(s.a), b: person(s.b), introducer: person(s.introducer), score: s.score, reasons: s.reasons as unknown as Suggestion['reasons'] };
 }

@@ -76,6 +76,61 @@ describe('GET /api/introductions/suggestions', () => {
   });
 });
 
+describe('GET /api/introductions/opportunities', () => {
+  const pair = (s: Item) => [s.a.id, s.b.id].sort().join('+');
+
+  it('the best introductions across the network, best first, each the one its pair gets in their own list', async () => {
+    const res = await t.get('/api/introductions/opportunities?limit=30');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ introducers: expect.any(Number), exact: true });
+    expect(res.body.introducersSwept).toBe(res.body.introducers);
+    const items = res.body.items as Item[];
+    expect(items).toHaveLength(30);
+    for (let k = 1; k < items.length; k++) expect(items[k]!.score).toBeLessThanOrEqual(items[k - 1]!.score);
+    expect(new Set(items.map(pair)).size).toBe(items.length);
+    // the planted connector makes more of them than anyone
+    const by = new Map<string, number>();
+    for (const s of items) by.set(s.introducer.id, (by.get(s.introducer.id) ?? 0) + 1);
+    expect(by.get('p-connector')).toBe(Math.max(...by.values()));
+    const first = items[0]!;
+    const own = ((await t.get(`/api/introductions/suggestions?person=${first.a.id}&limit=100`)).body.items as Item[]).find((s) => s.b.id === first.b.id);
+    expect(own?.introducer).toEqual(first.introducer);
+    expect(own?.score).toBeCloseTo(first.score, 12);
+    expect(first.reasons.summary).toContain(first.introducer.name);
+  });
+
+  it('a recorded introduction and a pair hidden by one of the two drop out at once', async () => {
+    const [first, second] = (await t.get('/api/introductions/opportunities?limit=5')).body.items as Item[];
+    const made = await t.send('POST', '/api/introductions', { introducer: first!.introducer.id, a: first!.a.id, b: first!.b.id });
+    expect(made.status).toBe(201);
+    const hidden = await t.send('POST', '/api/dismissals', { by: second!.a.id, a: second!.a.id, b: second!.b.id });
+    expect(hidden.status).toBe(201);
+    const after = ((await t.get('/api/introductions/opportunities?limit=100')).body.items as Item[]).map(pair);
+    expect(after).not.toContain(pair(first!));
+    expect(after).not.toContain(pair(second!));
+    expect((await t.send('DELETE', `/api/dismissals/${encodeURIComponent(hidden.body.id)}`)).status).toBe(204);
+    expect(((await t.get('/api/introductions/opportunities?limit=100')).body.items as Item[]).map(pair)).toContain(pair(second!));
+  });
+
+  it('narrows to pairs with someone in a sector, and to a minimum score', async () => {
+    const film = (await t.get('/api/introductions/opportunities?sector=film&limit=20')).body.items as Item[];
+    expect(film.length).toBeGreaterThan(0);
+    const sectorsOf = async (id: string) => (await t.get(`/api/people/${id}`)).body.sectors as string[];
+    for (const s of film.slice(0, 5)) expect([...(await sectorsOf(s.a.id)), ...(await sectorsOf(s.b.id))]).toContain('film');
+    const strong = (await t.get('/api/introductions/opportunities?minScore=0.9&limit=100')).body.items as Item[];
+    for (const s of strong) expect(s.score).toBeGreaterThanOrEqual(0.9);
+    expect((await t.get('/api/introductions/opportunities?sector=nothing-here')).body.items).toEqual([]);
+  });
+
+  it('explains bad numbers', async () => {
+    const zero = await t.get('/api/introductions/opportunities?limit=0');
+    expect(zero.status).toBe(400);
+    expect(zero.body.error.message).toContain('limit');
+    expect((await t.get('/api/introductions/opportunities?limit=101')).status).toBe(400);
+    expect((await t.get('/api/introductions/opportunities?minScore=high')).status).toBe(400);
+  });
+});
+
 interface PathBody {
   from: { id: string };
   to: { id: string };

@@ -64,18 +64,8 @@ export function suggestForIntroducer(
   const sectorCode = o.sector === null ? null : (index.sectorVocabulary.codeOf.get(normaliseLabel(o.sector)) ?? -1);
   if (sectorCode === -1) return [];
 
-  // Contacts who trust i enough, most trusting first.
-  const contacts: number[] = [];
-  const strength: number[] = [];
-  for (let e = g.offsets[i]; e < g.offsets[i + 1]; e++) {
-    if (!trustEnough(g.trustIn[e], w)) continue;
-    contacts.push(g.neighbours[e]);
-    strength.push(g.trustIn[e] * recency(g.lastContact[e], now, w));
-  }
-  const kept = topK(strength, contacts, o.maxContacts);
-  const c = kept.length;
-  const person = kept.map((k) => contacts[k]);
-  const q = kept.map((k) => strength[k]);
+  const { person, strength: q } = trustingContacts(index, i, now, w, o.maxContacts);
+  const c = person.length;
   const inSector = person.map((p) => sectorCode === null || hasCode(index.sectors, p, sectorCode));
   const base = recordFactor(index, i, w) * degreePenalty(degree(g, i), w);
 
@@ -103,4 +93,21 @@ export function suggestForIntroducer(
     if (ev.introducer === i && ev.score >= o.minScore) out.push(explainSuggestion(index, ev, now));
   }
   return out;
+}
+
+/**
+ * The introducer's contacts who trust her enough (t ≥ minTrust), most trusting first by t(c→i)·r(c,i), at most
+ * `max` of them, with that strength.
+ */
+export function trustingContacts(index: IntroductionIndex, i: number, now: number, w: PairScoreWeights, max: number): { person: number[]; strength: number[] } {
+  const g = index.graph;
+  const contacts: number[] = [];
+  const strength: number[] = [];
+  for (let e = g.offsets[i]; e < g.offsets[i + 1]; e++) {
+    if (!trustEnough(g.trustIn[e], w)) continue;
+    contacts.push(g.neighbours[e]);
+    strength.push(g.trustIn[e] * recency(g.lastContact[e], now, w));
+  }
+  const kept = topK(strength, contacts, max);
+  return { person: kept.map((k) => contacts[k]), strength: kept.map((k) => strength[k]) };
 }
