@@ -703,6 +703,53 @@ describe('the introductions board', () => {
     await delay.selectOption('30');
     await dialog.locator('.board-close').click();
   });
+
+  it('"To make" lists the network\'s best introductions as the API ranks them, and records one as asked of its introducer', async () => {
+    await open();
+    const errorsBefore = b.errors.length;
+    await b.page.click('#introductions');
+    const dialog = b.page.locator('.board-dialog');
+    await dialog.locator('.board-list .introduction').first().waitFor({ timeout: 30_000 });
+    await dialog.locator('.board-view button[data-view="make"]').click();
+    expect(await dialog.locator('.board-view button[data-view="make"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await dialog.locator('.board-filter').isHidden()).toBe(true);
+    const cards = dialog.locator('.board-list .suggestion');
+    await cards.first().waitFor({ timeout: 60_000 });
+    const best = (await t.get('/api/introductions/opportunities?limit=20')).body as { items: { a: { id: string; name: string }; b: { id: string; name: string }; introducer: { id: string; name: string } }[]; exact: boolean };
+    expect(best.exact).toBe(true);
+    expect(best.items).toHaveLength(20);
+    // five shown, then "Show 15 more", each card the API's pair and introducer, in its order, without Hide (nobody's list)
+    const titles = () => cards.locator('.suggestion-title').evaluateAll((els) => els.filter((e) => !(e.closest('.suggestion') as HTMLElement).hidden).map((e) => e.textContent));
+    expect(await titles()).toEqual(best.items.slice(0, 5).map((x) => `Introduce ${x.a.name} to ${x.b.name}`));
+    expect(await dialog.locator('.suggestion-via').first().textContent()).toBe(`through ${best.items[0]!.introducer.name}`);
+    expect(await dialog.locator('.board-list button.dismiss').count()).toBe(0);
+    expect(await dialog.locator('.board-make-intro').textContent()).toMatch(/^The best introductions nobody has made yet, across the whole network/);
+    await screenshot(b.page, 'introductions-to-make.png');
+    await dialog.locator('.board-list button.more').click();
+    expect(await titles()).toEqual(best.items.map((x) => `Introduce ${x.a.name} to ${x.b.name}`));
+
+    // "Record request": stored as suggested with the card's introducer; the headline counts it (not yet waiting 30 days: none)
+    const before = (await t.get('/api/introductions/summary')).body;
+    const first = cards.first();
+    await first.locator('button.btn', { hasText: 'Record request' }).click();
+    await expect.poll(() => first.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: .+ is asked to introduce .+ \(suggested\)/);
+    const stored = (await t.get(`/api/introductions?person=${best.items[0]!.introducer.id}&limit=1`)).body.items[0];
+    expect([stored.introducer, stored.a, stored.b, stored.status]).toEqual([best.items[0]!.introducer.id, best.items[0]!.a.id, best.items[0]!.b.id, 'suggested']);
+    await expect.poll(() => dialog.locator('.board-headline').textContent(), { timeout: 30_000 }).toContain(`${before.total + 1} introductions recorded`);
+    // the pair is gone from the network's list the next time it is shown
+    const after = (await t.get('/api/introductions/opportunities?limit=20')).body as typeof best;
+    expect(after.items.map((x) => `${x.a.id}+${x.b.id}`)).not.toContain(`${best.items[0]!.a.id}+${best.items[0]!.b.id}`);
+    await dialog.locator('.board-view button[data-view="follow"]').click();
+    await dialog.locator('.board-view button[data-view="make"]').click();
+    await expect.poll(titles, { timeout: 30_000 }).toEqual(after.items.slice(0, 5).map((x) => `Introduce ${x.a.name} to ${x.b.name}`));
+    // the chart's bars and the status keys turn the list back to Follow up
+    await dialog.locator('.status-key[data-status="succeeded"]').click();
+    expect(await dialog.locator('.board-view button[data-view="follow"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => dialog.locator('.board-filter').inputValue(), { timeout: 10_000 }).toBe('succeeded');
+    await dialog.locator('.board-list .introduction').first().waitFor({ timeout: 30_000 });
+    await dialog.locator('.board-close').click();
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
 });
 
 describe('links, filters and exports', () => {

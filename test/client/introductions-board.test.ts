@@ -1,7 +1,7 @@
 /** The words and the binning of the "Introductions" board, and the chart's labels and tooltips. */
 import { describe, expect, it } from 'vitest';
 import { barTooltip, labelledBars } from '../../client/src/chart/stacked-bars.ts';
-import { filterQuery, formatAmount, introducerLine, periodBars, STATUS_ORDER, storedWaitingDays, summaryHeadline, WAITING_CHOICES, WAITING_DAYS } from '../../client/src/panel/introductions-board.ts';
+import { filterQuery, formatAmount, introducerLine, opportunitiesCaption, periodBars, STATUS_ORDER, storedWaitingDays, summaryHeadline, WAITING_CHOICES, WAITING_DAYS } from '../../client/src/panel/introductions-board.ts';
 import { waitingText } from '../../client/src/panel/introductions.ts';
 import { introductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
 
@@ -140,5 +140,19 @@ describe('stacked bars', () => {
     ];
     expect(barTooltip({ label: 'Q2 2026', values: { succeeded: 3, made: 1, failed: 2 } }, series)).toBe('Q2 2026: 3 succeeded, 1 made');
     expect(barTooltip({ label: '2019', values: {} }, series)).toBe('2019: nothing recorded');
+  });
+});
+
+describe('opportunitiesCaption', () => {
+  it('says what the network’s list is, and how much of a large network was looked at', () => {
+    expect(opportunitiesCaption({ items: [], introducers: 400, introducersSwept: 400, exact: true })).toBe(
+      'The best introductions nobody has made yet, across the whole network, each with the person both trust most. Record one as asked, then follow it up.',
+    );
+    expect(opportunitiesCaption({ items: [], introducers: 5000, introducersSwept: 5000, exact: false })).toBe(
+      'The best introductions nobody has made yet, across the whole network, each with the person both trust most (the network is large: each introducer’s most trusting contacts were paired). Record one as asked, then follow it up.',
+    );
+    expect(opportunitiesCaption({ items: [], introducers: 48988, introducersSwept: 1011, exact: false })).toBe(
+      'The best introductions nobody has made yet, across the whole network, each with the person both trust most (the network is large: the 1,011 people with the most trust around them, of 48,988 who could introduce someone, were looked at). Record one as asked, then follow it up.',
+    );
   });
 });

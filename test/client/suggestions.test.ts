@@ -61,6 +61,13 @@ describe('recordAction', () => {
     }
   });
 
+  it('records one from the whole network’s list (nobody’s) as asked of its introducer: suggested', () => {
+    const r = recordAction(sampleSuggestion(), null);
+    expect(r.label).toBe('Record request');
+    expect(r.status).toBe('suggested');
+    expect(r.done('suggested')).toBe('Recorded: Helena is asked to introduce Ana and Omar (suggested). Set it to Made under Follow up once Helena has.');
+  });
+
   it('records the introducer’s own introduction, or one seen by someone else, as made', () => {
     const s = sampleSuggestion();
     for (const viewer of ['p-connector', 'p-someone-else']) {

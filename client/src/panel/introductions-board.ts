@@ -3,9 +3,11 @@
  * list). What came of them (a bar of statuses and a chart of them over time), who introduces best (the introducer
  * record: a smoothed success rate), and a list to follow up, by default the ones waiting for an outcome over 30
  * days (7 to 90: the choice is kept on this browser), where each outcome can be recorded on the spot. A status in
- * the legend narrows the list to it, and a bar of the chart to its period.
+ * the legend narrows the list to it, and a bar of the chart to its period. "To make" turns the list to the best
+ * introductions nobody has made yet across the whole network (GET /api/introductions/opportunities), each with the
+ * person best placed to make it, to record as asked.
  */
-import type { IntroductionsSummaryResponse } from '../../../src/api/contract.ts';
+import type { IntroductionsSummaryResponse, OpportunitiesResponse } from '../../../src/api/contract.ts';
 import { openIntroductionStatuses } from '../../../src/domain/constants.ts';
 import type { Introduction, IntroductionStatus, Page } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
@@ -13,6 +15,7 @@ import { share } from '../chart/bars.ts';
 import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
 import { clear, el, errorText, loading, MONTHS, safeStorage } from './dom.ts';
 import { introductionNames, introductionRow, STATUS_LABELS } from './introductions.ts';
+import { suggestionList } from './suggestions.ts';
 
 /** An open introduction recorded longer ago than this is waiting for its outcome (the user picks among the choices). */
 export const WAITING_DAYS = 30;
@@ -32,6 +35,8 @@ export function storedWaitingDays(storage: Pick<Storage, 'getItem'> | null): num
 }
 
 const PAGE_SIZE = 20;
+/** How many of the network's best introductions "To make" lists (five shown, then "Show more"). */
+export const OPPORTUNITIES = 20;
 const TOP_INTRODUCERS = 5;
 /** The chart has at most this many bars: months, else quarters, else years. */
 const MAX_BARS = 36;
@@ -150,6 +155,17 @@ function emptyText(filter: BoardFilter, period: PeriodBar | null, waitingDays: n
   return `No introduction is ${STATUS_LABELS[filter].toLowerCase()}.`;
 }
 
+/** The line above the network's best introductions: what they are, and how much of the network was looked at. */
+export function opportunitiesCaption(r: Pick<OpportunitiesResponse, 'items' | 'introducers' | 'introducersSwept' | 'exact'>): string {
+  const what = 'The best introductions nobody has made yet, across the whole network, each with the person both trust most';
+  const scope = r.exact
+    ? ''
+    : r.introducersSwept === r.introducers
+      ? ' (the network is large: each introducer’s most trusting contacts were paired)'
+      : ` (the network is large: the ${r.introducersSwept.toLocaleString('en-US')} people with the most trust around them, of ${r.introducers.toLocaleString('en-US')} who could introduce someone, were looked at)`;
+  return `${what}${scope}. Record one as asked, then follow it up.`;
+}
+
 export interface IntroductionsBoardOptions {
   api: Api;
   /** a name from the map, or null (then the API is asked) */
@@ -187,6 +203,18 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   );
   waitingSelect.value = String(waitingDays);
   const list = el('div', { class: 'board-list' });
+  /** which list the right-hand side shows: the recorded ones to follow up, or the network's best to make */
+  let view: 'follow' | 'make' = 'follow';
+  let makeRequest: AbortController | null = null;
+  const viewButtons = (['follow', 'make'] as const).map((v) =>
+    el('button', {
+      text: v === 'follow' ? 'Follow up' : 'To make',
+      title: v === 'follow' ? 'The recorded introductions, to follow up' : 'The best introductions nobody has made yet, across the whole network',
+      attrs: { type: 'button', 'data-view': v, 'aria-pressed': String(v === view) },
+    }),
+  );
+  const viewSwitch = el('div', { class: 'segmented board-view', attrs: { role: 'group', 'aria-label': 'Which list' } }, viewButtons);
+  viewButtons.forEach((b) => b.addEventListener('click', () => setView(b.getAttribute('data-view') as 'follow' | 'make')));
   const periodChip = el('button', { class: 'chip board-period', attrs: { type: 'button', hidden: true, title: 'Show every period again' } });
   periodChip.addEventListener('click', () => setPeriod(null));
   const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
@@ -210,7 +238,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
         el('h3', { text: 'Who introduces best' }),
         introducers,
       ]),
-      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [el('h3', { text: 'Follow up' }), waitingSelect, periodChip, filterSelect]), list]),
+      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [viewSwitch, waitingSelect, periodChip, filterSelect]), list]),
     ]),
   ]);
   document.body.append(dialog);
@@ -218,6 +246,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   dialog.addEventListener('close', () => {
     summaryRequest?.abort();
     listRequest?.abort();
+    makeRequest?.abort();
     opts.onClose?.(changed);
   });
   filterSelect.addEventListener('change', () => setFilter(filterSelect.value as BoardFilter));
@@ -339,9 +368,59 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     }
   }
 
+  /** Follow up (the recorded ones, by the filter) or To make (the network's best introductions not made yet). */
+  function setView(next: 'follow' | 'make'): void {
+    showView(next);
+    if (next === 'make') void loadOpportunities();
+    else void loadList(0);
+  }
+
+  function showView(next: 'follow' | 'make'): void {
+    view = next;
+    for (const b of viewButtons) b.setAttribute('aria-pressed', String(b.getAttribute('data-view') === next));
+    for (const control of [waitingSelect, filterSelect]) control.hidden = next === 'make';
+    periodChip.hidden = next === 'make' || period === null;
+    if (next === 'follow') makeRequest?.abort();
+  }
+
+  async function loadOpportunities(): Promise<void> {
+    listRequest?.abort();
+    makeRequest?.abort();
+    const controller = new AbortController();
+    makeRequest = controller;
+    clear(list);
+    list.append(loading('Finding the best introductions across the network…'));
+    try {
+      const found = await api.opportunities(OPPORTUNITIES, controller.signal);
+      if (controller.signal.aborted) return;
+      clear(list);
+      list.append(
+        el('p', { class: 'muted small board-make-intro', text: opportunitiesCaption(found) }),
+        suggestionList(found.items, {
+          api,
+          viewer: null,
+          // the board covers the map: nothing to light
+          onHighlight: () => {},
+          onSelectPerson: selectPerson,
+          onRecorded: () => {
+            changed = true;
+            void loadSummary().then((s) => s && renderFilters(s));
+            opts.onIntroductionsChanged?.();
+          },
+          empty: 'No introduction to suggest: nobody is trusted by two people who do not know each other yet.',
+        }),
+      );
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      clear(list);
+      list.append(errorText(err));
+    }
+  }
+
   /** The list keeps to a period of the chart (every introduction in it, whatever the status), or to none. */
   function setPeriod(next: PeriodBar | null): void {
     period = next;
+    showView('follow');
     if (next && filter === 'waiting') filter = 'all';
     markPeriod();
     if (summary) renderFilters(summary);
@@ -357,6 +436,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
 
   function setFilter(next: BoardFilter): void {
     filter = next;
+    showView('follow');
     if (summary) renderFilters(summary);
     void loadList(0);
   }
@@ -419,7 +499,8 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
         // the follow-up queue first; when nothing waits, everything
         filter ??= s.waiting.count > 0 ? 'waiting' : 'all';
         renderFilters(s);
-        void loadList(0);
+        if (view === 'make') void loadOpportunities();
+        else void loadList(0);
       });
     },
   };

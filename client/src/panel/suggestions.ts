@@ -99,7 +99,8 @@ export function trustRow(who: string, value: number): HTMLElement {
 
 export interface SuggestionListOptions {
   api: Api;
-  viewer: string;
+  /** whose list it is (one of the two, or the introducer); null: nobody's, the whole network's (no Hide) */
+  viewer: string | null;
   onHighlight(path: string[] | null): void;
   onSelectPerson(id: string): void;
   /** after an introduction was recorded */
@@ -154,7 +155,8 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
   const draft = draftToggle(introductionDraft(s, opts.viewer));
   // Hide is the card's corner ×, apart from the actions that act on the suggestion (and off their line, which
   // then holds two buttons at any panel width)
-  const hide = el('button', { class: 'dismiss', text: '×', title: dismissalWords(s, opts.viewer).title, attrs: { type: 'button', 'aria-label': 'Hide' } });
+  const viewer = opts.viewer;
+  const hide = viewer === null ? null : el('button', { class: 'dismiss', text: '×', title: dismissalWords(s, viewer).title, attrs: { type: 'button', 'aria-label': 'Hide' } });
   const nameLink = (p: { id: string; name: string }) => personLink(p, opts.onSelectPerson);
   const card = el('li', { class: 'suggestion', attrs: { tabindex: 0, 'data-index': index, 'data-introducer': s.introducer.id } }, [
     el('div', { class: 'suggestion-head' }, [
@@ -177,7 +179,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
     status,
     draft.box,
   ]);
-  hide.addEventListener('click', () => void dismissCard(card, s, hide, status, opts));
+  if (hide && viewer !== null) hide.addEventListener('click', () => void dismissCard(card, s, viewer, hide, status, opts));
   lightOnHover(card, [s.a.id, s.introducer.id, s.b.id], opts.onHighlight);
   return card;
 }
@@ -194,12 +196,22 @@ interface RecordAction {
 /**
  * Seen by one of the two ("Whom to meet"), the card records the viewer's request: the introducer has been asked
  * and has not made the introduction yet, so it is stored as `suggested` (the introducer's record counts only the
- * introductions made) and is set to Made in the list of introductions once it has been. Seen by the introducer
- * or anyone else, it records the introduction as made.
+ * introductions made) and is set to Made in the list of introductions once it has been. Seen in nobody's list
+ * (the whole network's, on the introductions board), it records that the introducer is asked, as `suggested` too.
+ * Seen by the introducer or anyone else, it records the introduction as made.
  */
-export function recordAction(s: Suggestion, viewer: string): RecordAction {
+export function recordAction(s: Suggestion, viewer: string | null): RecordAction {
   const i = firstName(s.introducer.name);
   const note = introductionNote(s);
+  if (viewer === null) {
+    return {
+      label: 'Record request',
+      title: `Record that ${i} is asked to make this introduction (status Suggested); set it to Made once ${i} has`,
+      status: 'suggested',
+      note,
+      done: (status) => `Recorded: ${i} is asked to introduce ${firstName(s.a.name)} and ${firstName(s.b.name)} (${status}). Set it to Made under Follow up once ${i} has.`,
+    };
+  }
   const other = viewer === s.introducer.id ? null : viewer === s.a.id ? s.b : viewer === s.b.id ? s.a : null;
   if (other) {
     return {
@@ -239,16 +251,16 @@ export function dismissalWords(s: Suggestion, viewer: string): { title: string; 
 }
 
 /** Hides the card's suggestion through the API; the card then says so, with Undo. */
-async function dismissCard(card: HTMLElement, s: Suggestion, hide: HTMLButtonElement, status: HTMLElement, opts: SuggestionListOptions): Promise<void> {
+async function dismissCard(card: HTMLElement, s: Suggestion, viewer: string, hide: HTMLButtonElement, status: HTMLElement, opts: SuggestionListOptions): Promise<void> {
   hide.disabled = true;
   try {
-    const dismissal = await opts.api.dismiss({ by: opts.viewer, a: s.a.id, b: s.b.id });
+    const dismissal = await opts.api.dismiss({ by: viewer, a: s.a.id, b: s.b.id });
     const shown = [...card.children].filter((c) => !(c as HTMLElement).hidden) as HTMLElement[];
     shown.forEach((c) => (c.hidden = true));
     card.classList.add('dismissed');
     const undoStatus = el('span', { class: 'record-status', attrs: { role: 'status', 'aria-live': 'polite' } });
     const undo = el('button', { class: 'link undo', text: 'Undo', attrs: { type: 'button' } });
-    const note = el('p', { class: 'dismissed-note' }, [dismissalWords(s, opts.viewer).done, ' ', undo, ' ', undoStatus]);
+    const note = el('p', { class: 'dismissed-note' }, [dismissalWords(s, viewer).done, ' ', undo, ' ', undoStatus]);
     card.append(note);
     undo.focus();
     opts.onDismissed?.();
