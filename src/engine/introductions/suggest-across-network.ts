@@ -150,6 +150,8 @@ export function suggestAcrossNetwork(index: IntroductionIndex, options: Partial<
   const keep = Math.max(o.finalists, o.limit);
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
+  /** seenBy[b] = a: b is in a's touched list already (acc[b] can stay 0: an undated tie may weigh nothing) */
+  const seenBy = new Int32Array(n).fill(-1);
   const tiedTo = new Int32Array(n).fill(-1);
   // the best `keep` pairs so far: a bounded pool, cut back to `keep` by topK whenever it doubles
   let poolRaw: number[] = [];
@@ -175,7 +177,10 @@ export function suggestAcrossNetwork(index: IntroductionIndex, options: Partial<
       for (let k = 0; k < kept.length; k++) {
         const b = kept[k];
         if (b <= a) continue;
-        if (acc[b] === 0) touched[m++] = b;
+        if (seenBy[b] !== a) {
+          seenBy[b] = a;
+          touched[m++] = b;
+        }
         acc[b] += qa * strength[k];
       }
     }
@@ -188,7 +193,7 @@ export function suggestAcrossNetwork(index: IntroductionIndex, options: Partial<
       acc[b] = 0;
       if (tiedTo[b] === a || !(aInSector || inSector(b)) || isBlocked(index, a, b, now)) continue;
       const raw = structure * pairBoost(index, a, b, w);
-      if (raw < floor) continue;
+      if (!(raw > 0) || raw < floor) continue;
       poolRaw.push(raw);
       poolA.push(a);
       poolB.push(b);

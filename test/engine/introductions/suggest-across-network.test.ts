@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { areTied } from '../../../src/engine/introductions/acquaintance-graph.ts';
 import { buildIntroductionIndex, IntroductionInputError, type IntroductionIndex } from '../../../src/engine/introductions/index.ts';
 import { declinedIntroducersOf, isBlocked } from '../../../src/engine/introductions/introduction-index.ts';
-import { resolveWeights, scorePair } from '../../../src/engine/introductions/pair-score.ts';
+import { resolveWeights, scorePair, type PairScoreWeights } from '../../../src/engine/introductions/pair-score.ts';
+import { ProjectionBuilder } from '../../../src/domain/projection.ts';
 import { suggestAcrossNetwork } from '../../../src/engine/introductions/suggest-across-network.ts';
 import { suggestForPerson } from '../../../src/engine/introductions/suggest-for-person.ts';
 import { demoProjection } from './demo-world.ts';
-import { helloWorld, NOW } from './world.ts';
+import { DAY, helloWorld, NOW } from './world.ts';
 
 /** Every pair scored one by one: untied, unblocked, with an introducer; best first. */
-function bruteForce(index: IntroductionIndex, now: number, limit: number): string[] {
-  const w = resolveWeights('test', {});
+function bruteForce(index: IntroductionIndex, now: number, limit: number, weights: Partial<PairScoreWeights> = {}): string[] {
+  const w = resolveWeights('test', weights);
   const n = index.people.length;
   const all: { key: string; raw: number; a: number; b: number }[] = [];
   for (let a = 0; a < n; a++) {
@@ -38,6 +39,26 @@ describe('suggestAcrossNetwork', () => {
     // introduced, tied and declined pairs stay out, as in the person's own list
     const pairs = r.items.map((s) => [s.a, s.b].sort().join('+'));
     for (const gone of ['ana+eve', 'ana+finn', 'eve+finn', 'ana+hugo']) expect(pairs).not.toContain(gone);
+  });
+
+  it('a tie that weighs nothing (undated, counted 0) adds no pair and no pair twice', () => {
+    const p = new ProjectionBuilder();
+    for (const id of ['ana', 'ben', 'cem', 'ida', 'ivo']) p.person({ id, name: id, sectors: [], offers: [], seeks: [] });
+    const both = (x: string, y: string, at: number) => {
+      p.tie(x, y, 0.9, Number.NaN, at);
+      p.tie(y, x, 0.9, Number.NaN, at);
+    };
+    both('ana', 'ida', Number.NaN); // undated: with undatedRecency 0 it carries nothing
+    both('ben', 'ida', NOW - DAY);
+    both('cem', 'ida', NOW - DAY);
+    both('ana', 'ivo', NOW - DAY);
+    both('ben', 'ivo', NOW - DAY);
+    const index = buildIntroductionIndex(p.build());
+    const weights = { undatedRecency: 0 };
+    const r = suggestAcrossNetwork(index, { now: NOW, limit: 10, weights });
+    expect(keys(r.items)).toEqual(bruteForce(index, NOW, 10, weights));
+    expect(keys(r.items)).toEqual(['ida+ivo:ben', 'ana+ben:ivo', 'ben+cem:ida']);
+    for (const s of r.items) expect(s.score).toBeGreaterThan(0);
   });
 
   it('on the demo world: the exact top 30 of its 400 people, the planted connector introducing more of them than anyone', () => {
