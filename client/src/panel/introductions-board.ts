@@ -368,6 +368,13 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     }
   }
 
+  /** An outcome was saved, or a request recorded: the summary follows, and so do the introducer scores. */
+  function recorded(): void {
+    changed = true;
+    void loadSummary().then((s) => s && renderFilters(s));
+    opts.onIntroductionsChanged?.();
+  }
+
   /** Follow up (the recorded ones, by the filter) or To make (the network's best introductions not made yet). */
   function setView(next: 'follow' | 'make'): void {
     showView(next);
@@ -402,11 +409,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
           // the board covers the map: nothing to light
           onHighlight: () => {},
           onSelectPerson: selectPerson,
-          onRecorded: () => {
-            changed = true;
-            void loadSummary().then((s) => s && renderFilters(s));
-            opts.onIntroductionsChanged?.();
-          },
+          onRecorded: recorded,
           empty: 'No introduction to suggest: nobody is trusted by two people who do not know each other yet.',
         }),
       );
@@ -468,12 +471,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
         ol = el('ol', { class: 'introductions' });
         list.append(ol);
       }
-      const onOutcome = () => {
-        changed = true;
-        void loadSummary().then((s) => s && renderFilters(s));
-        opts.onIntroductionsChanged?.();
-      };
-      for (const intro of page.items) ol.append(introductionRow(intro, { api, viewer: '', names, onSelectPerson: selectPerson, onOutcome, now: Date.now() }));
+      for (const intro of page.items) ol.append(introductionRow(intro, { api, viewer: '', names, onSelectPerson: selectPerson, onOutcome: recorded, now: Date.now() }));
       const shown = offset + page.items.length;
       if (shown < page.total) {
         const more = el('button', { class: 'btn btn-ghost board-more', text: `Show ${Math.min(PAGE_SIZE, page.total - shown)} more (${shown} of ${page.total} shown)`, attrs: { type: 'button' } });
