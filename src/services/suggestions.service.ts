@@ -34,7 +34,8 @@ const OPPORTUNITY_CACHE = 8;
 
 export class SuggestionsService {
   private cached: { version: number; index: IntroductionIndex } | null = null;
-  private opportunitiesCache: { version: number; bySector: Map<string, NetworkSuggestions> } | null = null;
+  /** the network-wide lists of one index (one graph version), by sector */
+  private opportunitiesCache: { index: IntroductionIndex; bySector: Map<string, NetworkSuggestions> } | null = null;
 
   constructor(
     private readonly influence: InfluenceService,
@@ -77,8 +78,7 @@ export class SuggestionsService {
    */
   async opportunities(q: { limit: number; sector?: string | null; minScore: number }): Promise<OpportunitiesResponse> {
     const index = await this.index();
-    const version = this.cached!.version;
-    if (this.opportunitiesCache?.version !== version) this.opportunitiesCache = { version, bySector: new Map() };
+    if (this.opportunitiesCache?.index !== index) this.opportunitiesCache = { index, bySector: new Map() };
     const cache = this.opportunitiesCache.bySector;
     const key = q.sector ?? '';
     let found = cache.get(key);
@@ -86,7 +86,7 @@ export class SuggestionsService {
       const t0 = performance.now();
       found = suggestAcrossNetwork(index, { limit: MAX_OPPORTUNITIES, sector: q.sector ?? null });
       this.log(
-        `opportunities v${version}${q.sector ? ` (${q.sector})` : ''}: ${found.introducersSwept} of ${found.introducers} introducers swept in ${Math.round(performance.now() - t0)} ms`,
+        `opportunities${q.sector ? ` (${q.sector})` : ''}: ${found.introducersSwept} of ${found.introducers} introducers swept in ${Math.round(performance.now() - t0)} ms`,
       );
       if (cache.size >= OPPORTUNITY_CACHE) cache.delete(cache.keys().next().value!);
       cache.set(key, found);
