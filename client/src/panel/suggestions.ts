@@ -288,7 +288,7 @@ async function dismissCard(card: HTMLElement, s: Suggestion, viewer: string, hid
 
 /**
  * A drafted message behind a button that shows and hides it: "Ask Helena…" for a request, "Write to them…"
- * for the introduction itself (short enough that a card's three actions share one line in the panel).
+ * for the introduction itself (short enough that a card's actions share one line in the narrowest panel).
  */
 export function draftToggle(draft: IntroductionDraft): { button: HTMLButtonElement; box: HTMLElement } {
   const box = composer(draft);
