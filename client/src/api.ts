@@ -165,8 +165,8 @@ export const api = {
   introducerSuggestions: (introducer: string, limit = 5, signal?: AbortSignal, sector: string | null = null) =>
     request<SuggestionsResponse>('GET', withQuery('/api/introductions/suggestions', { introducer, limit, sector }), undefined, signal),
   /** the best introductions to make across the whole network */
-  opportunities: (limit = 20, signal?: AbortSignal) =>
-    request<OpportunitiesResponse>('GET', withQuery('/api/introductions/opportunities', { limit }), undefined, signal),
+  opportunities: (limit = 20, signal?: AbortSignal, sector: string | null = null) =>
+    request<OpportunitiesResponse>('GET', withQuery('/api/introductions/opportunities', { limit, sector }), undefined, signal),
   recordIntroduction: (body: { introducer: string; a: string; b: string; status?: IntroductionStatus; note: string }) => request<Introduction>('POST', '/api/introductions', body),
   /** introductions a person made or was part of, newest first */
   introductions: (person: string, limit = 20, signal?: AbortSignal) =>

@@ -498,6 +498,7 @@ async function boot(): Promise<void> {
     board ??= import('./panel/introductions-board.ts').then(({ createIntroductionsBoard }) =>
       createIntroductionsBoard({
         api,
+        sectors: meta?.peopleSectors ?? [],
         nameOf: nameOnMap,
         onSelectPerson: (id) => store.set({ reach: null, person: id }),
         onIntroductionsChanged: () => void rescoreIntroducers(),

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstName } from '../../client/src/panel/dom.ts';
+import { introducerTally } from '../../client/src/panel/introductions-board.ts';
 import type { Suggestion } from '../../src/api/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
@@ -727,6 +728,11 @@ describe('the introductions board', () => {
     await screenshot(b.page, 'introductions-to-make.png');
     await dialog.locator('.board-list button.more').click();
     expect(await titles()).toEqual(best.items.map((x) => `Introduce ${x.a.name} to ${x.b.name}`));
+    // "Ask first": the people who could make several of the 20, most first (the planted connector among them)
+    const tally = introducerTally(best.items);
+    expect(tally.length).toBeGreaterThan(0);
+    expect(await dialog.locator('.board-make-by .link').allTextContents()).toEqual(tally.map((x) => x.name));
+    expect(tally.map((x) => x.id)).toContain('p-connector');
 
     // "Record request": stored as suggested with the card's introducer; the headline counts it (not yet waiting 30 days: none)
     const before = (await t.get('/api/introductions/summary')).body;
@@ -747,7 +753,22 @@ describe('the introductions board', () => {
     expect(await dialog.locator('.board-view button[data-view="follow"]').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => dialog.locator('.board-filter').inputValue(), { timeout: 10_000 }).toBe('succeeded');
     await dialog.locator('.board-list .introduction').first().waitFor({ timeout: 30_000 });
-    await dialog.locator('.board-close').click();
+    expect(await dialog.locator('.board-sector').isHidden()).toBe(true);
+
+    // in a sector: the API's list of pairs with someone in it; an "Ask first" name opens that person
+    await dialog.locator('.board-view button[data-view="make"]').click();
+    await cards.first().waitFor({ timeout: 30_000 });
+    await dialog.locator('.board-sector').selectOption('music');
+    const music = (await t.get('/api/introductions/opportunities?limit=20&sector=music')).body as typeof best;
+    expect(music.items.length).toBeGreaterThan(5);
+    expect(music.items.map((x) => x.a.id + x.b.id)).not.toEqual(after.items.map((x) => x.a.id + x.b.id));
+    await expect.poll(titles, { timeout: 30_000 }).toEqual(music.items.slice(0, 5).map((x) => `Introduce ${x.a.name} to ${x.b.name}`));
+    expect(await dialog.locator('.board-make-intro').textContent()).toContain('with someone in music');
+    const ask = introducerTally(music.items)[0];
+    expect(ask).toBeDefined();
+    await dialog.locator('.board-make-by .link').first().click();
+    await b.page.locator('#panel .person-name', { hasText: ask!.name }).waitFor({ timeout: 30_000 });
+    expect(await dialog.isVisible()).toBe(false);
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** The words and the binning of the "Introductions" board, and the chart's labels and tooltips. */
 import { describe, expect, it } from 'vitest';
 import { barTooltip, labelledBars } from '../../client/src/chart/stacked-bars.ts';
-import { filterQuery, formatAmount, introducerLine, opportunitiesCaption, periodBars, STATUS_ORDER, storedWaitingDays, summaryHeadline, WAITING_CHOICES, WAITING_DAYS } from '../../client/src/panel/introductions-board.ts';
+import { filterQuery, formatAmount, introducerLine, introducerTally, opportunitiesCaption, periodBars, STATUS_ORDER, storedWaitingDays, summaryHeadline, WAITING_CHOICES, WAITING_DAYS } from '../../client/src/panel/introductions-board.ts';
 import { waitingText } from '../../client/src/panel/introductions.ts';
 import { introductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
 
@@ -154,5 +154,33 @@ describe('opportunitiesCaption', () => {
     expect(opportunitiesCaption({ items: [], introducers: 48988, introducersSwept: 1011, exact: false })).toBe(
       'The best introductions nobody has made yet, across the whole network, each with the person both trust most (the network is large: the 1,011 people with the most trust around them, of 48,988 who could introduce someone, were looked at). Record one as asked, then follow it up.',
     );
+  });
+
+  it('names the sector the list keeps to', () => {
+    expect(opportunitiesCaption({ items: [], introducers: 400, introducersSwept: 400, exact: true }, 'music')).toBe(
+      'The best introductions nobody has made yet, across the whole network, with someone in music, each with the person both trust most. Record one as asked, then follow it up.',
+    );
+  });
+});
+
+describe('introducerTally', () => {
+  const via = (...ids: string[]) => ids.map((id) => ({ introducer: { id, name: id.toUpperCase() } }));
+
+  it('names whoever could make several, most first, ties in the order they first appear', () => {
+    expect(introducerTally(via('n', 'm', 'h', 'm', 'h', 'n', 'h', 'x'))).toEqual([
+      { id: 'h', name: 'H', count: 3 },
+      { id: 'n', name: 'N', count: 2 },
+      { id: 'm', name: 'M', count: 2 },
+    ]);
+  });
+
+  it('leaves out who could make only one, and keeps to the most asked for', () => {
+    expect(introducerTally(via('a', 'b', 'c'))).toEqual([]);
+    expect(introducerTally(via('a', 'b', 'c', 'd', 'a', 'b', 'c', 'd'), 2, 2).map((t) => t.id)).toEqual(['a', 'b']);
+    expect(introducerTally(via('a', 'b', 'a'), 1, 5).map((t) => [t.id, t.count])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    expect(introducerTally([])).toEqual([]);
   });
 });

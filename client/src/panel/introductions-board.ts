@@ -5,9 +5,10 @@
  * days (7 to 90: the choice is kept on this browser), where each outcome can be recorded on the spot. A status in
  * the legend narrows the list to it, and a bar of the chart to its period. "To make" turns the list to the best
  * introductions nobody has made yet across the whole network (GET /api/introductions/opportunities), each with the
- * person best placed to make it, to record as asked.
+ * person best placed to make it, to record as asked; in a sector, if one is chosen, and with the people who could
+ * make several of them named above the list (whom to ask first).
  */
-import type { IntroductionsSummaryResponse, OpportunitiesResponse } from '../../../src/api/contract.ts';
+import type { IntroductionsSummaryResponse, OpportunitiesResponse, Suggestion } from '../../../src/api/contract.ts';
 import { openIntroductionStatuses } from '../../../src/domain/constants.ts';
 import type { Introduction, IntroductionStatus, Page } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
@@ -156,8 +157,9 @@ function emptyText(filter: BoardFilter, period: PeriodBar | null, waitingDays: n
 }
 
 /** The line above the network's best introductions: what they are, and how much of the network was looked at. */
-export function opportunitiesCaption(r: Pick<OpportunitiesResponse, 'items' | 'introducers' | 'introducersSwept' | 'exact'>): string {
-  const what = 'The best introductions nobody has made yet, across the whole network, each with the person both trust most';
+export function opportunitiesCaption(r: Pick<OpportunitiesResponse, 'items' | 'introducers' | 'introducersSwept' | 'exact'>, sector: string | null = null): string {
+  const where = sector === null ? 'across the whole network' : `across the whole network, with someone in ${sector}`;
+  const what = `The best introductions nobody has made yet, ${where}, each with the person both trust most`;
   const scope = r.exact
     ? ''
     : r.introducersSwept === r.introducers
@@ -166,8 +168,35 @@ export function opportunitiesCaption(r: Pick<OpportunitiesResponse, 'items' | 'i
   return `${what}${scope}. Record one as asked, then follow it up.`;
 }
 
+/** An introducer who could make several of the listed introductions: whom an organiser asks first. */
+export interface IntroducerTally {
+  id: string;
+  name: string;
+  count: number;
+}
+
+/**
+ * The introducers of `items` who could make at least `least` of them, most first (ties: whoever comes first in
+ * the list), at most `most` of them.
+ */
+export function introducerTally(items: readonly Pick<Suggestion, 'introducer'>[], least = 2, most = 3): IntroducerTally[] {
+  const byId = new Map<string, IntroducerTally>();
+  for (const { introducer } of items) {
+    const t = byId.get(introducer.id);
+    if (t) t.count++;
+    else byId.set(introducer.id, { id: introducer.id, name: introducer.name, count: 1 });
+  }
+  // a stable sort: equal counts keep the order of first appearance
+  return [...byId.values()]
+    .filter((t) => t.count >= least)
+    .sort((x, y) => y.count - x.count)
+    .slice(0, most);
+}
+
 export interface IntroductionsBoardOptions {
   api: Api;
+  /** every sector people list (the meta's peopleSectors): "To make" can keep to one */
+  sectors: readonly string[];
   /** a name from the map, or null (then the API is asked) */
   nameOf(id: string): string | null;
   /** a person's name was clicked: the board closes and the map selects them */
@@ -214,6 +243,17 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     }),
   );
   const viewSwitch = el('div', { class: 'segmented board-view', attrs: { role: 'group', 'aria-label': 'Which list' } }, viewButtons);
+  /** the sector "To make" keeps to (pairs with someone in it), or null */
+  let makeSector: string | null = null;
+  const sectorSelect = el(
+    'select',
+    { class: 'board-sector', attrs: { 'aria-label': 'Introductions to make: pairs with someone in which sector', hidden: true } },
+    [new Option('in any sector', ''), ...opts.sectors.map((s) => new Option(`in ${s}`, s))],
+  );
+  sectorSelect.addEventListener('change', () => {
+    makeSector = sectorSelect.value || null;
+    void loadOpportunities();
+  });
   viewButtons.forEach((b) => b.addEventListener('click', () => setView(b.getAttribute('data-view') as 'follow' | 'make')));
   const periodChip = el('button', { class: 'chip board-period', attrs: { type: 'button', hidden: true, title: 'Show every period again' } });
   periodChip.addEventListener('click', () => setPeriod(null));
@@ -238,7 +278,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
         el('h3', { text: 'Who introduces best' }),
         introducers,
       ]),
-      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [viewSwitch, waitingSelect, periodChip, filterSelect]), list]),
+      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [viewSwitch, waitingSelect, periodChip, filterSelect, sectorSelect]), list]),
     ]),
   ]);
   document.body.append(dialog);
@@ -386,6 +426,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     view = next;
     for (const b of viewButtons) b.setAttribute('aria-pressed', String(b.getAttribute('data-view') === next));
     for (const control of [waitingSelect, filterSelect]) control.hidden = next === 'make';
+    sectorSelect.hidden = next !== 'make' || opts.sectors.length === 0;
     periodChip.hidden = next === 'make' || period === null;
     if (next === 'follow') makeRequest?.abort();
   }
@@ -398,11 +439,13 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     clear(list);
     list.append(loading('Finding the best introductions across the network…'));
     try {
-      const found = await api.opportunities(OPPORTUNITIES, controller.signal);
+      const sector = makeSector;
+      const found = await api.opportunities(OPPORTUNITIES, controller.signal, sector);
       if (controller.signal.aborted) return;
       clear(list);
       list.append(
-        el('p', { class: 'muted small board-make-intro', text: opportunitiesCaption(found) }),
+        el('p', { class: 'muted small board-make-intro', text: opportunitiesCaption(found, sector) }),
+        ...askFirst(introducerTally(found.items)),
         suggestionList(found.items, {
           api,
           viewer: null,
@@ -410,7 +453,9 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
           onHighlight: () => {},
           onSelectPerson: selectPerson,
           onRecorded: recorded,
-          empty: 'No introduction to suggest: nobody is trusted by two people who do not know each other yet.',
+          empty: sector
+            ? `No introduction to suggest with someone in ${sector}: nobody there is trusted along with someone they do not know yet.`
+            : 'No introduction to suggest: nobody is trusted by two people who do not know each other yet.',
         }),
       );
     } catch (err) {
@@ -418,6 +463,19 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       clear(list);
       list.append(errorText(err));
     }
+  }
+
+  /** "Ask first: Nia Okafor (6 of these), Sam Rivera (3) and …": the people who could make several of the list, each a link to them. */
+  function askFirst(tally: IntroducerTally[]): HTMLElement[] {
+    if (tally.length === 0) return [];
+    const parts: (HTMLElement | string)[] = ['Ask first: '];
+    tally.forEach((t, k) => {
+      if (k > 0) parts.push(k === tally.length - 1 ? ' and ' : ', ');
+      const link = el('button', { class: 'link', text: t.name, title: `Open ${t.name}: the pairs they are best placed to introduce`, attrs: { type: 'button', 'data-id': t.id } });
+      link.addEventListener('click', () => selectPerson(t.id));
+      parts.push(link, k === 0 ? ` (${t.count} of these)` : ` (${t.count})`);
+    });
+    return [el('p', { class: 'small board-make-by' }, parts)];
   }
 
   /** The list keeps to a period of the chart (every introduction in it, whatever the status), or to none. */
