@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks } from '../../client/src/panel/axis-ticks.ts';
+import { axisTicks, ticksThatFit } from '../../client/src/panel/axis-ticks.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const labels = (from: string, to: string, max?: number) => axisTicks(at(from), at(to), max).map((t) => t.label);
@@ -50,5 +50,22 @@ describe('time bar ticks', () => {
     }
     expect(axisTicks(at('2001-01-01T00:00:00Z'), at('2001-01-01T00:00:00Z'))).toEqual([]);
     expect(axisTicks(Number.NaN, 5)).toEqual([]);
+  });
+});
+
+describe('how many ticks fit', () => {
+  it('gives a narrow axis fewer ticks, never under two, and the most when the width is unknown', () => {
+    expect(ticksThatFit(1000)).toBe(10);
+    expect(ticksThatFit(640)).toBe(10);
+    expect(ticksThatFit(639)).toBe(9);
+    expect(ticksThatFit(190)).toBe(2);
+    expect(ticksThatFit(40)).toBe(2);
+    expect(ticksThatFit(0)).toBe(10);
+    expect(ticksThatFit(Number.NaN, 6)).toBe(6);
+  });
+
+  it('a ten-year axis 190 px wide gets round years far enough apart', () => {
+    expect(labels('2016-06-01T00:00:00Z', '2026-05-01T00:00:00Z', ticksThatFit(190))).toEqual(['2020', '2025']);
+    expect(labels('2016-06-01T00:00:00Z', '2026-05-01T00:00:00Z', ticksThatFit(400))).toEqual(['2018', '2020', '2022', '2024', '2026']);
   });
 });

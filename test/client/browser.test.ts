@@ -131,6 +131,23 @@ describe('time', () => {
     await slideTo('2019-08-01');
     await screenshot(b.page, 'mid-slider.png');
   });
+
+  it('keeps the axis labels apart in a narrow window: fewer ticks, none overlapping', async () => {
+    await open();
+    /** each tick label's left and right edge, left to right */
+    const ticks = () => b.page.locator('#ticks .tick').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+    const apart = (edges: number[][]) => edges.every((e, k) => k === 0 || edges[k - 1]![1]! + 4 <= e[0]!);
+    const wide = await ticks();
+    expect(wide.length).toBeGreaterThanOrEqual(8);
+    expect(apart(wide)).toBe(true);
+    await b.page.setViewportSize({ width: 800, height: 900 });
+    await expect.poll(async () => (await ticks()).length, { timeout: 10_000 }).toBeLessThan(wide.length);
+    const narrow = await ticks();
+    await b.page.setViewportSize({ width: 1440, height: 900 });
+    expect(narrow.length).toBeGreaterThanOrEqual(2);
+    expect(apart(narrow)).toBe(true);
+    await expect.poll(async () => (await ticks()).length, { timeout: 10_000 }).toBe(wide.length);
+  });
 });
 
 describe('search and the person panel', () => {
@@ -726,6 +743,15 @@ describe('the introductions board', () => {
     expect(await dialog.locator('.board-list button.dismiss').count()).toBe(0);
     expect(await dialog.locator('.board-make-intro').textContent()).toMatch(/^The best introductions nobody has made yet, across the whole network/);
     await screenshot(b.page, 'introductions-to-make.png');
+    // in a narrow window the list's controls wrap instead of covering one another
+    await b.page.setViewportSize({ width: 800, height: 900 });
+    const boxes = await dialog
+      .locator('.board-view button, .board-list-head > :not([hidden]):not(.board-view)')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    await b.page.setViewportSize({ width: 1440, height: 900 });
+    expect(boxes.length).toBeGreaterThanOrEqual(3);
+    const overlap = (p: DOMRect, q: DOMRect) => p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom;
+    expect(boxes.flatMap((p, i) => boxes.slice(i + 1).filter((q) => overlap(p, q)))).toEqual([]);
     await dialog.locator('.board-list button.more').click();
     expect(await titles()).toEqual(best.items.map((x) => `Introduce ${x.a.name} to ${x.b.name}`));
     // "Ask first": the people who could make several of the 20, most first (the planted connector among them)

@@ -65,6 +65,15 @@ function label(t: number, unit: Step['unit'], withYear: boolean): string {
   return withYear ? `${d.getUTCDate()} ${month} ${year}` : `${d.getUTCDate()} ${month}`;
 }
 
+/** Room a label needs ("Apr 2004" at the axis's 10.5 px, with a gap): a narrow bar gets fewer ticks, not overlapping ones. */
+export const TICK_SPACING_PX = 64;
+
+/** How many ticks fit an axis `width` pixels wide, between 2 and `most` (`most` when the width is not known yet). */
+export function ticksThatFit(width: number, most = 10, spacing = TICK_SPACING_PX): number {
+  if (!(width > 0)) return most;
+  return Math.max(2, Math.min(most, Math.floor(width / spacing)));
+}
+
 export function axisTicks(from: number, to: number, maxTicks = 10): AxisTick[] {
   if (!(to > from) || !Number.isFinite(from) || !Number.isFinite(to) || maxTicks < 1) return [];
   for (const step of STEPS) {

@@ -4,10 +4,10 @@
  * only record the wanted position, one frame applies it; playing advances by elapsed time × speed.
  */
 import { createSparkline } from '../chart/sparkline.ts';
-import { axisTicks } from './axis-ticks.ts';
+import { axisTicks, ticksThatFit } from './axis-ticks.ts';
 import { clear, el, formatDate } from './dom.ts';
 
-/** At most this many calendar ticks under the bar. */
+/** At most this many calendar ticks under the bar (fewer when it is too narrow for them: ticksThatFit). */
 const TICKS = 10;
 
 export interface TimeBarElements {
@@ -156,6 +156,12 @@ export function createTimeBar(els: TimeBarElements, opts: TimeBarOptions): TimeB
     onPlay();
   };
   const onResize = () => sparkline.resize();
+  // the ticks follow the axis's width (the window, the side panel opening): as many as fit without overlapping
+  let ticksShown = 0;
+  const ticksResized = new ResizeObserver(() => {
+    if (ticksThatFit(els.ticks.clientWidth, TICKS) !== ticksShown) renderTicks();
+  });
+  ticksResized.observe(els.ticks);
   els.slider.addEventListener('input', onInput);
   els.slider.addEventListener('change', onCommit);
   els.play.addEventListener('click', onPlay);
@@ -168,7 +174,8 @@ export function createTimeBar(els: TimeBarElements, opts: TimeBarOptions): TimeB
     if (times.length < 2) return;
     const from = times[0]!;
     const to = times[times.length - 1]!;
-    for (const tick of axisTicks(from, to, TICKS)) {
+    ticksShown = ticksThatFit(els.ticks.clientWidth, TICKS);
+    for (const tick of axisTicks(from, to, ticksShown)) {
       els.ticks.appendChild(el('span', { class: 'tick', text: tick.label, style: { left: `${((tick.t - from) / (to - from)) * 100}%` } }));
     }
   }
@@ -214,6 +221,7 @@ export function createTimeBar(els: TimeBarElements, opts: TimeBarOptions): TimeB
       els.overall.removeEventListener('click', onOverall);
       document.removeEventListener('keydown', onKey);
       window.removeEventListener('resize', onResize);
+      ticksResized.disconnect();
     },
   };
 }
