@@ -2,6 +2,9 @@
  * Full refresh: Neo4j → projection → interaction table and influence graph → every static metric the API
  * serves + Louvain communities, on the demo world and on bitcoin-otc, in a fresh embedded Neo4j. Median of
  * several cold refreshes (a new service each time, so nothing is cached), with peak RSS of this process.
+ * Then what recording an introduction costs the next suggestions request: the introductions read again over the
+ * kept graphs (graph-version.ts), against the whole rebuild a change to people, events or ties brings, measured
+ * alternately on the same warm services.
  *
  *   npx tsx bench/refresh.ts        (writes bench/results/refresh.{json,md})
  */
@@ -50,14 +53,63 @@ async function refreshes(dataset: string) {
   return row;
 }
 
+/**
+ * The next "whom should they meet?" after an introduction is recorded (introductions re-read, graphs kept) and
+ * after a change to the graph (everything rebuilt), alternately on one warm set of services: the person with
+ * the most PageRank records their best suggestion each run.
+ */
+async function afterRecording(dataset: string) {
+  const s = createServices(db);
+  const top = (await s.influence.rank({ metric: 'pagerank', limit: 50, offset: 0 })).items.map((x) => x.id);
+  let person = top[0]!;
+  for (const id of top) {
+    if ((await s.suggestions.suggest({ person: id, limit: 1, minScore: 0 })).items.length > 0) {
+      person = id;
+      break;
+    }
+  }
+  const introductionsMs: number[] = [];
+  const graphMs: number[] = [];
+  const recorded: string[] = [];
+  const timed = async () => {
+    const t0 = performance.now();
+    const r = await s.suggestions.suggest({ person, limit: 10, minScore: 0 });
+    return { ms: performance.now() - t0, r };
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const best = (await s.suggestions.suggest({ person, limit: 1, minScore: 0 })).items[0];
+    if (!best) break;
+    recorded.push((await s.introductions.create({ introducer: best.introducer.id, a: best.a.id, b: best.b.id, status: 'made', value: null, note: 'bench' })).id);
+    const light = await timed();
+    if (light.r.items.some((x) => x.b.id === best.b.id)) throw new Error('the recorded pair is still suggested');
+    introductionsMs.push(light.ms);
+    s.version.bump('graph');
+    graphMs.push((await timed()).ms);
+  }
+  for (const id of recorded) await s.introductions.delete(id);
+  const row = {
+    dataset,
+    person,
+    runs: introductionsMs.length,
+    medianIntroductionsMs: round(median(introductionsMs), 1),
+    medianGraphMs: round(median(graphMs), 1),
+    ratio: round(median(graphMs) / median(introductionsMs), 1),
+  };
+  console.error(JSON.stringify(row));
+  return row;
+}
+
 const results = [];
+const recording = [];
 try {
   await services.demo.load({ seed: 42 });
   results.push(await refreshes('demo world (seed 42)'));
+  recording.push(await afterRecording('demo world (seed 42)'));
   await services.graph.clear();
   const file = path.join(shared, 'data/bitcoin-otc/soc-sign-bitcoinotc.csv');
   await services.importer.import({ format: 'snap-signed', open: () => createReadStream(file) });
   results.push(await refreshes('bitcoin-otc'));
+  recording.push(await afterRecording('bitcoin-otc'));
 } finally {
   clearInterval(sampler);
   await db.close();
@@ -84,7 +136,18 @@ const md = [
   '',
   ...results.map((r) => `- ${r.dataset}: ${Object.entries(r.medianStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}`),
   '',
+  '## After recording an introduction',
+  '',
+  'The next "whom should they meet?" (GET /api/introductions/suggestions) after an introduction is recorded, which re-reads only the',
+  'introductions and dismissals over the graphs and introduction index it keeps, against the same request after a change to people,',
+  'events or ties, which reads and builds everything again (projection, influence graph, acquaintances, Louvain). Alternately on one',
+  `warm set of services, ${RUNS} of each; the person with the most PageRank records their best suggestion each time (then the bench deletes them).`,
+  '',
+  '| dataset | introductions re-read (median) | everything rebuilt (median) | ratio |',
+  '|---|---|---|---|',
+  ...recording.map((r) => `| ${r.dataset} | ${r.medianIntroductionsMs} ms | ${r.medianGraphMs} ms | ${r.ratio}× |`),
+  '',
   `Load average at the end: ${os.loadavg().map((x) => round(x)).join(' / ')}.`,
 ].join('\n');
-writeResults('refresh', { command, date: new Date().toISOString(), machine: m, results }, md);
+writeResults('refresh', { command, date: new Date().toISOString(), machine: m, results, recording }, md);
 console.log(md);

@@ -37,12 +37,12 @@ export class DismissalsService {
     }
     const d: Dismissal = { id: `dismissal-${randomUUID()}`, by, a, b, at: this.now().toISOString() };
     if (!(await this.dismissals.create(d))) await this.people.requireExisting([by, a, b]);
-    this.version.bump();
+    this.version.bump('introductions');
     return this.get(d.id);
   }
 
   async delete(id: string): Promise<void> {
     if (!(await this.dismissals.delete(id))) throw new NotFoundError('Dismissal', id);
-    this.version.bump();
+    this.version.bump('introductions');
   }
 }

@@ -5,7 +5,8 @@
  *
  * The store is read once per graph version into a projection (typed columns), then into an interaction table
  * (time-ordered, fades resolved) and the static influence graph; every write bumps the version and the next
- * request rebuilds. Metric results are cached per version and query.
+ * request rebuilds, or, when only introductions or dismissals were written, re-reads just those and keeps the
+ * rest. Metric results are cached per version and query.
  */
 import { NotFoundError, UnprocessableError, ValidationError } from '../domain/errors.ts';
 import type { Projection } from '../domain/projection.ts';
@@ -72,6 +73,8 @@ export interface RankQuery {
 
 interface AnalysisState {
   version: number;
+  /** the version of the last change to people, events or ties (GraphVersion.graph) this state was read at */
+  graphVersion: number;
   projection: Projection;
   table: InteractionTable;
   graph: InfluenceGraph;
@@ -117,24 +120,19 @@ export class InfluenceService {
     private readonly log: (msg: string) => void = () => {},
   ) {}
 
-  /** The current analysis state, rebuilt when the stored graph changed. Concurrent callers share one load. */
+  /**
+   * The current analysis state, rebuilt when the stored graph changed; when only introductions or dismissals
+   * changed, the graphs are kept and only those are read again. Concurrent callers share one load.
+   */
   async current(): Promise<AnalysisState> {
     const v = this.version.current;
     if (this.state && this.state.version === v) return this.state;
     if (this.loading && this.loadingVersion === v) return this.loading;
     this.loadingVersion = v;
+    const g = this.version.graph;
+    const base = this.state?.graphVersion === g ? this.state : null;
     this.loading = (async () => {
-      const t0 = performance.now();
-      const projection = await this.graphRepo.loadProjection();
-      const t1 = performance.now();
-      const table = buildInteractionTable(projection);
-      const graph = buildInfluenceGraph(table);
-      const t2 = performance.now();
-      this.log(
-        `projection v${v}: ${projection.people.length} people, ${projection.events.count} events, ${projection.ties.count} ties ` +
-          `read in ${Math.round(t1 - t0)} ms; interaction table and influence graph (${graph.order} nodes, ${graph.size} edges) in ${Math.round(t2 - t1)} ms`,
-      );
-      const state: AnalysisState = { version: v, projection, table, graph, builtMs: t2 - t0, timelines: new Map(), slices: new Map(), rankings: new Map(), communities: {}, positions: {} };
+      const state = (base && (await this.withIntroductions(base, v))) ?? (await this.load(v, g));
       if (this.version.current === v) this.state = state;
       return state;
     })();
@@ -143,6 +141,47 @@ export class InfluenceService {
     } finally {
       if (this.loadingVersion === v) this.loading = null;
     }
+  }
+
+  private async load(v: number, g: number): Promise<AnalysisState> {
+    const t0 = performance.now();
+    const projection = await this.graphRepo.loadProjection();
+    const t1 = performance.now();
+    const table = buildInteractionTable(projection);
+    const graph = buildInfluenceGraph(table);
+    const t2 = performance.now();
+    this.log(
+      `projection v${v}: ${projection.people.length} people, ${projection.events.count} events, ${projection.ties.count} ties ` +
+        `read in ${Math.round(t1 - t0)} ms; interaction table and influence graph (${graph.order} nodes, ${graph.size} edges) in ${Math.round(t2 - t1)} ms`,
+    );
+    return { version: v, graphVersion: g, projection, table, graph, builtMs: t2 - t0, timelines: new Map(), slices: new Map(), rankings: new Map(), communities: {}, positions: {} };
+  }
+
+  /**
+   * `base` with the stored introductions and dismissals read again (nothing else changed since it was read):
+   * its graphs and every result that does not depend on introductions are kept; the introducer scores and the
+   * rankings and timelines by them are dropped. Null when a record names someone `base` does not know.
+   */
+  private async withIntroductions(base: AnalysisState, v: number): Promise<AnalysisState | null> {
+    const t0 = performance.now();
+    const records = await this.graphRepo.loadIntroductionRecords(base.projection.indexOf);
+    if (!records) return null;
+    this.log(
+      `introductions v${v}: ${records.introductions.length} introductions, ${records.dismissals.length} dismissals read in ` +
+        `${Math.round(performance.now() - t0)} ms (people, events and ties unchanged since v${base.graphVersion})`,
+    );
+    const byIntroductions = (metric: string) => metric === 'introducer';
+    return {
+      ...base,
+      version: v,
+      projection: { ...base.projection, ...records },
+      introducers: undefined,
+      rankings: new Map([...base.rankings].filter(([key]) => !byIntroductions(key.split('|')[0]!))),
+      timelines: new Map([...base.timelines].filter(([key]) => !byIntroductions((JSON.parse(key) as unknown[])[1] as string))),
+      slices: new Map(base.slices),
+      communities: { ...base.communities },
+      positions: { ...base.positions },
+    };
   }
 
   /**

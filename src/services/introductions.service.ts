@@ -102,18 +102,18 @@ export class IntroductionsService {
       note: input.note,
     };
     if (!(await this.introductions.create(intro))) await this.people.requireExisting([introducer, a, b]);
-    this.version.bump();
+    this.version.bump('introductions');
     return this.get(intro.id);
   }
 
   async update(id: string, patch: IntroductionPatch): Promise<Introduction> {
     if (!(await this.introductions.update(id, patch))) throw new NotFoundError('Introduction', id);
-    this.version.bump();
+    this.version.bump('introductions');
     return this.get(id);
   }
 
   async delete(id: string): Promise<void> {
     if (!(await this.introductions.delete(id))) throw new NotFoundError('Introduction', id);
-    this.version.bump();
+    this.version.bump('introductions');
   }
 }

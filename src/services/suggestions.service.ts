@@ -13,6 +13,7 @@ import {
   suggestAcrossNetwork,
   suggestForIntroducer,
   suggestForPerson,
+  withIntroductionRecords,
   type IntroductionIndex,
   type IntroductionSuggestion,
   type NetworkSuggestions,
@@ -33,7 +34,7 @@ export const MAX_OPPORTUNITIES = 100;
 const OPPORTUNITY_CACHE = 8;
 
 export class SuggestionsService {
-  private cached: { version: number; index: IntroductionIndex } | null = null;
+  private cached: { version: number; graphVersion: number; index: IntroductionIndex } | null = null;
   /** the network-wide lists of one index (one graph version), by sector */
   private opportunitiesCache: { index: IntroductionIndex; bySector: Map<string, NetworkSuggestions> } | null = null;
 
@@ -42,13 +43,19 @@ export class SuggestionsService {
     private readonly log: (msg: string) => void = () => {},
   ) {}
 
+  /**
+   * The index of the current graph version. When only introductions or dismissals changed since the last one,
+   * its graph, communities and affinities are kept and only the records are refreshed (withIntroductionRecords).
+   */
   async index(): Promise<IntroductionIndex> {
     const state = await this.influence.current();
     if (this.cached?.version === state.version) return this.cached.index;
     const t0 = performance.now();
-    const index = buildIntroductionIndex(state.projection);
-    this.log(`introduction index v${state.version}: ${index.people.length} people in ${Math.round(performance.now() - t0)} ms`);
-    this.cached = { version: state.version, index };
+    // the same people array: the influence service refreshed only the introductions of the state indexed before
+    const kept = this.cached?.graphVersion === state.graphVersion && this.cached.index.people === state.projection.people;
+    const index = kept ? withIntroductionRecords(this.cached!.index, state.projection) : buildIntroductionIndex(state.projection);
+    this.log(`introduction index v${state.version}: ${index.people.length} people in ${Math.round(performance.now() - t0)} ms${kept ? ` (introductions only; the rest kept from v${this.cached!.version})` : ''}`);
+    this.cached = { version: state.version, graphVersion: state.graphVersion, index };
     return index;
   }
 

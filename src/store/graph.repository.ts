@@ -68,13 +68,44 @@ export class GraphRepository {
       {},
       (t) => b.tie(t.from, t.to, t.trust ?? 0.5, t.sinceMs ?? Number.NaN, t.lastContactMs ?? Number.NaN),
     );
+    await this.streamIntroductionRecords(
+      (i) => b.introduction(i),
+      (d) => b.dismissal(d),
+    );
+    return b.build();
+  }
+
+  /**
+   * Introductions and dismissed suggestions as a projection over these people holds them (`indexOf`: a
+   * projection's), for a change that touched nothing else (graph-version.ts); null when one names someone not
+   * in `indexOf` (then the whole projection must be read again).
+   */
+  async loadIntroductionRecords(indexOf: ReadonlyMap<string, number>): Promise<Pick<Projection, 'introductions' | 'dismissals'> | null> {
+    const introductions: Projection['introductions'] = [];
+    const dismissals: Projection['dismissals'] = [];
+    let unknown = false;
+    const person = (id: string) => {
+      const i = indexOf.get(id);
+      if (i === undefined) unknown = true;
+      return i ?? -1;
+    };
+    await this.streamIntroductionRecords(
+      (i) => introductions.push({ ...i, introducer: person(i.introducer), a: person(i.a), b: person(i.b) }),
+      (d) => dismissals.push({ by: person(d.by), a: person(d.a), b: person(d.b) }),
+    );
+    return unknown ? null : { introductions, dismissals };
+  }
+
+  private async streamIntroductionRecords(
+    onIntroduction: (i: { id: string; introducer: string; a: string; b: string; at: number; status: Introduction['status']; value: number | null }) => void,
+    onDismissal: (d: { by: string; a: string; b: string }) => void,
+  ): Promise<void> {
     await this.db.stream<{ id: string; introducer: string; a: string; b: string; atMs: number; status: Introduction['status']; value: number | null }>(
       'load-introductions',
       {},
-      (i) => b.introduction({ id: i.id, introducer: i.introducer, a: i.a, b: i.b, at: i.atMs, status: i.status, value: i.value ?? null }),
+      (i) => onIntroduction({ id: i.id, introducer: i.introducer, a: i.a, b: i.b, at: i.atMs, status: i.status, value: i.value ?? null }),
     );
-    await this.db.stream<{ by: string; a: string; b: string }>('load-dismissals', {}, (d) => b.dismissal(d));
-    return b.build();
+    await this.db.stream<{ by: string; a: string; b: string }>('load-dismissals', {}, (d) => onDismissal({ by: d.by, a: d.a, b: d.b }));
   }
 
   async streamPeople(onPerson: (p: Person) => void): Promise<number> {

@@ -36,9 +36,11 @@ export async function connectTestDb(): Promise<Database> {
   return db;
 }
 
-export async function startTestApp(opts: { bodyLimit?: string; importLimit?: string; keepData?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { bodyLimit?: string; importLimit?: string; keepData?: boolean; log?: (msg: string) => void } = {},
+): Promise<TestApp> {
   const db = await connectTestDb();
-  const services = createServices(db);
+  const services = createServices(db, opts.log);
   if (!opts.keepData) await services.graph.clear();
   const { app } = createApp({
     config: { bodyLimit: opts.bodyLimit ?? '1mb', importLimit: opts.importLimit ?? '200mb' },

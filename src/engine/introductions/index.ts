@@ -18,6 +18,7 @@ export {
   INTRODUCTION_INDEX_DEFAULTS,
   type IntroductionIndex,
   type IntroductionIndexOptions,
+  withIntroductionRecords,
 } from './introduction-index.ts';
 export { INTRODUCTION_PATH_DEFAULTS, introductionPath, MAX_PATH_HOPS, type IntroductionPath, type IntroductionPathOptions, type PathHop } from './introduction-path.ts';
 export { openness, OPENNESS_DEFAULTS, type OpennessOptions } from './openness.ts';

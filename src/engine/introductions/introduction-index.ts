@@ -14,8 +14,12 @@
  * - the introducers who will not introduce a pair (they dismissed it from their own suggestions): the pair leaves
  *   their list, and they are not named as its introducer.
  *
+ * Introductions and dismissals touch only the last three (and `latestTime`): withIntroductionRecords refreshes
+ * them over an index whose people, ties and events did not change, in O(I + D), with no rebuild of the graph or
+ * its communities.
+ *
  * Cost: the acquaintance graph's O((T + P) log d) plus Louvain (the dominant term on large graphs, see
- * communities.ts), O(I) for I introductions. Memory ~30 bytes per acquaintance entry plus the graphology copy
+ * communities.ts), O(I + D) for I introductions and D dismissals. Memory ~30 bytes per acquaintance entry plus the graphology copy
  * used transiently by Louvain.
  */
 import type { ProjectedPerson, Projection } from '../../domain/projection.ts';
@@ -104,9 +108,41 @@ export function buildIntroductionIndex(projection: Projection, options: Partial<
     skillVocabulary,
   );
 
+  return withIntroductionRecords(
+    {
+      people: projection.people,
+      indexOf: projection.indexOf,
+      graph,
+      communities,
+      openness: openness(graph, { halfLifeDays: o.opennessHalfLifeDays }),
+      sectorVocabulary,
+      sectors,
+      skillVocabulary,
+      offers,
+      seeks,
+      options: o,
+    },
+    projection,
+  );
+}
+
+/**
+ * The index with the introducer records, blocked pairs, declined introducers and latest time of `projection`'s
+ * introductions and dismissals. `projection` must have the index's people, ties and events (the same store
+ * with only introductions or dismissals changed since): nothing else is recomputed.
+ */
+export function withIntroductionRecords(
+  index: Omit<IntroductionIndex, 'records' | 'blockedUntil' | 'declinedIntroducers' | 'latestTime'>,
+  projection: Pick<Projection, 'people' | 'introductions' | 'dismissals'>,
+): IntroductionIndex {
+  const o = index.options;
+  const n = index.people.length;
+  if (projection.people.length !== n) {
+    throw new IntroductionInputError(MODULE, 'invalid_option', `the projection has ${projection.people.length} people, the index ${n}: build the index again`);
+  }
   const records = introducerRecordColumns(projection.introductions, n, o.prior);
   const blockedUntil = new Map<number, number>();
-  let latestTime = graph.latestTime;
+  let latestTime = index.graph.latestTime;
   for (const intro of projection.introductions) {
     if (intro.a >= n || intro.b >= n || intro.a === intro.b) continue;
     const closedWithoutFruit = intro.status === 'failed' || intro.status === 'declined';
@@ -131,16 +167,16 @@ export function buildIntroductionIndex(projection: Projection, options: Partial<
   }
 
   return {
-    people: projection.people,
-    indexOf: projection.indexOf,
-    graph,
-    communities,
-    openness: openness(graph, { halfLifeDays: o.opennessHalfLifeDays }),
-    sectorVocabulary,
-    sectors,
-    skillVocabulary,
-    offers,
-    seeks,
+    people: index.people,
+    indexOf: index.indexOf,
+    graph: index.graph,
+    communities: index.communities,
+    openness: index.openness,
+    sectorVocabulary: index.sectorVocabulary,
+    sectors: index.sectors,
+    skillVocabulary: index.skillVocabulary,
+    offers: index.offers,
+    seeks: index.seeks,
     records,
     blockedUntil,
     declinedIntroducers,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectionBuilder } from '../../../src/domain/projection.ts';
 import { areTied, buildAcquaintanceGraph, findEntry } from '../../../src/engine/introductions/acquaintance-graph.ts';
-import { buildIntroductionIndex, IntroductionInputError } from '../../../src/engine/introductions/index.ts';
+import { buildIntroductionIndex, IntroductionInputError, suggestForIntroducer, suggestForPerson, withIntroductionRecords } from '../../../src/engine/introductions/index.ts';
 import { isBlocked } from '../../../src/engine/introductions/introduction-index.ts';
+import { demoProjection } from './demo-world.ts';
 import { DAY, helloWorld, NOW } from './world.ts';
 
 /** Messages: one event per message, sender DROVE, recipient REACHED. */
@@ -136,5 +137,47 @@ describe('buildIntroductionIndex', () => {
     expect(o('fresh')).toBeGreaterThan(o('new1'));
     expect(o('new1')).toBeGreaterThan(o('old'));
     expect(o('old')).toBeCloseTo((2 ** -10 / (4 + 2 * 2 ** -10)) * 5, 9); // 5 people; sum 4 + 2·2^−10
+  });
+});
+
+describe('withIntroductionRecords: introductions and dismissals changed, nothing else', () => {
+  const full = demoProjection();
+  const at = (id: string) => full.indexOf.get(id)!;
+  // the same store before 40 introductions and three dismissals were recorded
+  const before = { ...full, introductions: full.introductions.slice(0, -40), dismissals: [] };
+  const after = {
+    ...full,
+    dismissals: [
+      { by: at('p-connector'), a: at('p-connector'), b: at('p-0321') },
+      { by: at('p-0100'), a: at('p-0200'), b: at('p-0300') },
+      { by: at('p-0007'), a: at('p-0007'), b: at('p-0008') },
+    ],
+  };
+
+  it('gives the index a rebuild would, keeping the graph and communities it had', () => {
+    const base = buildIntroductionIndex(before);
+    const refreshed = withIntroductionRecords(base, after);
+    const rebuilt = buildIntroductionIndex(after);
+    expect(refreshed.graph).toBe(base.graph);
+    expect(refreshed.communities).toBe(base.communities);
+    expect(refreshed.records).toEqual(rebuilt.records);
+    expect(refreshed.records).not.toEqual(base.records);
+    expect([...refreshed.blockedUntil].sort()).toEqual([...rebuilt.blockedUntil].sort());
+    expect(refreshed.blockedUntil.size).toBeGreaterThan(base.blockedUntil.size);
+    expect([...refreshed.declinedIntroducers]).toEqual([...rebuilt.declinedIntroducers]);
+    expect(refreshed.declinedIntroducers.size).toBe(1);
+    expect(refreshed.latestTime).toBe(rebuilt.latestTime);
+    for (const id of ['p-connector', 'p-0321', 'p-0200', 'p-0007', 'p-fad']) {
+      expect(suggestForPerson(refreshed, id, { limit: 10 })).toEqual(suggestForPerson(rebuilt, id, { limit: 10 }));
+    }
+    expect(suggestForIntroducer(refreshed, 'p-0100', { limit: 10 })).toEqual(suggestForIntroducer(rebuilt, 'p-0100', { limit: 10 }));
+    // what changed shows: the connector hid Ibelel, who was her best match before
+    expect(suggestForPerson(base, 'p-connector', { limit: 1 })[0]!.b).toBe('p-0321');
+    expect(suggestForPerson(refreshed, 'p-connector', { limit: 10 }).map((s) => s.b)).not.toContain('p-0321');
+  });
+
+  it('refuses a projection of other people', () => {
+    const base = buildIntroductionIndex(helloWorld());
+    expect(() => withIntroductionRecords(base, after)).toThrow(IntroductionInputError);
   });
 });
