@@ -24,11 +24,15 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
-  // Compute the rankings in the background so the first page view does not wait for them.
-  services.influence.warm().then(
-    (t) => logger.info(`influence engine warm: ${Object.entries(t).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`),
-    (err: unknown) => logger.warn({ err }, 'warming the influence engine failed'),
-  );
+  // Compute the rankings, then the introduction index, in the background so the first page view and the first
+  // person opened do not wait for them.
+  services.influence
+    .warm()
+    .then((t) => {
+      logger.info(`influence engine warm: ${Object.entries(t).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`);
+      return services.suggestions.index();
+    })
+    .catch((err: unknown) => logger.warn({ err }, 'warming the engines failed'));
   logger.info(`Catalyst is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
 
   let stopping = false;
