@@ -454,7 +454,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
           onSelectPerson: selectPerson,
           onRecorded: recorded,
           empty: sector
-            ? `No introduction to suggest with someone in ${sector}: nobody there is trusted along with someone they do not know yet.`
+            ? `No introduction to suggest with someone in ${sector}: nobody in it shares a trusted contact with someone they do not know yet.`
             : 'No introduction to suggest: nobody is trusted by two people who do not know each other yet.',
         }),
       );

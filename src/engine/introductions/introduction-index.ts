@@ -19,8 +19,8 @@
  * its communities.
  *
  * Cost: the acquaintance graph's O((T + P) log d) plus Louvain (the dominant term on large graphs, see
- * communities.ts), O(I + D) for I introductions and D dismissals. Memory ~30 bytes per acquaintance entry plus the graphology copy
- * used transiently by Louvain.
+ * communities.ts), O(I + D) for I introductions and D dismissals. Memory ~30 bytes per acquaintance entry plus
+ * the graphology copy used transiently by Louvain.
  */
 import type { ProjectedPerson, Projection } from '../../domain/projection.ts';
 import { ACQUAINTANCE_DEFAULTS, buildAcquaintanceGraph, type AcquaintanceGraph, type AcquaintanceOptions } from './acquaintance-graph.ts';
