@@ -17,7 +17,7 @@
 import { ImportCancelledError } from '../domain/errors.ts';
 import type { Database } from '../store/database.ts';
 import { FORMATS, FORMAT_NAMES } from './formats/index.ts';
-import type { GraphVersion } from './graph-version.ts';
+import type { Change, GraphVersion } from './graph-version.ts';
 import {
   checkFormat,
   countBatch,
@@ -117,7 +117,7 @@ export class ImportService {
       if (single) throw nothingWritten('reading the file to write it');
       await Promise.allSettled(inFlight);
       if (Object.values(committed).every((c) => c === 0)) throw nothingWritten('writing');
-      this.version.bump();
+      this.version.bump(changeOf(committed));
       throw partlyWritten(committed, transactions, mode);
     }
     await Promise.all(inFlight);
@@ -126,9 +126,18 @@ export class ImportService {
       await this.db.writeTx((tx) => writeBatchInTx(tx, all));
       transactions += 1;
     }
-    if (transactions > 0) this.version.bump();
+    if (transactions > 0) this.version.bump(changeOf(written));
     return importResult(format, scan, written, started, transactions);
   }
+}
+
+/**
+ * What an import changed: a file of introductions only (a CRM's history, a board's CSV) leaves the graphs as they
+ * were, so the analysis re-reads the introductions alone. Someone an introduction names who was not stored yet is
+ * stored bare; the analysis, finding a person it does not know, then reads everything again (influence.service.ts).
+ */
+export function changeOf(written: WrittenCounts): Change {
+  return written.people + written.events + written.ties === 0 ? 'introductions' : 'graph';
 }
 
 /** A batched import cancelled part-way: what its committed transactions stored, and how to complete it. */

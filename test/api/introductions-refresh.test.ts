@@ -69,6 +69,32 @@ describe('introductions changed, nothing else', () => {
     expect(await t.services.influence.profile('p-connector', null)).toEqual(await fresh.influence.profile('p-connector', null));
   });
 
+  it('a file of introductions is read as introductions only; one naming someone new reads everything', async () => {
+    expect((await t.get('/api/introductions/suggestions?person=p-ana&limit=50')).status).toBe(200);
+    const anaBefore = ids((await t.get('/api/introductions/suggestions?person=p-ana&limit=50')).body.items);
+    const next = anaBefore.find((s) => !s.startsWith('p-ana+p-omar'))!;
+    const [pair, via] = next.split(' via ');
+    const [a, b] = pair!.split('+');
+    let mark = logs.length;
+    const file = `introducer,a,b,at,status,value\n${via},${a},${b},2026-06-01T00:00:00Z,succeeded,900\n`;
+    const imported = await t.send('POST', '/api/import?format=introductions-csv', file, 'text/csv');
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body.written).toMatchObject({ people: 0, introductions: 1 });
+    const ana = ids((await t.get('/api/introductions/suggestions?person=p-ana&limit=50')).body.items);
+    expect(ana).not.toContain(next);
+    expect(reads(mark)).toEqual({ full: 0, introductions: 1 });
+    const fresh = createServices(t.db);
+    expect(await t.services.suggestions.suggest({ person: 'p-ana', limit: 20, minScore: 0 })).toEqual(await fresh.suggestions.suggest({ person: 'p-ana', limit: 20, minScore: 0 }));
+    expect(await t.services.influence.rank({ metric: 'introducer', limit: 400, offset: 0 })).toEqual(await fresh.influence.rank({ metric: 'introducer', limit: 400, offset: 0 }));
+
+    // someone not stored yet: stored bare, and the analysis knows them after reading everything again
+    mark = logs.length;
+    const stranger = await t.send('POST', '/api/import?format=introductions-csv', 'introducer,a,b,status\np-connector,p-ana,x-stranger,made\n', 'text/csv');
+    expect(stranger.status, JSON.stringify(stranger.body)).toBe(200);
+    expect((await t.get('/api/people/x-stranger/influence')).status).toBe(200);
+    expect(reads(mark)).toEqual({ full: 1, introductions: 0 });
+  });
+
   it('a new tie reads the whole graph again', async () => {
     const mark = logs.length;
     expect((await t.send('POST', '/api/ties', { from: 'p-ana', to: 'p-omar', trust: 0.9 })).status).toBe(201);
