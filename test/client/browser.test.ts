@@ -760,17 +760,26 @@ describe('the introductions board', () => {
     expect(await dialog.locator('.board-make-by .link').allTextContents()).toEqual(tally.map((x) => x.name));
     expect(tally.map((x) => x.id)).toContain('p-connector');
 
-    // "Record request": stored as suggested with the card's introducer; the headline counts it (not yet waiting 30 days: none)
+    // "Record request" on a card of the first person to ask: stored as suggested with the card's introducer; the
+    // headline counts it (not yet waiting 30 days: none)
     const before = (await t.get('/api/introductions/summary')).body;
-    const first = cards.first();
-    await first.locator('button.btn', { hasText: 'Record request' }).click();
-    await expect.poll(() => first.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: .+ is asked to introduce .+ \(suggested\)/);
-    const stored = (await t.get(`/api/introductions?person=${best.items[0]!.introducer.id}&limit=1`)).body.items[0];
-    expect([stored.introducer, stored.a, stored.b, stored.status]).toEqual([best.items[0]!.introducer.id, best.items[0]!.a.id, best.items[0]!.b.id, 'suggested']);
+    const k = best.items.findIndex((x) => x.introducer.id === tally[0]!.id);
+    const asked = best.items[k]!;
+    const card = cards.nth(k);
+    await card.locator('button.btn', { hasText: 'Record request' }).click();
+    await expect.poll(() => card.locator('.record-status').textContent(), { timeout: 30_000 }).toMatch(/^Recorded: .+ is asked to introduce .+ \(suggested\)/);
+    const stored = (await t.get(`/api/introductions?person=${asked.introducer.id}&limit=1`)).body.items[0];
+    expect([stored.introducer, stored.a, stored.b, stored.status]).toEqual([asked.introducer.id, asked.a.id, asked.b.id, 'suggested']);
+    // "Ask first" counts the introductions still to ask for
+    const stillToAsk = introducerTally(best.items.filter((_, j) => j !== k));
+    expect(stillToAsk).not.toEqual(tally);
+    const askText = (list: typeof tally) =>
+      'Ask first: ' + list.map((x, j) => `${j === 0 ? '' : j === list.length - 1 ? ' and ' : ', '}${x.name} (${x.count}${j === 0 ? ' of these' : ''})`).join('');
+    expect(await dialog.locator('.board-make-by').textContent()).toBe(askText(stillToAsk));
     await expect.poll(() => dialog.locator('.board-headline').textContent(), { timeout: 30_000 }).toContain(`${before.total + 1} introductions recorded`);
     // the pair is gone from the network's list the next time it is shown
     const after = (await t.get('/api/introductions/opportunities?limit=20')).body as typeof best;
-    expect(after.items.map((x) => `${x.a.id}+${x.b.id}`)).not.toContain(`${best.items[0]!.a.id}+${best.items[0]!.b.id}`);
+    expect(after.items.map((x) => `${x.a.id}+${x.b.id}`)).not.toContain(`${asked.a.id}+${asked.b.id}`);
     await dialog.locator('.board-view button[data-view="follow"]').click();
     await dialog.locator('.board-view button[data-view="make"]').click();
     await expect.poll(titles, { timeout: 30_000 }).toEqual(after.items.slice(0, 5).map((x) => `Introduce ${x.a.name} to ${x.b.name}`));

@@ -443,16 +443,23 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       const found = await api.opportunities(OPPORTUNITIES, controller.signal, sector);
       if (controller.signal.aborted) return;
       clear(list);
+      // the introductions still to ask for: a recorded request leaves the "Ask first" count
+      let toAsk = found.items;
+      const ask = el('div', { class: 'board-make-ask' }, askFirst(introducerTally(toAsk)));
       list.append(
         el('p', { class: 'muted small board-make-intro', text: opportunitiesCaption(found, sector) }),
-        ...askFirst(introducerTally(found.items)),
+        ask,
         suggestionList(found.items, {
           api,
           viewer: null,
           // the board covers the map: nothing to light
           onHighlight: () => {},
           onSelectPerson: selectPerson,
-          onRecorded: recorded,
+          onRecorded: (s) => {
+            toAsk = toAsk.filter((x) => x !== s);
+            ask.replaceChildren(...askFirst(introducerTally(toAsk)));
+            recorded();
+          },
           empty: sector
             ? `No introduction to suggest with someone in ${sector}: nobody in it shares a trusted contact with someone they do not know yet.`
             : 'No introduction to suggest: nobody is trusted by two people who do not know each other yet.',

@@ -103,8 +103,8 @@ export interface SuggestionListOptions {
   viewer: string | null;
   onHighlight(path: string[] | null): void;
   onSelectPerson(id: string): void;
-  /** after an introduction was recorded */
-  onRecorded?(): void;
+  /** after an introduction was recorded (from the card of suggestion `s`) */
+  onRecorded?(s: Suggestion): void;
   /** after a suggestion was hidden, or its hiding undone */
   onDismissed?(): void;
   /** shown when there is nothing to suggest */
@@ -145,7 +145,7 @@ function suggestionCard(s: Suggestion, index: number, opts: SuggestionListOption
       status.className = 'record-status ok';
       status.textContent = record.done(intro.status);
       button.textContent = 'Recorded';
-      opts.onRecorded?.();
+      opts.onRecorded?.(s);
     } catch (err) {
       status.className = 'record-status error';
       status.textContent = err instanceof ApiError ? err.message : `Could not record it: ${(err as Error).message}`;
