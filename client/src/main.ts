@@ -174,7 +174,7 @@ function updateSidePanels(): void {
   const overTime = scene.timeline?.basis === 'pagerank' ? 'influence PageRank' : 'decayed influence';
   byId('size-caption').textContent =
     t === null ? `Node size: ${metricLabel(store.get().metric)}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
-  byId('top-date').textContent = t === null ? '· all time' : `· ${formatDate(t)}`;
+  byId('top-date').textContent = t === null ? 'all time' : formatDate(t);
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
     onSelect: (id) => store.set({ reach: null, person: id }),
     onHover: (id) => view?.setState({ hovered: id }),

@@ -132,8 +132,8 @@ describe('time', () => {
     await screenshot(b.page, 'mid-slider.png');
   });
 
-  it('keeps the axis labels apart in a narrow window: fewer ticks, none overlapping', async () => {
-    await open();
+  it('keeps the axis labels apart in a narrow window: fewer ticks, none overlapping; the top bar and the sidebar heading fit too', async () => {
+    await open('?t=2019-08-01');
     /** each tick label's left and right edge, left to right */
     const ticks = () => b.page.locator('#ticks .tick').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
     const apart = (edges: number[][]) => edges.every((e, k) => k === 0 || edges[k - 1]![1]! + 4 <= e[0]!);
@@ -143,7 +143,16 @@ describe('time', () => {
     await b.page.setViewportSize({ width: 800, height: 900 });
     await expect.poll(async () => (await ticks()).length, { timeout: 10_000 }).toBeLessThan(wide.length);
     const narrow = await ticks();
+    // the top bar leaves the search box room, and the sidebar's heading keeps its words whole
+    const layout = await b.page.evaluate(() => {
+      const h3 = document.getElementById('top-date')!.parentElement!;
+      const range = document.createRange();
+      range.selectNodeContents(h3.firstChild!);
+      return { search: document.getElementById('search')!.getBoundingClientRect().width, titleLines: range.getClientRects().length };
+    });
     await b.page.setViewportSize({ width: 1440, height: 900 });
+    expect(layout.search).toBeGreaterThanOrEqual(160);
+    expect(layout.titleLines).toBe(1);
     expect(narrow.length).toBeGreaterThanOrEqual(2);
     expect(apart(narrow)).toBe(true);
     await expect.poll(async () => (await ticks()).length, { timeout: 10_000 }).toBe(wide.length);
