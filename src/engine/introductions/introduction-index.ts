@@ -14,9 +14,9 @@
  * - the introducers who will not introduce a pair (they dismissed it from their own suggestions): the pair leaves
  *   their list, and they are not named as its introducer.
  *
- * Introductions and dismissals touch only the last three (and `latestTime`): withIntroductionRecords refreshes
- * them over an index whose people, ties and events did not change, in O(I + D), with no rebuild of the graph or
- * its communities.
+ * Introductions and dismissals touch only the last three (and `latestTime` when no tie or event is dated):
+ * withIntroductionRecords refreshes them over an index whose people, ties and events did not change, in O(I + D),
+ * with no rebuild of the graph or its communities.
  *
  * Cost: the acquaintance graph's O((T + P) log d) plus Louvain (the dominant term on large graphs, see
  * communities.ts), O(I + D) for I introductions and D dismissals. Memory ~30 bytes per acquaintance entry plus
@@ -71,7 +71,10 @@ export interface IntroductionIndex {
   blockedUntil: ReadonlyMap<number, number>;
   /** pairKey(a, b) → the people who will not introduce the pair (their dismissals) */
   declinedIntroducers: ReadonlyMap<number, readonly number[]>;
-  /** latest time in ties, events and introductions; the default `now` of suggestions (NaN if undated) */
+  /**
+   * the default `now` of suggestions: the latest time in ties and events, the network's latest activity (the
+   * latest introduction when neither is dated; NaN when nothing is)
+   */
   latestTime: number;
   options: IntroductionIndexOptions;
 }
@@ -142,6 +145,9 @@ export function withIntroductionRecords(
   }
   const records = introducerRecordColumns(projection.introductions, n, o.prior);
   const blockedUntil = new Map<number, number>();
+  // the network's latest activity; introductions count only when no tie or event is dated (they are recorded at
+  // the clock's time, and a request recorded today must not age every tie of a network imported last year)
+  const dated = !Number.isNaN(index.graph.latestTime);
   let latestTime = index.graph.latestTime;
   for (const intro of projection.introductions) {
     if (intro.a >= n || intro.b >= n || intro.a === intro.b) continue;
@@ -152,7 +158,7 @@ export function withIntroductionRecords(
     // an undated closed introduction blocks for good: we cannot tell when the wait is over
     const value = Number.isNaN(until) ? Number.POSITIVE_INFINITY : until;
     if (previous === undefined || value > previous) blockedUntil.set(key, value);
-    if (!(intro.at <= latestTime) && !Number.isNaN(intro.at)) latestTime = intro.at;
+    if (!dated && !(intro.at <= latestTime) && !Number.isNaN(intro.at)) latestTime = intro.at;
   }
   const declinedIntroducers = new Map<number, number[]>();
   for (const d of projection.dismissals) {

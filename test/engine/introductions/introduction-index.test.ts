@@ -107,6 +107,30 @@ describe('buildIntroductionIndex', () => {
     expect(index.latestTime).toBe(NOW - DAY); // the latest tie contact
   });
 
+  it("keeps `now` at the network's latest activity: an introduction recorded later does not age every tie", () => {
+    const world = helloWorld();
+    const at = (id: string) => world.indexOf.get(id)!;
+    const later = {
+      ...world,
+      introductions: [...world.introductions, { id: 'today', introducer: at('dan'), a: at('ivy'), b: at('gus'), at: NOW + 150 * DAY, status: 'suggested' as const, value: null }],
+    };
+    const before = buildIntroductionIndex(world);
+    const after = buildIntroductionIndex(later);
+    expect(after.latestTime).toBe(before.latestTime);
+    expect(withIntroductionRecords(before, later).latestTime).toBe(before.latestTime);
+    // Ana's suggestions score as before (the new request is not hers)
+    expect(suggestForPerson(after, 'ana', { limit: 10 })).toEqual(suggestForPerson(before, 'ana', { limit: 10 }));
+    expect(suggestForPerson(before, 'ana', { limit: 10 }).length).toBeGreaterThan(0);
+
+    // with nothing else dated, the introductions give the time (failed and declined ones can then be retried)
+    const p = new ProjectionBuilder();
+    p.tie('a', 'i', 1);
+    p.tie('b', 'i', 1);
+    p.introduction({ id: 'x', introducer: 'i', a: 'a', b: 'b', at: NOW, status: 'failed', value: null });
+    const undated = buildIntroductionIndex(p.build());
+    expect(undated.latestTime).toBe(NOW);
+  });
+
   it('finds communities deterministically from a seed, or takes them given', () => {
     // two cliques joined by one tie
     const p = new ProjectionBuilder();
