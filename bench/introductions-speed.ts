@@ -14,7 +14,8 @@
  * suggestForIntroducer (limit 10) for 200 random people, fixed seed; and both for the 20 people with the most
  * ties. Goals: p95 ≤ 50 ms per person, p95 ≤ 200 ms per introducer. Also timed: introductionPath (how to reach
  * someone) between 200 random pairs, at most 4 hops, and suggestAcrossNetwork (limit 20, the introductions board's
- * list), 3 runs; no goal was set for either.
+ * list), 3 runs; no goal was set for either. Last, 3 rounds of hiding the list's best pair: the list (limit 100)
+ * swept again against carried over (carryAcrossNetwork), and how far the two agree.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,9 +27,9 @@ import { ProjectionBuilder, type Projection } from '../src/domain/projection.ts'
 import { introductionStatuses } from '../src/domain/model.ts';
 import { buildAcquaintanceGraph } from '../src/engine/introductions/acquaintance-graph.ts';
 import { acquaintanceCommunities } from '../src/engine/introductions/communities.ts';
-import { buildIntroductionIndex } from '../src/engine/introductions/introduction-index.ts';
+import { buildIntroductionIndex, withIntroductionRecords } from '../src/engine/introductions/introduction-index.ts';
 import { INTRODUCTION_PATH_DEFAULTS, introductionPath } from '../src/engine/introductions/introduction-path.ts';
-import { suggestAcrossNetwork, SUGGEST_ACROSS_NETWORK_DEFAULTS, type NetworkSuggestions } from '../src/engine/introductions/suggest-across-network.ts';
+import { carryAcrossNetwork, suggestAcrossNetwork, SUGGEST_ACROSS_NETWORK_DEFAULTS, type NetworkSuggestions } from '../src/engine/introductions/suggest-across-network.ts';
 import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
 import { suggestForPerson, SUGGEST_FOR_PERSON_DEFAULTS } from '../src/engine/introductions/suggest-for-person.ts';
 import { seededRng } from '../src/engine/rng.ts';
@@ -215,6 +216,37 @@ function main(): void {
   const acrossNetwork = measure(Array.from({ length: NETWORK_RUNS }, (_, k) => k), () => (network = suggestAcrossNetwork(index, { now: NOW, limit: 20 })).items);
   const swept = network as NetworkSuggestions | null;
 
+  // After a suggestion is hidden from the board's list (one of the two not interested): the service's list
+  // (limit 100) carried over without a sweep (carryAcrossNetwork), against sweeping again; alternately, each
+  // round hiding the best pair of the list before. Also how far the carried list agrees with the new sweep
+  // (the sweep is cut here, so the two may differ below the pool's floor).
+  let before = index;
+  let list = suggestAcrossNetwork(before, { now: NOW, limit: 100 });
+  let dismissals = projection.dismissals;
+  const carrySamples: number[] = [];
+  const resweepSamples: number[] = [];
+  const agreement: { sameOrder: number; common: number; carried: boolean }[] = [];
+  for (let k = 0; k < NETWORK_RUNS; k++) {
+    const best = list.items[0]!;
+    const [a, b] = [index.indexOf.get(best.a)!, index.indexOf.get(best.b)!];
+    dismissals = [...dismissals, { by: a, a, b }];
+    const after = withIntroductionRecords(before, { ...projection, dismissals });
+    let t0 = performance.now();
+    const fresh = suggestAcrossNetwork(after, { now: NOW, limit: 100 });
+    resweepSamples.push(performance.now() - t0);
+    t0 = performance.now();
+    const carried = carryAcrossNetwork(before, after, list);
+    carrySamples.push(performance.now() - t0);
+    const keyOf = (x: { a: string; b: string; introducer: string }) => `${x.a}+${x.b}:${x.introducer}`;
+    const c = (carried ?? fresh).items.map(keyOf);
+    const f = fresh.items.map(keyOf);
+    let sameOrder = 0;
+    while (sameOrder < c.length && c[sameOrder] === f[sameOrder]) sameOrder++;
+    agreement.push({ sameOrder, common: c.filter((x) => f.includes(x)).length, carried: carried !== null });
+    before = after;
+    list = carried ?? fresh;
+  }
+
   const report = {
     command: COMMAND,
     date: new Date().toISOString(),
@@ -263,9 +295,12 @@ function main(): void {
       suggestForPersonTop20Degree: personHubs,
       suggestForIntroducerTop20Degree: introducerHubs,
       suggestAcrossNetwork: { people: `the whole network, ${NETWORK_RUNS} runs, limit 20`, ...acrossNetwork },
+      suggestAcrossNetworkAfterHiding: { people: `limit 100, after hiding the best pair, ${NETWORK_RUNS} rounds`, ...summarise(resweepSamples), meanResults: 100, emptyResults: 0 },
+      carryAcrossNetworkAfterHiding: { people: 'the same rounds, the list before carried over', ...summarise(carrySamples), meanResults: 100, emptyResults: 0 },
       introductionPath: { people: `${PATH_RUNS} random pairs (same stream), at most ${INTRODUCTION_PATH_DEFAULTS.maxHops} hops`, ...reach },
     },
     goals: { suggestForPersonP95Ms: 50, suggestForIntroducerP95Ms: 200 },
+    carryAgreement: agreement,
   };
   const dir = path.join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
@@ -283,6 +318,7 @@ function markdown(r: {
   caps: { suggestForPerson: Record<string, number>; suggestForIntroducer: Record<string, number>; suggestAcrossNetwork: Record<string, number> };
   latency: Record<string, Timing & { meanResults: number; emptyResults: number }>;
   goals: Record<string, number>;
+  carryAgreement: { sameOrder: number; common: number; carried: boolean }[];
 }): string {
   const m = r.machine;
   const d = r.data;
@@ -319,6 +355,12 @@ function markdown(r: {
   lines.push('');
   lines.push(
     'Empty results are people with no friend of a friend reachable through someone both trust (many Slashdot accounts have a single link, or only ties to people they do not trust).',
+  );
+  lines.push('');
+  lines.push(
+    `After hiding a suggestion: the board's list (limit 100) swept again, against carryAcrossNetwork following the list before (the service's path when only pairs were taken out). The carried list against the new sweep, per round: ${r.carryAgreement
+      .map((x) => (x.carried ? `the first ${x.sameOrder} in the same order, ${x.common} of 100 pairs in common` : 'not carried (swept)'))
+      .join('; ')}. The sweep is cut on this network (maxVisits), so below its pool's floor a carried list and a new sweep may pick different pairs; on a network swept whole they are equal (test/engine/introductions/suggest-across-network.test.ts).`,
   );
   lines.push('');
   lines.push(

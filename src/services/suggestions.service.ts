@@ -6,6 +6,7 @@
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
   buildIntroductionIndex,
+  carryAcrossNetwork,
   findEntry,
   introductionPath,
   IntroductionInputError,
@@ -80,12 +81,13 @@ export class SuggestionsService {
 
   /**
    * The best introductions to make across the whole network, whoever makes them (suggest-across-network.ts).
-   * The sweep runs once per graph version and sector (the first call on a large network takes a while);
-   * `limit` and `minScore` cut its list.
+   * The sweep runs once per graph version and sector (the first call on a large network takes a while), and
+   * again after introductions only when they did more than take pairs out (carried); `limit` and `minScore`
+   * cut its list.
    */
   async opportunities(q: { limit: number; sector?: string | null; minScore: number }): Promise<OpportunitiesResponse> {
     const index = await this.index();
-    if (this.opportunitiesCache?.index !== index) this.opportunitiesCache = { index, bySector: new Map() };
+    if (this.opportunitiesCache?.index !== index) this.opportunitiesCache = { index, bySector: this.carried(this.opportunitiesCache, index) };
     const cache = this.opportunitiesCache.bySector;
     const key = q.sector ?? '';
     let found = cache.get(key);
@@ -107,6 +109,22 @@ export class SuggestionsService {
       introducersSwept: found.introducersSwept,
       exact: found.introducersSwept === found.introducers && !found.contactsCapped,
     };
+  }
+
+  /**
+   * The lists of the index before, followed to `index` without a sweep when only pairs were taken out since
+   * (a request recorded, an introduction made, a suggestion hidden: carryAcrossNetwork); the others are dropped.
+   */
+  private carried(previous: { index: IntroductionIndex; bySector: Map<string, NetworkSuggestions> } | null, index: IntroductionIndex): Map<string, NetworkSuggestions> {
+    const lists = new Map<string, NetworkSuggestions>();
+    if (!previous || previous.bySector.size === 0) return lists;
+    const t0 = performance.now();
+    for (const [sector, found] of previous.bySector) {
+      const next = carryAcrossNetwork(previous.index, index, found);
+      if (next) lists.set(sector, next);
+    }
+    this.log(`opportunities: ${lists.size} of ${previous.bySector.size} lists carried over without a sweep in ${Math.round(performance.now() - t0)} ms`);
+    return lists;
   }
 
   /**

@@ -55,6 +55,12 @@ describe('introductions changed, nothing else', () => {
     // three changes, each read as introductions only; the graph was never read again
     expect(reads(mark)).toEqual({ full: 0, introductions: 3 });
     expect(logs.slice(mark).filter((m) => m.startsWith('introduction index') && m.includes('introductions only')).length).toBeGreaterThanOrEqual(2);
+    // the network's list: swept again after the outcome (a success rate moved), carried over the hidden pair
+    expect(logs.slice(mark).filter((m) => m.startsWith('opportunities'))).toEqual([
+      expect.stringMatching(/^opportunities: 0 of 1 lists carried over/),
+      expect.stringMatching(/^opportunities: \d+ of \d+ introducers swept/),
+      expect.stringMatching(/^opportunities: 1 of 1 lists carried over/),
+    ]);
 
     // a server reading everything afresh answers the same
     const fresh = createServices(t.db);

@@ -24,6 +24,12 @@ export { INTRODUCTION_PATH_DEFAULTS, introductionPath, MAX_PATH_HOPS, type Intro
 export { openness, OPENNESS_DEFAULTS, type OpennessOptions } from './openness.ts';
 export { pairBoost, PAIR_SCORE_DEFAULTS, scorePair, type PairEvaluation, type PairScoreWeights } from './pair-score.ts';
 export { rankCandidates, RANK_CANDIDATES_DEFAULTS, type RankCandidatesOptions, type RankedCandidates } from './rank-candidates.ts';
-export { SUGGEST_ACROSS_NETWORK_DEFAULTS, suggestAcrossNetwork, type NetworkSuggestions, type SuggestAcrossNetworkOptions } from './suggest-across-network.ts';
+export {
+  carryAcrossNetwork,
+  SUGGEST_ACROSS_NETWORK_DEFAULTS,
+  suggestAcrossNetwork,
+  type NetworkSuggestions,
+  type SuggestAcrossNetworkOptions,
+} from './suggest-across-network.ts';
 export { SUGGEST_FOR_INTRODUCER_DEFAULTS, suggestForIntroducer, type SuggestForIntroducerOptions } from './suggest-for-introducer.ts';
 export { SUGGEST_FOR_PERSON_DEFAULTS, suggestForPerson, type SuggestForPersonOptions } from './suggest-for-person.ts';

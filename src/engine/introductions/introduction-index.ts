@@ -191,6 +191,27 @@ export function withIntroductionRecords(
   };
 }
 
+/**
+ * Whether `after` differs from `before` only by pairs taken out of suggestions: the same graph, communities,
+ * options and time, the same success rates (so every pair scores as it did), no blocked pair freed and no
+ * introducer's refusal withdrawn. A request, an introduction made or a dismissal does this; an outcome, which
+ * moves the introducer's success rate, does not.
+ */
+export function onlyTakesPairsOut(before: IntroductionIndex, after: IntroductionIndex): boolean {
+  if (after.graph !== before.graph || after.communities !== before.communities || after.openness !== before.openness) return false;
+  if (after.options !== before.options || !Object.is(after.latestTime, before.latestTime)) return false;
+  const r0 = before.records;
+  const r1 = after.records;
+  if (r0.priorMean !== r1.priorMean || r0.successRate.length !== r1.successRate.length) return false;
+  for (let i = 0; i < r0.successRate.length; i++) if (r0.successRate[i] !== r1.successRate[i]) return false;
+  for (const [key, until] of before.blockedUntil) if (!((after.blockedUntil.get(key) ?? Number.NEGATIVE_INFINITY) >= until)) return false;
+  for (const [key, list] of before.declinedIntroducers) {
+    const still = after.declinedIntroducers.get(key);
+    if (!still || list.some((i) => !still.includes(i))) return false;
+  }
+  return true;
+}
+
 /** The key of the unordered pair {a, b}. Exact below 2^53 / n people. */
 export function pairKey(n: number, a: number, b: number): number {
   return a < b ? a * n + b : b * n + a;

@@ -24,8 +24,8 @@ import { degree } from './acquaintance-graph.ts';
 import { hasCode, normaliseLabel } from './coded-sets.ts';
 import { checkInteger, checkNumber } from './errors.ts';
 import { explainSuggestion, type IntroductionSuggestion } from './explain-suggestion.ts';
-import { declinedIntroducersOf, isBlocked, type IntroductionIndex } from './introduction-index.ts';
-import { degreePenalty, pairBoost, recordFactor, resolveWeights, scorePair } from './pair-score.ts';
+import { declinedIntroducersOf, isBlocked, onlyTakesPairsOut, type IntroductionIndex } from './introduction-index.ts';
+import { degreePenalty, pairBoost, recordFactor, resolveWeights, scorePair, type PairEvaluation, type PairScoreWeights } from './pair-score.ts';
 import { topK } from './rank-candidates.ts';
 import { trustingContacts, type SuggestForIntroducerOptions } from './suggest-for-introducer.ts';
 
@@ -61,6 +61,20 @@ export interface NetworkSuggestions {
   introducersSwept: number;
   /** whether some introducer's contacts were cut to maxContacts */
   contactsCapped: boolean;
+  /** what carryAcrossNetwork needs to follow a change to introductions without sweeping again */
+  sweep: SweepState;
+}
+
+/** The sweep's best pairs and how it ranked them. */
+export interface SweepState {
+  /** the pairs the sweep kept (its best `finalists`), as a·n + b, less those taken out since */
+  pool: number[];
+  /** no pair outside the pool scored above this in the sweep (0: every pair with a score is in it) */
+  floor: number;
+  now: number;
+  weights: PairScoreWeights;
+  limit: number;
+  minScore: number;
 }
 
 export function suggestAcrossNetwork(index: IntroductionIndex, options: Partial<SuggestAcrossNetworkOptions> = {}): NetworkSuggestions {
@@ -76,7 +90,8 @@ export function suggestAcrossNetwork(index: IntroductionIndex, options: Partial<
   const g = index.graph;
   const n = g.n;
   const sectorCode = o.sector === null ? null : (index.sectorVocabulary.codeOf.get(normaliseLabel(o.sector)) ?? -1);
-  if (sectorCode === -1) return { items: [], introducers: 0, introducersSwept: 0, contactsCapped: false };
+  const settings = { now, weights: w, limit: o.limit, minScore: o.minScore };
+  if (sectorCode === -1) return { items: [], introducers: 0, introducersSwept: 0, contactsCapped: false, sweep: { ...settings, pool: [], floor: 0 } };
 
   // Each introducer's contacts who trust her enough, most trusting first; cut to maxContacts only when sweeping
   // them all would pass the budget (so a small network is ranked exactly).
@@ -202,18 +217,64 @@ export function suggestAcrossNetwork(index: IntroductionIndex, options: Partial<
   }
   prune();
 
-  const evaluations = [];
-  for (let k = 0; k < poolRaw.length; k++) {
-    const a = poolA[k];
-    const b = poolB[k];
-    const ev = scorePair(index, a, b, { now, weights: w, notVia: declinedIntroducersOf(index, a, b) });
-    if (ev.introducer >= 0 && ev.score >= o.minScore) evaluations.push(ev);
-  }
-  evaluations.sort((x, y) => y.raw - x.raw || x.a - y.a || x.b - y.b);
+  const sweep: SweepState = { ...settings, pool: poolA.map((a, k) => a * n + poolB[k]), floor };
+  const ranked = rankPool(index, sweep);
   return {
-    items: evaluations.slice(0, o.limit).map((ev) => explainSuggestion(index, ev, now)),
+    items: ranked.evaluations.slice(0, o.limit).map((ev) => explainSuggestion(index, ev, now)),
     introducers: candidates.length,
     introducersSwept,
     contactsCapped,
+    sweep: { ...sweep, pool: ranked.pool },
   };
 }
+
+/**
+ * The pool's pairs scored exactly (scorePair: all trusted common ties, leaving out anyone who will not introduce
+ * the pair), best first, and the pool less the pairs now blocked or without an introducer.
+ */
+function rankPool(index: IntroductionIndex, sweep: SweepState): { evaluations: PairEvaluation[]; pool: number[] } {
+  const n = index.people.length;
+  const evaluations: PairEvaluation[] = [];
+  const pool: number[] = [];
+  for (const key of sweep.pool) {
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    if (isBlocked(index, a, b, sweep.now)) continue;
+    const ev = scorePair(index, a, b, { now: sweep.now, weights: sweep.weights, notVia: declinedIntroducersOf(index, a, b) });
+    if (ev.introducer < 0) continue;
+    pool.push(key);
+    if (ev.score >= sweep.minScore) evaluations.push(ev);
+  }
+  evaluations.sort((x, y) => y.raw - x.raw || x.a - y.a || x.b - y.b);
+  return { evaluations, pool };
+}
+
+/**
+ * The network's list after introductions or dismissals were recorded, from the list before, without sweeping
+ * again; null when that cannot be done exactly (then sweep).
+ *
+ * When `after` only takes pairs out (onlyTakesPairsOut: the same graph, time and success rates, so every other
+ * pair scores as before), the pool's pairs are scored again, the blocked ones left out, and the new introducer
+ * chosen where one declined. A pair outside the pool scored at most `floor` in the sweep, and with every
+ * contact swept (the exact case) a pair's exact score is its sweep score: the ranked pairs above `floor` are the
+ * top of the list a new sweep would give. With fewer than `limit` of them, null. When the sweep was cut
+ * (contactsCapped), a pair just below the floor may score higher exactly, as it may in any cut sweep: the
+ * carried list is then as approximate as a new sweep's, not identical to it.
+ *
+ * Cost: O(n + I + D) for the check, then O(finalists · (d_a + d_b)) for the scoring.
+ */
+export function carryAcrossNetwork(before: IntroductionIndex, after: IntroductionIndex, previous: NetworkSuggestions): NetworkSuggestions | null {
+  if (!onlyTakesPairsOut(before, after)) return null;
+  const { evaluations, pool } = rankPool(after, previous.sweep);
+  const { floor, limit, now } = previous.sweep;
+  // with a full pool, only the pairs above its floor are sure to be ahead of every pair outside it
+  if (floor > 0 && evaluations.filter((ev) => ev.raw > floor).length < limit) return null;
+  return {
+    items: evaluations.slice(0, limit).map((ev) => explainSuggestion(after, ev, now)),
+    introducers: previous.introducers,
+    introducersSwept: previous.introducersSwept,
+    contactsCapped: previous.contactsCapped,
+    sweep: { ...previous.sweep, pool },
+  };
+}
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areTied } from '../../../src/engine/introductions/acquaintance-graph.ts';
-import { buildIntroductionIndex, IntroductionInputError, type IntroductionIndex } from '../../../src/engine/introductions/index.ts';
+import { buildIntroductionIndex, carryAcrossNetwork, IntroductionInputError, withIntroductionRecords, type IntroductionIndex } from '../../../src/engine/introductions/index.ts';
 import { declinedIntroducersOf, isBlocked } from '../../../src/engine/introductions/introduction-index.ts';
 import { resolveWeights, scorePair, type PairScoreWeights } from '../../../src/engine/introductions/pair-score.ts';
 import { ProjectionBuilder } from '../../../src/domain/projection.ts';
@@ -109,5 +109,65 @@ describe('suggestAcrossNetwork', () => {
     const index = buildIntroductionIndex(helloWorld());
     expect(() => suggestAcrossNetwork(index, { limit: 0 })).toThrow(IntroductionInputError);
     expect(() => suggestAcrossNetwork(index, { minScore: 2 })).toThrow(/introductions\/suggest-across-network/);
+  });
+});
+
+describe('carryAcrossNetwork: the list after introductions that only take pairs out', () => {
+  const full = demoProjection();
+  const before = buildIntroductionIndex(full);
+  const listed = suggestAcrossNetwork(before, { limit: 40 });
+  const [first, second, third, fourth] = listed.items;
+  const at = (id: string) => full.indexOf.get(id)!;
+  const intro = (s: { introducer: string; a: string; b: string }, status: 'suggested' | 'made' | 'succeeded', id: string) => ({
+    id,
+    introducer: at(s.introducer),
+    a: at(s.a),
+    b: at(s.b),
+    at: before.latestTime + DAY,
+    status,
+    value: null,
+  });
+  /** the store after a request, an introduction made, a pair one side hid, and a pair its introducer hid */
+  const after = {
+    ...full,
+    introductions: [...full.introductions, intro(first!, 'suggested', 'x1'), intro(second!, 'made', 'x2')],
+    dismissals: [
+      { by: at(third!.a), a: at(third!.a), b: at(third!.b) },
+      { by: at(fourth!.introducer), a: at(fourth!.a), b: at(fourth!.b) },
+    ],
+  };
+  const { sweep: _, ...list } = listed;
+
+  it('equals a new sweep, without the pairs taken out and with another introducer where one declined', () => {
+    const index = withIntroductionRecords(before, after);
+    const carried = carryAcrossNetwork(before, index, listed);
+    expect(carried).not.toBeNull();
+    const fresh = suggestAcrossNetwork(index, { limit: 40 });
+    const { sweep: _s, ...carriedList } = carried!;
+    const { sweep: _f, ...freshList } = fresh;
+    expect(carriedList).toEqual(freshList);
+    const pairs = carried!.items.map((s) => `${s.a}+${s.b}`);
+    for (const gone of [first, second, third]) expect(pairs).not.toContain(`${gone!.a}+${gone!.b}`);
+    const again = carried!.items.find((s) => s.a === fourth!.a && s.b === fourth!.b);
+    expect(again).toBeDefined();
+    expect(again!.introducer).not.toBe(fourth!.introducer);
+    // the introducer of the introduction made: her record in the reasons counts it
+    const made = carried!.items.find((s) => s.introducer === second!.introducer);
+    expect(made).toBeDefined();
+    expect(made!.reasons).toEqual(fresh.items.find((s) => s.a === made!.a && s.b === made!.b)!.reasons);
+    expect(list.items).not.toEqual(carried!.items);
+  });
+
+  it('gives up when the change does more: an outcome, a pair freed, or too few pairs left above the pool', () => {
+    const outcome = { ...full, introductions: [...full.introductions, intro(first!, 'succeeded', 'x3')] };
+    expect(carryAcrossNetwork(before, withIntroductionRecords(before, outcome), listed)).toBeNull();
+    const hidden = buildIntroductionIndex(after);
+    const freed = withIntroductionRecords(hidden, full);
+    expect(carryAcrossNetwork(hidden, freed, suggestAcrossNetwork(hidden, { limit: 40 }))).toBeNull();
+    // a full pool of 10 for a list of 10: one pair out, and the eleventh may come from outside it
+    const tight = suggestAcrossNetwork(before, { limit: 10, finalists: 10 });
+    const one = { ...full, dismissals: [{ by: at(tight.items[0]!.a), a: at(tight.items[0]!.a), b: at(tight.items[0]!.b) }] };
+    expect(carryAcrossNetwork(before, withIntroductionRecords(before, one), tight)).toBeNull();
+    expect(carryAcrossNetwork(before, withIntroductionRecords(before, one), listed)).not.toBeNull();
   });
 });
