@@ -19,6 +19,9 @@
  * are swept first until the budget is spent; the result says how many were.
  *
  * Cost: O(n + Σ_i d_i + min(Σ_i c_i², maxVisits) + finalists · (d_a + d_b)); memory O(n + Σ_i c_i).
+ *
+ * The result keeps its finalists (`sweep`): after introductions that only take pairs out (a request, an
+ * introduction made, a suggestion hidden), carryAcrossNetwork scores them again instead of sweeping.
  */
 import { degree } from './acquaintance-graph.ts';
 import { hasCode, normaliseLabel } from './coded-sets.ts';
@@ -277,4 +280,3 @@ export function carryAcrossNetwork(before: IntroductionIndex, after: Introductio
     sweep: { ...previous.sweep, pool },
   };
 }
-
