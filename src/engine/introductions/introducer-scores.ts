@@ -4,20 +4,24 @@
  * Per introducer, over the introductions they MADE (status other than `suggested`, and not after `now`):
  * - succeeded: status `succeeded`; failed: `failed` or `declined` (closed without fruit; `declined` is also
  *   reported on its own); open: `made` or `accepted`.
+ * - counted: the succeeded ones weighed by their credit in [0, 1], how much others vouch for the two people
+ *   introduced (vouching.ts): made-up people whom only the introducer's own introductions know count 0, so
+ *   recording successes among them moves neither the rate nor the score.
  * - successRate, smoothed with a Beta(α, β) prior (a Bayesian average, so one success out of one is not 100 %):
- *       successRate = (succeeded + α) / (succeeded + failed + α + β)
+ *       successRate = (counted + α) / (counted + failed + α + β)
  *   With no closed introduction it is the prior mean α / (α + β) (0.5 with the default α = β = 1).
- * - creditedValue = Σ over succeeded introductions of value · decay, value null counting 0;
+ * - creditedValue = Σ over succeeded introductions of credit · value · decay, value null counting 0;
  *   decay = 2^(−(now − at) / valueHalfLifeDays) when a half-life and `now` are given, else 1.
- * - score = successRate · Σ over succeeded introductions of decay · (1 + ln(1 + max(0, value))):
+ * - score = successRate · Σ over succeeded introductions of credit · decay · (1 + ln(1 + max(0, value))):
  *   each fruitful introduction counts one, plus the log of its value (values can be money, so logged),
  *   scaled by how reliably the person's introductions work. No success → score 0. 1 of 1 scores 0.67,
- *   9 of 10 scores 7.5.
+ *   9 of 10 scores 7.5 (people vouched for in full).
  *
- * Cost: O(I + n) time and memory for I introductions over n people.
+ * Cost: O(I + n) time and memory for I introductions over n people, plus vouching.ts's.
  */
 import type { ProjectedIntroduction, Projection } from '../../domain/projection.ts';
 import { checkNumber } from './errors.ts';
+import { introductionCredits, VOUCHING_DEFAULTS, type VouchingOptions } from './vouching.ts';
 
 const MODULE = 'introductions/introducer-scores';
 const DAY_MS = 86_400_000;
@@ -37,6 +41,8 @@ export interface IntroducerScoreOptions {
   valueHalfLifeDays: number | null;
   /** list every person, not only those who made or were suggested as introducer */
   includeEveryone: boolean;
+  /** how vouching is read from ties and messages (vouching.ts) */
+  vouching: VouchingOptions;
 }
 
 export const INTRODUCER_SCORE_DEFAULTS: IntroducerScoreOptions = {
@@ -44,18 +50,21 @@ export const INTRODUCER_SCORE_DEFAULTS: IntroducerScoreOptions = {
   now: null,
   valueHalfLifeDays: null,
   includeEveryone: false,
+  vouching: VOUCHING_DEFAULTS,
 };
 
 export interface IntroducerScore {
   made: number;
   succeeded: number;
+  /** the succeeded ones weighed by how much others vouch for the people introduced (vouching.ts), ≤ succeeded */
+  counted: number;
   /** closed without fruit: failed + declined */
   failed: number;
   declined: number;
   open: number;
   /** suggested with this person as introducer, not yet made */
   suggested: number;
-  /** smoothed: (succeeded + α) / (succeeded + failed + α + β) */
+  /** smoothed: (counted + α) / (counted + failed + α + β) */
   successRate: number;
   creditedValue: number;
   score: number;
@@ -65,6 +74,8 @@ export interface IntroducerScore {
 export interface IntroducerRecordColumns {
   made: Uint32Array;
   succeeded: Uint32Array;
+  /** Σ credit over succeeded */
+  counted: Float64Array;
   failed: Uint32Array;
   declined: Uint32Array;
   open: Uint32Array;
@@ -79,8 +90,10 @@ export function validatePrior(module: string, prior: BetaPrior): void {
   checkNumber(module, 'prior.beta', prior.beta, Number.MIN_VALUE, Number.POSITIVE_INFINITY);
 }
 
+/** `credits`: per introduction, aligned with `introductions` (introductionCredits, vouching.ts). */
 export function introducerRecordColumns(
   introductions: readonly ProjectedIntroduction[],
+  credits: ArrayLike<number>,
   n: number,
   prior: BetaPrior = INTRODUCER_SCORE_DEFAULTS.prior,
   now: number | null = null,
@@ -88,11 +101,13 @@ export function introducerRecordColumns(
   validatePrior(MODULE, prior);
   const made = new Uint32Array(n);
   const succeeded = new Uint32Array(n);
+  const counted = new Float64Array(n);
   const failed = new Uint32Array(n);
   const declined = new Uint32Array(n);
   const open = new Uint32Array(n);
   const suggested = new Uint32Array(n);
-  for (const intro of introductions) {
+  for (let k = 0; k < introductions.length; k++) {
+    const intro = introductions[k];
     if (now !== null && intro.at > now) continue;
     const i = intro.introducer;
     if (i >= n) continue;
@@ -106,6 +121,7 @@ export function introducerRecordColumns(
         break;
       case 'succeeded':
         succeeded[i]++;
+        counted[i] += credits[k];
         break;
       case 'declined':
         declined[i]++;
@@ -119,33 +135,42 @@ export function introducerRecordColumns(
   }
   const successRate = new Float64Array(n);
   const { alpha, beta } = prior;
-  for (let i = 0; i < n; i++) successRate[i] = (succeeded[i] + alpha) / (succeeded[i] + failed[i] + alpha + beta);
-  return { made, succeeded, failed, declined, open, suggested, successRate, priorMean: alpha / (alpha + beta) };
+  for (let i = 0; i < n; i++) successRate[i] = (counted[i] + alpha) / (counted[i] + failed[i] + alpha + beta);
+  return { made, succeeded, counted, failed, declined, open, suggested, successRate, priorMean: alpha / (alpha + beta) };
 }
 
 export function introducerScores(projection: Projection, options: Partial<IntroducerScoreOptions> = {}): Record<string, IntroducerScore> {
-  const o: IntroducerScoreOptions = { ...INTRODUCER_SCORE_DEFAULTS, ...options, prior: { ...INTRODUCER_SCORE_DEFAULTS.prior, ...options.prior } };
+  const o: IntroducerScoreOptions = {
+    ...INTRODUCER_SCORE_DEFAULTS,
+    ...options,
+    prior: { ...INTRODUCER_SCORE_DEFAULTS.prior, ...options.prior },
+    vouching: { ...INTRODUCER_SCORE_DEFAULTS.vouching, ...options.vouching },
+  };
   validatePrior(MODULE, o.prior);
   if (o.now !== null) checkNumber(MODULE, 'now', o.now, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   if (o.valueHalfLifeDays !== null) checkNumber(MODULE, 'valueHalfLifeDays', o.valueHalfLifeDays, Number.MIN_VALUE, Number.POSITIVE_INFINITY);
   const n = projection.people.length;
-  const records = introducerRecordColumns(projection.introductions, n, o.prior, o.now);
+  const credits = introductionCredits(projection, o.vouching, o.now);
+  const records = introducerRecordColumns(projection.introductions, credits, n, o.prior, o.now);
   const credited = new Float64Array(n);
   const fruit = new Float64Array(n);
   const listed = new Uint8Array(n);
-  for (const intro of projection.introductions) {
+  for (let k = 0; k < projection.introductions.length; k++) {
+    const intro = projection.introductions[k];
     if (o.now !== null && intro.at > o.now) continue;
     const i = intro.introducer;
     if (i >= n) continue;
     listed[i] = 1;
     if (intro.status !== 'succeeded') continue;
-    const decay =
-      o.now !== null && o.valueHalfLifeDays !== null && Number.isFinite(intro.at)
+    // credit × decay
+    const weight =
+      credits[k] *
+      (o.now !== null && o.valueHalfLifeDays !== null && Number.isFinite(intro.at)
         ? 2 ** (-Math.max(0, o.now - intro.at) / (o.valueHalfLifeDays * DAY_MS))
-        : 1;
+        : 1);
     const value = intro.value !== null && Number.isFinite(intro.value) ? intro.value : 0;
-    credited[i] += value * decay;
-    fruit[i] += decay * (1 + Math.log1p(Math.max(0, value)));
+    credited[i] += value * weight;
+    fruit[i] += weight * (1 + Math.log1p(Math.max(0, value)));
   }
   const out: Record<string, IntroducerScore> = {};
   for (let i = 0; i < n; i++) {
@@ -154,6 +179,7 @@ export function introducerScores(projection: Projection, options: Partial<Introd
     out[projection.people[i].id] = {
       made: records.made[i],
       succeeded: records.succeeded[i],
+      counted: records.counted[i],
       failed: records.failed[i],
       declined: records.declined[i],
       open: records.open[i],

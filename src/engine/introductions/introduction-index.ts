@@ -5,7 +5,8 @@
  * - Louvain communities on its undirected view (communities.ts), or labels given by the caller;
  * - sectors, offers and seeks dictionary-coded per person (coded-sets.ts; offers and seeks share a vocabulary);
  * - openness per person: how much each has lately been making new acquaintances (openness.ts);
- * - introducer records from past introductions (introducer-scores.ts), smoothed with a Beta prior;
+ * - introducer records from past introductions (introducer-scores.ts), smoothed with a Beta prior, successes
+ *   counted as far as others vouch for the people introduced (vouching.ts);
  * - the pairs that must not be suggested: a pair is blocked by any introduction between them that is not
  *   closed as `failed` or `declined` (suggested, made, accepted: one is under way; succeeded: they have met).
  *   A failed or declined introduction blocks the pair for `retryAfterDays` after it, then another introducer
@@ -15,8 +16,8 @@
  *   their list, and they are not named as its introducer.
  *
  * Introductions and dismissals touch only the last three (and `latestTime` when no tie or event is dated):
- * withIntroductionRecords refreshes them over an index whose people, ties and events did not change, in O(I + D),
- * with no rebuild of the graph or its communities.
+ * withIntroductionRecords refreshes them over an index whose people, ties and events did not change, in O(I + D)
+ * plus vouching's pass over ties and messages, with no rebuild of the graph or its communities.
  *
  * Cost: the acquaintance graph's O((T + P) log d) plus Louvain (the dominant term on large graphs, see
  * communities.ts), O(I + D) for I introductions and D dismissals. Memory ~30 bytes per acquaintance entry plus
@@ -29,6 +30,7 @@ import { acquaintanceCommunities, COMMUNITY_DEFAULTS, type Communities, type Com
 import { checkNumber, IntroductionInputError } from './errors.ts';
 import { openness, OPENNESS_DEFAULTS } from './openness.ts';
 import { INTRODUCER_SCORE_DEFAULTS, introducerRecordColumns, type BetaPrior, type IntroducerRecordColumns } from './introducer-scores.ts';
+import { introductionCredits } from './vouching.ts';
 
 const MODULE = 'introductions/introduction-index';
 const DAY_MS = 86_400_000;
@@ -136,14 +138,14 @@ export function buildIntroductionIndex(projection: Projection, options: Partial<
  */
 export function withIntroductionRecords(
   index: Omit<IntroductionIndex, 'records' | 'blockedUntil' | 'declinedIntroducers' | 'latestTime'>,
-  projection: Pick<Projection, 'people' | 'introductions' | 'dismissals'>,
+  projection: Pick<Projection, 'people' | 'introductions' | 'dismissals' | 'ties' | 'events' | 'drove' | 'reached'>,
 ): IntroductionIndex {
   const o = index.options;
   const n = index.people.length;
   if (projection.people.length !== n) {
     throw new IntroductionInputError(MODULE, 'invalid_option', `the projection has ${projection.people.length} people, the index ${n}: build the index again`);
   }
-  const records = introducerRecordColumns(projection.introductions, n, o.prior);
+  const records = introducerRecordColumns(projection.introductions, introductionCredits(projection, o.acquaintance), n, o.prior);
   const blockedUntil = new Map<number, number>();
   // the network's latest activity; introductions count only when no tie or event is dated (they are recorded at
   // the clock's time, and a request recorded today must not age every tie of a network imported last year)

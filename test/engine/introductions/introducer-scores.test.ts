@@ -4,17 +4,27 @@ import type { IntroductionStatus } from '../../../src/domain/model.ts';
 import { introducerScores } from '../../../src/engine/introductions/index.ts';
 import { DAY, helloWorld, NOW } from './world.ts';
 
+/** Introductions between people a witness outside every introducer's circle fully trusts: each success counts 1. */
 function withIntroductions(records: Record<string, IntroductionStatus[]>, value: number | null = null) {
   const p = new ProjectionBuilder();
   let k = 0;
   for (const [introducer, statuses] of Object.entries(records)) {
     for (const status of statuses) {
       p.introduction({ id: `i${k}`, introducer, a: `a${k}`, b: `b${k}`, at: NOW - k * DAY, status, value });
+      p.tie('witness', `a${k}`, 1);
+      p.tie('witness', `b${k}`, 1);
       k++;
     }
   }
   return p.build();
 }
+
+/** helloWorld, where Ivy (in no introduction) fully trusts Eve and Finn, whom Carla introduced */
+const vouchedWorld = () =>
+  helloWorld((p) => {
+    p.tie('ivy', 'eve', 1);
+    p.tie('ivy', 'finn', 1);
+  });
 
 describe('introducerScores', () => {
   it('smooths the success rate: 1 of 1 scores below 9 of 10', () => {
@@ -38,14 +48,21 @@ describe('introducerScores', () => {
   });
 
   it('counts declined as not fruitful, credits value, and decays it when asked', () => {
-    const scores = introducerScores(helloWorld());
-    expect(scores.carla).toMatchObject({ made: 4, succeeded: 1, failed: 2, declined: 1, open: 1, creditedValue: 5000 });
+    const scores = introducerScores(vouchedWorld());
+    expect(scores.carla).toMatchObject({ made: 4, succeeded: 1, counted: 1, failed: 2, declined: 1, open: 1, creditedValue: 5000 });
     expect(scores.carla.successRate).toBeCloseTo(2 / 5, 12);
     expect(scores.carla.score).toBeCloseTo((2 / 5) * (1 + Math.log1p(5000)), 12);
     expect(Object.keys(scores)).toEqual(['carla']);
-    const decayed = introducerScores(helloWorld(), { now: NOW, valueHalfLifeDays: 90 });
+    const decayed = introducerScores(vouchedWorld(), { now: NOW, valueHalfLifeDays: 90 });
     expect(decayed.carla.creditedValue).toBeCloseTo(2500, 9); // succeeded 90 days before now
-    expect(Object.keys(introducerScores(helloWorld(), { includeEveryone: true })).length).toBe(9);
+    expect(Object.keys(introducerScores(vouchedWorld(), { includeEveryone: true })).length).toBe(9);
+  });
+
+  it("does not count a success between people nobody outside the introducer's introductions vouches for", () => {
+    // in helloWorld itself Finn is known to Carla alone: her one success counts 0, value and score with it
+    const scores = introducerScores(helloWorld());
+    expect(scores.carla).toMatchObject({ succeeded: 1, counted: 0, failed: 2, creditedValue: 0, score: 0 });
+    expect(scores.carla.successRate).toBeCloseTo(1 / 4, 12); // (0 + 1) / (0 + 2 + 2)
   });
 
   it('ignores introductions after now', () => {

@@ -8,7 +8,8 @@ import { ProjectionBuilder, type Projection } from '../../../src/domain/projecti
 export const DAY = 86_400_000;
 export const NOW = Date.UTC(2025, 5, 1);
 
-export function helloWorld(): Projection {
+/** `more` adds to the world before it is built. */
+export function helloWorld(more?: (p: ProjectionBuilder) => void): Projection {
   const p = new ProjectionBuilder();
   const person = (id: string, sectors: string[], offers: string[], seeks: string[]): void => {
     p.person({ id, name: id[0].toUpperCase() + id.slice(1), sectors, offers, seeks });
@@ -40,5 +41,6 @@ export function helloWorld(): Projection {
   p.introduction({ id: 'i2', introducer: 'carla', a: 'gus', b: 'ana', at: NOW - 400 * DAY, status: 'failed', value: null });
   p.introduction({ id: 'i3', introducer: 'carla', a: 'hugo', b: 'ana', at: NOW - 7 * DAY, status: 'declined', value: null });
   p.introduction({ id: 'i4', introducer: 'carla', a: 'eve', b: 'finn', at: NOW - 90 * DAY, status: 'succeeded', value: 5000 });
+  more?.(p);
   return p.build();
 }

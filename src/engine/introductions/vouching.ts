@@ -1,0 +1,226 @@
+/**
+ * How much of an introducer's success counts: credit for a succeeded introduction only in so far as others vouch
+ * for the two people it brought together. Reputation systems get gamed (DESIGN.md idea 7); without this, anyone
+ * could record twenty people nobody knows, "introduce" them to one another, mark every introduction succeeded
+ * and top the introducer ranking. With it, such introductions count for nothing until people outside the
+ * introducer's own introductions know the people introduced.
+ *
+ * Vouching, v(y → x) in [0, 1]: what y's own records say about knowing x. The trust of y's KNOWS tie to x when y
+ * declared one (`undeclaredTrust` when it has no trust value), else 1 − exp(−sent / s) for the weight y sent
+ * to x (events y DROVE that REACHED x; s = `interactionTrustScale`; broadcasts over `maxEventPairs` pairs do
+ * not count). Being written to by x is not vouching for x: anyone can write to anyone.
+ *
+ * For introducer i, the circle C_i is i and every person in an introduction i made (any status but `suggested`:
+ * a request names i without i doing anything). For x in C_i:
+ *   outside_i(x)  = Σ_{y ∉ C_i} v(y → x)
+ *   standing_i(x) = min(1, outside_i(x) + Σ_{y ∈ C_i, y ≠ i, y ≠ x} v(y → x) · min(1, outside_i(y)))
+ * People of the circle vouch for one another only as much as they are themselves vouched for from outside it,
+ * and i's own vouching never counts. A succeeded introduction of a and b is credited
+ *   credit = min(standing_i(a), standing_i(b))
+ * (both sides must be somebody), so a ring of made-up people vouching for each other scores 0, and an honest
+ * introducer's introductions of established people score 1.
+ *
+ * Known limits, stated in the README: a newcomer known only to the introducer and to the person they were
+ * introduced to counts for nothing until someone else vouches for them; and a second account outside the
+ * circle that vouches for the made-up people lifts them (the collusion rings of rings.ts, personalised PageRank
+ * on trusted seeds, and the credits shown beside every record are what catch that).
+ *
+ * Time: ties and events of any date count. Cost: O(T + P + n) for T ties and P driver–reached pairs to build
+ * everyone's vouchers, once per graph (kept while the tie columns are the same), plus O(I) and O(Σ over
+ * succeeded introductions of the two people's vouchers) per call.
+ */
+import type { Projection } from '../../domain/projection.ts';
+import { ACQUAINTANCE_DEFAULTS, type AcquaintanceOptions } from './acquaintance-graph.ts';
+
+export type VouchingOptions = Pick<AcquaintanceOptions, 'interactionTrustScale' | 'undeclaredTrust' | 'maxEventPairs'>;
+
+export const VOUCHING_DEFAULTS: VouchingOptions = {
+  interactionTrustScale: ACQUAINTANCE_DEFAULTS.interactionTrustScale,
+  undeclaredTrust: ACQUAINTANCE_DEFAULTS.undeclaredTrust,
+  maxEventPairs: ACQUAINTANCE_DEFAULTS.maxEventPairs,
+};
+
+/**
+ * Everyone's vouchers, by the person vouched for (CSR): rows start[x] .. start[x + 1] of `voucher` and `value`,
+ * one entry per voucher. Depends on ties and events only, so it is built once per graph and kept (see `tables`).
+ */
+interface VoucherTable {
+  start: Uint32Array;
+  voucher: Uint32Array;
+  value: Float64Array;
+}
+
+type VouchingSource = Pick<Projection, 'people' | 'ties' | 'events' | 'drove' | 'reached'>;
+
+/**
+ * Tables by the tie columns they were read from: introductions change far more often than ties and events, and
+ * a projection refreshed for introductions only keeps the same columns (influence.service.ts), so recording an
+ * introduction does not read a million ties again.
+ */
+const tables = new WeakMap<object, { n: number; source: Pick<VouchingSource, 'events' | 'drove' | 'reached'>; options: VouchingOptions; table: VoucherTable }>();
+
+function voucherTable(source: VouchingSource, o: VouchingOptions): VoucherTable {
+  const kept = tables.get(source.ties);
+  if (
+    kept &&
+    kept.n === source.people.length &&
+    kept.source.events === source.events &&
+    kept.source.drove === source.drove &&
+    kept.source.reached === source.reached &&
+    kept.options.interactionTrustScale === o.interactionTrustScale &&
+    kept.options.undeclaredTrust === o.undeclaredTrust &&
+    kept.options.maxEventPairs === o.maxEventPairs
+  ) {
+    return kept.table;
+  }
+  const table = buildVoucherTable(source, o);
+  tables.set(source.ties, { n: source.people.length, source: { events: source.events, drove: source.drove, reached: source.reached }, options: { ...o }, table });
+  return table;
+}
+
+/**
+ * The credit of each introduction of `projection.introductions`, in [0, 1], aligned with it: for a succeeded
+ * one min(standing(a), standing(b)) within its introducer's circle; 1 for every other (only successes are
+ * credited, so only they need vouching). `now`: introductions after it are left out of the circles, as the
+ * records leave them out.
+ */
+export function introductionCredits(
+  projection: Pick<Projection, 'people' | 'introductions' | 'ties' | 'events' | 'drove' | 'reached'>,
+  options: Partial<VouchingOptions> = {},
+  now: number | null = null,
+): Float64Array {
+  const o: VouchingOptions = { ...VOUCHING_DEFAULTS, ...options };
+  const n = projection.people.length;
+  const intros = projection.introductions;
+  const credits = new Float64Array(intros.length).fill(1);
+  const counts = (k: number): boolean => {
+    const t = intros[k];
+    return t.status !== 'suggested' && !(now !== null && t.at > now) && t.introducer < n && t.a < n && t.b < n;
+  };
+
+  // each introducer's circle
+  const circles = new Map<number, Set<number>>();
+  for (let k = 0; k < intros.length; k++) {
+    if (!counts(k)) continue;
+    const { introducer, a, b } = intros[k];
+    let circle = circles.get(introducer);
+    if (!circle) circles.set(introducer, (circle = new Set([introducer])));
+    circle.add(a);
+    circle.add(b);
+  }
+  if (!intros.some((_, k) => counts(k) && intros[k].status === 'succeeded')) return credits;
+  const { start, voucher, value } = voucherTable(projection, o);
+
+  // min(1, outside_i(x)), once per introducer and person
+  const outsideMemo = new Map<Set<number>, Map<number, number>>();
+  const outside = (circle: Set<number>, x: number): number => {
+    let memo = outsideMemo.get(circle);
+    if (!memo) outsideMemo.set(circle, (memo = new Map()));
+    let sum = memo.get(x);
+    if (sum === undefined) {
+      sum = 0;
+      for (let e = start[x]; e < start[x + 1]; e++) if (!circle.has(voucher[e])) sum += value[e];
+      memo.set(x, (sum = Math.min(1, sum)));
+    }
+    return sum;
+  };
+  for (let k = 0; k < intros.length; k++) {
+    if (!counts(k) || intros[k].status !== 'succeeded') continue;
+    const { introducer, a, b } = intros[k];
+    const circle = circles.get(introducer)!;
+    const standing = (x: number): number => {
+      let sum = 0;
+      for (let e = start[x]; e < start[x + 1]; e++) {
+        const y = voucher[e];
+        if (!circle.has(y)) sum += value[e];
+        else if (y !== introducer) sum += value[e] * outside(circle, y);
+        if (sum >= 1) return 1;
+      }
+      return sum;
+    };
+    credits[k] = a === b ? 0 : Math.min(standing(a), standing(b));
+  }
+  return credits;
+}
+
+/** Builds the table: arcs (x vouched for by y) sorted by x, then merged per (x, y). */
+function buildVoucherTable(source: VouchingSource, o: VouchingOptions): VoucherTable {
+  const n = source.people.length;
+  const { ties, events, drove, reached } = source;
+  // drivers by event (counting sort), and how many people each event reached
+  const driverStart = new Uint32Array(events.count + 1);
+  for (let k = 0; k < drove.count; k++) driverStart[drove.event[k] + 1]++;
+  for (let e = 0; e < events.count; e++) driverStart[e + 1] += driverStart[e];
+  const cursor = driverStart.slice(0, events.count);
+  const drivers = new Uint32Array(drove.count);
+  for (let k = 0; k < drove.count; k++) drivers[cursor[drove.event[k]]++] = drove.person[k];
+  const reachedCount = new Uint32Array(events.count);
+  for (let k = 0; k < reached.count; k++) reachedCount[reached.event[k]]++;
+  const counts = (e: number): boolean => (driverStart[e + 1] - driverStart[e]) * reachedCount[e] <= o.maxEventPairs;
+
+  // 1. arcs, counted per person vouched for: ties first, in order (the last tie of a pair wins), then messages
+  const rowStart = new Uint32Array(n + 1);
+  for (let t = 0; t < ties.count; t++) if (ties.from[t] !== ties.to[t]) rowStart[ties.to[t] + 1]++;
+  for (let k = 0; k < reached.count; k++) {
+    const e = reached.event[k];
+    if (counts(e)) rowStart[reached.person[k] + 1] += driverStart[e + 1] - driverStart[e];
+  }
+  for (let x = 0; x < n; x++) rowStart[x + 1] += rowStart[x];
+  const arcs = rowStart[n];
+  const arcFrom = new Uint32Array(arcs);
+  const arcValue = new Float64Array(arcs);
+  const arcDeclared = new Uint8Array(arcs);
+  const fill = rowStart.slice(0, n);
+  for (let t = 0; t < ties.count; t++) {
+    const x = ties.to[t];
+    const y = ties.from[t];
+    if (x === y) continue;
+    const at = fill[x]++;
+    arcFrom[at] = y;
+    const trust = ties.trust[t];
+    arcValue[at] = Number.isNaN(trust) ? o.undeclaredTrust : Math.min(1, Math.max(0, trust));
+    arcDeclared[at] = 1;
+  }
+  for (let k = 0; k < reached.count; k++) {
+    const e = reached.event[k];
+    if (!counts(e)) continue;
+    const x = reached.person[k];
+    for (let d = driverStart[e]; d < driverStart[e + 1]; d++) {
+      const at = fill[x]++;
+      arcFrom[at] = drivers[d];
+      arcValue[at] = reached.weight[k];
+    }
+  }
+
+  // 2. per row, one entry per voucher: the declared trust when there is one, else from the weight sent
+  const start = new Uint32Array(n + 1);
+  const voucher = new Uint32Array(arcs);
+  const value = new Float64Array(arcs);
+  const declared = new Float64Array(n).fill(Number.NaN);
+  const sent = new Float64Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  const touched: number[] = [];
+  let out = 0;
+  for (let x = 0; x < n; x++) {
+    touched.length = 0;
+    for (let a = rowStart[x]; a < rowStart[x + 1]; a++) {
+      const y = arcFrom[a];
+      if (y === x) continue;
+      if (seen[y] !== x) {
+        seen[y] = x;
+        declared[y] = Number.NaN;
+        sent[y] = 0;
+        touched.push(y);
+      }
+      if (arcDeclared[a]) declared[y] = arcValue[a];
+      else sent[y] += arcValue[a];
+    }
+    for (const y of touched) {
+      voucher[out] = y;
+      value[out] = Number.isNaN(declared[y]) ? 1 - Math.exp(-sent[y] / o.interactionTrustScale) : declared[y];
+      out++;
+    }
+    start[x + 1] = out;
+  }
+  return { start, voucher: voucher.slice(0, out), value: value.slice(0, out) };
+}
