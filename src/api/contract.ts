@@ -84,7 +84,8 @@ export interface ProfileResponse {
   fadeClass: CurveResponse['fadeClass'];
   halfLifeDays: number | null;
   resurgences: Resurgence[];
-  introducer: { made: number; succeeded: number; failed: number; open: number; successRate: number; creditedValue: number; score: number } | null;
+  /** counted: the succeeded ones weighed by how much others vouch for the people introduced (≤ succeeded) */
+  introducer: { made: number; succeeded: number; counted: number; failed: number; open: number; successRate: number; creditedValue: number; score: number } | null;
   community: number | null;
   flags: { ring: boolean; reason?: string };
 }
@@ -196,7 +197,12 @@ export interface IntroducerRecord {
   declined: number;
   /** made or accepted, no outcome yet */
   open: number;
-  /** smoothed: (succeeded + 1) / (succeeded + failed + 2) */
+  /**
+   * the succeeded ones weighed by how much others vouch for the two people introduced, 0..1 each: people known
+   * only through this introducer's own introductions count 0 (engine/introductions/vouching.ts)
+   */
+  counted: number;
+  /** smoothed: (counted + 1) / (counted + failed + 2) */
   successRate: number;
   creditedValue: number;
   score: number;

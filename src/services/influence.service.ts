@@ -253,6 +253,7 @@ export class InfluenceService {
       name: this.person(s, id).name,
       made: r.made,
       succeeded: r.succeeded,
+      counted: r.counted,
       failed: r.failed,
       declined: r.declined,
       open: r.open,
@@ -406,6 +407,7 @@ export class InfluenceService {
         ? {
             made: intro.made,
             succeeded: intro.succeeded,
+            counted: intro.counted,
             failed: intro.failed,
             open: intro.open,
             successRate: intro.successRate,

@@ -24,9 +24,11 @@ const RECORDED: [string, string, string, number, string, number | null][] = [
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const id of ['ana', 'omar', 'nia', 'helena', 'rasin', 'lee']) {
+  for (const id of ['ana', 'omar', 'nia', 'helena', 'rasin', 'lee', 'town']) {
     expect((await t.send('POST', '/api/people', { id, name: id[0]!.toUpperCase() + id.slice(1) })).status).toBe(201);
   }
+  // someone in none of the introductions knows everyone: every success counts in full (vouching.ts)
+  for (const to of ['ana', 'omar', 'nia', 'helena', 'rasin', 'lee']) expect((await t.send('POST', '/api/ties', { from: 'town', to, trust: 1 })).status).toBe(201);
   for (const [k, [introducer, a, b, ago, status, value]] of RECORDED.entries()) {
     const res = await t.send('POST', '/api/introductions', { id: `i${k}`, introducer, a, b, at: daysAgo(ago), status, value });
     expect(res.status).toBe(201);
@@ -105,6 +107,33 @@ describe('GET /api/introductions/summary', () => {
     const ranking = await t.get('/api/influence?metric=introducer&limit=2');
     expect(ranking.body.items.map((i: { id: string }) => i.id)).toEqual(['helena', 'lee']);
     expect((await t.get('/api/introductions/summary?introducers=1')).body.introducers).toHaveLength(1);
+  });
+
+  it('does not rank an introducer by successes among people nobody else knows', async () => {
+    const farm = ['farmer', 'f1', 'f2', 'f3'];
+    for (const id of farm) expect((await t.send('POST', '/api/people', { id, name: id })).status).toBe(201);
+    const made: string[] = [];
+    try {
+      // the made-up people vouch for one another and for the farmer, fully; nobody else knows them
+      for (const x of farm) for (const y of farm) if (x !== y) expect((await t.send('POST', '/api/ties', { from: x, to: y, trust: 1 })).status).toBe(201);
+      for (const [a, b] of [['f1', 'f2'], ['f1', 'f3'], ['f2', 'f3']]) {
+        const res = await t.send('POST', '/api/introductions', { introducer: 'farmer', a, b, at: daysAgo(3), status: 'succeeded', value: 1_000_000 });
+        expect(res.status).toBe(201);
+        made.push(res.body.id as string);
+      }
+      const ranking = await t.get('/api/influence?metric=introducer&limit=2');
+      expect(ranking.body.items.map((i: { id: string }) => i.id)).toEqual(['helena', 'lee']);
+      const records = (await t.get('/api/introductions/summary?introducers=10')).body.introducers as { id: string }[];
+      expect(records.find((r) => r.id === 'farmer')).toMatchObject({ made: 3, succeeded: 3, counted: 0, creditedValue: 0, score: 0, successRate: 0.5 });
+      expect((await t.get('/api/people/farmer/influence')).body.introducer).toMatchObject({ succeeded: 3, counted: 0, score: 0 });
+      // once the town knows them, they count
+      for (const to of ['f1', 'f2', 'f3']) expect((await t.send('POST', '/api/ties', { from: 'town', to, trust: 1 })).status).toBe(201);
+      const after = (await t.get('/api/introductions/summary?introducers=1')).body.introducers[0];
+      expect(after).toMatchObject({ id: 'farmer', counted: 3, creditedValue: 3_000_000 });
+    } finally {
+      for (const id of made) expect((await t.send('DELETE', `/api/introductions/${id}`)).status).toBe(204);
+      for (const id of farm) expect((await t.send('DELETE', `/api/people/${id}`)).status).toBe(204);
+    }
   });
 
   it('follows an outcome as soon as it is recorded', async () => {
