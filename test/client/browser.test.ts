@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstName } from '../../client/src/panel/dom.ts';
 import { introducerTally } from '../../client/src/panel/introductions-board.ts';
+import { vouchingText } from '../../client/src/panel/introductions.ts';
 import type { Suggestion } from '../../src/api/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
@@ -571,6 +572,37 @@ describe('search and the person panel', () => {
     await expect.poll(() => titles.allTextContents(), { timeout: 30_000 }).toEqual(all);
     expect((await dismissals()).total).toBe(0);
     await summary.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
+  it('an introducer whose successes nobody else vouches for: the panel says they count for nothing, the board ranks her below', async () => {
+    const farm = ['p-farmer', 'p-fake1', 'p-fake2', 'p-fake3'];
+    const made: string[] = [];
+    try {
+      for (const id of farm) expect((await t.send('POST', '/api/people', { id, name: id === 'p-farmer' ? 'Fay Farmer' : id })).status).toBe(201);
+      for (const [a, b2] of [['p-fake1', 'p-fake2'], ['p-fake1', 'p-fake3'], ['p-fake2', 'p-fake3']]) {
+        const res = await t.send('POST', '/api/introductions', { introducer: 'p-farmer', a, b: b2, status: 'succeeded', value: 1_000_000 });
+        expect(res.status).toBe(201);
+        made.push(res.body.id as string);
+      }
+      const profile = (await t.get('/api/people/p-farmer/influence')).body;
+      expect(profile.introducer).toMatchObject({ succeeded: 3, counted: 0, score: 0 });
+      await open('?person=p-farmer');
+      const note = b.page.locator('#panel .vouching-note');
+      await note.waitFor({ timeout: 30_000 });
+      expect(await note.textContent()).toBe(vouchingText('Fay', profile.introducer));
+      expect(await note.textContent()).toContain('Counted as 0 of 3 succeeded');
+      // the board's best introducers are the API's, and she is not among them
+      await b.page.locator('#introductions').click();
+      const names = b.page.locator('.introducer-records li');
+      await names.first().waitFor({ timeout: 30_000 });
+      const top = (await t.get('/api/introductions/summary')).body.introducers as { id: string }[];
+      expect(await names.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(top.map((r) => r.id));
+      expect(top.map((r) => r.id)).not.toContain('p-farmer');
+      await b.page.keyboard.press('Escape');
+    } finally {
+      for (const id of made) expect((await t.send('DELETE', `/api/introductions/${id}`)).status).toBe(204);
+      for (const id of farm) expect((await t.send('DELETE', `/api/people/${id}`)).status).toBe(204);
+    }
   });
 });
 

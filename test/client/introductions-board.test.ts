@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { barTooltip, labelledBars } from '../../client/src/chart/stacked-bars.ts';
 import { filterQuery, formatAmount, introducerLine, introducerTally, opportunitiesCaption, periodBars, STATUS_ORDER, storedWaitingDays, summaryHeadline, WAITING_CHOICES, WAITING_DAYS } from '../../client/src/panel/introductions-board.ts';
-import { waitingText } from '../../client/src/panel/introductions.ts';
+import { vouchingText, waitingText } from '../../client/src/panel/introductions.ts';
 import { introductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
 
 const none = (): Record<IntroductionStatus, number> => ({ suggested: 0, made: 0, accepted: 0, declined: 0, succeeded: 0, failed: 0 });
@@ -66,9 +66,20 @@ describe('the board in words', () => {
   });
 
   it("gives an introducer's record", () => {
-    const r = { id: 'h', name: 'H', made: 36, succeeded: 28, failed: 3, declined: 0, open: 5, successRate: 0.88, creditedValue: 709, score: 99 };
+    const r = { id: 'h', name: 'H', made: 36, succeeded: 28, counted: 28, failed: 3, declined: 0, open: 5, successRate: 0.88, creditedValue: 709, score: 99 };
     expect(introducerLine(r)).toBe('28 of 31 with an outcome succeeded · 5 open · value 709');
-    expect(introducerLine({ ...r, succeeded: 0, failed: 0, open: 2, creditedValue: 0 })).toBe('no outcome yet · 2 open');
+    expect(introducerLine({ ...r, succeeded: 0, counted: 0, failed: 0, open: 2, creditedValue: 0 })).toBe('no outcome yet · 2 open');
+    // successes among people nobody else vouches for are said to count for less (or nothing)
+    expect(introducerLine({ ...r, counted: 27.96 })).toBe('28 of 31 with an outcome succeeded · 5 open · value 709');
+    expect(introducerLine({ ...r, counted: 26.44 })).toBe('28 of 31 with an outcome succeeded (counted as 26.4) · 5 open · value 709');
+    expect(introducerLine({ ...r, succeeded: 20, counted: 0.01, failed: 0, open: 0, creditedValue: 0 })).toBe('20 of 20 with an outcome succeeded (counted as 0)');
+    expect(vouchingText('Farmer', { succeeded: 20, counted: 0 })).toBe(
+      "Counted as 0 of 20 succeeded: the people introduced are vouched for by nobody outside Farmer's own introductions.",
+    );
+    expect(vouchingText('Helena', { succeeded: 28, counted: 26.44 })).toBe(
+      "Counted as 26.4 of 28 succeeded: some of the people introduced are vouched for by nobody outside Helena's own introductions.",
+    );
+    expect(vouchingText('Helena', { succeeded: 28, counted: 28 })).toBeNull();
   });
 
   it('writes amounts as recorded', () => {

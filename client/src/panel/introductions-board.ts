@@ -14,8 +14,8 @@ import type { Introduction, IntroductionStatus, Page } from '../../../src/domain
 import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
-import { clear, el, errorText, loading, MONTHS, safeStorage } from './dom.ts';
-import { introductionNames, introductionRow, STATUS_LABELS } from './introductions.ts';
+import { clear, el, errorText, firstName, loading, MONTHS, safeStorage } from './dom.ts';
+import { introductionNames, introductionRow, STATUS_LABELS, vouchingText } from './introductions.ts';
 import { suggestionList } from './suggestions.ts';
 
 /** An open introduction recorded longer ago than this is waiting for its outcome (the user picks among the choices). */
@@ -113,10 +113,14 @@ export function summaryHeadline(s: Pick<IntroductionsSummaryResponse, 'total' | 
   return `${parts.join(' · ')}.`;
 }
 
-/** "28 of 31 with an outcome succeeded · 5 open · value 709" */
+/**
+ * "28 of 31 with an outcome succeeded · 5 open · value 709"; "… succeeded (counted as 0)" when the successes count
+ * for less, the people introduced being vouched for by nobody outside the introducer's introductions (vouchingText).
+ */
 export function introducerLine(r: IntroductionsSummaryResponse['introducers'][number]): string {
   const closed = r.succeeded + r.failed;
-  const parts = [closed === 0 ? 'no outcome yet' : `${r.succeeded} of ${closed} with an outcome succeeded`];
+  const counted = vouchingText(r.name, r) === null ? '' : ` (counted as ${r.counted < 0.05 ? '0' : r.counted.toLocaleString('en-US', { maximumFractionDigits: 1 })})`;
+  const parts = [closed === 0 ? 'no outcome yet' : `${r.succeeded} of ${closed} with an outcome succeeded${counted}`];
   if (r.open > 0) parts.push(`${r.open} open`);
   if (r.creditedValue > 0) parts.push(`value ${formatAmount(r.creditedValue)}`);
   return parts.join(' · ');
@@ -355,8 +359,14 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
           const link = el('button', { class: 'link', text: r.name, attrs: { type: 'button' } });
           link.addEventListener('click', () => selectPerson(r.id));
           return el('li', { attrs: { 'data-id': r.id } }, [
-            el('div', { class: 'introducer-name' }, [link, el('span', { class: 'muted small', text: introducerLine(r) })]),
-            el('span', { class: 'bar-track', title: 'Success rate, smoothed so that a few introductions cannot read 100 %: (succeeded + 1) / (with an outcome + 2)' }, [
+            el('div', { class: 'introducer-name' }, [
+              link,
+              el('span', { class: 'muted small', text: introducerLine(r), title: vouchingText(firstName(r.name), r) ?? undefined }),
+            ]),
+            el('span', {
+              class: 'bar-track',
+              title: 'Success rate, smoothed so that a few introductions cannot read 100 %: (succeeded + 1) / (with an outcome + 2), a success counting as far as others vouch for the two people introduced',
+            }, [
               el('span', { class: 'bar-fill', style: { width: `${r.successRate * 100}%`, background: STATUS_COLORS.succeeded } }),
             ]),
             el('span', { class: 'bar-value', text: share(r.successRate) }),

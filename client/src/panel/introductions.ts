@@ -9,6 +9,18 @@ import { NOTE_MAX_LENGTH, openIntroductionStatuses } from '../../../src/domain/c
 import { ApiError, type Api } from '../api.ts';
 import { el, firstName, formatDate, formatDays, formatNumber } from './dom.ts';
 
+/**
+ * Said when an introducer's successes count for less than their number: a success counts as far as people
+ * outside the introducer's own introductions vouch for both people introduced (engine/introductions/vouching.ts),
+ * so successes recorded among people nobody else knows do not raise the record. Null when all count.
+ */
+export function vouchingText(name: string, r: { succeeded: number; counted: number }): string | null {
+  if (r.succeeded === 0 || r.succeeded - r.counted < 0.05) return null;
+  const counted = r.counted < 0.05 ? '0' : r.counted.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const who = counted === '0' ? 'the people introduced are' : 'some of the people introduced are';
+  return `Counted as ${counted} of ${r.succeeded} succeeded: ${who} vouched for by nobody outside ${name}'s own introductions.`;
+}
+
 /** Every status, in the order an introduction goes through them, with the words shown for it. */
 export const STATUS_LABELS: Record<IntroductionStatus, string> = {
   suggested: 'Suggested',

@@ -8,9 +8,9 @@ import type { CurveResponse, MetaResponse, ProfileResponse, SuggestionsResponse 
 import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
-import { clear, el, errorText, formatDate, formatDays, formatNumber, loading } from './dom.ts';
+import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, loading } from './dom.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
-import { introductionHistory, introductionNames } from './introductions.ts';
+import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
 import { reachBox } from './reach.ts';
 import type { SearchOptions } from './search.ts';
 import { suggestionList, type SuggestionListOptions } from './suggestions.ts';
@@ -185,13 +185,17 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     clear(t.introducer);
     const intro = profile.introducer;
     if (intro && intro.made > 0) {
+      const unvouched = vouchingText(firstName(profile.person.name), intro);
       t.introducer.append(
         section(
           'As an introducer',
-          el('div', { class: 'scores' }, [
-            stat('made', String(intro.made)),
-            stat('succeeded', `${intro.succeeded} (${Math.round(intro.successRate * 100)}%)`),
-            stat('introducer score', formatNumber(intro.score)),
+          el('div', {}, [
+            el('div', { class: 'scores' }, [
+              stat('made', String(intro.made)),
+              stat('succeeded', `${intro.succeeded} (${Math.round(intro.successRate * 100)}%)`),
+              stat('introducer score', formatNumber(intro.score)),
+            ]),
+            unvouched ? el('p', { class: 'caption muted small vouching-note', text: unvouched }) : null,
           ]),
         ),
       );
