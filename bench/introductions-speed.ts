@@ -15,7 +15,8 @@
  * ties. Goals: p95 ≤ 50 ms per person, p95 ≤ 200 ms per introducer. Also timed: introductionPath (how to reach
  * someone) between 200 random pairs, at most 4 hops, and suggestAcrossNetwork (limit 20, the introductions board's
  * list), 3 runs; no goal was set for either. Last, 3 rounds of hiding the list's best pair: the list (limit 100)
- * swept again against carried over (carryAcrossNetwork), and how far the two agree.
+ * swept again against carried over (carryAcrossNetwork), and how far the two agree, with the index's refresh in
+ * those rounds; then the introducer scores (3 runs, the vouchers kept) and the vouchers built cold (3 runs).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,8 @@ import { buildAcquaintanceGraph } from '../src/engine/introductions/acquaintance
 import { acquaintanceCommunities } from '../src/engine/introductions/communities.ts';
 import { buildIntroductionIndex, withIntroductionRecords } from '../src/engine/introductions/introduction-index.ts';
 import { INTRODUCTION_PATH_DEFAULTS, introductionPath } from '../src/engine/introductions/introduction-path.ts';
+import { introducerScores } from '../src/engine/introductions/introducer-scores.ts';
+import { introductionCredits } from '../src/engine/introductions/vouching.ts';
 import { carryAcrossNetwork, suggestAcrossNetwork, SUGGEST_ACROSS_NETWORK_DEFAULTS, type NetworkSuggestions } from '../src/engine/introductions/suggest-across-network.ts';
 import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
 import { suggestForPerson, SUGGEST_FOR_PERSON_DEFAULTS } from '../src/engine/introductions/suggest-for-person.ts';
@@ -225,13 +228,16 @@ function main(): void {
   let dismissals = projection.dismissals;
   const carrySamples: number[] = [];
   const resweepSamples: number[] = [];
+  const recordsSamples: number[] = [];
   const agreement: { sameOrder: number; common: number; carried: boolean }[] = [];
   for (let k = 0; k < NETWORK_RUNS; k++) {
     const best = list.items[0]!;
     const [a, b] = [index.indexOf.get(best.a)!, index.indexOf.get(best.b)!];
     dismissals = [...dismissals, { by: a, a, b }];
-    const after = withIntroductionRecords(before, { ...projection, dismissals });
     let t0 = performance.now();
+    const after = withIntroductionRecords(before, { ...projection, dismissals });
+    recordsSamples.push(performance.now() - t0);
+    t0 = performance.now();
     const fresh = suggestAcrossNetwork(after, { now: NOW, limit: 100 });
     resweepSamples.push(performance.now() - t0);
     t0 = performance.now();
@@ -245,6 +251,24 @@ function main(): void {
     agreement.push({ sameOrder, common: c.filter((x) => f.includes(x)).length, carried: carried !== null });
     before = after;
     list = carried ?? fresh;
+  }
+
+  // Introducer credit (vouching.ts): the influence service's scores after an introduction is recorded (the
+  // voucher table kept from the index build: same tie columns), and the table built cold for tie columns not
+  // seen before (what the first call after a change to ties pays).
+  const scoreSamples: number[] = [];
+  let listed = 0;
+  for (let k = 0; k < NETWORK_RUNS; k++) {
+    const t0 = performance.now();
+    listed = Object.keys(introducerScores(projection)).length;
+    scoreSamples.push(performance.now() - t0);
+  }
+  const coldSamples: number[] = [];
+  for (let k = 0; k < NETWORK_RUNS; k++) {
+    const fresh = { ...projection, ties: { ...projection.ties } };
+    const t0 = performance.now();
+    introductionCredits(fresh);
+    coldSamples.push(performance.now() - t0);
   }
 
   const report = {
@@ -297,6 +321,9 @@ function main(): void {
       suggestAcrossNetwork: { people: `the whole network, ${NETWORK_RUNS} runs, limit 20`, ...acrossNetwork },
       suggestAcrossNetworkAfterHiding: { people: `limit 100, after hiding the best pair, ${NETWORK_RUNS} rounds`, ...summarise(resweepSamples), meanResults: 100, emptyResults: 0 },
       carryAcrossNetworkAfterHiding: { people: 'the same rounds, the list before carried over', ...summarise(carrySamples), meanResults: 100, emptyResults: 0 },
+      withIntroductionRecordsAfterHiding: { people: 'the same rounds: the index refreshed for introductions and dismissals only', ...summarise(recordsSamples), meanResults: 0, emptyResults: 0 },
+      introducerScores: { people: `every introducer (${listed}), ${NETWORK_RUNS} runs, vouchers kept from the index build`, ...summarise(scoreSamples), meanResults: listed, emptyResults: 0 },
+      introductionCreditsCold: { people: `vouchers built for tie columns not seen before, ${NETWORK_RUNS} runs`, ...summarise(coldSamples), meanResults: 0, emptyResults: 0 },
       introductionPath: { people: `${PATH_RUNS} random pairs (same stream), at most ${INTRODUCTION_PATH_DEFAULTS.maxHops} hops`, ...reach },
     },
     goals: { suggestForPersonP95Ms: 50, suggestForIntroducerP95Ms: 200 },
@@ -361,6 +388,10 @@ function markdown(r: {
     `After hiding a suggestion: the board's list (limit 100) swept again, against carryAcrossNetwork following the list before (the service's path when only pairs were taken out). The carried list against the new sweep, per round: ${r.carryAgreement
       .map((x) => (x.carried ? `the first ${x.sameOrder} in the same order, ${x.common} of 100 pairs in common` : 'not carried (swept)'))
       .join('; ')}. The sweep is cut on this network (maxVisits), so below its pool's floor a carried list and a new sweep may pick different pairs; on a network swept whole they are equal (test/engine/introductions/suggest-across-network.test.ts).`,
+  );
+  lines.push('');
+  lines.push(
+    "Introducer credit (src/engine/introductions/vouching.ts): withIntroductionRecordsAfterHiding is the index's refresh after each hide of those rounds (records, blocked pairs, successes weighed by vouching), introducerScores the influence service's introducer metric over every introduction, both reading the vouchers the index build kept for these tie columns; introductionCreditsCold builds the vouchers anew, as the first call after a change to ties does.",
   );
   lines.push('');
   lines.push(
