@@ -77,7 +77,8 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
       description:
         'byStatus counts every introduction by its status now; months does the same per month recorded (UTC), every month from the first to the last; ' +
         'waiting counts the made or accepted ones recorded more than waitingDays ago, and waiting.requests the suggested ones (asked for, not made yet); introducers are the people whose introductions bear most fruit ' +
-        '(the introducer score: a smoothed success rate times the succeeded introductions, weighted by value).',
+        '(the introducer score: a smoothed success rate times the succeeded introductions, weighted by value, each counted as far as people ' +
+        "outside the introducer's own introductions vouch for the two people introduced).",
       query: z.object({
         waitingDays: z.coerce.number().int().min(0).max(3650).default(30).describe('an open introduction recorded longer ago than this is waiting'),
         introducers: z.coerce.number().int().min(0).max(100).default(5).describe('how many of the best introducers to list'),

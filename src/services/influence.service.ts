@@ -44,7 +44,8 @@ import type { GraphVersion } from './graph-version.ts';
 /** Metrics served besides the centralities: decayed activity and introducer credit. */
 export const EXTRA_METRICS = {
   activity: 'Activity influence: the summed (decayed, at t) magnitude of the events a person drove — the default for "influence at t".',
-  introducer: 'Introducer influence: smoothed success rate × credited value of the introductions a person made.',
+  introducer:
+    'Introducer influence: smoothed success rate × credited value of the introductions a person made, a success counting as far as others vouch for the two people introduced.',
 } as const;
 export type ServedMetric = MetricName | keyof typeof EXTRA_METRICS;
 
