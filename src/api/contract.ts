@@ -160,7 +160,8 @@ export interface SuggestionReasons {
   trustAInIntroducer: number;
   trustBInIntroducer: number;
   tieRecencyDays: { a: number | null; b: number | null };
-  introducerRecord: { made: number; succeeded: number; failed: number; successRate: number };
+  /** counted: the successes weighed by how much others vouch for the people introduced */
+  introducerRecord: { made: number; succeeded: number; counted: number; failed: number; successRate: number };
   [more: string]: unknown;
 }
 

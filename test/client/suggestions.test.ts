@@ -37,6 +37,9 @@ describe('explainSuggestion', () => {
     expect(none.reasons.some((r) => r.includes('in touch'))).toBe(false);
     expect(x.reasons).toContain('Bridges two communities that rarely meet');
     expect(x.reasons).toContain('Helena has made 12 introductions, 9 of them successful');
+    // successes among people nobody else vouches for are said to count for less
+    const unvouched = explainSuggestion({ ...s, reasons: { ...s.reasons, introducerRecord: { made: 12, succeeded: 9, counted: 2.5, failed: 1, successRate: 0.4 } } }, 'p-ana');
+    expect(unvouched.reasons).toContain('Helena has made 12 introductions, 9 of them successful (counted as 2.5)');
     expect(x.trust).toEqual([
       { who: 'Ana trusts Helena', value: 0.9 },
       { who: 'Omar trusts Helena', value: 0.85 },

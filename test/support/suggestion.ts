@@ -19,7 +19,7 @@ export function sampleSuggestion(reasons: Partial<SuggestionReasons> = {}, intro
       trustAInIntroducer: 0.9,
       trustBInIntroducer: 0.85,
       tieRecencyDays: { a: 3, b: 10 },
-      introducerRecord: { made: 12, succeeded: 9, failed: 1, successRate: 0.75 },
+      introducerRecord: { made: 12, succeeded: 9, counted: 9, failed: 1, successRate: 0.75 },
       ...reasons,
     },
   };

@@ -67,7 +67,8 @@ export function explainSuggestion(s: Suggestion, viewer: string | null): Explain
   if (recency) reasons.push(recency);
   const record = r.introducerRecord;
   if (record && record.made > 0) {
-    reasons.push(`${i} has made ${record.made} introduction${record.made === 1 ? '' : 's'}, ${record.succeeded} of them successful`);
+    const counted = record.succeeded - record.counted >= 0.05 ? ` (counted as ${Math.round(record.counted * 10) / 10})` : '';
+    reasons.push(`${i} has made ${record.made} introduction${record.made === 1 ? '' : 's'}, ${record.succeeded} of them successful${counted}`);
   }
   const headline = viewer === s.a.id ? `Meet ${s.b.name}` : viewer === s.b.id ? `Meet ${s.a.name}` : `Introduce ${s.a.name} to ${s.b.name}`;
   return {

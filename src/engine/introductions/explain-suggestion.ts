@@ -11,10 +11,12 @@ import { DAY_MS, type PairEvaluation } from './pair-score.ts';
 export interface IntroducerRecordSummary {
   made: number;
   succeeded: number;
+  /** the succeeded ones weighed by how much others vouch for the people introduced (vouching.ts), ≤ succeeded */
+  counted: number;
   /** closed without fruit: failed or declined */
   failed: number;
   open: number;
-  /** smoothed with the index's Beta prior; the prior mean when nothing closed */
+  /** smoothed with the index's Beta prior, over the counted successes; the prior mean when nothing closed */
   successRate: number;
 }
 
@@ -78,8 +80,8 @@ export function explainSuggestion(index: IntroductionIndex, ev: PairEvaluation, 
   const r = index.records;
   const record: IntroducerRecordSummary =
     i >= 0
-      ? { made: r.made[i], succeeded: r.succeeded[i], failed: r.failed[i], open: r.open[i], successRate: r.successRate[i] }
-      : { made: 0, succeeded: 0, failed: 0, open: 0, successRate: r.priorMean };
+      ? { made: r.made[i], succeeded: r.succeeded[i], counted: r.counted[i], failed: r.failed[i], open: r.open[i], successRate: r.successRate[i] }
+      : { made: 0, succeeded: 0, counted: 0, failed: 0, open: 0, successRate: r.priorMean };
   const ca = index.communities.label[a];
   const cb = index.communities.label[b];
   const reasons: IntroductionReasons = {
@@ -129,7 +131,11 @@ function summarise(r: IntroductionReasons, names: { a: string; b: string; i: str
   }
   const rec = r.introducerRecord;
   if (rec.made > 0) {
-    parts.push(`${names.i} has made ${rec.made} ${rec.made === 1 ? 'introduction' : 'introductions'}: ${rec.succeeded} succeeded, ${rec.failed} did not.`);
+    const counted =
+      rec.succeeded - rec.counted >= 0.05
+        ? ` (counted as ${Math.round(rec.counted * 10) / 10}: ${rec.counted < 0.05 ? 'the' : 'some of the'} people introduced are vouched for by nobody outside ${names.i}'s own introductions)`
+        : '';
+    parts.push(`${names.i} has made ${rec.made} ${rec.made === 1 ? 'introduction' : 'introductions'}: ${rec.succeeded} succeeded${counted}, ${rec.failed} did not.`);
   }
   return parts.join(' ');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectionBuilder, type Projection } from '../../../src/domain/projection.ts';
 import type { IntroductionStatus } from '../../../src/domain/model.ts';
-import { buildIntroductionIndex, introducerScores } from '../../../src/engine/introductions/index.ts';
+import { buildIntroductionIndex, introducerScores, suggestForPerson } from '../../../src/engine/introductions/index.ts';
 import { introductionCredits } from '../../../src/engine/introductions/vouching.ts';
 import { DAY, helloWorld, NOW } from './world.ts';
 
@@ -122,5 +122,21 @@ describe('introductionCredits', () => {
     expect(credit(made, 'i4', NOW - 2 * DAY)).toBe(1); // before that introduction, Ivy was outside the circle
     // credits are 1 for everything that did not succeed: only successes are weighed
     expect(credit(made, 'i1')).toBe(1);
+  });
+});
+
+describe('a suggestion through an introducer whose successes are not vouched for', () => {
+  it('gives the counted successes in its reasons and says so in its summary', () => {
+    const world = farmWorld((p) => {
+      for (const x of ['ana', 'ben']) {
+        p.tie(x, 'farmer', 0.9);
+        p.tie('farmer', x, 0.9);
+      }
+    });
+    const index = buildIntroductionIndex(world, { communities: false });
+    const [s] = suggestForPerson(index, index.indexOf.get('ana')!, { limit: 1 });
+    expect(s.introducer).toBe('farmer');
+    expect(s.reasons.introducerRecord).toMatchObject({ made: 20, succeeded: 20, counted: 0, successRate: 0.5 });
+    expect(s.reasons.summary).toContain("20 succeeded (counted as 0: the people introduced are vouched for by nobody outside farmer's own introductions)");
   });
 });
