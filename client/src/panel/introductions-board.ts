@@ -15,7 +15,7 @@ import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
 import { clear, el, errorText, firstName, loading, MONTHS, safeStorage } from './dom.ts';
-import { introductionNames, introductionRow, STATUS_LABELS, vouchingText } from './introductions.ts';
+import { countedText, introductionNames, introductionRow, STATUS_LABELS, vouchingText } from './introductions.ts';
 import { suggestionList } from './suggestions.ts';
 
 /** An open introduction recorded longer ago than this is waiting for its outcome (the user picks among the choices). */
@@ -119,8 +119,9 @@ export function summaryHeadline(s: Pick<IntroductionsSummaryResponse, 'total' | 
  */
 export function introducerLine(r: IntroductionsSummaryResponse['introducers'][number]): string {
   const closed = r.succeeded + r.failed;
-  const counted = vouchingText(r.name, r) === null ? '' : ` (counted as ${r.counted < 0.05 ? '0' : r.counted.toLocaleString('en-US', { maximumFractionDigits: 1 })})`;
-  const parts = [closed === 0 ? 'no outcome yet' : `${r.succeeded} of ${closed} with an outcome succeeded${counted}`];
+  const counted = countedText(r);
+  const succeeded = `${r.succeeded} of ${closed} with an outcome succeeded${counted === null ? '' : ` (counted as ${counted})`}`;
+  const parts = [closed === 0 ? 'no outcome yet' : succeeded];
   if (r.open > 0) parts.push(`${r.open} open`);
   if (r.creditedValue > 0) parts.push(`value ${formatAmount(r.creditedValue)}`);
   return parts.join(' · ');

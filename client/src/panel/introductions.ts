@@ -9,14 +9,20 @@ import { NOTE_MAX_LENGTH, openIntroductionStatuses } from '../../../src/domain/c
 import { ApiError, type Api } from '../api.ts';
 import { el, firstName, formatDate, formatDays, formatNumber } from './dom.ts';
 
+/** The counted successes to one decimal ("0", "26.4"), or null when they all count (within 0.05). */
+export function countedText(r: { succeeded: number; counted: number }): string | null {
+  if (r.succeeded === 0 || r.succeeded - r.counted < 0.05) return null;
+  return r.counted < 0.05 ? '0' : r.counted.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
 /**
  * Said when an introducer's successes count for less than their number: a success counts as far as people
  * outside the introducer's own introductions vouch for both people introduced (engine/introductions/vouching.ts),
  * so successes recorded among people nobody else knows do not raise the record. Null when all count.
  */
 export function vouchingText(name: string, r: { succeeded: number; counted: number }): string | null {
-  if (r.succeeded === 0 || r.succeeded - r.counted < 0.05) return null;
-  const counted = r.counted < 0.05 ? '0' : r.counted.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const counted = countedText(r);
+  if (counted === null) return null;
   const who = counted === '0' ? 'the people introduced are' : 'some of the people introduced are';
   return `Counted as ${counted} of ${r.succeeded} succeeded: ${who} vouched for by nobody outside ${name}'s own introductions.`;
 }

@@ -9,6 +9,7 @@ import type { Suggestion } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
 import { introductionDraft, introductionNote, mailtoHref, type IntroductionDraft } from './compose.ts';
 import { el, firstName, formatDays, listInWords } from './dom.ts';
+import { countedText } from './introductions.ts';
 
 export interface ExplainedSuggestion {
   /** the person to meet (the other side when the selected person is a or b) */
@@ -67,8 +68,8 @@ export function explainSuggestion(s: Suggestion, viewer: string | null): Explain
   if (recency) reasons.push(recency);
   const record = r.introducerRecord;
   if (record && record.made > 0) {
-    const counted = record.succeeded - record.counted >= 0.05 ? ` (counted as ${Math.round(record.counted * 10) / 10})` : '';
-    reasons.push(`${i} has made ${record.made} introduction${record.made === 1 ? '' : 's'}, ${record.succeeded} of them successful${counted}`);
+    const counted = countedText(record);
+    reasons.push(`${i} has made ${record.made} introduction${record.made === 1 ? '' : 's'}, ${record.succeeded} of them successful${counted === null ? '' : ` (counted as ${counted})`}`);
   }
   const headline = viewer === s.a.id ? `Meet ${s.b.name}` : viewer === s.b.id ? `Meet ${s.a.name}` : `Introduce ${s.a.name} to ${s.b.name}`;
   return {

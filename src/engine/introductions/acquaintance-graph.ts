@@ -274,7 +274,7 @@ function deriveTrust(declaredTrust: number, volume: number, scale: number, undec
 }
 
 /** Groups link rows by event (counting sort): rows of event e are start[e] .. start[e + 1]. */
-function groupByEvent(links: LinkColumns, eventCount: number): { start: Uint32Array; person: Uint32Array; weight: Float64Array } {
+export function groupByEvent(links: LinkColumns, eventCount: number): { start: Uint32Array; person: Uint32Array; weight: Float64Array } {
   const start = new Uint32Array(eventCount + 1);
   for (let k = 0; k < links.count; k++) start[links.event[k] + 1]++;
   for (let e = 0; e < eventCount; e++) start[e + 1] += start[e];

@@ -30,7 +30,7 @@
  * succeeded introductions of the two people's vouchers) per call.
  */
 import type { Projection } from '../../domain/projection.ts';
-import { ACQUAINTANCE_DEFAULTS, type AcquaintanceOptions } from './acquaintance-graph.ts';
+import { ACQUAINTANCE_DEFAULTS, groupByEvent, type AcquaintanceOptions } from './acquaintance-graph.ts';
 
 export type VouchingOptions = Pick<AcquaintanceOptions, 'interactionTrustScale' | 'undeclaredTrust' | 'maxEventPairs'>;
 
@@ -147,16 +147,12 @@ export function introductionCredits(
 function buildVoucherTable(source: VouchingSource, o: VouchingOptions): VoucherTable {
   const n = source.people.length;
   const { ties, events, drove, reached } = source;
-  // drivers by event (counting sort), and how many people each event reached
-  const driverStart = new Uint32Array(events.count + 1);
-  for (let k = 0; k < drove.count; k++) driverStart[drove.event[k] + 1]++;
-  for (let e = 0; e < events.count; e++) driverStart[e + 1] += driverStart[e];
-  const cursor = driverStart.slice(0, events.count);
-  const drivers = new Uint32Array(drove.count);
-  for (let k = 0; k < drove.count; k++) drivers[cursor[drove.event[k]]++] = drove.person[k];
-  const reachedCount = new Uint32Array(events.count);
-  for (let k = 0; k < reached.count; k++) reachedCount[reached.event[k]]++;
-  const counts = (e: number): boolean => (driverStart[e + 1] - driverStart[e]) * reachedCount[e] <= o.maxEventPairs;
+  // drivers by event, and how many people each event reached
+  const droveBy = groupByEvent(drove, events.count);
+  const driverStart = droveBy.start;
+  const drivers = droveBy.person;
+  const reachedStart = groupByEvent(reached, events.count).start;
+  const counts = (e: number): boolean => (driverStart[e + 1] - driverStart[e]) * (reachedStart[e + 1] - reachedStart[e]) <= o.maxEventPairs;
 
   // 1. arcs, counted per person vouched for: ties first, in order (the last tie of a pair wins), then messages
   const rowStart = new Uint32Array(n + 1);
