@@ -119,8 +119,8 @@ export interface GraphQuery {
 
 export interface TimelineQuery {
   metric: string;
-  /** each person's value over time: decayed activity, or temporal PageRank */
-  basis: 'activity' | 'pagerank';
+  /** each person's value over time: decayed activity, temporal PageRank, or the introducer score at each time */
+  basis: 'activity' | 'pagerank' | 'introducer';
   sector: string | null;
   medium: string | null;
   polarity: Polarity;
@@ -130,10 +130,12 @@ export interface TimelineQuery {
 
 /**
  * What node size means over time: the PageRank metrics travel in time as temporal PageRank (PageRank of the
- * decayed influence graph at each moment); every other metric as decayed activity, which the caption says.
+ * decayed influence graph at each moment), the introducer metric as the introducer score at each moment; every
+ * other metric as decayed activity, which the caption says.
  */
 export function timelineBasis(metric: string): TimelineQuery['basis'] {
-  return metric === 'pagerank' || metric === 'pagerank-personalized' ? 'pagerank' : 'activity';
+  if (metric === 'pagerank' || metric === 'pagerank-personalized') return 'pagerank';
+  return metric === 'introducer' ? 'introducer' : 'activity';
 }
 
 export const api = {

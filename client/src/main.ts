@@ -166,12 +166,19 @@ function setPosition(p: number, final: boolean): void {
   }
 }
 
+/** What node size is over time, by the timeline's basis (the size caption). */
+const OVER_TIME: Record<TimelineResponse['basis'], string> = {
+  activity: 'decayed influence',
+  pagerank: 'influence PageRank',
+  introducer: 'introducer score',
+};
+
 function updateSidePanels(): void {
   if (!scene) return;
   const t = currentTime();
-  // Over time the server's timeline gives each person's decayed influence (activity) or temporal PageRank;
-  // all-time uses the metric.
-  const overTime = scene.timeline?.basis === 'pagerank' ? 'influence PageRank' : 'decayed influence';
+  // Over time the server's timeline gives each person's decayed influence (activity), temporal PageRank or
+  // introducer score; all-time uses the metric.
+  const overTime = OVER_TIME[scene.timeline?.basis ?? 'activity'];
   byId('size-caption').textContent =
     t === null ? `Node size: ${metricLabel(store.get().metric)}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
   byId('top-date').textContent = t === null ? 'all time' : formatDate(t);
@@ -322,7 +329,7 @@ let rescoreController: AbortController | null = null;
 /**
  * After an introduction is recorded or its outcome set, the map sized by the introducer metric takes the new
  * scores in place: sizes and the side ranking follow, positions stay (a graph reload would re-run the layout
- * under the user).
+ * under the user); the timeline, made of introducer scores too, is fetched again.
  */
 async function rescoreIntroducers(): Promise<void> {
   const target = scene;
@@ -338,6 +345,7 @@ async function rescoreIntroducers(): Promise<void> {
     updateScores(target, (id) => scoreOf.get(id));
     view.setTimePosition(position);
     updateSidePanels();
+    void loadTimeline();
   } catch (err) {
     if (controller.signal.aborted) return;
     setStatus(`Could not refresh the introducer scores: ${err instanceof ApiError ? err.message : String(err)}`, 'error');

@@ -126,7 +126,7 @@ export interface GraphResponse {
  * can scrub without a request per frame. values[i][k] = node i at times[k].
  */
 /** What a person's value in a timeline is: decayed activity, or temporal PageRank at each time. */
-export type TimelineBasis = 'activity' | 'pagerank';
+export type TimelineBasis = 'activity' | 'pagerank' | 'introducer';
 
 export interface TimelineResponse {
   times: number[];

@@ -1,7 +1,7 @@
 /** Influence analysis: rankings, profiles, decay curves, communities, and the explorer's graph and timeline. */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { InfluenceService } from '../services/influence.service.ts';
+import { INTRODUCER_HALF_LIFE_DAYS, type InfluenceService } from '../services/influence.service.ts';
 import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
 const time = isoTime;
@@ -151,9 +151,11 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
         steps: z.coerce.number().int().min(2).max(1000).default(120),
         metric: z.string().default('pagerank').describe('the metric that picks which people are shown (top limit)'),
         basis: z
-          .enum(['activity', 'pagerank'])
+          .enum(['activity', 'pagerank', 'introducer'])
           .default('activity')
-          .describe("each person's value at each time: activity (decayed influence of the events they drove) or pagerank (temporal PageRank of the decayed influence graph, above the floor share everyone gets without influence)"),
+          .describe(
+            `each person's value at each time: activity (decayed influence of the events they drove), pagerank (temporal PageRank of the decayed influence graph, above the floor share everyone gets without influence) or introducer (the introducer score at that time: introductions made by then, their credit halving every ${INTRODUCER_HALF_LIFE_DAYS} days)`,
+          ),
         layer,
         ...slice,
         polarity,

@@ -14,7 +14,7 @@ import { breakdownAll, personBreakdown, sectorDistances, type SectorDistanceMatr
 import { CentralityInputError, computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
 import { communities as louvain, type CommunitiesResult } from '../engine/communities.ts';
 import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph } from '../engine/influence-graph.ts';
-import { introducerScores, type IntroducerScore } from '../engine/introductions/index.ts';
+import { introducerScores, introducerScoreSeries, type IntroducerScore } from '../engine/introductions/index.ts';
 import { layout, type Positions } from '../engine/layout.ts';
 import { collusionRings, type Ring } from '../engine/rings.ts';
 import { analyzeCurve } from '../engine/time/curve-analysis.ts';
@@ -41,11 +41,17 @@ import type {
 import type { GraphRepository } from '../store/graph.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
 
+/**
+ * Over time, the credit of a fruitful introduction halves every this many days (the all-time score does not
+ * decay): an introducer's influence rises with their successes and fades when they stop.
+ */
+export const INTRODUCER_HALF_LIFE_DAYS = 365;
+
 /** Metrics served besides the centralities: decayed activity and introducer credit. */
 export const EXTRA_METRICS = {
   activity: 'Activity influence: the summed (decayed, at t) magnitude of the events a person drove — the default for "influence at t".',
   introducer:
-    'Introducer influence: smoothed success rate × credited value of the introductions a person made, a success counting as far as others vouch for the two people introduced.',
+    `Introducer influence: smoothed success rate × credited value of the introductions a person made, a success counting as far as others vouch for the two people introduced; at a time t, the introductions made by t, their credit halving every ${INTRODUCER_HALF_LIFE_DAYS} days up to t.`,
 } as const;
 export type ServedMetric = MetricName | keyof typeof EXTRA_METRICS;
 
@@ -87,6 +93,8 @@ interface AnalysisState {
   sectorMatrix?: SectorDistanceMatrix;
   rings?: Ring[];
   introducers?: Record<string, IntroducerScore>;
+  /** the introducer scores at recent times (decayed up to each), for rankings and profiles at t */
+  introducersAt: Map<number, Record<string, IntroducerScore>>;
   /** each person's all-time activity (the explorer's node attribute), computed once per version */
   activity?: Record<string, number>;
   /** recent timelines by query: the explorer asks again on every reload of the same view */
@@ -109,6 +117,7 @@ const SLICE_CACHE = 8;
 
 /** Timelines kept per graph version (each is at most limit × steps numbers; a PageRank one costs seconds). */
 const TIMELINE_CACHE = 8;
+const INTRODUCERS_AT_CACHE = 16;
 
 export class InfluenceService {
   private state: AnalysisState | null = null;
@@ -155,7 +164,7 @@ export class InfluenceService {
       `projection v${v}: ${projection.people.length} people, ${projection.events.count} events, ${projection.ties.count} ties ` +
         `read in ${Math.round(t1 - t0)} ms; interaction table and influence graph (${graph.order} nodes, ${graph.size} edges) in ${Math.round(t2 - t1)} ms`,
     );
-    return { version: v, graphVersion: g, projection, table, graph, builtMs: t2 - t0, timelines: new Map(), slices: new Map(), rankings: new Map(), communities: {}, positions: {} };
+    return { version: v, graphVersion: g, projection, table, graph, builtMs: t2 - t0, timelines: new Map(), slices: new Map(), rankings: new Map(), introducersAt: new Map(), communities: {}, positions: {} };
   }
 
   /**
@@ -177,8 +186,15 @@ export class InfluenceService {
       version: v,
       projection: { ...base.projection, ...records },
       introducers: undefined,
+      introducersAt: new Map(),
       rankings: new Map([...base.rankings].filter(([key]) => !byIntroductions(key.split('|')[0]!))),
-      timelines: new Map([...base.timelines].filter(([key]) => !byIntroductions((JSON.parse(key) as unknown[])[1] as string))),
+      // a timeline's key starts [steps, metric, basis, …]: its people are picked by the metric, valued by the basis
+      timelines: new Map(
+        [...base.timelines].filter(([key]) => {
+          const [, metric, basis] = JSON.parse(key) as unknown[];
+          return !byIntroductions(metric as string) && !byIntroductions(basis as string);
+        }),
+      ),
       slices: new Map(base.slices),
       communities: { ...base.communities },
       positions: { ...base.positions },
@@ -293,7 +309,7 @@ export class InfluenceService {
   ): Record<string, number> {
     const p = s.projection;
     if (q.seeds) for (const id of q.seeds) if (!p.indexOf.has(id)) throw new NotFoundError('Person', id);
-    if (metric === 'introducer') return Object.fromEntries(Object.entries(this.introducers(s)).map(([id, r]) => [id, r.score]));
+    if (metric === 'introducer') return Object.fromEntries(Object.entries(this.introducers(s, q.at ?? null)).map(([id, r]) => [id, r.score]));
     if (metric === 'activity') return activityScores(s.table, q);
     if (metric === 'pagerank-personalized' && !q.seeds) {
       throw new ValidationError('metric "pagerank-personalized" needs trusted seeds: add seeds=ID,ID,… (people you know to be genuine)');
@@ -330,9 +346,22 @@ export class InfluenceService {
     });
   }
 
-  private introducers(s: AnalysisState): Record<string, IntroducerScore> {
-    s.introducers ??= introducerScores(s.projection);
-    return s.introducers;
+  /**
+   * Everyone's record and score as an introducer: all time (undecayed), or at `at` (introductions made by then,
+   * with the outcomes recorded since, their value halving every INTRODUCER_HALF_LIFE_DAYS up to then).
+   */
+  private introducers(s: AnalysisState, at: number | null = null): Record<string, IntroducerScore> {
+    if (at === null) {
+      s.introducers ??= introducerScores(s.projection);
+      return s.introducers;
+    }
+    let scores = s.introducersAt.get(at);
+    if (!scores) {
+      scores = introducerScores(s.projection, { now: at, valueHalfLifeDays: INTRODUCER_HALF_LIFE_DAYS });
+      if (s.introducersAt.size >= INTRODUCERS_AT_CACHE) s.introducersAt.delete(s.introducersAt.keys().next().value!);
+      s.introducersAt.set(at, scores);
+    }
+    return scores;
   }
 
   private tieGraph(s: AnalysisState): TieGraph {
@@ -379,7 +408,7 @@ export class InfluenceService {
     const large = s.graph.order > EXACT_PATH_METRICS_MAX_NODES;
     const metrics: ServedMetric[] = ['activity', 'pagerank', 'betweenness', 'degree', 'constraint', 'introducer'];
     for (const metric of large ? metrics.filter((m) => m !== 'constraint') : metrics) {
-      const r = this.ranking(s, { metric, at: metric === 'activity' || metric === 'pagerank' ? at : null });
+      const r = this.ranking(s, { metric, at: metric === 'activity' || metric === 'pagerank' || metric === 'introducer' ? at : null });
       scores[metric] = jointRank(r, r.ids.indexOf(id));
     }
     s.sectorMatrix ??= sectorDistances(s.table);
@@ -390,7 +419,7 @@ export class InfluenceService {
         .sort((x, y) => y[1] - x[1])
         .map(([name, v]) => ({ [key]: name, influence: v }));
     const curve = this.analyse(s, id, 'activity', s.table.firstAt, s.table.lastAt, null);
-    const intro = this.introducers(s)[id];
+    const intro = this.introducers(s, at)[id];
     return {
       person,
       at: at == null ? null : new Date(at).toISOString(),
@@ -623,7 +652,8 @@ export class InfluenceService {
    * a person's value is at each time: `activity`, the decayed influence of the events they drove, or
    * `pagerank`, temporal PageRank (influence PageRank of the decayed projection at that time, DESIGN.md's
    * temporal centrality) above the floor share every person gets without influence, which also credits whom
-   * one influenced: reaching influential people counts more.
+   * one influenced: reaching influential people counts more; or `introducer`, the introducer score at that time
+   * (introductions made by then, their credit halving every INTRODUCER_HALF_LIFE_DAYS).
    */
   async timeline(q: {
     steps: number;
@@ -666,6 +696,8 @@ export class InfluenceService {
     const edgeValues = edgeList.map(() => new Array<number>(steps).fill(0));
     const basis = q.basis ?? 'activity';
     const rank = basis === 'pagerank' ? pagerankRanker(s.table) : null;
+    const introducer =
+      basis === 'introducer' ? introducerScoreSeries(s.projection, times, index, { valueHalfLifeDays: INTRODUCER_HALF_LIFE_DAYS }) : null;
     const activity = new Array<number>(steps).fill(0);
     for (let k = 0; k < steps; k++) {
       const needEdges = edgeList.length > 0 || rank !== null;
@@ -675,7 +707,9 @@ export class InfluenceService {
       let sum = 0;
       for (let p = 0; p < part.length; p++) sum += part[p]!;
       activity[k] = round(sum);
-      if (rank && d) {
+      if (introducer) {
+        for (let i = 0; i < index.length; i++) values[i]![k] = round(introducer[i]![k]!);
+      } else if (rank && d) {
         // nobody has influence before the first event: PageRank's uniform jump share would show everyone
         const scores = d.count > 0 ? rank(d) : null;
         // what is shown is PageRank above the floor everyone gets for existing ((1 − α)/n plus the dangling

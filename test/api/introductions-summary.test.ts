@@ -109,6 +109,53 @@ describe('GET /api/introductions/summary', () => {
     expect((await t.get('/api/introductions/summary?introducers=1')).body.introducers).toHaveLength(1);
   });
 
+  it('ranks introducers at a time: the introductions made by then, their credit halving every year', async () => {
+    const atHelena = async (at: string | null) => {
+      const ranking = (await t.get(`/api/influence?metric=introducer&limit=10${at ? `&at=${at}` : ''}`)).body;
+      return ranking.items.find((i: { id: string }) => i.id === 'helena')?.score as number;
+    };
+    // all time: 2 of 3 closed succeeded (values 100 and none), nothing decays
+    expect(await atHelena(null)).toBeCloseTo((3 / 5) * (1 + Math.log1p(100) + 1), 9);
+    // 300 days ago only the first, made 100 days before, had been made: 1 of 1, its credit decayed 100 days
+    const then = daysAgo(300);
+    expect(await atHelena(then)).toBeCloseTo((2 / 3) * 2 ** (-100 / 365) * (1 + Math.log1p(100)), 6);
+    // Lee's one success is 2 days old: at 300 days ago he had none
+    const earlier = (await t.get(`/api/influence?metric=introducer&at=${then}&limit=10`)).body;
+    expect(earlier.items[0].id).toBe('helena');
+    expect(earlier.items.find((i: { id: string }) => i.id === 'lee')?.score ?? 0).toBe(0);
+    // the profile at that time gives the record as it stood
+    const profile = (await t.get(`/api/people/helena/influence?at=${then}`)).body;
+    expect(profile.introducer).toMatchObject({ made: 1, succeeded: 1, failed: 0, open: 0 });
+    expect(profile.scores.introducer.score).toBeCloseTo(await atHelena(then), 9);
+  });
+
+  it("serves the introducer score over time as a timeline basis, each sample the ranking's score at that time", async () => {
+    const tl = (await t.get('/api/timeline?metric=introducer&basis=introducer&steps=6&limit=10')).body;
+    expect(tl.basis).toBe('introducer');
+    expect(tl.times).toHaveLength(6);
+    for (const id of ['helena', 'lee', 'rasin']) {
+      const series: number[] = tl.values[tl.nodes.indexOf(id)];
+      for (const [k, time] of (tl.times as number[]).entries()) {
+        const ranked = (await t.get(`/api/influence?metric=introducer&at=${new Date(time).toISOString()}&limit=10`)).body.items;
+        expect(series[k]).toBeCloseTo(ranked.find((i: { id: string }) => i.id === id)?.score ?? 0, 5);
+      }
+    }
+    // Helena's succeeded introductions were made 400 and 200 days ago: her score rises at each, fades in between
+    const helena: number[] = tl.values[tl.nodes.indexOf('helena')];
+    expect(Math.max(...helena)).toBeGreaterThan(0);
+    expect(helena.some((v, k) => k > 0 && v < helena[k - 1]!)).toBe(true);
+    expect(helena.some((v, k) => k > 0 && v > helena[k - 1]!)).toBe(true);
+    // an outcome recorded is in the next timeline (none is served from before it)
+    expect((await t.send('PATCH', '/api/introductions/i5', { status: 'succeeded', value: 10 })).status).toBe(200);
+    try {
+      const after = (await t.get('/api/timeline?metric=introducer&basis=introducer&steps=6&limit=10')).body;
+      const rasin: number[] = after.values[after.nodes.indexOf('rasin')];
+      expect(rasin.at(-1)).toBeGreaterThan(0);
+    } finally {
+      expect((await t.send('PATCH', '/api/introductions/i5', { status: 'declined', value: null })).status).toBe(200);
+    }
+  });
+
   it('does not rank an introducer by successes among people nobody else knows', async () => {
     const farm = ['farmer', 'f1', 'f2', 'f3'];
     for (const id of farm) expect((await t.send('POST', '/api/people', { id, name: id })).status).toBe(201);

@@ -158,6 +158,41 @@ describe('time', () => {
     expect(apart(narrow)).toBe(true);
     await expect.poll(async () => (await ticks()).length, { timeout: 10_000 }).toBe(wide.length);
   });
+
+  it('sized by introducer, the slider travels the introducer score: at each time the ranking is the API\'s then, and one-off introducers fade', async () => {
+    await open('?metric=introducer');
+    const topNames = () => b.page.locator('#top-list .top-name').allTextContents();
+    const timeAt = (k: number) => b.page.evaluate((p) => window.__catalyst.times()[p]!, k);
+    const rankedAt = async (time: number) =>
+      ((await t.get(`/api/influence?metric=introducer&at=${new Date(time).toISOString()}&limit=8`)).body.items as { name: string; score: number }[])
+        .filter((i) => i.score > 0)
+        .map((i) => i.name);
+    for (const date of ['2018-06-01', '2023-01-01']) {
+      const time = await timeAt(await slideTo(date));
+      await expect.poll(() => b.page.locator('#size-caption').textContent()).toMatch(/^Node size: introducer score on /);
+      const expected = await rankedAt(time);
+      expect(expected.length).toBeGreaterThan(2);
+      await expect.poll(topNames).toEqual(expected);
+    }
+    // before the first introduction nobody has an introducer score, and the list says so
+    await slideTo('2016-01-01');
+    await expect.poll(() => b.page.locator('#top-list').textContent()).toBe('No introduction has borne fruit by this time.');
+    // someone whose introductions all bore fruit early is drawn smaller years later; Helena, who keeps introducing, is not
+    const tl = (await t.get('/api/timeline?metric=introducer&basis=introducer&steps=120&limit=400')).body as { nodes: string[]; values: number[][] };
+    const early = tl.nodes.find((id, i) => {
+      const v = tl.values[i]!;
+      const peak = v.indexOf(Math.max(...v));
+      return id !== 'p-connector' && v[peak]! > 0 && peak < 40 && v.at(-1)! < v[peak]! / 4;
+    });
+    expect(early).toBeDefined();
+    const k = tl.values[tl.nodes.indexOf(early!)]!.indexOf(Math.max(...tl.values[tl.nodes.indexOf(early!)]!));
+    await slideTo(new Date(await timeAt(k)).toISOString());
+    const then = await sizes();
+    await slideTo('2026-06-01');
+    const late = await sizes();
+    expect(late[early!]).toBeLessThan(then[early!]!);
+    expect(late['p-connector']).toBeGreaterThan(then['p-connector']!);
+  });
 });
 
 describe('search and the person panel', () => {

@@ -9,6 +9,7 @@ export type { IntroducerRecordSummary, IntroductionReasons, IntroductionSuggesti
 export {
   INTRODUCER_SCORE_DEFAULTS,
   introducerScores,
+  introducerScoreSeries,
   type BetaPrior,
   type IntroducerScore,
   type IntroducerScoreOptions,

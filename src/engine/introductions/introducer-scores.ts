@@ -139,7 +139,7 @@ export function introducerRecordColumns(
   return { made, succeeded, counted, failed, declined, open, suggested, successRate, priorMean: alpha / (alpha + beta) };
 }
 
-export function introducerScores(projection: Projection, options: Partial<IntroducerScoreOptions> = {}): Record<string, IntroducerScore> {
+function resolveOptions(options: Partial<IntroducerScoreOptions>): IntroducerScoreOptions {
   const o: IntroducerScoreOptions = {
     ...INTRODUCER_SCORE_DEFAULTS,
     ...options,
@@ -149,6 +149,18 @@ export function introducerScores(projection: Projection, options: Partial<Introd
   validatePrior(MODULE, o.prior);
   if (o.now !== null) checkNumber(MODULE, 'now', o.now, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   if (o.valueHalfLifeDays !== null) checkNumber(MODULE, 'valueHalfLifeDays', o.valueHalfLifeDays, Number.MIN_VALUE, Number.POSITIVE_INFINITY);
+  return o;
+}
+
+/** Per person: the record, the credited value, the fruit (before the rate) and whether they made an introduction. */
+interface IntroducerColumns {
+  records: IntroducerRecordColumns;
+  credited: Float64Array;
+  fruit: Float64Array;
+  listed: Uint8Array;
+}
+
+function introducerColumns(projection: Projection, o: IntroducerScoreOptions): IntroducerColumns {
   const n = projection.people.length;
   const credits = introductionCredits(projection, o.vouching, o.now);
   const records = introducerRecordColumns(projection.introductions, credits, n, o.prior, o.now);
@@ -172,6 +184,13 @@ export function introducerScores(projection: Projection, options: Partial<Introd
     credited[i] += value * weight;
     fruit[i] += weight * (1 + Math.log1p(Math.max(0, value)));
   }
+  return { records, credited, fruit, listed };
+}
+
+export function introducerScores(projection: Projection, options: Partial<IntroducerScoreOptions> = {}): Record<string, IntroducerScore> {
+  const o = resolveOptions(options);
+  const n = projection.people.length;
+  const { records, credited, fruit, listed } = introducerColumns(projection, o);
   const out: Record<string, IntroducerScore> = {};
   for (let i = 0; i < n; i++) {
     if (!listed[i] && !o.includeEveryone) continue;
@@ -190,4 +209,27 @@ export function introducerScores(projection: Projection, options: Partial<Introd
     };
   }
   return out;
+}
+
+/**
+ * Introducer scores over time: for each of `people` (indices), the score at each of `times`, as
+ * introducerScores would give with `now` set to that time (introductions made by then, with the outcomes
+ * recorded since, their value decaying up to then when a half-life is given). `options.now` is ignored.
+ * Cost: one introducerScores pass per time, O(T · (I + n)) plus vouching.ts's per-call part.
+ */
+export function introducerScoreSeries(
+  projection: Projection,
+  times: readonly number[],
+  people: readonly number[],
+  options: Partial<IntroducerScoreOptions> = {},
+): Float64Array[] {
+  const series = people.map(() => new Float64Array(times.length));
+  for (let k = 0; k < times.length; k++) {
+    const { records, fruit } = introducerColumns(projection, resolveOptions({ ...options, now: times[k] }));
+    for (let j = 0; j < people.length; j++) {
+      const i = people[j];
+      series[j][k] = i < fruit.length ? records.successRate[i] * fruit[i] : 0;
+    }
+  }
+  return series;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectionBuilder } from '../../../src/domain/projection.ts';
 import type { IntroductionStatus } from '../../../src/domain/model.ts';
-import { introducerScores } from '../../../src/engine/introductions/index.ts';
+import { introducerScores, introducerScoreSeries } from '../../../src/engine/introductions/index.ts';
 import { DAY, helloWorld, NOW } from './world.ts';
 
 /** Introductions between people a witness outside every introducer's circle fully trusts: each success counts 1. */
@@ -72,5 +72,49 @@ describe('introducerScores', () => {
 
   it('rejects a bad prior', () => {
     expect(() => introducerScores(helloWorld(), { prior: { alpha: 0, beta: 1 } })).toThrow(/introductions\/introducer-scores: option "prior.alpha"/);
+  });
+});
+
+describe('introducerScoreSeries', () => {
+  // x: a success 10 days before NOW (value 0) and a failure 4 days before; y: a success 2 days before
+  const world = () => {
+    const p = new ProjectionBuilder();
+    const dated: [string, string, number, IntroductionStatus][] = [
+      ['x', 'i0', 10, 'succeeded'],
+      ['x', 'i1', 4, 'failed'],
+      ['y', 'i2', 2, 'succeeded'],
+    ];
+    for (const [introducer, id, daysBefore, status] of dated) {
+      p.introduction({ id, introducer, a: `${id}a`, b: `${id}b`, at: NOW - daysBefore * DAY, status, value: null });
+      p.tie('witness', `${id}a`, 1);
+      p.tie('witness', `${id}b`, 1);
+    }
+    return p.build();
+  };
+
+  it('gives at each time the score introducerScores gives with now at that time', () => {
+    const w = world();
+    const times = [NOW - 20 * DAY, NOW - 7 * DAY, NOW - 3 * DAY, NOW, NOW + 30 * DAY];
+    const people = ['x', 'y', 'witness'].map((id) => w.indexOf.get(id)!);
+    const series = introducerScoreSeries(w, times, people, { valueHalfLifeDays: 7 });
+    times.forEach((t, k) => {
+      const at = introducerScores(w, { now: t, valueHalfLifeDays: 7 });
+      expect(series[0][k]).toBeCloseTo(at.x?.score ?? 0, 12);
+      expect(series[1][k]).toBeCloseTo(at.y?.score ?? 0, 12);
+      expect(series[2][k]).toBe(0);
+    });
+  });
+
+  it('rises with a success, falls with a failure and fades with the half-life', () => {
+    const w = world();
+    const x = w.indexOf.get('x')!;
+    const [s] = introducerScoreSeries(w, [NOW - 20 * DAY, NOW - 10 * DAY, NOW - 4 * DAY, NOW + 3 * DAY], [x], { valueHalfLifeDays: 7 });
+    expect(s[0]).toBe(0); // before any introduction
+    expect(s[1]).toBeCloseTo(2 / 3, 12); // 1 of 1: rate 2/3, one fresh success
+    expect(s[2]).toBeCloseTo((2 / 4) * 2 ** (-6 / 7), 12); // the failure lowers the rate to 2/4; the success is 6 days old
+    expect(s[3]).toBeCloseTo((2 / 4) * 2 ** (-13 / 7), 12);
+    // without a half-life nothing fades
+    const [flat] = introducerScoreSeries(w, [NOW - 4 * DAY, NOW + 300 * DAY], [x]);
+    expect(flat[0]).toBeCloseTo(flat[1], 12);
   });
 });
