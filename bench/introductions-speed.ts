@@ -30,7 +30,7 @@ import { buildAcquaintanceGraph } from '../src/engine/introductions/acquaintance
 import { acquaintanceCommunities } from '../src/engine/introductions/communities.ts';
 import { buildIntroductionIndex, withIntroductionRecords } from '../src/engine/introductions/introduction-index.ts';
 import { INTRODUCTION_PATH_DEFAULTS, introductionPath } from '../src/engine/introductions/introduction-path.ts';
-import { introducerScores } from '../src/engine/introductions/introducer-scores.ts';
+import { introducerScores, introducerScoreSeries } from '../src/engine/introductions/introducer-scores.ts';
 import { introductionCredits } from '../src/engine/introductions/vouching.ts';
 import { carryAcrossNetwork, suggestAcrossNetwork, SUGGEST_ACROSS_NETWORK_DEFAULTS, type NetworkSuggestions } from '../src/engine/introductions/suggest-across-network.ts';
 import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
@@ -263,6 +263,19 @@ function main(): void {
     listed = Object.keys(introducerScores(projection)).length;
     scoreSamples.push(performance.now() - t0);
   }
+  // The explorer's timeline sized by Introducer: 60 samples (the client's count above 5,000 people) over the
+  // introductions' dates, for 5,000 shown people, as /api/timeline?basis=introducer computes it.
+  const introTimes = projection.introductions.map((i) => i.at).filter(Number.isFinite);
+  const first = Math.min(...introTimes);
+  const last = Math.max(...introTimes);
+  const seriesTimes = Array.from({ length: 60 }, (_, k) => first + ((last - first) * k) / 59);
+  const shown = Array.from({ length: Math.min(n, 5_000) }, (_, i) => i);
+  const seriesSamples: number[] = [];
+  for (let k = 0; k < NETWORK_RUNS; k++) {
+    const t0 = performance.now();
+    introducerScoreSeries(projection, seriesTimes, shown, { valueHalfLifeDays: 365 });
+    seriesSamples.push(performance.now() - t0);
+  }
   const coldSamples: number[] = [];
   for (let k = 0; k < NETWORK_RUNS; k++) {
     const fresh = { ...projection, ties: { ...projection.ties } };
@@ -323,6 +336,7 @@ function main(): void {
       carryAcrossNetworkAfterHiding: { people: 'the same rounds, the list before carried over', ...summarise(carrySamples), meanResults: 100, emptyResults: 0 },
       withIntroductionRecordsAfterHiding: { people: 'the same rounds: the index refreshed for introductions and dismissals only', ...summarise(recordsSamples), meanResults: 0, emptyResults: 0 },
       introducerScores: { people: `every introducer (${listed}), ${NETWORK_RUNS} runs, vouchers kept from the index build`, ...summarise(scoreSamples), meanResults: listed, emptyResults: 0 },
+      introducerTimeline: { people: `5,000 people at 60 times over the introductions' dates, ${NETWORK_RUNS} runs`, ...summarise(seriesSamples), meanResults: 60, emptyResults: 0 },
       introductionCreditsCold: { people: `vouchers built for tie columns not seen before, ${NETWORK_RUNS} runs`, ...summarise(coldSamples), meanResults: 0, emptyResults: 0 },
       introductionPath: { people: `${PATH_RUNS} random pairs (same stream), at most ${INTRODUCTION_PATH_DEFAULTS.maxHops} hops`, ...reach },
     },
@@ -391,7 +405,7 @@ function markdown(r: {
   );
   lines.push('');
   lines.push(
-    "Introducer credit (src/engine/introductions/vouching.ts): withIntroductionRecordsAfterHiding is the index's refresh after each hide of those rounds (records, blocked pairs, successes weighed by vouching), introducerScores the influence service's introducer metric over every introduction, both reading the vouchers the index build kept for these tie columns; introductionCreditsCold builds the vouchers anew, as the first call after a change to ties does.",
+    "Introducer credit (src/engine/introductions/vouching.ts): withIntroductionRecordsAfterHiding is the index's refresh after each hide of those rounds (records, blocked pairs, successes weighed by vouching), introducerScores the influence service's introducer metric over every introduction, both reading the vouchers the index build kept for these tie columns; introducerTimeline the explorer's timeline sized by Introducer (/api/timeline?basis=introducer: introducer scores at 60 times, 5,000 people); introductionCreditsCold builds the vouchers anew, as the first call after a change to ties does.",
   );
   lines.push('');
   lines.push(
