@@ -9,7 +9,7 @@ import { MAX_OPPORTUNITIES, type SuggestionsService } from '../services/suggesti
 import { defineRoute, type ApiRegistry } from './route.ts';
 
 const person = z.object({ id: z.string(), name: z.string() });
-const suggestion = z.object({ a: person, b: person, introducer: person, score: z.number(), reasons: z.record(z.string(), z.unknown()) });
+const suggestion = z.object({ a: person, b: person, introducer: person, score: z.number().describe('0..1: raw / (1 + raw), raw being reasons.rawScore (the ranking)'), reasons: z.record(z.string(), z.unknown()) });
 
 export function createSuggestionsRouter(deps: { suggestions: SuggestionsService }, registry: ApiRegistry): Router {
   const router = Router();

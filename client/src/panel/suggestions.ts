@@ -24,7 +24,7 @@ function percent(v: number): string {
 }
 
 /**
- * A suggestion's score (in [0, 1): 1 − e^−strength) with two decimals, rounded down: a strong suggestion reads
+ * A suggestion's score (in [0, 1): strength / (1 + strength)) with two decimals, rounded down: a strong suggestion reads
  * 0.99, never 1, which would claim a certainty no score has.
  */
 export function formatSuggestionScore(score: number): string {

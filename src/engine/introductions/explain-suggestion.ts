@@ -46,7 +46,7 @@ export interface IntroductionReasons {
   newTies: { a: number; b: number; days: number };
   /** common ties both trust at least minTrust, i.e. possible introducers */
   trustedIntroducers: number;
-  /** the score's parts (pair-score.ts): raw = structure · boost, score = 1 − exp(−raw) */
+  /** the score's parts (pair-score.ts): raw = structure · boost, score = raw / (1 + raw) */
   complementarity: number;
   sectorSimilarity: number;
   structure: number;

@@ -8,7 +8,7 @@
  * ranked by pair-score.ts:
  *   raw = structure · (1 + w_c·complementarity) · (1 + w_s·sectorSimilarity) · (1 + w_b·bridging)
  *         · (1 + w_o·openness_a) · (1 + w_o·openness_b) / (deg a · deg b)^γ,
- *   score = 1 − exp(−raw),
+ *   score = raw / (1 + raw),
  * where structure is a trust-, recency- and record-weighted Adamic-Adar over the trusted common ties. Each
  * suggestion names the best introducer (the common tie both trust most, leaving out anyone who dismissed the pair
  * as theirs to introduce) and its reasons (explain-suggestion.ts).

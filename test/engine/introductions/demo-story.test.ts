@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { areTied } from '../../../src/engine/introductions/acquaintance-graph.ts';
-import { buildIntroductionIndex, PAIR_SCORE_DEFAULTS, suggestForIntroducer, suggestForPerson } from '../../../src/engine/introductions/index.ts';
+import { buildIntroductionIndex, PAIR_SCORE_DEFAULTS, suggestAcrossNetwork, suggestForIntroducer, suggestForPerson } from '../../../src/engine/introductions/index.ts';
 import { findEntry } from '../../../src/engine/introductions/acquaintance-graph.ts';
 import { generateDemoWorld } from '../../../src/services/demo/index.ts';
 import { demoProjectionBuilder } from './demo-world.ts';
@@ -99,5 +99,18 @@ describe('demo story: whom should Helena introduce?', () => {
     const [offersToAna, offersToOmar] = story!.a === ANA ? [story!.reasons.bOffersASeeks, story!.reasons.aOffersBSeeks] : [story!.reasons.aOffersBSeeks, story!.reasons.bOffersASeeks];
     expect(offersToAna).toEqual(expect.arrayContaining(['funding', 'mentorship']));
     expect(offersToOmar).toEqual(['engineering']);
+  });
+});
+
+describe("the scores people read: the network's best introductions", () => {
+  it('score raw / (1 + raw), so the strongest stay apart instead of all reading 0.99', () => {
+    const best = suggestAcrossNetwork(index, { limit: 100 }).items;
+    expect(best).toHaveLength(100);
+    for (const s of best) expect(s.score).toBeCloseTo(s.reasons.rawScore / (1 + s.reasons.rawScore), 12);
+    // shown with two decimals, rounded down (the client's formatSuggestionScore)
+    const shown = best.map((s) => Math.floor(s.score * 100) / 100);
+    expect(shown.filter((v) => v === shown[0]).length).toBeLessThanOrEqual(3);
+    expect(new Set(shown).size).toBeGreaterThan(20);
+    expect(Math.max(...shown)).toBeLessThan(0.99);
   });
 });
