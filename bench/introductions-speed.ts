@@ -30,7 +30,7 @@ import { buildAcquaintanceGraph } from '../src/engine/introductions/acquaintance
 import { acquaintanceCommunities } from '../src/engine/introductions/communities.ts';
 import { buildIntroductionIndex, withIntroductionRecords } from '../src/engine/introductions/introduction-index.ts';
 import { INTRODUCTION_PATH_DEFAULTS, introductionPath } from '../src/engine/introductions/introduction-path.ts';
-import { introducerScores, introducerScoreSeries } from '../src/engine/introductions/introducer-scores.ts';
+import { introducerCurve, introducerScores, introducerScoreSeries } from '../src/engine/introductions/introducer-scores.ts';
 import { introductionCredits } from '../src/engine/introductions/vouching.ts';
 import { carryAcrossNetwork, suggestAcrossNetwork, SUGGEST_ACROSS_NETWORK_DEFAULTS, type NetworkSuggestions } from '../src/engine/introductions/suggest-across-network.ts';
 import { suggestForIntroducer, SUGGEST_FOR_INTRODUCER_DEFAULTS } from '../src/engine/introductions/suggest-for-introducer.ts';
@@ -276,6 +276,18 @@ function main(): void {
     introducerScoreSeries(projection, seriesTimes, shown, { valueHalfLifeDays: 365 });
     seriesSamples.push(performance.now() - t0);
   }
+  // A person's introducer curve (the panel's chart, /api/people/:id/curve?metric=introducer): 365 points for the
+  // person who made the most introductions.
+  const made = new Map<number, number>();
+  for (const intro of projection.introductions) made.set(intro.introducer, (made.get(intro.introducer) ?? 0) + 1);
+  const [busiest, busiestMade] = [...made].sort((x, y) => y[1] - x[1])[0]!;
+  const curveTimes = Array.from({ length: 365 }, (_, k) => first + ((last - first) * k) / 364);
+  const curveSamples: number[] = [];
+  for (let k = 0; k < NETWORK_RUNS; k++) {
+    const t0 = performance.now();
+    introducerCurve(projection, busiest, curveTimes, { valueHalfLifeDays: 365 });
+    curveSamples.push(performance.now() - t0);
+  }
   const coldSamples: number[] = [];
   for (let k = 0; k < NETWORK_RUNS; k++) {
     const fresh = { ...projection, ties: { ...projection.ties } };
@@ -337,6 +349,7 @@ function main(): void {
       withIntroductionRecordsAfterHiding: { people: 'the same rounds: the index refreshed for introductions and dismissals only', ...summarise(recordsSamples), meanResults: 0, emptyResults: 0 },
       introducerScores: { people: `every introducer (${listed}), ${NETWORK_RUNS} runs, vouchers kept from the index build`, ...summarise(scoreSamples), meanResults: listed, emptyResults: 0 },
       introducerTimeline: { people: `5,000 people at 60 times over the introductions' dates, ${NETWORK_RUNS} runs`, ...summarise(seriesSamples), meanResults: 60, emptyResults: 0 },
+      introducerCurve: { people: `one person (${busiestMade} introductions made) at 365 times, ${NETWORK_RUNS} runs`, ...summarise(curveSamples), meanResults: 365, emptyResults: 0 },
       introductionCreditsCold: { people: `vouchers built for tie columns not seen before, ${NETWORK_RUNS} runs`, ...summarise(coldSamples), meanResults: 0, emptyResults: 0 },
       introductionPath: { people: `${PATH_RUNS} random pairs (same stream), at most ${INTRODUCTION_PATH_DEFAULTS.maxHops} hops`, ...reach },
     },
@@ -405,7 +418,7 @@ function markdown(r: {
   );
   lines.push('');
   lines.push(
-    "Introducer credit (src/engine/introductions/vouching.ts): withIntroductionRecordsAfterHiding is the index's refresh after each hide of those rounds (records, blocked pairs, successes weighed by vouching), introducerScores the influence service's introducer metric over every introduction, both reading the vouchers the index build kept for these tie columns; introducerTimeline the explorer's timeline sized by Introducer (/api/timeline?basis=introducer: introducer scores at 60 times, 5,000 people); introductionCreditsCold builds the vouchers anew, as the first call after a change to ties does.",
+    "Introducer credit (src/engine/introductions/vouching.ts): withIntroductionRecordsAfterHiding is the index's refresh after each hide of those rounds (records, blocked pairs, successes weighed by vouching), introducerScores the influence service's introducer metric over every introduction, both reading the vouchers the index build kept for these tie columns; introducerTimeline the explorer's timeline sized by Introducer (/api/timeline?basis=introducer: introducer scores at 60 times, 5,000 people); introducerCurve one person's introducer score at 365 times (the panel's chart, /api/people/:id/curve?metric=introducer), for the person who made the most; introductionCreditsCold builds the vouchers anew, as the first call after a change to ties does.",
   );
   lines.push('');
   lines.push(

@@ -155,7 +155,7 @@ export const api = {
     request<{ items: Person[]; total: number }>('GET', withQuery('/api/people', { q, limit }), undefined, signal),
   profile: (id: string, at: string | null, signal?: AbortSignal) =>
     request<ProfileResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/influence`, { at }), undefined, signal),
-  curve: (id: string, q: { from?: string; to?: string; metric?: 'activity' | 'centrality' }, signal?: AbortSignal) =>
+  curve: (id: string, q: { from?: string; to?: string; metric?: CurveResponse['metric'] }, signal?: AbortSignal) =>
     request<CurveResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/curve`, q), undefined, signal),
   /** whom a person should meet, and through whom; `sector`: only people in that sector */
   suggestions: (person: string, limit = 5, signal?: AbortSignal, sector: string | null = null) =>

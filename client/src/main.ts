@@ -55,6 +55,8 @@ interface CatalystHook {
   setPosition(position: number): void;
   nodeDisplay(id: string): unknown;
   nodeSizes(): Record<string, number>;
+  /** the person panel's chart: its times and the values of its main line, or null when none is drawn */
+  panelChart(): { times: number[]; values: number[] } | null;
   visibleNodeCount(): number;
   renderedNodeCount(): number;
   select(id: string | null): Promise<void>;
@@ -588,6 +590,10 @@ window.__catalyst = {
       if (d) out[id] = d.size;
     });
     return out;
+  },
+  panelChart: () => {
+    const data = panel?.chart?.plot.data;
+    return data ? { times: Array.from(data[0]), values: Array.from(data[1] as ArrayLike<number>) } : null;
   },
   visibleNodeCount: () => view?.visibleNodeCount() ?? 0,
   renderedNodeCount: () => renderedNodes,

@@ -55,7 +55,8 @@ export interface Resurgence {
 
 export interface CurveResponse {
   id: string;
-  metric: 'activity' | 'centrality';
+  /** activity: decayed events driven; centrality: decayed influence strength; introducer: the introducer score */
+  metric: 'activity' | 'centrality' | 'introducer';
   from: string;
   to: string;
   stepDays: number;

@@ -93,7 +93,12 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
         from: time.optional().describe('ISO time (default: first event)'),
         to: time.optional().describe('ISO time (default: last event)'),
         step: z.coerce.number().positive().optional().describe('days between points (default: 365 points over the range)'),
-        metric: z.enum(['activity', 'centrality']).default('activity').describe('activity: decayed magnitude of events driven; centrality: decayed influence strength on the projection'),
+        metric: z
+          .enum(['activity', 'centrality', 'introducer'])
+          .default('activity')
+          .describe(
+            `activity: decayed magnitude of events driven; centrality: decayed influence strength on the projection; introducer: the introducer score at each time (introductions made by then, their credit halving every ${INTRODUCER_HALF_LIFE_DAYS} days), with no positive/negative parts`,
+          ),
       }),
       errors: [404],
     },

@@ -14,11 +14,11 @@ import { breakdownAll, personBreakdown, sectorDistances, type SectorDistanceMatr
 import { CentralityInputError, computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
 import { communities as louvain, type CommunitiesResult } from '../engine/communities.ts';
 import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph } from '../engine/influence-graph.ts';
-import { introducerScores, introducerScoreSeries, type IntroducerScore } from '../engine/introductions/index.ts';
+import { introducerCurve, introducerScores, introducerScoreSeries, type IntroducerScore } from '../engine/introductions/index.ts';
 import { layout, type Positions } from '../engine/layout.ts';
 import { collusionRings, type Ring } from '../engine/rings.ts';
 import { analyzeCurve } from '../engine/time/curve-analysis.ts';
-import { decayCurve, influenceAt } from '../engine/time/curves.ts';
+import { decayCurve, influenceAt, sampleTimes } from '../engine/time/curves.ts';
 import { decayedProjection } from '../engine/time/decayed-projection.ts';
 import { pagerankRanker } from '../engine/time/temporal-pagerank.ts';
 import { InfluenceInputError } from '../engine/time/errors.ts';
@@ -450,7 +450,7 @@ export class InfluenceService {
     };
   }
 
-  async curve(id: string, q: { from?: number | null; to?: number | null; stepDays?: number | null; metric?: 'activity' | 'centrality' }): Promise<CurveResponse> {
+  async curve(id: string, q: { from?: number | null; to?: number | null; stepDays?: number | null; metric?: CurveResponse['metric'] }): Promise<CurveResponse> {
     const s = await this.current();
     this.person(s, id);
     const span = this.span(s);
@@ -469,15 +469,19 @@ export class InfluenceService {
     return { from: now - 365 * DAY_MS, to: now };
   }
 
-  private analyse(s: AnalysisState, id: string, metric: 'activity' | 'centrality', from: number, to: number, stepDays: number | null): CurveResponse {
+  private analyse(s: AnalysisState, id: string, metric: CurveResponse['metric'], from: number, to: number, stepDays: number | null): CurveResponse {
     if (!Number.isFinite(from) || !Number.isFinite(to)) ({ from, to } = this.span(s));
     const step = stepDays ? stepDays * DAY_MS : null;
     if (step !== null && (to - from) / step > 20_000) {
       throw new ValidationError(`step of ${stepDays} days over this range gives more than 20,000 points; use a larger step`);
     }
-    const c = engineInput(() =>
-      decayCurve(s.table, id, { from, to, step, points: step ? null : 365, basis: metric === 'activity' ? 'activity' : 'strength' }),
-    );
+    const c = engineInput(() => {
+      if (metric !== 'introducer') return decayCurve(s.table, id, { from, to, step, points: step ? null : 365, basis: metric === 'activity' ? 'activity' : 'strength' });
+      // the introducer score at each time, as /api/influence?metric=introducer&at= gives it
+      const times = Array.from(sampleTimes({ from, to, step, points: step ? null : 365 }));
+      const total = Array.from(introducerCurve(s.projection, s.projection.indexOf.get(id)!, times, { valueHalfLifeDays: INTRODUCER_HALF_LIFE_DAYS }));
+      return { times, total, positive: undefined, negative: undefined };
+    });
     const a = analyzeCurve({ times: c.times, values: c.total });
     return {
       id,

@@ -156,6 +156,24 @@ describe('GET /api/introductions/summary', () => {
     }
   });
 
+  it("a person's introducer curve: the introducer score at each point, its peaks and fade read from it", async () => {
+    const curve = (await t.get('/api/people/helena/curve?metric=introducer')).body;
+    expect(curve.metric).toBe('introducer');
+    expect(curve.points).toHaveLength(365);
+    expect(curve.positive).toBeUndefined();
+    for (const k of [0, 100, 200, 364]) {
+      const { t: time, value } = curve.points[k];
+      const ranked = (await t.get(`/api/influence?metric=introducer&at=${new Date(time).toISOString()}&limit=10`)).body.items;
+      expect(value).toBeCloseTo(ranked.find((i: { id: string }) => i.id === 'helena')?.score ?? 0, 9);
+    }
+    // her second success (200 days ago) is a peak
+    expect(curve.peaks.length).toBeGreaterThan(0);
+    // someone who never introduced anyone has a flat zero curve, not an error
+    const flat = (await t.get('/api/people/ana/curve?metric=introducer&step=30')).body;
+    expect(flat.points.every((p: { value: number }) => p.value === 0)).toBe(true);
+    expect((await t.get('/api/people/helena/curve?metric=fame')).status).toBe(400);
+  });
+
   it('does not rank an introducer by successes among people nobody else knows', async () => {
     const farm = ['farmer', 'f1', 'f2', 'f3'];
     for (const id of farm) expect((await t.send('POST', '/api/people', { id, name: id })).status).toBe(201);

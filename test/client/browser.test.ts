@@ -564,6 +564,37 @@ describe('search and the person panel', () => {
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 
+  it("an introducer's chart switches between influence from events and the introducer score, the API's curves; sized by Introducer it starts on the latter", async () => {
+    const curve = async (metric: string) =>
+      ((await t.get(`/api/people/p-connector/curve?metric=${metric}`)).body.points as { t: number; value: number }[]).map((p) => p.value);
+    const drawn = () => b.page.evaluate(() => window.__catalyst.panelChart()?.values ?? null);
+    const legend = () => b.page.locator('#panel .chart-legend .lg-line').textContent();
+    const pressed = () => b.page.locator('#panel .curve-switch [aria-pressed=true]').getAttribute('data-curve');
+
+    await open('?metric=introducer&person=p-connector');
+    await b.page.locator('#panel .curve-switch').waitFor({ timeout: 30_000 });
+    await expect.poll(pressed).toBe('introducer');
+    await expect.poll(legend).toBe('introducer score');
+    const introducer = await curve('introducer');
+    expect(Math.max(...introducer)).toBeGreaterThan(0);
+    await expect.poll(drawn).toEqual(introducer);
+
+    await b.page.locator('#panel .curve-switch [data-curve=activity]').click();
+    await expect.poll(pressed).toBe('activity');
+    await expect.poll(legend).toBe('influence');
+    await expect.poll(drawn).toEqual(await curve('activity'));
+    await b.page.locator('#panel .curve-switch [data-curve=introducer]').click();
+    await expect.poll(drawn).toEqual(introducer);
+
+    // someone who never introduced anyone has no switch, and their events' curve even when sized by Introducer
+    const quiet = 'p-fad';
+    expect((await t.get(`/api/people/${quiet}/influence`)).body.introducer).toBeNull();
+    await open(`?metric=introducer&person=${quiet}`);
+    await b.page.locator('#panel .chart-box canvas').first().waitFor({ timeout: 30_000 });
+    await expect.poll(legend).toBe('influence');
+    expect(await b.page.locator('#panel .curve-switch').count()).toBe(0);
+  });
+
   it('Hide drops a suggestion through the API, Undo brings it back, and the hidden list restores one hidden earlier', async () => {
     const meet = async () =>
       ((await t.get('/api/introductions/suggestions?person=p-0007&limit=10')).body.items as Suggestion[]).map((x) => `Meet ${(x.a.id === 'p-0007' ? x.b : x.a).name}`);

@@ -35,7 +35,8 @@ export function hasInformativeSplit(curve: Pick<CurveResponse, 'points' | 'posit
   return positive.some((v, k) => Math.abs(v - negative[k]!) > 1e-9 * scale);
 }
 
-export function createDecayChart(container: HTMLElement, curve: CurveResponse, opts: { width: number; height: number }): DecayChart {
+/** `label`: what the main line is (default "influence") */
+export function createDecayChart(container: HTMLElement, curve: CurveResponse, opts: { width: number; height: number; label?: string }): DecayChart {
   const xs = curve.points.map((p) => p.t);
   const ys = curve.points.map((p) => p.value);
   const hasSplit = hasInformativeSplit(curve);
@@ -45,7 +46,7 @@ export function createDecayChart(container: HTMLElement, curve: CurveResponse, o
   const series: uPlot.Series[] = [
     {},
     {
-      label: 'influence',
+      label: opts.label ?? 'influence',
       stroke: ACCENT,
       width: 1.75,
       fill: (u: uPlot) => {

@@ -60,6 +60,17 @@ const FADE_TEXT: Record<CurveResponse['fadeClass'], { label: string; text: strin
 
 const CHART_HEIGHT = 150;
 
+/** What the "Influence over time" chart shows: influence from the events one drove, or the introducer score. */
+type CurveKind = 'activity' | 'introducer';
+const CURVE_KINDS: Record<CurveKind, { label: string; title: string; line: string }> = {
+  activity: { label: 'From events', title: 'The decayed influence of the events this person drove', line: 'influence' },
+  introducer: {
+    label: 'As an introducer',
+    title: 'The introducer score at each time: the introductions made by then, each success counting as far as others vouch for the two introduced, its credit halving every year',
+    line: 'introducer score',
+  },
+};
+
 interface TimeSlots {
   /** "all time" or the date the sections are computed at */
   note: HTMLElement;
@@ -135,6 +146,10 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let controller: AbortController | null = null;
   let scoresController: AbortController | null = null;
   let chart: DecayChart | null = null;
+  /** counts the charts asked for, so only the latest one is drawn */
+  let curveDrawings = 0;
+  /** redraws the chart shown when it is made of introductions (an outcome was set); null when it is not */
+  let redrawIntroducerCurve: (() => void) | null = null;
   /** the sections that depend on the slider time, refilled by refreshScores() */
   let slots: TimeSlots | null = null;
   let lastScoresAt: string | null | undefined;
@@ -302,12 +317,11 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
 
     const at = isoAt();
     const profileP = loadProfile(id, c.signal, timeSlots, at);
-    const range = meta.timeRange;
-    const curveP = api.curve(id, { from: range?.from, to: range?.to, metric: 'activity' }, c.signal);
+    // the chart follows the map: sized by Introducer, it shows the introducer score (when there is one, below)
+    const asked: CurveKind = opts.metric() === 'introducer' ? 'introducer' : 'activity';
+    const curveP = fetchCurve(id, asked, c.signal);
     const meet = askList('meet', id, c.signal);
     const introduce = askList('introduce', id, c.signal);
-    // awaited below unless the person turns out to be unknown (then they are aborted, not awaited)
-    curveP.catch(() => {});
     const historyP = loadHistory(id, c.signal, historySlot);
     void loadHidden(id, c.signal, lists);
 
@@ -338,29 +352,74 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       title.textContent = id;
     }
 
+    // someone who made introductions gets a switch between the two curves; anyone else, their events' curve
+    const introduces = (profile?.introducer?.made ?? 0) > 0;
+    const kind: CurveKind = asked === 'introducer' && !introduces ? 'activity' : asked;
+    await drawCurve(id, kind, kind === asked ? curveP : fetchCurve(id, kind, c.signal), introduces, { curve: curveSlot, fade: fadeSlot }, c.signal);
+
+    // Whom to meet (through whom), and the pairs this person is best placed to introduce.
+    const listOptions = listOptionsFor(id, c.signal, lists);
+    await fillSuggestions(suggestionsSlot, meet.request, { ...listOptions, empty: emptyList('meet', meet.sector) }, meet.signal);
+    await fillSuggestions(introduceSlot, introduce.request, { ...listOptions, empty: emptyList('introduce', introduce.sector) }, introduce.signal);
+    await historyP;
+  }
+
+  function fetchCurve(id: string, kind: CurveKind, signal: AbortSignal): Promise<CurveResponse> {
+    const range = meta.timeRange;
+    const p = api.curve(id, { from: range?.from, to: range?.to, metric: kind }, signal);
+    p.catch(() => {}); // awaited by drawCurve, unless the person turns out to be unknown (then aborted)
+    return p;
+  }
+
+  /** The switch above the chart between the two curves, for someone who made introductions. */
+  function curveSwitch(kind: CurveKind, onPick: (kind: CurveKind) => void): HTMLElement {
+    const buttons = (Object.keys(CURVE_KINDS) as CurveKind[]).map((k) => {
+      const b = el('button', { text: CURVE_KINDS[k].label, title: CURVE_KINDS[k].title, attrs: { type: 'button', 'data-curve': k, 'aria-pressed': String(k === kind) } });
+      b.addEventListener('click', () => {
+        if (k !== kind) onPick(k);
+      });
+      return b;
+    });
+    return el('div', { class: 'segmented curve-switch', attrs: { role: 'group', 'aria-label': 'Influence over time: which curve' } }, buttons);
+  }
+
+  /** The decay chart of one curve, its fade badge and what it shows (peaks, half-life, comebacks…). */
+  async function drawCurve(
+    id: string,
+    kind: CurveKind,
+    curveP: Promise<CurveResponse>,
+    introduces: boolean,
+    slots: { curve: HTMLElement; fade: HTMLElement },
+    signal: AbortSignal,
+  ): Promise<void> {
+    const drawing = ++curveDrawings;
     try {
       const curve = await curveP;
-      if (c.signal.aborted) return;
-      clear(curveSlot);
-      clear(fadeSlot);
+      // a later switch (or another person) wins
+      if (signal.aborted || drawing !== curveDrawings) return;
+      destroyChart();
+      clear(slots.curve);
+      clear(slots.fade);
+      redrawIntroducerCurve = kind === 'introducer' ? () => void drawCurve(id, kind, fetchCurve(id, kind, signal), introduces, slots, signal) : null;
+      if (introduces) slots.curve.append(curveSwitch(kind, (next) => void drawCurve(id, next, fetchCurve(id, next, signal), introduces, slots, signal)));
       const fade = FADE_TEXT[curve.fadeClass] ?? FADE_TEXT.none;
-      fadeSlot.append(el('span', { class: `fade-badge fade-${curve.fadeClass}`, text: fade.label, title: fade.text }));
-      const width = Math.max(200, curveSlot.clientWidth || root.clientWidth - 40);
+      slots.fade.append(el('span', { class: `fade-badge fade-${curve.fadeClass}`, text: fade.label, title: fade.text }));
+      const width = Math.max(200, slots.curve.clientWidth || root.clientWidth - 40);
       const box = el('div', { class: 'chart-box' });
-      curveSlot.append(box);
+      slots.curve.append(box);
       // uPlot is loaded with the first panel, not with the page.
       const { createDecayChart, hasInformativeSplit } = await import('../chart/decay-chart.ts');
-      if (c.signal.aborted) return;
-      chart = createDecayChart(box, curve, { width, height: CHART_HEIGHT });
+      if (signal.aborted || drawing !== curveDrawings) return;
+      chart = createDecayChart(box, curve, { width, height: CHART_HEIGHT, label: CURVE_KINDS[kind].line });
       chart.setTime(opts.time());
       const facts: string[] = [fade.text];
       if (curve.halfLifeDays !== null) facts.push(`half-life ${formatDays(curve.halfLifeDays)}`);
       if (curve.resurgences.length) facts.push(`${curve.resurgences.length} comeback${curve.resurgences.length === 1 ? '' : 's'}`);
       if (curve.dormancy.length) facts.push(`${curve.dormancy.length} dormant period${curve.dormancy.length === 1 ? '' : 's'}`);
       if (curve.period) facts.push(`recurs every ${formatDays(curve.period.days)}`);
-      curveSlot.append(
+      slots.curve.append(
         el('div', { class: 'chart-legend' }, [
-          el('span', { class: 'lg lg-line', text: 'influence' }),
+          el('span', { class: 'lg lg-line', text: CURVE_KINDS[kind].line }),
           ...(hasInformativeSplit(curve) ? [el('span', { class: 'lg lg-pos', text: 'positive' }), el('span', { class: 'lg lg-neg', text: 'negative' })] : []),
           el('span', { class: 'lg lg-peak', text: 'peak' }),
           el('span', { class: 'lg lg-resurgence', text: 'comeback' }),
@@ -369,16 +428,10 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         el('p', { class: 'muted small', text: facts.join(' · ') }),
       );
     } catch (err) {
-      if (c.signal.aborted) return;
-      clear(curveSlot);
-      curveSlot.append(errorText(err));
+      if (signal.aborted || drawing !== curveDrawings) return;
+      clear(slots.curve);
+      slots.curve.append(errorText(err));
     }
-
-    // Whom to meet (through whom), and the pairs this person is best placed to introduce.
-    const listOptions = listOptionsFor(id, c.signal, lists);
-    await fillSuggestions(suggestionsSlot, meet.request, { ...listOptions, empty: emptyList('meet', meet.sector) }, meet.signal);
-    await fillSuggestions(introduceSlot, introduce.request, { ...listOptions, empty: emptyList('introduce', introduce.sector) }, introduce.signal);
-    await historyP;
   }
 
   function listOptionsFor(id: string, signal: AbortSignal, lists: ListSlots): SuggestionListOptions {
@@ -486,6 +539,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       clear(slot);
       const onOutcome = () => {
         reloadProfile();
+        redrawIntroducerCurve?.();
         opts.onIntroductionsChanged?.();
       };
       slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson, onOutcome, now: Date.now() }));

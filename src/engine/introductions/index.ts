@@ -10,6 +10,7 @@ export {
   INTRODUCER_SCORE_DEFAULTS,
   introducerScores,
   introducerScoreSeries,
+  introducerCurve,
   type BetaPrior,
   type IntroducerScore,
   type IntroducerScoreOptions,

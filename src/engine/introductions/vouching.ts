@@ -82,12 +82,14 @@ function voucherTable(source: VouchingSource, o: VouchingOptions): VoucherTable 
  * The credit of each introduction of `projection.introductions`, in [0, 1], aligned with it: for a succeeded
  * one min(standing(a), standing(b)) within its introducer's circle; 1 for every other (only successes are
  * credited, so only they need vouching). `now`: introductions after it are left out of the circles, as the
- * records leave them out.
+ * records leave them out. `only`: credit the introductions of this introducer alone (the others read 1), for
+ * one person's record over time.
  */
 export function introductionCredits(
   projection: Pick<Projection, 'people' | 'introductions' | 'ties' | 'events' | 'drove' | 'reached'>,
   options: Partial<VouchingOptions> = {},
   now: number | null = null,
+  only: number | null = null,
 ): Float64Array {
   const o: VouchingOptions = { ...VOUCHING_DEFAULTS, ...options };
   const n = projection.people.length;
@@ -95,7 +97,7 @@ export function introductionCredits(
   const credits = new Float64Array(intros.length).fill(1);
   const counts = (k: number): boolean => {
     const t = intros[k];
-    return t.status !== 'suggested' && !(now !== null && t.at > now) && t.introducer < n && t.a < n && t.b < n;
+    return t.status !== 'suggested' && !(now !== null && t.at > now) && (only === null || t.introducer === only) && t.introducer < n && t.a < n && t.b < n;
   };
 
   // each introducer's circle

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectionBuilder } from '../../../src/domain/projection.ts';
 import type { IntroductionStatus } from '../../../src/domain/model.ts';
-import { introducerScores, introducerScoreSeries } from '../../../src/engine/introductions/index.ts';
+import { introducerCurve, introducerScores, introducerScoreSeries } from '../../../src/engine/introductions/index.ts';
 import { DAY, helloWorld, NOW } from './world.ts';
 
 /** Introductions between people a witness outside every introducer's circle fully trusts: each success counts 1. */
@@ -113,8 +113,27 @@ describe('introducerScoreSeries', () => {
     expect(s[1]).toBeCloseTo(2 / 3, 12); // 1 of 1: rate 2/3, one fresh success
     expect(s[2]).toBeCloseTo((2 / 4) * 2 ** (-6 / 7), 12); // the failure lowers the rate to 2/4; the success is 6 days old
     expect(s[3]).toBeCloseTo((2 / 4) * 2 ** (-13 / 7), 12);
+    // one person's curve, reading their introductions alone, is the same
+    expect(Array.from(introducerCurve(w, x, [NOW - 20 * DAY, NOW - 10 * DAY, NOW - 4 * DAY, NOW + 3 * DAY], { valueHalfLifeDays: 7 }))).toEqual(Array.from(s));
     // without a half-life nothing fades
     const [flat] = introducerScoreSeries(w, [NOW - 4 * DAY, NOW + 300 * DAY], [x]);
     expect(flat[0]).toBeCloseTo(flat[1], 12);
+  });
+});
+
+describe('introducerCurve', () => {
+  it("is introducerScoreSeries for one person, vouching included (helloWorld: Carla's success counts 0, then 1 once Ivy vouches)", () => {
+    for (const w of [helloWorld(), vouchedWorld()]) {
+      const times = [NOW - 400 * DAY, NOW - 120 * DAY, NOW - 60 * DAY, NOW - 1, NOW, NOW + 90 * DAY];
+      const people = w.people.map((_, i) => i);
+      const series = introducerScoreSeries(w, times, people, { valueHalfLifeDays: 90 });
+      for (const i of people) {
+        const curve = introducerCurve(w, i, times, { valueHalfLifeDays: 90 });
+        curve.forEach((v, k) => expect(v).toBeCloseTo(series[i][k], 12));
+      }
+    }
+    const carla = (w: ReturnType<typeof helloWorld>) => Math.max(...introducerCurve(w, w.indexOf.get('carla')!, [NOW]));
+    expect(carla(helloWorld())).toBe(0);
+    expect(carla(vouchedWorld())).toBeGreaterThan(0);
   });
 });
