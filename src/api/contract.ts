@@ -126,7 +126,7 @@ export interface GraphResponse {
  * Influence of every shown node (and weight of every shown edge) at `times`, so the client's time slider
  * can scrub without a request per frame. values[i][k] = node i at times[k].
  */
-/** What a person's value in a timeline is: decayed activity, or temporal PageRank at each time. */
+/** What a person's value in a timeline is: decayed activity, temporal PageRank, or the introducer score at each time. */
 export type TimelineBasis = 'activity' | 'pagerank' | 'introducer';
 
 export interface TimelineResponse {
