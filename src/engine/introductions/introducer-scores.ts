@@ -90,6 +90,11 @@ export function validatePrior(module: string, prior: BetaPrior): void {
   checkNumber(module, 'prior.beta', prior.beta, Number.MIN_VALUE, Number.POSITIVE_INFINITY);
 }
 
+/** The success rate with a Beta(α, β) prior: (counted + α) / (counted + failed + α + β). */
+function smoothedRate(counted: number, failed: number, prior: BetaPrior): number {
+  return (counted + prior.alpha) / (counted + failed + prior.alpha + prior.beta);
+}
+
 /** `credits`: per introduction, aligned with `introductions` (introductionCredits, vouching.ts). */
 export function introducerRecordColumns(
   introductions: readonly ProjectedIntroduction[],
@@ -135,7 +140,7 @@ export function introducerRecordColumns(
   }
   const successRate = new Float64Array(n);
   const { alpha, beta } = prior;
-  for (let i = 0; i < n; i++) successRate[i] = (counted[i] + alpha) / (counted[i] + failed[i] + alpha + beta);
+  for (let i = 0; i < n; i++) successRate[i] = smoothedRate(counted[i], failed[i], prior);
   return { made, succeeded, counted, failed, declined, open, suggested, successRate, priorMean: alpha / (alpha + beta) };
 }
 
@@ -263,7 +268,7 @@ export function introducerCurve(projection: Projection, person: number, times: r
         fruit += fruitOf(intro, credits[k], o).fruit;
       } else if (intro.status === 'failed' || intro.status === 'declined') failed++;
     }
-    out[j] = ((counted + o.prior.alpha) / (counted + failed + o.prior.alpha + o.prior.beta)) * fruit;
+    out[j] = smoothedRate(counted, failed, o.prior) * fruit;
   }
   return out;
 }
