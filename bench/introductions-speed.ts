@@ -129,6 +129,7 @@ function slashdotProjection(): { projection: Projection; links: number } {
       at: NOW - Math.floor(rng() * 365) * DAY,
       status: introductionStatuses[Math.floor(rng() * introductionStatuses.length)],
       value: rng() < 0.3 ? Math.round(rng() * 10_000) : null,
+      outcomeAt: Number.NaN,
     });
   }
   // 5,000 dismissed suggestions among friends of friends: half "not interested" (by one of the two), half by

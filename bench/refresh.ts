@@ -79,7 +79,7 @@ async function afterRecording(dataset: string) {
   for (let i = 0; i < RUNS; i++) {
     const best = (await s.suggestions.suggest({ person, limit: 1, minScore: 0 })).items[0];
     if (!best) break;
-    recorded.push((await s.introductions.create({ introducer: best.introducer.id, a: best.a.id, b: best.b.id, status: 'made', value: null, note: 'bench' })).id);
+    recorded.push((await s.introductions.create({ introducer: best.introducer.id, a: best.a.id, b: best.b.id, status: 'made', value: null, note: 'bench', outcomeAt: null })).id);
     const light = await timed();
     if (light.r.items.some((x) => x.b.id === best.b.id)) throw new Error('the recorded pair is still suggested');
     introductionsMs.push(light.ms);

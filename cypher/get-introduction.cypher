@@ -1,8 +1,8 @@
 // One introduction by id.
 // Parameters: $id
-// Returns: id, introducer, a, b, atMs, status, value, note
+// Returns: id, introducer, a, b, atMs, status, value, note, outcomeAtMs
 MATCH (x:Person)-[:MADE]->(i:Introduction {id: $id})
 MATCH (i)-[:INTRODUCED {side: 'a'}]->(a:Person)
 MATCH (i)-[:INTRODUCED {side: 'b'}]->(b:Person)
 RETURN i.id AS id, x.id AS introducer, a.id AS a, b.id AS b, i.at.epochMillis AS atMs,
-       i.status AS status, i.value AS value, coalesce(i.note, '') AS note
+       i.status AS status, i.value AS value, coalesce(i.note, '') AS note, i.outcomeAt.epochMillis AS outcomeAtMs

@@ -1,7 +1,7 @@
 // A page of introductions, newest first, optionally those a person made or was part of, in some statuses,
 // recorded in a time range.
 // Parameters: $offset, $limit, $person (id or null), $statuses (list or null), $sinceMs, $beforeMs (epoch ms or null: from, and up to but not including)
-// Returns: id, introducer, a, b, atMs, status, value, note
+// Returns: id, introducer, a, b, atMs, status, value, note, outcomeAtMs
 MATCH (x:Person)-[:MADE]->(i:Introduction)
 WHERE ($statuses IS NULL OR i.status IN $statuses)
   AND ($sinceMs IS NULL OR i.at >= datetime({epochMillis: toInteger($sinceMs)}))
@@ -10,5 +10,5 @@ MATCH (i)-[:INTRODUCED {side: 'a'}]->(a:Person)
 MATCH (i)-[:INTRODUCED {side: 'b'}]->(b:Person)
 WHERE $person IS NULL OR $person IN [x.id, a.id, b.id]
 RETURN i.id AS id, x.id AS introducer, a.id AS a, b.id AS b, i.at.epochMillis AS atMs,
-       i.status AS status, i.value AS value, coalesce(i.note, '') AS note
+       i.status AS status, i.value AS value, coalesce(i.note, '') AS note, i.outcomeAt.epochMillis AS outcomeAtMs
 ORDER BY i.at DESC, i.id SKIP toInteger($offset) LIMIT toInteger($limit)

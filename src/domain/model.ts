@@ -6,7 +6,7 @@
  * level; the engine works on epoch milliseconds (see projection.ts).
  */
 import { z } from 'zod';
-import { introductionStatuses, NOTE_MAX_LENGTH } from './constants.ts';
+import { closedIntroductionStatuses, introductionStatuses, NOTE_MAX_LENGTH, type IntroductionStatus } from './constants.ts';
 
 const id = z
   .string()
@@ -108,6 +108,14 @@ export const introductionSchema = z.strictObject({
   status: z.enum(introductionStatuses).default('made'),
   value: z.number().nullable().default(null),
   note: z.string().max(NOTE_MAX_LENGTH).default(''),
+  /** when the outcome (a closed status) came; null: not closed, or not known when */
+  outcomeAt: isoTime
+    .nullable()
+    .default(null)
+    .describe(
+      'when the outcome came (declined, succeeded or failed only; not before at). Left out: now when the introduction is ' +
+        'recorded closed without an at, else not known (scores then count the outcome from at)',
+    ),
 });
 export type IntroductionInput = z.output<typeof introductionSchema>;
 export type Introduction = Omit<IntroductionInput, 'id' | 'at'> & { id: string; at: string };
@@ -115,8 +123,35 @@ export const introductionPatchSchema = z.strictObject({
   status: z.enum(introductionStatuses).optional(),
   value: z.number().nullable().optional(),
   note: z.string().max(NOTE_MAX_LENGTH).optional(),
+  outcomeAt: isoTime
+    .nullable()
+    .optional()
+    .describe('when the outcome came. Left out, a change of status sets it: now for declined, succeeded or failed, null for the others'),
 });
 export type IntroductionPatch = z.output<typeof introductionPatchSchema>;
+
+/**
+ * What is wrong with an introduction's outcome date, or null: only a closed status (declined, succeeded,
+ * failed) has an outcome, and it cannot come before the introduction was made. Times are ISO strings.
+ */
+export function outcomeDateProblem(i: { at?: string | null; status: IntroductionStatus; outcomeAt: string | null }): string | null {
+  if (i.outcomeAt === null) return null;
+  if (!closedIntroductionStatuses.includes(i.status)) {
+    return `outcomeAt is the date of an outcome, and status "${i.status}" has none yet (only ${closedIntroductionStatuses.join(', ')} do)`;
+  }
+  if (i.at != null && Date.parse(i.outcomeAt) < Date.parse(i.at)) {
+    return `outcomeAt ${i.outcomeAt} is before the introduction was made (${i.at})`;
+  }
+  return null;
+}
+
+/** What is wrong with an introduction read from a file, or null: who is in it, and its dates. */
+export function introductionRecordProblem(i: IntroductionInput): string | null {
+  if (i.a === i.b) return `a and b must be two different people; both are "${i.a}"`;
+  if (i.introducer === i.a || i.introducer === i.b) return `the introducer "${i.introducer}" cannot be one of the people introduced`;
+  if (i.outcomeAt !== null && i.at === undefined) return 'outcomeAt needs at, the date the introduction was made';
+  return outcomeDateProblem(i);
+}
 
 /**
  * A suggestion someone asked not to see again: `by` does not want the pair {a, b} suggested. When `by` is one of

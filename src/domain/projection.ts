@@ -69,6 +69,19 @@ export interface ProjectedIntroduction {
   at: number;
   status: IntroductionStatus;
   value: number | null;
+  /** epoch ms the outcome came (a closed status); NaN when open or not known (model.ts, introductionSchema) */
+  outcomeAt: number;
+}
+
+/**
+ * An introduction's status as it stood at `now` (epoch ms; null: as it stands): null before it was made; an
+ * outcome dated after `now` reads as `made` (outcome to come). An outcome without a date counts from
+ * the introduction's own time.
+ */
+export function statusAt(intro: ProjectedIntroduction, now: number | null): IntroductionStatus | null {
+  if (now === null) return intro.status;
+  if (intro.at > now) return null;
+  return intro.outcomeAt > now ? 'made' : intro.status;
 }
 
 /** A dismissed suggestion: `by` does not want the pair {a, b} suggested (model.ts, dismissalSchema). */
@@ -174,7 +187,17 @@ export class ProjectionBuilder {
     this.ties.lastContact.push(lastContact);
   }
 
-  introduction(i: { id: string; introducer: string; a: string; b: string; at: number; status: IntroductionStatus; value: number | null }): void {
+  introduction(i: {
+    id: string;
+    introducer: string;
+    a: string;
+    b: string;
+    at: number;
+    status: IntroductionStatus;
+    value: number | null;
+    /** epoch ms; absent or NaN: not known */
+    outcomeAt?: number;
+  }): void {
     this.introductions.push({
       id: i.id,
       introducer: this.person(i.introducer),
@@ -183,6 +206,7 @@ export class ProjectionBuilder {
       at: i.at,
       status: i.status,
       value: i.value,
+      outcomeAt: i.outcomeAt ?? Number.NaN,
     });
   }
 

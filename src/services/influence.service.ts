@@ -453,24 +453,39 @@ export class InfluenceService {
   async curve(id: string, q: { from?: number | null; to?: number | null; stepDays?: number | null; metric?: CurveResponse['metric'] }): Promise<CurveResponse> {
     const s = await this.current();
     this.person(s, id);
-    const span = this.span(s);
+    const span = this.span(s, q.metric === 'introducer');
     const from = q.from ?? span.from;
     const to = q.to ?? span.to;
     if (!(to > from)) throw new ValidationError(`"to" (${new Date(to).toISOString()}) must be after "from" (${new Date(from).toISOString()})`);
     return this.analyse(s, id, q.metric ?? 'activity', from, to, q.stepDays ?? null);
   }
 
-  private span(s: AnalysisState): { from: number; to: number } {
-    if (Number.isFinite(s.table.firstAt)) {
-      const to = s.table.lastAt > s.table.firstAt ? s.table.lastAt : s.table.firstAt + DAY_MS;
-      return { from: s.table.firstAt, to };
+  /**
+   * The time range views cover: the events' (a year to now without any). `introductions`: widened to the
+   * introductions made and their outcomes, up to now, so the introducer score over time shows an outcome
+   * recorded today on a network whose events ended months ago.
+   */
+  private span(s: AnalysisState, introductions = false): { from: number; to: number } {
+    let from = s.table.firstAt;
+    let to = s.table.lastAt;
+    if (introductions) {
+      const now = Date.now();
+      for (const intro of s.projection.introductions) {
+        if (intro.status === 'suggested') continue;
+        for (const t of [intro.at, intro.outcomeAt]) {
+          if (!(t <= now)) continue;
+          if (!(t >= from)) from = t;
+          if (!(t <= to)) to = t;
+        }
+      }
     }
+    if (Number.isFinite(from)) return { from, to: to > from ? to : from + DAY_MS };
     const now = Date.now();
     return { from: now - 365 * DAY_MS, to: now };
   }
 
   private analyse(s: AnalysisState, id: string, metric: CurveResponse['metric'], from: number, to: number, stepDays: number | null): CurveResponse {
-    if (!Number.isFinite(from) || !Number.isFinite(to)) ({ from, to } = this.span(s));
+    if (!Number.isFinite(from) || !Number.isFinite(to)) ({ from, to } = this.span(s, metric === 'introducer'));
     const step = stepDays ? stepDays * DAY_MS : null;
     if (step !== null && (to - from) / step > 20_000) {
       throw new ValidationError(`step of ${stepDays} days over this range gives more than 20,000 points; use a larger step`);
@@ -683,7 +698,7 @@ export class InfluenceService {
   private computeTimeline(s: AnalysisState, q: Parameters<InfluenceService['timeline']>[0]): TimelineResponse {
     const layer = this.layer(s, q.layer);
     const nodes = this.shown(s, q, layer).selected;
-    const span = this.span(s);
+    const span = this.span(s, q.basis === 'introducer');
     const steps = Math.max(2, q.steps);
     const times = Array.from({ length: steps }, (_, k) => Math.round(span.from + ((span.to - span.from) * k) / (steps - 1)));
     const polarity = q.polarity ?? 'total';

@@ -1,14 +1,25 @@
 /** Introductions: recording who introduced whom, and what came of it. */
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { IntroducerRecord, IntroductionsSummaryResponse } from '../api/contract.ts';
-import { introductionStatuses, openIntroductionStatuses, type Introduction, type IntroductionInput, type IntroductionPatch, type IntroductionStatus, type Page } from '../domain/model.ts';
+import {
+  closedIntroductionStatuses,
+  introductionStatuses,
+  openIntroductionStatuses,
+  outcomeDateProblem,
+  type Introduction,
+  type IntroductionInput,
+  type IntroductionPatch,
+  type IntroductionStatus,
+  type Page,
+} from '../domain/model.ts';
 import type { IntroductionFilter, IntroductionsRepository } from '../store/introductions.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
 import type { PeopleService } from './people.service.ts';
 
 const DAY_MS = 86_400_000;
 const OPEN = new Set(openIntroductionStatuses);
+const CLOSED = new Set(closedIntroductionStatuses);
 
 function noneByStatus(): Record<IntroductionStatus, number> {
   return Object.fromEntries(introductionStatuses.map((s) => [s, 0])) as Record<IntroductionStatus, number>;
@@ -82,6 +93,11 @@ export class IntroductionsService {
         b,
       });
     }
+    const at = input.at ?? this.now().toISOString();
+    // recorded closed just now: the outcome is now too; closed earlier (a given `at`): when, unless said, is not known
+    const outcomeAt = input.outcomeAt ?? (input.at === undefined && CLOSED.has(input.status) ? at : null);
+    const problem = outcomeDateProblem({ at, status: input.status, outcomeAt });
+    if (problem) throw new ValidationError(problem, { at, status: input.status, outcomeAt });
     await this.people.requireExisting([introducer, a, b]);
     const open = await this.introductions.findOpen(a, b);
     if (open) {
@@ -91,23 +107,28 @@ export class IntroductionsService {
         open,
       );
     }
-    const intro: Introduction = {
-      id: input.id ?? `intro-${randomUUID()}`,
-      introducer,
-      a,
-      b,
-      at: input.at ?? this.now().toISOString(),
-      status: input.status,
-      value: input.value,
-      note: input.note,
-    };
+    const { status, value, note } = input;
+    const intro: Introduction = { id: input.id ?? `intro-${randomUUID()}`, introducer, a, b, at, status, value, note, outcomeAt };
     if (!(await this.introductions.create(intro))) await this.people.requireExisting([introducer, a, b]);
     this.version.bump('introductions');
     return this.get(intro.id);
   }
 
+  /**
+   * Changes status, value, note or outcome date. A change of status stamps the outcome date: now when the new
+   * status is closed (or the introduction's own time, if that is later), none when it is open again; an
+   * `outcomeAt` in the patch is taken instead.
+   */
   async update(id: string, patch: IntroductionPatch): Promise<Introduction> {
-    if (!(await this.introductions.update(id, patch))) throw new NotFoundError('Introduction', id);
+    const current = await this.get(id);
+    const status = patch.status ?? current.status;
+    let outcomeAt = patch.outcomeAt;
+    if (outcomeAt === undefined && status !== current.status) {
+      outcomeAt = CLOSED.has(status) ? new Date(Math.max(this.now().getTime(), Date.parse(current.at))).toISOString() : null;
+    }
+    const problem = outcomeDateProblem({ at: current.at, status, outcomeAt: outcomeAt === undefined ? current.outcomeAt : outcomeAt });
+    if (problem) throw new ValidationError(problem, { id, at: current.at, status, outcomeAt });
+    if (!(await this.introductions.update(id, { ...patch, outcomeAt }))) throw new NotFoundError('Introduction', id);
     this.version.bump('introductions');
     return this.get(id);
   }

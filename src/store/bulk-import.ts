@@ -197,7 +197,7 @@ const LAYOUT: Record<keyof Files, { name: string; nodes: boolean; header: string
   introductions: {
     name: 'Introduction',
     nodes: true,
-    header: 'id:ID(Introduction),at:datetime,status,value:double,note',
+    header: 'id:ID(Introduction),at:datetime,status,value:double,note,outcomeAt:datetime',
   },
   made: { name: 'MADE', nodes: false, header: ':START_ID(Person),:END_ID(Introduction)' },
   introduced: { name: 'INTRODUCED', nodes: false, header: ':START_ID(Introduction),:END_ID(Person),side' },
@@ -353,7 +353,8 @@ export class BulkImport {
     for (const i of this.introductions.values()) {
       const id = introductions.text(i.id);
       introductions.add(
-        `${id},${dateTime(i.at)},${introductions.text(i.status)},${i.value === null ? '' : double(i.value)},${introductions.text(i.note)}\n`,
+        `${id},${dateTime(i.at)},${introductions.text(i.status)},${i.value === null ? '' : double(i.value)},${introductions.text(i.note)},` +
+          `${optionalDateTime(i.outcomeAt)}\n`,
       );
       made.add(`${made.text(i.introducer)},${made.text(i.id)}\n`);
       const introducedId = introduced.text(i.id);

@@ -3,10 +3,14 @@
  * clearing the database.
  */
 import { tieId, type InfluenceEvent, type Introduction, type Person, type Tie } from '../domain/model.ts';
-import { ProjectionBuilder, type Projection } from '../domain/projection.ts';
+import { ProjectionBuilder, type ProjectedIntroduction, type Projection } from '../domain/projection.ts';
 import { fadeFromStored, isoOrNull, iso } from './convert.ts';
 import type { Database } from './database.ts';
 import { eventFromRow } from './events.repository.ts';
+import { introductionFromRow, type IntroductionRow } from './introductions.repository.ts';
+
+/** An introduction as the projection takes it: people by id, times in epoch ms (outcomeAt NaN when unknown). */
+type IntroductionRecord = Omit<ProjectedIntroduction, 'introducer' | 'a' | 'b'> & { introducer: string; a: string; b: string };
 
 export interface ProjectionSlice {
   fromMs?: number | null;
@@ -97,13 +101,20 @@ export class GraphRepository {
   }
 
   private async streamIntroductionRecords(
-    onIntroduction: (i: { id: string; introducer: string; a: string; b: string; at: number; status: Introduction['status']; value: number | null }) => void,
+    onIntroduction: (i: IntroductionRecord) => void,
     onDismissal: (d: { by: string; a: string; b: string }) => void,
   ): Promise<void> {
-    await this.db.stream<{ id: string; introducer: string; a: string; b: string; atMs: number; status: Introduction['status']; value: number | null }>(
-      'load-introductions',
-      {},
-      (i) => onIntroduction({ id: i.id, introducer: i.introducer, a: i.a, b: i.b, at: i.atMs, status: i.status, value: i.value ?? null }),
+    await this.db.stream<IntroductionRow>('load-introductions', {}, (i) =>
+      onIntroduction({
+        id: i.id,
+        introducer: i.introducer,
+        a: i.a,
+        b: i.b,
+        at: i.atMs,
+        status: i.status,
+        value: i.value ?? null,
+        outcomeAt: i.outcomeAtMs ?? Number.NaN,
+      }),
     );
     await this.db.stream<{ by: string; a: string; b: string }>('load-dismissals', {}, (d) => onDismissal({ by: d.by, a: d.a, b: d.b }));
   }
@@ -125,11 +136,7 @@ export class GraphRepository {
   }
 
   async streamIntroductions(onIntro: (i: Introduction) => void): Promise<number> {
-    return this.db.stream<{ id: string; introducer: string; a: string; b: string; atMs: number; status: Introduction['status']; value: number | null; note: string }>(
-      'load-introductions',
-      {},
-      (i) => onIntro({ id: i.id, introducer: i.introducer, a: i.a, b: i.b, at: iso(i.atMs), status: i.status, value: i.value ?? null, note: i.note ?? '' }),
-    );
+    return this.db.stream<IntroductionRow>('load-introductions', {}, (i) => onIntro(introductionFromRow(i)));
   }
 
   /**

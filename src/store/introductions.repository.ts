@@ -1,9 +1,9 @@
 /** Introductions: (introducer)-[:MADE]->(:Introduction)-[:INTRODUCED {side}]->(a), (b). */
 import { closedIntroductionStatuses, type Introduction, type IntroductionPatch, type IntroductionStatus, type Page } from '../domain/model.ts';
-import { iso } from './convert.ts';
+import { iso, isoOrNull } from './convert.ts';
 import type { Database, Row, WriteTx } from './database.ts';
 
-interface IntroductionRow extends Row {
+export interface IntroductionRow extends Row {
   id: string;
   introducer: string;
   a: string;
@@ -12,6 +12,7 @@ interface IntroductionRow extends Row {
   status: Introduction['status'];
   value: number | null;
   note: string;
+  outcomeAtMs: number | null;
 }
 
 /** Which introductions a list holds: those a person made or was part of, in some statuses, recorded in a time range. */
@@ -37,11 +38,22 @@ export interface IntroductionTally extends Row {
 }
 
 export function introductionFromRow(r: IntroductionRow): Introduction {
-  return { id: r.id, introducer: r.introducer, a: r.a, b: r.b, at: iso(r.atMs), status: r.status, value: r.value ?? null, note: r.note ?? '' };
+  return {
+    id: r.id,
+    introducer: r.introducer,
+    a: r.a,
+    b: r.b,
+    at: iso(r.atMs),
+    status: r.status,
+    value: r.value ?? null,
+    note: r.note ?? '',
+    outcomeAt: isoOrNull(r.outcomeAtMs),
+  };
 }
 
 function toRow(i: Introduction) {
-  return { id: i.id, introducer: i.introducer, a: i.a, b: i.b, atMs: Date.parse(i.at), status: i.status, value: i.value, note: i.note };
+  const outcomeAtMs = i.outcomeAt === null ? null : Date.parse(i.outcomeAt);
+  return { id: i.id, introducer: i.introducer, a: i.a, b: i.b, atMs: Date.parse(i.at), status: i.status, value: i.value, note: i.note, outcomeAtMs };
 }
 
 export class IntroductionsRepository {
@@ -82,9 +94,12 @@ export class IntroductionsRepository {
     return rows.length > 0;
   }
 
+  /** Sets the patch's status, value and note; its outcomeAt too when it has one (null clears it). */
   async update(id: string, patch: IntroductionPatch): Promise<boolean> {
-    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    return (await this.db.write('update-introduction', { id, patch: clean })).length > 0;
+    const { outcomeAt, ...fields } = patch;
+    const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const params = { id, patch: clean, setOutcome: outcomeAt !== undefined, outcomeAtMs: outcomeAt == null ? null : Date.parse(outcomeAt) };
+    return (await this.db.write('update-introduction', params)).length > 0;
   }
 
   async delete(id: string): Promise<boolean> {

@@ -29,6 +29,9 @@ beforeAll(async () => {
   }
   // someone in none of the introductions knows everyone: every success counts in full (vouching.ts)
   for (const to of ['ana', 'omar', 'nia', 'helena', 'rasin', 'lee']) expect((await t.send('POST', '/api/ties', { from: 'town', to, trust: 1 })).status).toBe(201);
+  // one event, long before the latest introductions: the activity timeline ends with it
+  const event = { id: 'e1', at: daysAgo(300), drivers: [{ person: 'town' }], reached: [{ person: 'ana' }] };
+  expect((await t.send('POST', '/api/events', event)).status).toBe(201);
   for (const [k, [introducer, a, b, ago, status, value]] of RECORDED.entries()) {
     const res = await t.send('POST', '/api/introductions', { id: `i${k}`, introducer, a, b, at: daysAgo(ago), status, value });
     expect(res.status).toBe(201);
@@ -129,6 +132,25 @@ describe('GET /api/introductions/summary', () => {
     expect(profile.scores.introducer.score).toBeCloseTo(await atHelena(then), 9);
   });
 
+  it('counts an outcome from its date: open before it, fading from it after', async () => {
+    const helenaAt = async (at: string) =>
+      ((await t.get(`/api/influence?metric=introducer&limit=10&at=${at}`)).body.items.find((i: { id: string }) => i.id === 'helena')?.score ?? 0) as number;
+    // i1 (made 200 days ago) bore fruit 150 days ago
+    const fruit = daysAgo(150);
+    const patched = await t.send('PATCH', '/api/introductions/i1', { outcomeAt: fruit });
+    try {
+      expect(patched.body).toMatchObject({ status: 'succeeded', outcomeAt: fruit });
+      // 180 days ago: i0 had succeeded (220 days before), i1 was still open
+      expect(await helenaAt(daysAgo(180))).toBeCloseTo((2 / 3) * 2 ** (-220 / 365) * (1 + Math.log1p(100)), 6);
+      expect((await t.get(`/api/people/helena/influence?at=${daysAgo(180)}`)).body.introducer).toMatchObject({ made: 2, succeeded: 1, open: 1 });
+      // 100 days ago: i1's fruit is 50 days old, not 100; the failure made 120 days ago has no date and counts
+      const expected = (3 / 5) * (2 ** (-300 / 365) * (1 + Math.log1p(100)) + 2 ** (-50 / 365));
+      expect(await helenaAt(daysAgo(100))).toBeCloseTo(expected, 6);
+    } finally {
+      expect((await t.send('PATCH', '/api/introductions/i1', { outcomeAt: null })).status).toBe(200);
+    }
+  });
+
   it("serves the introducer score over time as a timeline basis, each sample the ranking's score at that time", async () => {
     const tl = (await t.get('/api/timeline?metric=introducer&basis=introducer&steps=6&limit=10')).body;
     expect(tl.basis).toBe('introducer');
@@ -145,10 +167,16 @@ describe('GET /api/introductions/summary', () => {
     expect(Math.max(...helena)).toBeGreaterThan(0);
     expect(helena.some((v, k) => k > 0 && v < helena[k - 1]!)).toBe(true);
     expect(helena.some((v, k) => k > 0 && v > helena[k - 1]!)).toBe(true);
-    // an outcome recorded is in the next timeline (none is served from before it)
-    expect((await t.send('PATCH', '/api/introductions/i5', { status: 'succeeded', value: 10 })).status).toBe(200);
+    // the activity timeline ends with the one event; this one runs on to the latest introduction, 2 days ago
+    const activity = (await t.get('/api/timeline?steps=6&limit=10')).body;
+    expect(activity.times.at(-1)).toBeLessThan(Date.now() - 290 * DAY);
+    expect(tl.times.at(-1)).toBeCloseTo(Date.parse(daysAgo(2)), -6); // within minutes: the world was recorded before the tests ran
+    // an outcome recorded today is in the next timeline (none is served from before it), which runs on to it
+    const closed = await t.send('PATCH', '/api/introductions/i5', { status: 'succeeded', value: 10 });
+    expect(closed.status).toBe(200);
     try {
       const after = (await t.get('/api/timeline?metric=introducer&basis=introducer&steps=6&limit=10')).body;
+      expect(after.times.at(-1)).toBe(Date.parse(closed.body.outcomeAt));
       const rasin: number[] = after.values[after.nodes.indexOf('rasin')];
       expect(rasin.at(-1)).toBeGreaterThan(0);
     } finally {

@@ -213,6 +213,48 @@ describe('introductions', () => {
     expect(again.status).toBe(201);
   });
 
+  it('dates the outcome when the status closes, clears it when open again, and keeps a given date if it is sound', async () => {
+    for (const [id, name] of [['zoe', 'Zoe Kim'], ['lee', 'Lee Park']]) expect((await t.send('POST', '/api/people', { id, name })).status).toBe(201);
+    const made = await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'lee', b: 'zoe', at: '2024-01-10' });
+    expect(made.body).toMatchObject({ status: 'made', at: '2024-01-10T00:00:00.000Z', outcomeAt: null });
+    const path = `/api/introductions/${made.body.id}`;
+    expect((await t.send('PATCH', path, { status: 'accepted' })).body.outcomeAt).toBeNull();
+    const before = Date.now();
+    const closed = (await t.send('PATCH', path, { status: 'succeeded' })).body;
+    expect(Date.parse(closed.outcomeAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(closed.outcomeAt)).toBeLessThanOrEqual(Date.now());
+    // a value alone leaves the date; a date given is kept
+    expect((await t.send('PATCH', path, { value: 20 })).body.outcomeAt).toBe(closed.outcomeAt);
+    expect((await t.send('PATCH', path, { outcomeAt: '2024-03-01' })).body.outcomeAt).toBe('2024-03-01T00:00:00.000Z');
+    // before the introduction: 400 naming both dates, and nothing changes
+    const early = await t.send('PATCH', path, { outcomeAt: '2023-12-01' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toBe('outcomeAt 2023-12-01T00:00:00.000Z is before the introduction was made (2024-01-10T00:00:00.000Z)');
+    expect((await t.get(path)).body).toMatchObject({ status: 'succeeded', value: 20, outcomeAt: '2024-03-01T00:00:00.000Z' });
+    // open again: no outcome, and no date may be given for one
+    expect((await t.send('PATCH', path, { status: 'accepted' })).body.outcomeAt).toBeNull();
+    const open = await t.send('PATCH', path, { outcomeAt: '2024-03-01' });
+    expect(open.status).toBe(400);
+    expect(open.body.error.message).toContain('status "accepted" has none yet');
+    expect((await t.send('PATCH', path, { status: 'failed', outcomeAt: '2024-02-01' })).body).toMatchObject({ status: 'failed', outcomeAt: '2024-02-01T00:00:00.000Z' });
+  });
+
+  it('records an outcome date on a new introduction: given, now when closed without a date, unknown for one closed in the past', async () => {
+    const total = async () => (await t.get('/api/introductions?person=zoe')).body.total as number;
+    const count = await total();
+    const bad = await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'zoe', b: 'omar', at: '2024-05-01', status: 'failed', outcomeAt: '2024-04-01' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('before the introduction was made');
+    expect(await total()).toBe(count);
+    const now = (await t.send('POST', '/api/introductions', { introducer: 'lee', a: 'zoe', b: 'omar', status: 'declined' })).body;
+    expect(now.outcomeAt).toBe(now.at);
+    const past = (await t.send('POST', '/api/introductions', { introducer: 'helena', a: 'zoe', b: 'omar', at: '2024-05-01', status: 'failed' })).body;
+    expect(past.outcomeAt).toBeNull();
+    const given = await t.send('POST', '/api/introductions', { introducer: 'omar', a: 'zoe', b: 'lee', at: '2024-05-01', status: 'succeeded', outcomeAt: '2024-06-01' });
+    expect(given.body.outcomeAt).toBe('2024-06-01T00:00:00.000Z');
+    expect(await total()).toBe(count + 3);
+  });
+
   it('rewrites a note up to its limit, and refuses a longer one naming the field, keeping the note', async () => {
     const id = (await t.get('/api/introductions?person=ana')).body.items[0].id as string;
     const longest = 'n'.repeat(NOTE_MAX_LENGTH);

@@ -132,7 +132,7 @@ describe('BulkImport', () => {
   it('refuses one introduction id given to introductions between different people', async () => {
     const dir = await tempDir();
     const files = await BulkImport.begin({ storeDir: path.join(dir, 'neo4j'), workDir: dir });
-    const intro = { id: 'i1', introducer: 'x', a: 'a', b: 'b', at: '2024-01-01T00:00:00.000Z', status: 'made' as const, value: null, note: '' };
+    const intro = { id: 'i1', introducer: 'x', a: 'a', b: 'b', at: '2024-01-01T00:00:00.000Z', status: 'made' as const, value: null, note: '', outcomeAt: null };
     files.introduction(intro);
     files.introduction({ ...intro, status: 'accepted' });
     expect(() => files.introduction({ ...intro, b: 'c' })).toThrow(/given to two introductions between different people/);

@@ -74,12 +74,12 @@ export const IMPORT_FIXTURES: ImportFixture[] = [
     name: 'introductions-csv',
     format: 'introductions-csv',
     text:
-      'id,introducer,a,b,at,status,value,note\n' +
-      'i1,helena,ana,omar,2024-05-02T00:00:00Z,succeeded,1000,"funding, at last; ""finally""\nsee notes"\n' +
-      ',helena,ana,zoë,2024-06-01,suggested,,\n' +
-      ',helena,ana,zoë,2024-06-01,accepted,2.5,second row of the same introduction\n' +
-      ',omar,ana,"a,b ""c""",,,,no time: the import time\n' +
-      '"i,5",ana,omar,helena,2024-01-01T00:00:00.001Z,failed,-0,\n',
+      'id,introducer,a,b,at,status,value,note,outcomeAt\n' +
+      'i1,helena,ana,omar,2024-05-02T00:00:00Z,succeeded,1000,"funding, at last; ""finally""\nsee notes",2024-06-10T12:30:00Z\n' +
+      ',helena,ana,zoë,2024-06-01,suggested,,,\n' +
+      ',helena,ana,zoë,2024-06-01,accepted,2.5,second row of the same introduction,\n' +
+      ',omar,ana,"a,b ""c""",,,,no time: the import time,\n' +
+      '"i,5",ana,omar,helena,2024-01-01T00:00:00.001Z,failed,-0,,2024-01-01T00:00:00.001Z\n',
   },
   {
     name: 'snap-signed',

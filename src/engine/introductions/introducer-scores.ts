@@ -1,7 +1,8 @@
 /**
  * Introducer influence (DESIGN.md idea 6): how often a person's introductions bear fruit, and how much fruit.
  *
- * Per introducer, over the introductions they MADE (status other than `suggested`, and not after `now`):
+ * Per introducer, over the introductions they MADE (status other than `suggested`, and not after `now`), each
+ * with its status as it stood at `now` (an outcome dated later reads as still open; projection.ts, statusAt):
  * - succeeded: status `succeeded`; failed: `failed` or `declined` (closed without fruit; `declined` is also
  *   reported on its own); open: `made` or `accepted`.
  * - counted: the succeeded ones weighed by their credit in [0, 1], how much others vouch for the two people
@@ -11,7 +12,8 @@
  *       successRate = (counted + α) / (counted + failed + α + β)
  *   With no closed introduction it is the prior mean α / (α + β) (0.5 with the default α = β = 1).
  * - creditedValue = Σ over succeeded introductions of credit · value · decay, value null counting 0;
- *   decay = 2^(−(now − at) / valueHalfLifeDays) when a half-life and `now` are given, else 1.
+ *   decay = 2^(−(now − t) / valueHalfLifeDays) when a half-life and `now` are given, else 1, where t is the
+ *   outcome's date (outcomeAt), or the introduction's when that is not known.
  * - score = successRate · Σ over succeeded introductions of credit · decay · (1 + ln(1 + max(0, value))):
  *   each fruitful introduction counts one, plus the log of its value (values can be money, so logged),
  *   scaled by how reliably the person's introductions work. No success → score 0. 1 of 1 scores 0.67,
@@ -19,7 +21,7 @@
  *
  * Cost: O(I + n) time and memory for I introductions over n people, plus vouching.ts's.
  */
-import type { ProjectedIntroduction, Projection } from '../../domain/projection.ts';
+import { statusAt, type ProjectedIntroduction, type Projection } from '../../domain/projection.ts';
 import { checkNumber } from './errors.ts';
 import { introductionCredits, VOUCHING_DEFAULTS, type VouchingOptions } from './vouching.ts';
 
@@ -113,10 +115,10 @@ export function introducerRecordColumns(
   const suggested = new Uint32Array(n);
   for (let k = 0; k < introductions.length; k++) {
     const intro = introductions[k];
-    if (now !== null && intro.at > now) continue;
+    const status = statusAt(intro, now);
     const i = intro.introducer;
-    if (i >= n) continue;
-    switch (intro.status) {
+    if (status === null || i >= n) continue;
+    switch (status) {
       case 'suggested':
         suggested[i]++;
         continue;
@@ -174,11 +176,11 @@ function introducerColumns(projection: Projection, o: IntroducerScoreOptions): I
   const listed = new Uint8Array(n);
   for (let k = 0; k < projection.introductions.length; k++) {
     const intro = projection.introductions[k];
-    if (o.now !== null && intro.at > o.now) continue;
+    const status = statusAt(intro, o.now);
     const i = intro.introducer;
-    if (i >= n) continue;
+    if (status === null || i >= n) continue;
     listed[i] = 1;
-    if (intro.status !== 'succeeded') continue;
+    if (status !== 'succeeded') continue;
     const f = fruitOf(intro, credits[k], o);
     credited[i] += f.value;
     fruit[i] += f.fruit;
@@ -186,11 +188,14 @@ function introducerColumns(projection: Projection, o: IntroducerScoreOptions): I
   return { records, credited, fruit, listed };
 }
 
-/** A succeeded introduction's weight = credit × decay: its fruit, weight · (1 + ln(1 + value)), and value, weight · value. */
+/**
+ * A succeeded introduction's weight = credit × decay (from its outcome's date, or when it was made if that is
+ * not known): its fruit, weight · (1 + ln(1 + value)), and value, weight · value.
+ */
 function fruitOf(intro: ProjectedIntroduction, credit: number, o: IntroducerScoreOptions): { fruit: number; value: number } {
+  const since = Number.isFinite(intro.outcomeAt) ? intro.outcomeAt : intro.at;
   const weight =
-    credit *
-    (o.now !== null && o.valueHalfLifeDays !== null && Number.isFinite(intro.at) ? 2 ** (-Math.max(0, o.now - intro.at) / (o.valueHalfLifeDays * DAY_MS)) : 1);
+    credit * (o.now !== null && o.valueHalfLifeDays !== null && Number.isFinite(since) ? 2 ** (-Math.max(0, o.now - since) / (o.valueHalfLifeDays * DAY_MS)) : 1);
   const value = intro.value !== null && Number.isFinite(intro.value) ? intro.value : 0;
   return { fruit: weight * (1 + Math.log1p(Math.max(0, value))), value: value * weight };
 }
@@ -221,8 +226,8 @@ export function introducerScores(projection: Projection, options: Partial<Introd
 
 /**
  * Introducer scores over time: for each of `people` (indices), the score at each of `times`, as
- * introducerScores would give with `now` set to that time (introductions made by then, with the outcomes
- * recorded since, their value decaying up to then when a half-life is given). `options.now` is ignored.
+ * introducerScores would give with `now` set to that time (introductions made by then, with the outcomes they
+ * had by then, their value decaying up to then when a half-life is given). `options.now` is ignored.
  * Cost: one introducerScores pass per time, O(T · (I + n)) plus vouching.ts's per-call part.
  */
 export function introducerScoreSeries(
@@ -262,11 +267,11 @@ export function introducerCurve(projection: Projection, person: number, times: r
     let fruit = 0;
     for (const k of mine) {
       const intro = projection.introductions[k];
-      if (intro.at > o.now!) continue;
-      if (intro.status === 'succeeded') {
+      const status = statusAt(intro, o.now);
+      if (status === 'succeeded') {
         counted += credits[k];
         fruit += fruitOf(intro, credits[k], o).fruit;
-      } else if (intro.status === 'failed' || intro.status === 'declined') failed++;
+      } else if (status === 'failed' || status === 'declined') failed++;
     }
     out[j] = smoothedRate(counted, failed, o.prior) * fruit;
   }

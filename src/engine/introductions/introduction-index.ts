@@ -9,8 +9,9 @@
  *   counted as far as others vouch for the people introduced (vouching.ts);
  * - the pairs that must not be suggested: a pair is blocked by any introduction between them that is not
  *   closed as `failed` or `declined` (suggested, made, accepted: one is under way; succeeded: they have met).
- *   A failed or declined introduction blocks the pair for `retryAfterDays` after it, then another introducer
- *   may try (Infinity: never again). Without a dated `now` a failed or declined introduction blocks too.
+ *   A failed or declined introduction blocks the pair for `retryAfterDays` after its outcome (after it was made when
+ *   the outcome has no date), then another introducer may try (Infinity: never again). Without a dated `now` a
+ *   failed or declined introduction blocks too.
  *   A pair one of its two people dismissed ("not interested") is blocked for good;
  * - the introducers who will not introduce a pair (they dismissed it from their own suggestions): the pair leaves
  *   their list, and they are not named as its introducer.
@@ -154,7 +155,8 @@ export function withIntroductionRecords(
   for (const intro of projection.introductions) {
     if (intro.a >= n || intro.b >= n || intro.a === intro.b) continue;
     const closedWithoutFruit = intro.status === 'failed' || intro.status === 'declined';
-    const until = closedWithoutFruit ? intro.at + o.retryAfterDays * DAY_MS : Number.POSITIVE_INFINITY;
+    // the wait runs from the outcome when its date is known
+    const until = closedWithoutFruit ? (Number.isFinite(intro.outcomeAt) ? intro.outcomeAt : intro.at) + o.retryAfterDays * DAY_MS : Number.POSITIVE_INFINITY;
     const key = pairKey(n, intro.a, intro.b);
     const previous = blockedUntil.get(key);
     // an undated closed introduction blocks for good: we cannot tell when the wait is over

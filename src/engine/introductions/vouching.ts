@@ -29,7 +29,7 @@
  * everyone's vouchers, once per graph (kept while the tie columns are the same), plus O(I) and O(Σ over
  * succeeded introductions of the two people's vouchers) per call.
  */
-import type { Projection } from '../../domain/projection.ts';
+import { statusAt, type Projection } from '../../domain/projection.ts';
 import { ACQUAINTANCE_DEFAULTS, groupByEvent, type AcquaintanceOptions } from './acquaintance-graph.ts';
 
 export type VouchingOptions = Pick<AcquaintanceOptions, 'interactionTrustScale' | 'undeclaredTrust' | 'maxEventPairs'>;
@@ -82,7 +82,7 @@ function voucherTable(source: VouchingSource, o: VouchingOptions): VoucherTable 
  * The credit of each introduction of `projection.introductions`, in [0, 1], aligned with it: for a succeeded
  * one min(standing(a), standing(b)) within its introducer's circle; 1 for every other (only successes are
  * credited, so only they need vouching). `now`: introductions after it are left out of the circles, as the
- * records leave them out. `only`: credit the introductions of this introducer alone (the others read 1), for
+ * records leave them out, and each has the status it had then (projection.ts, statusAt). `only`: credit the introductions of this introducer alone (the others read 1), for
  * one person's record over time.
  */
 export function introductionCredits(
@@ -97,8 +97,10 @@ export function introductionCredits(
   const credits = new Float64Array(intros.length).fill(1);
   const counts = (k: number): boolean => {
     const t = intros[k];
-    return t.status !== 'suggested' && !(now !== null && t.at > now) && (only === null || t.introducer === only) && t.introducer < n && t.a < n && t.b < n;
+    const status = statusAt(t, now);
+    return status !== null && status !== 'suggested' && (only === null || t.introducer === only) && t.introducer < n && t.a < n && t.b < n;
   };
+  const succeeded = (k: number): boolean => statusAt(intros[k], now) === 'succeeded';
 
   // each introducer's circle
   const circles = new Map<number, Set<number>>();
@@ -110,7 +112,7 @@ export function introductionCredits(
     circle.add(a);
     circle.add(b);
   }
-  if (!intros.some((_, k) => counts(k) && intros[k].status === 'succeeded')) return credits;
+  if (!intros.some((_, k) => counts(k) && succeeded(k))) return credits;
   const { start, voucher, value } = voucherTable(projection, o);
 
   // min(1, outside_i(x)), once per introducer and person
@@ -127,7 +129,7 @@ export function introductionCredits(
     return sum;
   };
   for (let k = 0; k < intros.length; k++) {
-    if (!counts(k) || intros[k].status !== 'succeeded') continue;
+    if (!counts(k) || !succeeded(k)) continue;
     const { introducer, a, b } = intros[k];
     const circle = circles.get(introducer)!;
     const standing = (x: number): number => {

@@ -38,9 +38,17 @@ function introduce(world: WorldBuilder, rng: Rng, introducer: string, a: string,
   const pa = world.profile(a).person;
   const pb = world.profile(b).person;
   const value = status === 'succeeded' ? round(clamp(rng.pareto(10, 1.4), 10, 1000), 0) : status === 'failed' ? 0 : null;
-  world.addIntroduction({ at: Math.floor(at / 60_000) * 60_000, introducer, a, b, status, value, note: introductionNote(pa, pb) });
-  if (status === 'succeeded') {
+  const madeAt = Math.floor(at / 60_000) * 60_000;
+  // the outcome's date from a stream of its own, so adding it left the rest of the world as it was
+  const later = rng.fork(`outcome ${introducer} ${a} ${b}`);
+  const note = introductionNote(pa, pb);
+  if (status !== 'succeeded') {
+    const outcomeAt = status === 'failed' || status === 'declined' ? madeAt + later.int(5, 40) * DAY_MS : null;
+    world.addIntroduction({ at: madeAt, introducer, a, b, status, value, note, outcomeAt });
+  } else {
+    // they meet (a new tie) a few weeks on, and the introducer hears it bore fruit up to two months after that
     const since = Math.floor((at + rng.int(7, 45) * DAY_MS) / DAY_MS) * DAY_MS;
+    world.addIntroduction({ at: madeAt, introducer, a, b, status, value, note, outcomeAt: Math.min(world.endMs, since + later.int(0, 60) * DAY_MS) });
     const lastContact = Math.max(since, Math.floor(rng.float(since, world.endMs) / DAY_MS) * DAY_MS);
     const trust = round(rng.float(0.55, 0.9), 2);
     world.addTie({ from: a, to: b, trust, since, lastContact });

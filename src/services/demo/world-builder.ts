@@ -65,6 +65,8 @@ export interface DraftIntroduction {
   status: IntroductionStatus;
   value: number | null;
   note: string;
+  /** epoch ms the outcome came; null while open */
+  outcomeAt: number | null;
 }
 
 export interface DraftTie {
@@ -315,6 +317,7 @@ export class WorldBuilder {
         status: x.status,
         value: x.value,
         note: x.note,
+        outcomeAt: x.outcomeAt === null ? null : toIsoString(x.outcomeAt),
       }));
     return { people: this.profiles.map((p) => p.person), events, ties, introductions };
   }

@@ -10,7 +10,7 @@
  *   `events` = how many events. Each driver of an event gets the event's full weight. Broadcast events (no
  *   REACHED) and a person reaching themself add no edge.
  * - Introductions: a directed edge a→b keyed `introduction:<id>` with `kind: 'introduction'`, `introducer`,
- *   `status`, and `introductionId`, `at`, `value`, `note` when set.
+ *   `status`, and `introductionId`, `at`, `value`, `note`, `outcomeAt` when set.
  * Ties, influence pairs and introductions with an end not among `people` are left out, so passing a subset of
  * people exports that subgraph.
  *
@@ -100,6 +100,7 @@ export function buildExportGraph(data: ExportData): ExportGraph {
     attributes.status = introduction.status;
     if (introduction.value !== null) attributes.value = introduction.value;
     if (introduction.note !== '') attributes.note = introduction.note;
+    if (introduction.outcomeAt !== null) attributes.outcomeAt = introduction.outcomeAt;
     addEdge(graph, key, introduction.a, introduction.b, attributes);
   });
   return graph;

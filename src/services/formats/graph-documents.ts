@@ -16,7 +16,7 @@
  *   `;`-separated strings (or GEXF list values).
  * - edge → KNOWS tie source→target: `trust` (default `trust` option, 0.5), `since`, `lastContact`, `tieId` (the tie id,
  *   when it is not the default `from->to`). An undirected edge is trust both ways: two ties.
- * - edge with kind `introduction` → introduction (`introductionId`, `introducer`, `at`, `status`, `value`,
+ * - edge with kind `introduction` → introduction (`introductionId`, `introducer`, `at`, `status`, `value`, `outcomeAt`,
  *   `note`; a = source, b = target).
  * - edge with kind `influence` → skipped: it is an aggregate of events that `buildExportGraph` writes, not data.
  * Other attributes (colours, positions, Gephi's metrics) are ignored.
@@ -27,6 +27,7 @@ import * as gexf from 'graphology-gexf';
 import * as graphml from 'graphology-graphml';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import {
+  introductionRecordProblem,
   introductionSchema,
   personSchema,
   tieSchema,
@@ -315,17 +316,15 @@ function readIntroduction(entry: EdgeEntry, sink: BatchSink): void {
   if (id) input.id = id;
   const at = asText(pick(attributes, 'at'));
   if (at) input.at = at;
+  const outcomeAt = asText(pick(attributes, 'outcomeAt'));
+  if (outcomeAt) input.outcomeAt = outcomeAt;
   const result = introductionSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
     sink.error(line, `introduction ${entry.label}: ${describeIssues(result.error.issues, introductionSchema, 'attribute')}`);
     return;
   }
   const introduction: IntroductionInput = result.data;
-  if (introduction.a === introduction.b) {
-    return sink.error(line, `introduction ${entry.label}: a and b must be two different people; both are "${introduction.a}"`);
-  }
-  if (introduction.introducer === introduction.a || introduction.introducer === introduction.b) {
-    return sink.error(line, `introduction ${entry.label}: the introducer "${introduction.introducer}" cannot be one of the people introduced`);
-  }
+  const problem = introductionRecordProblem(introduction);
+  if (problem) return sink.error(line, `introduction ${entry.label}: ${problem}`);
   sink.record(line, { type: 'introduction', value: introduction });
 }

@@ -12,6 +12,7 @@
  */
 import type { z } from 'zod';
 import {
+  introductionRecordProblem,
   introductionSchema,
   personSchema,
   tieId,
@@ -110,18 +111,18 @@ export const introductionsTable: TableFormat<IntroductionInput> = {
     },
     { name: 'value', kind: 'nullableNumber', required: false, description: 'size of the outcome (optional)' },
     { name: 'note', kind: 'text', required: false, description: 'free text' },
+    {
+      name: 'outcomeAt',
+      kind: 'nullableTime',
+      required: false,
+      description: 'ISO date-time the outcome came (optional; only for declined, succeeded or failed, not before at)',
+    },
   ],
   schema: introductionSchema,
   toRecord: (value) => ({ type: 'introduction', value }),
   uniqueKeys: (introduction) =>
     introduction.id === undefined ? [] : [{ key: introduction.id, label: `id "${introduction.id}"` }],
-  check: (introduction) => {
-    if (introduction.a === introduction.b) return `a and b must be two different people; both are "${introduction.a}"`;
-    if (introduction.introducer === introduction.a || introduction.introducer === introduction.b) {
-      return `the introducer "${introduction.introducer}" cannot be one of the people introduced`;
-    }
-    return null;
-  },
+  check: introductionRecordProblem,
   toRow: (introduction) => [
     introduction.id ?? '',
     introduction.introducer,
@@ -131,6 +132,7 @@ export const introductionsTable: TableFormat<IntroductionInput> = {
     introduction.status,
     introduction.value === null ? '' : String(introduction.value),
     introduction.note,
+    introduction.outcomeAt ?? '',
   ],
 };
 

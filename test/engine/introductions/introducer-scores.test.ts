@@ -121,6 +121,52 @@ describe('introducerScoreSeries', () => {
   });
 });
 
+describe('outcome dates', () => {
+  // x made a success 30 days before NOW that bore fruit 10 days before, and a failure 20 days before that failed
+  // 5 days before; z's success, made 30 days before, has no outcome date
+  const world = () => {
+    const p = new ProjectionBuilder();
+    const dated: [string, string, number, IntroductionStatus, number | undefined][] = [
+      ['x', 'i0', 30, 'succeeded', 10],
+      ['x', 'i1', 20, 'failed', 5],
+      ['z', 'i2', 30, 'succeeded', undefined],
+    ];
+    for (const [introducer, id, madeDaysBefore, status, outcomeDaysBefore] of dated) {
+      const outcomeAt = outcomeDaysBefore === undefined ? undefined : NOW - outcomeDaysBefore * DAY;
+      p.introduction({ id, introducer, a: `${id}a`, b: `${id}b`, at: NOW - madeDaysBefore * DAY, status, value: null, outcomeAt });
+      p.tie('witness', `${id}a`, 1);
+      p.tie('witness', `${id}b`, 1);
+    }
+    return p.build();
+  };
+  const times = [NOW - 15 * DAY, NOW - 8 * DAY, NOW];
+
+  it('an introduction is open until its outcome, which then fades from its own date', () => {
+    const w = world();
+    const before = introducerScores(w, { now: NOW - 15 * DAY, valueHalfLifeDays: 7 });
+    expect(before.x).toMatchObject({ made: 2, open: 2, succeeded: 0, failed: 0, successRate: 0.5, score: 0 });
+    const [x] = introducerScoreSeries(w, times, [w.indexOf.get('x')!], { valueHalfLifeDays: 7 });
+    expect(x[0]).toBe(0);
+    expect(x[1]).toBeCloseTo((2 / 3) * 2 ** (-2 / 7), 12); // one success, 2 days old; the failure still open
+    expect(x[2]).toBeCloseTo((2 / 4) * 2 ** (-10 / 7), 12); // the failure has come; the success is 10 days old
+    expect(introducerScores(w).x).toMatchObject({ succeeded: 1, failed: 1, open: 0 }); // all time: as it stands
+  });
+
+  it('an outcome without a date counts from when the introduction was made', () => {
+    const w = world();
+    const [z] = introducerScoreSeries(w, times, [w.indexOf.get('z')!], { valueHalfLifeDays: 7 });
+    expect(z[0]).toBeCloseTo((2 / 3) * 2 ** (-15 / 7), 12);
+    expect(z[2]).toBeCloseTo((2 / 3) * 2 ** (-30 / 7), 12);
+  });
+
+  it("one person's curve reads the dates as the series does", () => {
+    const w = world();
+    const x = w.indexOf.get('x')!;
+    const [series] = introducerScoreSeries(w, times, [x], { valueHalfLifeDays: 7 });
+    expect(Array.from(introducerCurve(w, x, times, { valueHalfLifeDays: 7 }))).toEqual(Array.from(series));
+  });
+});
+
 describe('introducerCurve', () => {
   it("is introducerScoreSeries for one person, vouching included (helloWorld: Carla's success counts 0, then 1 once Ivy vouches)", () => {
     for (const w of [helloWorld(), vouchedWorld()]) {

@@ -107,12 +107,24 @@ describe('buildIntroductionIndex', () => {
     expect(index.latestTime).toBe(NOW - DAY); // the latest tie contact
   });
 
+  it("counts the wait after a failure from the outcome's date when it has one", () => {
+    // the introduction failed 400 days ago in helloWorld; here it was made then but failed only 100 days ago
+    const world = helloWorld();
+    const failed = world.introductions.find((i) => i.id === 'i2')!;
+    failed.outcomeAt = NOW - 100 * DAY;
+    const index = buildIntroductionIndex(world);
+    const at = (id: string) => index.indexOf.get(id)!;
+    expect(isBlocked(index, at('ana'), at('gus'), NOW)).toBe(true); // 100 of 180 days waited
+    expect(isBlocked(index, at('ana'), at('gus'), NOW + 79 * DAY)).toBe(true);
+    expect(isBlocked(index, at('ana'), at('gus'), NOW + 81 * DAY)).toBe(false);
+  });
+
   it("keeps `now` at the network's latest activity: an introduction recorded later does not age every tie", () => {
     const world = helloWorld();
     const at = (id: string) => world.indexOf.get(id)!;
     const later = {
       ...world,
-      introductions: [...world.introductions, { id: 'today', introducer: at('dan'), a: at('ivy'), b: at('gus'), at: NOW + 150 * DAY, status: 'suggested' as const, value: null }],
+      introductions: [...world.introductions, { id: 'today', introducer: at('dan'), a: at('ivy'), b: at('gus'), at: NOW + 150 * DAY, status: 'suggested' as const, value: null, outcomeAt: Number.NaN }],
     };
     const before = buildIntroductionIndex(world);
     const after = buildIntroductionIndex(later);

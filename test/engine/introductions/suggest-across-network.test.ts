@@ -126,6 +126,7 @@ describe('carryAcrossNetwork: the list after introductions that only take pairs 
     at: before.latestTime + DAY,
     status,
     value: null,
+    outcomeAt: Number.NaN,
   });
   /** the store after a request, an introduction made, a pair one side hid, and a pair its introducer hid */
   const after = {

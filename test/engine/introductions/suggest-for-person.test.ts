@@ -40,7 +40,7 @@ describe('suggestForPerson', () => {
 
   it('a pair drops out once an introduction is recorded', () => {
     const p = helloWorld();
-    p.introductions.push({ id: 'new', introducer: p.indexOf.get('carla')!, a: p.indexOf.get('ben')!, b: p.indexOf.get('ana')!, at: NOW, status: 'suggested', value: null });
+    p.introductions.push({ id: 'new', introducer: p.indexOf.get('carla')!, a: p.indexOf.get('ben')!, b: p.indexOf.get('ana')!, at: NOW, status: 'suggested', value: null, outcomeAt: Number.NaN });
     const after = suggestForPerson(buildIntroductionIndex(p), 'ana', { now: NOW, limit: 100 }).map((s) => s.b);
     expect(after).not.toContain('ben');
   });

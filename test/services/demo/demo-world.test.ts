@@ -116,6 +116,26 @@ describe('generateDemoWorld: referential integrity', () => {
       if (i.status === 'succeeded') expect(i.value).toBeGreaterThan(0);
     }
   });
+
+  it("dates each outcome: closed ones after they were made and within the period, a success once the pair's tie began", () => {
+    const end = Date.parse(DEMO_DEFAULTS.end);
+    const since = new Map(world.ties.map((t) => [`${t.from}|${t.to}`, t.since]));
+    const closed = world.introductions.filter((i) => ['succeeded', 'failed', 'declined'].includes(i.status));
+    expect(closed.length).toBeGreaterThan(50);
+    for (const i of world.introductions) {
+      if (!closed.includes(i)) {
+        expect(i.outcomeAt).toBeNull();
+        continue;
+      }
+      const outcome = Date.parse(i.outcomeAt!);
+      expect(outcome).toBeGreaterThan(Date.parse(i.at!));
+      expect(outcome).toBeLessThanOrEqual(end);
+      if (i.status === 'succeeded') expect(outcome).toBeGreaterThanOrEqual(Date.parse(since.get(`${i.a}|${i.b}`)!));
+    }
+    // not all on the day they were made: the outcomes spread over weeks
+    const lags = new Set(closed.map((i) => Math.round((Date.parse(i.outcomeAt!) - Date.parse(i.at!)) / 86_400_000)));
+    expect(lags.size).toBeGreaterThan(30);
+  });
 });
 
 describe('generateDemoWorld: realistic background', () => {

@@ -130,7 +130,7 @@ describe('graphml import', () => {
     ]);
     expect(valuesOf(result, 'tie')).toEqual([{ from: 'ana', to: 'omar', trust: 0.9, since: null, lastContact: null }]);
     expect(valuesOf(result, 'introduction')).toEqual([
-      { introducer: 'li', a: 'ana', b: 'omar', status: 'succeeded', value: null, note: '' },
+      { introducer: 'li', a: 'ana', b: 'omar', status: 'succeeded', value: null, note: '', outcomeAt: null },
     ]);
     expect(result.errors.map((error) => error.message)).toEqual([
       'line 15: edge from "omar" to "ana": attribute "trust" must be between 0 and 1, got 2',

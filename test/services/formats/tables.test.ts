@@ -141,12 +141,27 @@ describe('ties-csv', () => {
 
 describe('introductions-csv', () => {
   it('parses a valid sample', async () => {
-    const text = 'id,introducer,a,b,at,status,value,note\ni1,li,ana,omar,2024-05-01,succeeded,12000,"funded, with terms"\n,li,ana,zoe,,,,\n';
+    const text =
+      'id,introducer,a,b,at,status,value,note,outcome_at\n' +
+      'i1,li,ana,omar,2024-05-01,succeeded,12000,"funded, with terms",2024-06-20\n' +
+      ',li,ana,zoe,,,,,\n' +
+      'i3,li,omar,zoe,2024-05-02,failed,,,\n';
     const result = await parseText('introductions-csv', text);
     expect(result.errors).toEqual([]);
     expect(valuesOf(result, 'introduction')).toEqual([
-      { id: 'i1', introducer: 'li', a: 'ana', b: 'omar', at: '2024-05-01T00:00:00.000Z', status: 'succeeded', value: 12000, note: 'funded, with terms' },
-      { introducer: 'li', a: 'ana', b: 'zoe', status: 'made', value: null, note: '' },
+      {
+        id: 'i1',
+        introducer: 'li',
+        a: 'ana',
+        b: 'omar',
+        at: '2024-05-01T00:00:00.000Z',
+        status: 'succeeded',
+        value: 12000,
+        note: 'funded, with terms',
+        outcomeAt: '2024-06-20T00:00:00.000Z',
+      },
+      { introducer: 'li', a: 'ana', b: 'zoe', status: 'made', value: null, note: '', outcomeAt: null },
+      { id: 'i3', introducer: 'li', a: 'omar', b: 'zoe', at: '2024-05-02T00:00:00.000Z', status: 'failed', value: null, note: '', outcomeAt: null },
     ]);
   });
 
@@ -168,5 +183,24 @@ describe('introductions-csv', () => {
       'line 5: the introducer "ana" cannot be one of the people introduced',
       'line 7: duplicate id "i5" (first at line 6)',
     ]);
+  });
+
+  it('reports outcome dates on open introductions, before the introduction, without one, or not dates', async () => {
+    const text = [
+      'id,introducer,a,b,at,status,outcomeAt', // 1
+      'i1,li,ana,omar,2024-05-01,made,2024-06-01', // 2
+      'i2,li,ana,omar,2024-05-01,succeeded,2024-04-30', // 3
+      'i3,li,ana,omar,,failed,2024-06-01', // 4
+      'i4,li,ana,omar,2024-05-01,declined,soon', // 5
+      'i5,li,ana,omar,2024-05-01,declined,2024-05-01', // 6
+    ].join('\n');
+    const result = await parseText('introductions-csv', text);
+    expect(result.errors.map((error) => error.message)).toEqual([
+      'line 2: outcomeAt is the date of an outcome, and status "made" has none yet (only declined, succeeded, failed do)',
+      'line 3: outcomeAt 2024-04-30T00:00:00.000Z is before the introduction was made (2024-05-01T00:00:00.000Z)',
+      'line 4: outcomeAt needs at, the date the introduction was made',
+      expect.stringMatching(/^line 5: column "outcomeAt".*"soon"/),
+    ]);
+    expect(valuesOf(result, 'introduction').map((i) => (i as { id?: string }).id)).toEqual(['i5']);
   });
 });

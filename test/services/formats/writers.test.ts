@@ -69,8 +69,8 @@ const events: InfluenceEvent[] = [
   },
 ];
 const introductions: IntroductionInput[] = [
-  { id: 'i1', introducer: 'li', a: 'ana', b: 'omar', at: '2024-05-01T00:00:00.000Z', status: 'succeeded', value: 12000, note: 'funded,\n"with" terms' },
-  { introducer: 'omar', a: 'ana', b: 'li', status: 'suggested', value: null, note: '' },
+  { id: 'i1', introducer: 'li', a: 'ana', b: 'omar', at: '2024-05-01T00:00:00.000Z', status: 'succeeded', value: 12000, note: 'funded,\n"with" terms', outcomeAt: '2024-06-15T00:00:00.000Z' },
+  { introducer: 'omar', a: 'ana', b: 'li', status: 'suggested', value: null, note: '', outcomeAt: null },
 ];
 const data: ExportData = { people, ties, events, introductions };
 
@@ -142,6 +142,7 @@ describe('buildExportGraph', () => {
       status: 'succeeded',
       value: 12000,
       note: 'funded,\n"with" terms',
+      outcomeAt: '2024-06-15T00:00:00.000Z',
     });
     expect(graph.source('introduction:#2')).toBe('ana');
   });
@@ -157,7 +158,7 @@ describe('writers', () => {
     const empty: ExportData = { people: [], ties: [] };
     expect(writeExport('people-csv', empty)).toBe('id,name,sectors,offers,seeks\n');
     expect(writeExport('ties-csv', empty)).toBe('from,to,trust,since,lastContact,id\n');
-    expect(writeExport('introductions-csv', empty)).toBe('id,introducer,a,b,at,status,value,note\n');
+    expect(writeExport('introductions-csv', empty)).toBe('id,introducer,a,b,at,status,value,note,outcomeAt\n');
     expect(writeExport('events-ndjson', empty)).toBe('');
   });
 
