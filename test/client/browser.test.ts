@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstName } from '../../client/src/panel/dom.ts';
+import { firstName, formatDate } from '../../client/src/panel/dom.ts';
 import { introducerTally } from '../../client/src/panel/introductions-board.ts';
 import { vouchingText } from '../../client/src/panel/introductions.ts';
 import type { Suggestion } from '../../src/api/contract.ts';
@@ -768,6 +768,28 @@ describe('the introductions board', () => {
     await expect.poll(() => row.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe('Saved: succeeded.');
     expect((await t.get(`/api/introductions/${waiting.items[0].id}`)).body.status).toBe('succeeded');
     expect(await row.locator('.introduction-facts').textContent()).not.toContain('no outcome after');
+    // the outcome is dated today by the server, and can be dated the day it came
+    const closed = (await t.get(`/api/introductions/${waiting.items[0].id}`)).body;
+    expect(await row.locator('.introduction-facts').textContent()).toContain(`succeeded on ${formatDate(Date.parse(closed.outcomeAt))}`);
+    await row.locator('.outcome-date-edit').click();
+    const dateField = row.locator('.outcome-date-input');
+    expect(await dateField.inputValue()).toBe(closed.outcomeAt.slice(0, 10));
+    const day = new Date(Date.parse(closed.at) + 10 * 86_400_000).toISOString().slice(0, 10);
+    await dateField.fill(day);
+    await dateField.press('Enter');
+    await expect.poll(() => row.locator('.record-status.ok').textContent(), { timeout: 30_000 }).toBe(`Saved: outcome on ${formatDate(Date.parse(day))}.`);
+    expect((await t.get(`/api/introductions/${closed.id}`)).body.outcomeAt).toBe(`${day}T12:00:00.000Z`);
+    expect(await row.locator('.introduction-facts').textContent()).toMatch(new RegExp(`succeeded on ${formatDate(Date.parse(day))}, (9|10|11) days later`));
+    // a day before the introduction is refused on the spot, and the date stays
+    await row.locator('.outcome-date-edit').click();
+    await dateField.fill(new Date(Date.parse(closed.at) - 86_400_000).toISOString().slice(0, 10));
+    await dateField.press('Enter');
+    await expect
+      .poll(() => row.locator('.record-status.error').textContent(), { timeout: 30_000 })
+      .toBe(`The outcome cannot come before the introduction was made (${formatDate(Date.parse(closed.at))}).`);
+    expect((await t.get(`/api/introductions/${closed.id}`)).body.outcomeAt).toBe(`${day}T12:00:00.000Z`);
+    await dateField.press('Escape');
+    expect(await dateField.count()).toBe(0);
     const after = (await t.get('/api/introductions/summary')).body;
     expect(after.byStatus.succeeded).toBe(summary.byStatus.succeeded + 1);
     expect(after.waiting.count).toBe(summary.waiting.count - 1);

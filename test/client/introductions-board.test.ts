@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { barTooltip, labelledBars } from '../../client/src/chart/stacked-bars.ts';
 import { filterQuery, formatAmount, introducerLine, introducerTally, opportunitiesCaption, periodBars, STATUS_ORDER, storedWaitingDays, summaryHeadline, WAITING_CHOICES, WAITING_DAYS } from '../../client/src/panel/introductions-board.ts';
-import { vouchingText, waitingText } from '../../client/src/panel/introductions.ts';
+import { outcomeText, vouchingText, waitingText } from '../../client/src/panel/introductions.ts';
 import { introductionStatuses, type IntroductionStatus } from '../../src/domain/model.ts';
 
 const none = (): Record<IntroductionStatus, number> => ({ suggested: 0, made: 0, accepted: 0, declined: 0, succeeded: 0, failed: 0 });
@@ -96,6 +96,15 @@ describe('the board in words', () => {
     expect(waitingText({ status: 'succeeded', at: '2020-01-01T00:00:00Z' }, now)).toBeNull();
     // a request (suggested) waits for the introducer to make it
     expect(waitingText({ status: 'suggested', at: '2026-10-19T00:00:00Z' }, now)).toBe('not made after 5 weeks');
+  });
+
+  it("says when a closed introduction's outcome came, and nothing while open or undated", () => {
+    const at = '2024-03-12T09:00:00Z';
+    expect(outcomeText({ status: 'succeeded', at, outcomeAt: '2024-04-20T12:00:00Z' })).toBe('succeeded on 20 Apr 2024, 6 weeks later');
+    expect(outcomeText({ status: 'declined', at, outcomeAt: '2024-03-12T18:00:00Z' })).toBe('declined on 12 Mar 2024');
+    expect(outcomeText({ status: 'failed', at, outcomeAt: '2024-03-15T09:00:00Z' })).toBe('failed on 15 Mar 2024, 3 days later');
+    expect(outcomeText({ status: 'succeeded', at, outcomeAt: null })).toBeNull();
+    expect(outcomeText({ status: 'accepted', at, outcomeAt: '2024-04-20T12:00:00Z' })).toBeNull();
   });
 
   it('follows up after the delay last picked on this browser, or after 30 days', () => {

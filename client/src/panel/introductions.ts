@@ -5,7 +5,7 @@
  * closed introduction lets the pair be suggested again.
  */
 import type { Introduction, IntroductionPatch, IntroductionStatus, Page } from '../../../src/domain/model.ts';
-import { NOTE_MAX_LENGTH, openIntroductionStatuses } from '../../../src/domain/constants.ts';
+import { closedIntroductionStatuses, NOTE_MAX_LENGTH, openIntroductionStatuses } from '../../../src/domain/constants.ts';
 import { ApiError, type Api } from '../api.ts';
 import { el, firstName, formatDate, formatDays, formatNumber } from './dom.ts';
 
@@ -60,6 +60,18 @@ export function waitingText(intro: Pick<Introduction, 'status' | 'at'>, now: num
   const days = (now - Date.parse(intro.at)) / 86_400_000;
   if (days < 1) return null;
   return request ? `not made after ${formatDays(days)}` : `no outcome after ${formatDays(days)}`;
+}
+
+/**
+ * "succeeded on 20 Apr 2024, 5 weeks later" for a closed introduction whose outcome is dated ("declined on …",
+ * "failed on …"; without "later" when it came the same day); null while open or when the date is not known.
+ */
+export function outcomeText(intro: Pick<Introduction, 'status' | 'at' | 'outcomeAt'>): string | null {
+  if (intro.outcomeAt === null || !closedIntroductionStatuses.includes(intro.status)) return null;
+  const when = Date.parse(intro.outcomeAt);
+  const days = (when - Date.parse(intro.at)) / 86_400_000;
+  const on = `${STATUS_LABELS[intro.status].toLowerCase()} on ${formatDate(when)}`;
+  return days < 1 ? on : `${on}, ${formatDays(days)} later`;
 }
 
 /**
@@ -145,6 +157,7 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
       select.setAttribute('aria-label', `Outcome of: ${words}`);
       value.setAttribute('aria-label', `Value of: ${words}`);
       facts.textContent = factsOf(saved);
+      if (!row.querySelector('.outcome-date-editor')) showDateButton(saved);
       status.className = 'record-status ok';
       status.textContent = `Saved: ${said(saved)}.`;
       opts.onOutcome?.();
@@ -175,9 +188,11 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
     link.addEventListener('click', () => opts.onSelectPerson(id));
     return link;
   });
-  /** when, how long it has waited (while open), and the note */
+  /** when, how long it has waited (while open) or when its outcome came, and the note */
   const factsOf = (i: Introduction) =>
-    [formatDate(Date.parse(i.at)), opts.now === undefined ? null : waitingText(i, opts.now), i.note || null].filter((x): x is string => x !== null).join(' · ');
+    [formatDate(Date.parse(i.at)), opts.now === undefined ? null : waitingText(i, opts.now), outcomeText(i), i.note || null]
+      .filter((x): x is string => x !== null)
+      .join(' · ');
   const facts = el('p', { class: 'muted small introduction-facts', text: factsOf(intro) });
   // the note: what was said, what came of it in words; edited in place (Enter saves, Escape leaves it as it was)
   const noteLabel = (i: Introduction) => (i.note ? 'Edit note' : 'Add a note');
@@ -185,43 +200,97 @@ export function introductionRow(intro: Introduction, opts: IntroductionHistoryOp
   noteButton.addEventListener('click', () => {
     const field = el('textarea', { class: 'text-area note-input', attrs: { rows: 2, maxlength: NOTE_MAX_LENGTH, 'aria-label': `Note on: ${title}` } });
     field.value = saved.note;
-    const ok = el('button', { class: 'btn btn-small', text: 'Save note', attrs: { type: 'button' } });
-    const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
-    const editor = el('div', { class: 'note-editor' }, [field, el('div', { class: 'suggestion-actions' }, [ok, cancel])]);
-    const close = () => {
-      editor.remove();
-      noteButton.textContent = noteLabel(saved);
-      noteButton.hidden = false;
-      noteButton.focus();
-    };
-    const submit = async () => {
-      controls.push(field, ok, cancel);
-      const done = await save({ note: field.value.trim() }, (i) => (i.note ? 'note' : 'no note'));
-      controls.splice(-3);
-      if (done) close();
-    };
-    ok.addEventListener('click', () => void submit());
-    cancel.addEventListener('click', close);
-    field.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close();
-      } else if (e.key === 'Enter' && !e.shiftKey) {
-        e.preventDefault();
-        void submit();
-      }
+    editInPlace({ row, before: status, button: noteButton, field, className: 'note-editor', saveText: 'Save note', controls }, {
+      submit: () => save({ note: field.value.trim() }, (i) => (i.note ? 'note' : 'no note')),
+      onClose: () => {
+        noteButton.textContent = noteLabel(saved);
+        noteButton.hidden = false;
+      },
     });
-    noteButton.hidden = true;
-    row.insertBefore(editor, status);
-    field.focus();
+  });
+  // the outcome's date: set by the server when the status closes; changed here when it came on another day
+  const dateLabel = (i: Introduction) => (i.outcomeAt ? 'Change outcome date' : 'Date the outcome');
+  const dateButton = el('button', { class: 'link small outcome-date-edit', text: dateLabel(intro), attrs: { type: 'button' } });
+  const showDateButton = (i: Introduction) => {
+    dateButton.textContent = dateLabel(i);
+    dateButton.hidden = !closedIntroductionStatuses.includes(i.status);
+  };
+  showDateButton(intro);
+  dateButton.addEventListener('click', () => {
+    const field = el('input', {
+      class: 'date-input outcome-date-input',
+      attrs: { type: 'date', 'aria-label': `Outcome date of: ${title}`, min: saved.at.slice(0, 10), max: new Date().toISOString().slice(0, 10) },
+    });
+    field.value = saved.outcomeAt ? saved.outcomeAt.slice(0, 10) : '';
+    editInPlace({ row, before: status, button: dateButton, field, className: 'note-editor outcome-date-editor', saveText: 'Save date', controls }, {
+      submit: async () => {
+        // a day as typed, at noon UTC unless it is the day the introduction was made (then its own time)
+        const day = field.value;
+        if (day !== '' && day < saved.at.slice(0, 10)) {
+          status.className = 'record-status error';
+          status.textContent = `The outcome cannot come before the introduction was made (${formatDate(Date.parse(saved.at))}).`;
+          return false;
+        }
+        const outcomeAt = day === '' ? null : day === saved.at.slice(0, 10) ? saved.at : `${day}T12:00:00.000Z`;
+        return save({ outcomeAt }, (i) => (i.outcomeAt ? `outcome on ${formatDate(Date.parse(i.outcomeAt))}` : 'outcome date not known'));
+      },
+      onClose: () => showDateButton(saved),
+    });
   });
   const heading = el('span', { class: 'introduction-title', text: title });
   const row = el('li', { class: 'introduction', attrs: { 'data-id': intro.id, 'data-status': intro.status } }, [
     el('div', { class: 'introduction-head' }, [heading, el('span', { class: 'introduction-controls' }, [value, select])]),
     el('div', { class: 'introduction-people' }, links.flatMap((l, k) => (k === 0 ? [l] : [' · ', l]))),
     facts,
-    noteButton,
+    el('div', { class: 'introduction-edits' }, [noteButton, dateButton]),
     status,
   ]);
   return row;
+}
+
+/**
+ * An editor in place of `button`, before `before` in `row`: `field` with Save and Cancel. Enter saves (Shift+Enter
+ * is a new line in a text area), Escape and Cancel close it as it was. While `submit` runs, the editor's controls
+ * join `controls` (disabled with the row's); when it resolves true the editor closes.
+ */
+interface InPlace {
+  row: HTMLElement;
+  before: HTMLElement;
+  button: HTMLElement;
+  field: HTMLInputElement | HTMLTextAreaElement;
+  className: string;
+  saveText: string;
+  controls: { disabled: boolean }[];
+}
+
+function editInPlace(at: InPlace, on: { submit: () => Promise<boolean>; onClose: () => void }): void {
+  const { row, before, button, field, controls } = at;
+  const ok = el('button', { class: 'btn btn-small', text: at.saveText, attrs: { type: 'button' } });
+  const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
+  const editor = el('div', { class: at.className }, [field, el('div', { class: 'suggestion-actions' }, [ok, cancel])]);
+  const close = () => {
+    editor.remove();
+    on.onClose();
+    button.focus();
+  };
+  const submit = async () => {
+    controls.push(field, ok, cancel);
+    const done = await on.submit();
+    controls.splice(controls.indexOf(field), 3);
+    if (done) close();
+  };
+  ok.addEventListener('click', () => void submit());
+  cancel.addEventListener('click', close);
+  (field as HTMLElement).addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'Enter' && !(e.shiftKey && field instanceof HTMLTextAreaElement)) {
+      e.preventDefault();
+      void submit();
+    }
+  });
+  button.hidden = true;
+  row.insertBefore(editor, before);
+  field.focus();
 }

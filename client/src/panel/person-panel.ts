@@ -365,7 +365,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   }
 
   function fetchCurve(id: string, kind: CurveKind, signal: AbortSignal): Promise<CurveResponse> {
-    const range = meta.timeRange;
+    // the introducer curve runs over the server's own span, which reaches the latest introduction or outcome
+    const range = kind === 'introducer' ? null : meta.timeRange;
     const p = api.curve(id, { from: range?.from, to: range?.to, metric: kind }, signal);
     p.catch(() => {}); // awaited by drawCurve, unless the person turns out to be unknown (then aborted)
     return p;
