@@ -75,8 +75,12 @@ export interface CurveResponse {
 export interface ProfileResponse {
   person: Person;
   at: string | null;
-  /** rank: 1 + how many score strictly better (people with equal scores share it); tied: how many others share it */
-  scores: Record<string, { score: number; rank: number; of: number; tied: number }>;
+  /**
+   * rank: 1 + how many score strictly better (people with equal scores share it); tied: how many others share it;
+   * at: the time the score is for, the profile's `at` for activity, pagerank and introducer, null (all time) for
+   * betweenness, degree and constraint, which are not computed per time here
+   */
+  scores: Record<string, { score: number; rank: number; of: number; tied: number; at: string | null }>;
   sectorProfile: { sector: string; influence: number }[];
   sectorReach: { sector: string; reach: number }[];
   mediumProfile: { medium: string; influence: number }[];
@@ -221,6 +225,8 @@ export interface IntroductionsSummaryResponse {
    * the requests (suggested: asked for, not made yet) recorded as long ago (`requests`)
    */
   waiting: { days: number; before: string; count: number; requests: number };
+  /** the closed introductions whose outcome is dated, and the median days from introduction to outcome (null: none) */
+  outcomes: { dated: number; medianDays: number | null };
   /** every month (UTC) from the first introduction's to the last one's, counted by each introduction's status now */
   months: { month: string; counts: Record<IntroductionStatus, number> }[];
   /** the people whose introductions bear most fruit, by introducer score */

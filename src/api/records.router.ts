@@ -76,7 +76,8 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
       summary: 'Every recorded introduction at a glance: by status, by month, waiting for an outcome, and the best introducers',
       description:
         'byStatus counts every introduction by its status now; months does the same per month recorded (UTC), every month from the first to the last; ' +
-        'waiting counts the made or accepted ones recorded more than waitingDays ago, and waiting.requests the suggested ones (asked for, not made yet); introducers are the people whose introductions bear most fruit ' +
+        'waiting counts the made or accepted ones recorded more than waitingDays ago, and waiting.requests the suggested ones (asked for, not made yet); ' +
+        'outcomes says how long the dated outcomes took (median days); introducers are the people whose introductions bear most fruit ' +
         '(the introducer score: a smoothed success rate times the succeeded introductions, weighted by value, each counted as far as people ' +
         "outside the introducer's own introductions vouch for the two people introduced).",
       query: z.object({
@@ -93,6 +94,9 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
           count: z.number().int(),
           requests: z.number().int().describe('suggested ones (asked for, not made yet) recorded more than waitingDays ago'),
         }),
+        outcomes: z
+          .object({ dated: z.number().int(), medianDays: z.number().nullable() })
+          .describe('the closed introductions whose outcome is dated (outcomeAt), and the median days from introduction to outcome (null when none is)'),
         months: z.array(z.object({ month: z.string(), counts: byStatus })),
         introducers: z.array(
           z.object({

@@ -118,6 +118,8 @@ const SLICE_CACHE = 8;
 /** Timelines kept per graph version (each is at most limit × steps numbers; a PageRank one costs seconds). */
 const TIMELINE_CACHE = 8;
 const INTRODUCERS_AT_CACHE = 16;
+/** The profile's metrics it computes at the asked time; the others are all-time there. */
+const PROFILE_TIMED_METRICS: ReadonlySet<ServedMetric> = new Set(['activity', 'pagerank', 'introducer']);
 
 export class InfluenceService {
   private state: AnalysisState | null = null;
@@ -408,8 +410,10 @@ export class InfluenceService {
     const large = s.graph.order > EXACT_PATH_METRICS_MAX_NODES;
     const metrics: ServedMetric[] = ['activity', 'pagerank', 'betweenness', 'degree', 'constraint', 'introducer'];
     for (const metric of large ? metrics.filter((m) => m !== 'constraint') : metrics) {
-      const r = this.ranking(s, { metric, at: metric === 'activity' || metric === 'pagerank' || metric === 'introducer' ? at : null });
-      scores[metric] = jointRank(r, r.ids.indexOf(id));
+      // the path metrics stay all-time: computing them again at every slider position would cost seconds
+      const when = PROFILE_TIMED_METRICS.has(metric) ? at : null;
+      const r = this.ranking(s, { metric, at: when });
+      scores[metric] = { ...jointRank(r, r.ids.indexOf(id)), at: when == null ? null : new Date(when).toISOString() };
     }
     s.sectorMatrix ??= sectorDistances(s.table);
     const b = personBreakdown(s.table, id, { at, sectorMatrix: s.sectorMatrix });

@@ -41,12 +41,16 @@ export class IntroductionsService {
 
   /**
    * Every introduction at a glance: counts by status, the value of those that succeeded, how many have waited
-   * more than `waitingDays` for an outcome (and how many requests as long to be made), a month-by-month count (by each one's status now), and the best
-   * introducers.
+   * more than `waitingDays` for an outcome (and how many requests as long to be made), how long outcomes take, a
+   * month-by-month count (by each one's status now), and the best introducers.
    */
   async summary(q: { waitingDays: number; introducers: number }): Promise<IntroductionsSummaryResponse> {
     const before = this.now().getTime() - q.waitingDays * DAY_MS;
-    const [tallies, introducers] = await Promise.all([this.introductions.summarize(before), this.introducerRecords(q.introducers)]);
+    const [tallies, outcomes, introducers] = await Promise.all([
+      this.introductions.summarize(before),
+      this.introductions.outcomeTimes(),
+      this.introducerRecords(q.introducers),
+    ]);
     const byStatus = noneByStatus();
     const byMonth = new Map<number, Record<IntroductionStatus, number>>();
     let succeededValue = 0;
@@ -72,6 +76,7 @@ export class IntroductionsService {
       byStatus,
       succeededValue,
       waiting: { days: q.waitingDays, before: new Date(before).toISOString(), count: waiting, requests },
+      outcomes,
       months,
       introducers,
     };

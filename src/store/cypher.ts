@@ -41,6 +41,7 @@ export const QUERY_NAMES = [
   'list-introductions',
   'count-introductions',
   'summarize-introductions',
+  'summarize-outcome-times',
   'update-introduction',
   'delete-introduction',
   'create-dismissal',

@@ -78,6 +78,12 @@ export class IntroductionsRepository {
     return this.db.read<IntroductionTally>('summarize-introductions', { beforeMs });
   }
 
+  /** How many closed introductions have a dated outcome, and the median days from introduction to outcome. */
+  async outcomeTimes(): Promise<{ dated: number; medianDays: number | null }> {
+    const rows = await this.db.read<{ dated: number; medianDays: number | null }>('summarize-outcome-times', {});
+    return { dated: rows[0]?.dated ?? 0, medianDays: rows[0]?.medianDays ?? null };
+  }
+
   /** An introduction between a and b (either order) that is not closed yet, if any. */
   async findOpen(a: string, b: string): Promise<{ id: string; introducer: string; status: string } | null> {
     const rows = await this.db.read<{ id: string; introducer: string; status: string }>('find-open-introduction', {

@@ -175,7 +175,7 @@ describe('GET /api/influence', () => {
     const ahead = all.filter((i) => i.score > 0).length;
     // every person without an introduction record gets the same place, whatever the list's order among them
     for (const who of [none[0]!, none[none.length - 1]!]) {
-      expect((await profile(who.id)).scores.introducer).toEqual({ score: 0, rank: ahead + 1, of: all.length, tied: none.length - 1 });
+      expect((await profile(who.id)).scores.introducer).toEqual({ score: 0, rank: ahead + 1, of: all.length, tied: none.length - 1, at: null });
     }
     const top = (await profile(all[0]!.id)).scores.introducer;
     expect(top.rank).toBe(1);

@@ -130,6 +130,17 @@ describe('GET /api/introductions/summary', () => {
     const profile = (await t.get(`/api/people/helena/influence?at=${then}`)).body;
     expect(profile.introducer).toMatchObject({ made: 1, succeeded: 1, failed: 0, open: 0 });
     expect(profile.scores.introducer.score).toBeCloseTo(await atHelena(then), 9);
+    // each score says the time it is for: the path metrics are all-time
+    expect(Object.fromEntries(Object.entries(profile.scores).map(([m, s]) => [m, (s as { at: string | null }).at]))).toEqual({
+      activity: then,
+      pagerank: then,
+      introducer: then,
+      betweenness: null,
+      degree: null,
+      constraint: null,
+    });
+    const allTime = (await t.get('/api/people/helena/influence')).body.scores as Record<string, { at: string | null }>;
+    expect(Object.values(allTime).every((s) => s.at === null)).toBe(true);
   });
 
   it('counts an outcome from its date: open before it, fading from it after', async () => {
@@ -137,9 +148,15 @@ describe('GET /api/introductions/summary', () => {
       ((await t.get(`/api/influence?metric=introducer&limit=10&at=${at}`)).body.items.find((i: { id: string }) => i.id === 'helena')?.score ?? 0) as number;
     // i1 (made 200 days ago) bore fruit 150 days ago
     const fruit = daysAgo(150);
+    const outcomes = async () => (await t.get('/api/introductions/summary')).body.outcomes;
+    expect(await outcomes()).toEqual({ dated: 0, medianDays: null });
     const patched = await t.send('PATCH', '/api/introductions/i1', { outcomeAt: fruit });
     try {
       expect(patched.body).toMatchObject({ status: 'succeeded', outcomeAt: fruit });
+      // the summary says how long the dated outcomes took: this one 50 days
+      const summary = await outcomes();
+      expect(summary.dated).toBe(1);
+      expect(summary.medianDays).toBeCloseTo(50, 2); // within minutes: i1 was recorded before the tests ran
       // 180 days ago: i0 had succeeded (220 days before), i1 was still open
       expect(await helenaAt(daysAgo(180))).toBeCloseTo((2 / 3) * 2 ** (-220 / 365) * (1 + Math.log1p(100)), 6);
       expect((await t.get(`/api/people/helena/influence?at=${daysAgo(180)}`)).body.introducer).toMatchObject({ made: 2, succeeded: 1, open: 1 });

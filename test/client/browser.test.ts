@@ -233,9 +233,18 @@ describe('search and the person panel', () => {
   });
 
   it('the chart follows the slider with a vertical time line (redraw only)', async () => {
+    const allTime = () => b.page.locator('#panel .score.all-time .score-name').allTextContents();
+    expect(await allTime()).toEqual([]);
     await slideTo('2021-01-01');
     const plot = await b.page.evaluate(() => document.querySelectorAll('#panel .uplot').length);
     expect(plot).toBe(1);
+    // at a time, the scores kept all-time say so: the API's, and the timed ones do not
+    const at = await b.page.evaluate(() => window.__catalyst.times()[window.__catalyst.position()]!);
+    const scores = (await t.get(`/api/people/p-comeback/influence?at=${new Date(at).toISOString()}`)).body.scores as Record<string, { at: string | null }>;
+    const shown = await b.page.locator('#panel .score .score-name').allTextContents();
+    await expect.poll(allTime, { timeout: 30_000 }).toEqual(shown.filter((name) => scores[name]!.at === null));
+    expect(await allTime()).toContain('betweenness');
+    expect(await allTime()).not.toContain('activity');
   });
 
   it('hovering a suggestion highlights the path a – introducer – b in the graph', async () => {

@@ -52,7 +52,7 @@ describe('periodBars', () => {
 });
 
 describe('the board in words', () => {
-  const summary = { total: 96, byStatus: counts({ made: 13, accepted: 6, declined: 11, succeeded: 53, failed: 13 }), succeededValue: 1410, waiting: { days: 30, before: '', count: 19, requests: 0 } };
+  const summary = { total: 96, byStatus: counts({ made: 13, accepted: 6, declined: 11, succeeded: 53, failed: 13 }), succeededValue: 1410, waiting: { days: 30, before: '', count: 19, requests: 0 }, outcomes: { dated: 0, medianDays: null } };
 
   it('sums up what came of them and what waits', () => {
     expect(summaryHeadline(summary)).toBe('96 introductions recorded · 53 of the 77 with an outcome succeeded (69%) · worth 1,410 in all · 19 waiting over 30 days for an outcome.');
@@ -63,6 +63,9 @@ describe('the board in words', () => {
     // requests asked for as long ago and not made yet are named when there are any
     expect(summaryHeadline({ ...summary, waiting: { ...summary.waiting, requests: 1 } })).toMatch(/ · 19 waiting over 30 days for an outcome · 1 request not made after 30 days\.$/);
     expect(summaryHeadline({ ...summary, waiting: { ...summary.waiting, requests: 4 } })).toMatch(/ · 4 requests not made after 30 days\.$/);
+    // how long outcomes take, from three dated ones on
+    expect(summaryHeadline({ ...summary, outcomes: { dated: 64, medianDays: 36.4 } })).toContain(' · worth 1,410 in all · outcomes came after 5 weeks (median) · 19 waiting');
+    expect(summaryHeadline({ ...summary, outcomes: { dated: 2, medianDays: 36.4 } })).not.toContain('median');
   });
 
   it("gives an introducer's record", () => {

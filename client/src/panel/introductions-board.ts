@@ -14,7 +14,7 @@ import type { Introduction, IntroductionStatus, Page } from '../../../src/domain
 import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
-import { clear, el, errorText, firstName, loading, MONTHS, safeStorage } from './dom.ts';
+import { clear, el, errorText, firstName, formatDays, loading, MONTHS, safeStorage } from './dom.ts';
 import { countedText, introductionNames, introductionRow, STATUS_LABELS, vouchingText } from './introductions.ts';
 import { suggestionList } from './suggestions.ts';
 
@@ -99,13 +99,19 @@ export function periodBars(months: IntroductionsSummaryResponse['months'], most 
   return bars;
 }
 
-/** The line above everything: how many, how many succeeded of those closed, and how many wait. */
-export function summaryHeadline(s: Pick<IntroductionsSummaryResponse, 'total' | 'byStatus' | 'succeededValue' | 'waiting'>): string {
+/** Dated outcomes needed before the headline says how long an outcome takes. */
+export const MIN_DATED_OUTCOMES = 3;
+
+/** The line above everything: how many, how many succeeded of those closed, how long outcomes take, how many wait. */
+export function summaryHeadline(s: Pick<IntroductionsSummaryResponse, 'total' | 'byStatus' | 'succeededValue' | 'waiting' | 'outcomes'>): string {
   if (s.total === 0) return 'No introductions recorded yet.';
   const closed = s.byStatus.succeeded + s.byStatus.failed + s.byStatus.declined;
   const parts = [`${s.total.toLocaleString('en-US')} introduction${s.total === 1 ? '' : 's'} recorded`];
   if (closed > 0) parts.push(`${s.byStatus.succeeded} of the ${closed} with an outcome succeeded (${share(s.byStatus.succeeded / closed)})`);
   if (s.succeededValue > 0) parts.push(`worth ${formatAmount(s.succeededValue)} in all`);
+  // how long an outcome takes, once there are enough dated ones for a median to mean something
+  const { dated, medianDays } = s.outcomes;
+  if (dated >= MIN_DATED_OUTCOMES && medianDays !== null) parts.push(`outcomes came after ${formatDays(medianDays)} (median)`);
   const w = s.waiting.count;
   parts.push(w === 0 ? `none waiting over ${s.waiting.days} days for an outcome` : `${w} waiting over ${s.waiting.days} days for an outcome`);
   const r = s.waiting.requests;

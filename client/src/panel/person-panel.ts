@@ -177,10 +177,14 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       { class: 'scores' },
       order.slice(0, 6).map((name) => {
         const s = profile.scores[name]!;
-        return el('div', { class: `score${name === metric ? ' current' : ''}`, title: description.get(name) ?? name }, [
+        // at a time, a score the server keeps all-time says so rather than pass for that day's
+        const allTime = profile.at !== null && s.at === null;
+        const title = `${description.get(name) ?? name}${allTime ? ' (all time: not computed per time)' : ''}`;
+        return el('div', { class: `score${name === metric ? ' current' : ''}${allTime ? ' all-time' : ''}`, title }, [
           el('span', { class: 'score-name', text: name }),
           el('span', { class: 'score-value', text: formatNumber(s.score) }),
           el('span', { class: 'score-rank', ...rankText(s) }),
+          allTime ? el('span', { class: 'score-when', text: 'all time' }) : null,
         ]);
       }),
     );

@@ -9,9 +9,9 @@
  *   counted as far as others vouch for the people introduced (vouching.ts);
  * - the pairs that must not be suggested: a pair is blocked by any introduction between them that is not
  *   closed as `failed` or `declined` (suggested, made, accepted: one is under way; succeeded: they have met).
- *   A failed or declined introduction blocks the pair for `retryAfterDays` after its outcome (after it was made when
- *   the outcome has no date), then another introducer may try (Infinity: never again). Without a dated `now` a
- *   failed or declined introduction blocks too.
+ *   A failed or declined introduction blocks the pair for `retryAfterDays` after its outcome (after it was
+ *   made when the outcome has no date), then another introducer may try (Infinity: never again). Without a
+ *   dated `now` a failed or declined introduction blocks too.
  *   A pair one of its two people dismissed ("not interested") is blocked for good;
  * - the introducers who will not introduce a pair (they dismissed it from their own suggestions): the pair leaves
  *   their list, and they are not named as its introducer.
