@@ -239,7 +239,12 @@ export interface IntroductionPathResponse {
   to: { id: string; name: string };
   /** the two already know each other (the chain is their own tie) */
   alreadyTied: boolean;
-  /** null when no chain of at most maxHops trusted ties joins them */
+  /** one of the two asked not to be suggested the other ("not interested"): no introduction to `to` is offered */
+  hidden: boolean;
+  /**
+   * null when no chain of at most maxHops trusted ties joins them; no hop asks someone for an introduction they
+   * said they will not make, or one that either side of it hid
+   */
   path: {
     /** from, the people who introduce onwards, to */
     people: { id: string; name: string }[];

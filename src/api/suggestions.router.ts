@@ -72,7 +72,9 @@ export function createSuggestionsRouter(deps: { suggestions: SuggestionsService 
       description:
         'Each hop is a direct tie (a KNOWS tie, or messages both ways) that both sides trust at least minTrust; a hop is as strong as ' +
         'the weaker of its two trusts, and a chain as the product of its hops. The strongest chain of at most maxHops hops is returned ' +
-        '(the fewest hops among equally strong ones), or path null when there is none.',
+        '(the fewest hops among equally strong ones), or path null when there is none. Each hop after the first is an introduction of from ' +
+        '(from → x → y: x introduces from to y); a hop x → y is left out when x dismissed that pair from their own suggestions (will not ' +
+        'introduce them) or from or y dismissed it (not interested). hidden: from or to dismissed the pair itself, so only a direct tie can join them.',
       query: z.object({
         from: z.string().min(1).describe('who wants to reach someone'),
         to: z.string().min(1).describe('whom they want to reach'),
@@ -82,6 +84,7 @@ export function createSuggestionsRouter(deps: { suggestions: SuggestionsService 
         from: person,
         to: person,
         alreadyTied: z.boolean(),
+        hidden: z.boolean(),
         path: z
           .object({
             people: z.array(person),

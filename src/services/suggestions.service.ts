@@ -11,6 +11,8 @@ import {
   introductionPath,
   IntroductionInputError,
   INTRODUCTION_PATH_DEFAULTS,
+  isHidden,
+  refusedIntroductions,
   suggestAcrossNetwork,
   suggestForIntroducer,
   suggestForPerson,
@@ -129,7 +131,8 @@ export class SuggestionsService {
 
   /**
    * The most trusted chain of introductions from one person to another (introduction-path.ts), each hop a tie
-   * both sides trust at least as much as a suggestion's introducer must be trusted.
+   * both sides trust at least as much as a suggestion's introducer must be trusted, and no hop an introduction
+   * its introducer refused or either side of it hid (their dismissals).
    */
   async path(q: { from: string; to: string; maxHops: number }): Promise<IntroductionPathResponse> {
     if (q.from === q.to) throw new ValidationError(`"from" and "to" are the same person ("${q.from}"): a chain joins two different people`);
@@ -139,13 +142,15 @@ export class SuggestionsService {
     const to = index.indexOf.get(q.to);
     if (to === undefined) throw new NotFoundError('Person', q.to);
     const { minTrust } = INTRODUCTION_PATH_DEFAULTS;
-    const found = introductionPath(index.graph, from, to, { maxHops: q.maxHops, minTrust });
+    // no hop asks for an introduction its introducer will not make, or one either side of it hid
+    const found = introductionPath(index.graph, from, to, { maxHops: q.maxHops, minTrust, refuses: refusedIntroductions(index, from) });
     const ref = (i: number) => ({ id: index.people[i]!.id, name: index.people[i]!.name });
     const e = findEntry(index.graph, from, to);
     return {
       from: ref(from),
       to: ref(to),
       alreadyTied: e >= 0 && index.graph.tied[e] === 1,
+      hidden: isHidden(index, from, to),
       path: found && {
         people: found.people.map(ref),
         hops: found.hops.map((h) => ({

@@ -169,6 +169,37 @@ describe('GET /api/introductions/path', () => {
     expect(short.path!.strength).toBeLessThan(ring.path!.strength);
   });
 
+  it('goes around an introducer who will not make an introduction, and offers none when one of the two hid the pair', async () => {
+    const path = async () => (await t.get('/api/introductions/path?from=p-ana&to=p-omar')).body as PathBody & { hidden: boolean };
+    const hide = async (by: string) => {
+      const res = await t.send('POST', '/api/dismissals', { by, a: 'p-ana', b: 'p-omar' });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const before = await path();
+    expect(before.hidden).toBe(false);
+    // Helena will not introduce Ana to Omar: no chain asks her to
+    const refusal = await hide('p-connector');
+    try {
+      const around = await path();
+      expect(around.hidden).toBe(false);
+      const introducers = around.path?.people.slice(1, -1).map((p) => p.id) ?? [];
+      expect(introducers.at(-1)).not.toBe('p-connector');
+      if (around.path) expect(around.path.strength).toBeLessThan(before.path!.strength);
+    } finally {
+      expect((await t.send('DELETE', `/api/dismissals/${refusal}`)).status).toBe(204);
+    }
+    expect((await path()).path).toEqual(before.path);
+    // Omar hid Ana: nothing is offered, and the answer says why
+    const notInterested = await hide('p-omar');
+    try {
+      const hidden = await path();
+      expect(hidden).toMatchObject({ hidden: true, path: null, alreadyTied: false });
+    } finally {
+      expect((await t.send('DELETE', `/api/dismissals/${notInterested}`)).status).toBe(204);
+    }
+  });
+
   it('says when two people already know each other', async () => {
     const helena = (await t.get('/api/introductions/path?from=p-ana&to=p-connector')).body as PathBody;
     expect(helena.alreadyTied).toBe(true);

@@ -419,6 +419,17 @@ describe('search and the person panel', () => {
     await b.page.evaluate(() => window.__catalyst.select('p-omar'));
     await b.page.waitForFunction(() => window.__catalyst.state().person === 'p-omar');
     expect(await b.page.evaluate(() => window.__catalyst.state().reach)).toBeNull();
+    // once Omar hid Ana, no chain is offered, and the card says why instead of offering to look further
+    const hidden = await t.send('POST', '/api/dismissals', { by: 'p-omar', a: 'p-ana', b: 'p-omar' });
+    expect(hidden.status).toBe(201);
+    try {
+      await open('?person=p-ana&reach=p-omar');
+      await b.page.locator('#panel .reach-card .reach-headline', { hasText: 'No introduction from Ana to Omar Haddad is offered' }).waitFor({ timeout: 30_000 });
+      expect(await b.page.locator('#panel .reach-card').textContent()).toContain('One of the two asked not to be suggested the other');
+      expect(await b.page.locator('#panel .reach-card button', { hasText: /hops/ }).count()).toBe(0);
+    } finally {
+      expect((await t.send('DELETE', `/api/dismissals/${hidden.body.id}`)).status).toBe(204);
+    }
   });
 
   it('a link to someone the database does not know opens one clear message, not an error per section', async () => {

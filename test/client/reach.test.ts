@@ -13,6 +13,7 @@ describe('explainPath', () => {
       from: ana,
       to: omar,
       alreadyTied: false,
+      hidden: false,
       path: { people: [ana, helena, omar], hops: [hop('p-ana', 'p-connector', 0.99, 0.93), hop('p-connector', 'p-omar', 0.88, 0.96)], strength: 0.93 * 0.88 },
       maxHops: 4,
       minTrust: 0.1,
@@ -33,6 +34,7 @@ describe('explainPath', () => {
       from: ana,
       to: zoe,
       alreadyTied: false,
+      hidden: false,
       path: { people: [ana, helena, omar, zoe], hops: [hop('p-ana', 'p-connector', 1, 1), hop('p-connector', 'p-omar', 1, 1), hop('p-omar', 'z', 0.5, 0.5)], strength: 0.5 },
       maxHops: 4,
       minTrust: 0.1,
@@ -47,5 +49,9 @@ describe('explainPath', () => {
     expect(none.headline).toBe('No chain of trusted ties from Ana to Zoe Quist');
     expect(none.note).toBe('Nothing joins them within 4 hops whose both sides trust each other at least 10%.');
     expect(none.trust).toEqual([]);
+    // a pair one of the two hid: said so, not taken for a gap in the network
+    const hidden = explainPath({ ...long, path: null, hidden: true });
+    expect(hidden.headline).toBe('No introduction from Ana to Zoe Quist is offered');
+    expect(hidden.note).toBe('One of the two asked not to be suggested the other, so no chain of introductions is looked for.');
   });
 });

@@ -27,6 +27,13 @@ export interface ExplainedPath {
 export function explainPath(res: IntroductionPathResponse): ExplainedPath {
   const from = firstName(res.from.name);
   const to = res.to.name;
+  if (!res.path && res.hidden) {
+    return {
+      headline: `No introduction from ${from} to ${to} is offered`,
+      trust: [],
+      note: 'One of the two asked not to be suggested the other, so no chain of introductions is looked for.',
+    };
+  }
   if (!res.path) {
     return {
       headline: `No chain of trusted ties from ${from} to ${to}`,
@@ -126,7 +133,7 @@ export function reachBox(opts: ReachOptions): HTMLElement {
       const draft = draftToggle(first);
       card.append(el('div', { class: 'suggestion-actions' }, [draft.button]), draft.box);
     }
-    if (!res.path && res.maxHops < WIDEST_HOPS) {
+    if (!res.path && !res.hidden && res.maxHops < WIDEST_HOPS) {
       const button = el('button', { class: 'btn btn-small', text: `Look up to ${WIDEST_HOPS} hops`, attrs: { type: 'button' } });
       button.addEventListener('click', wider);
       card.append(button);

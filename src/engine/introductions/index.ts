@@ -20,6 +20,8 @@ export {
   INTRODUCTION_INDEX_DEFAULTS,
   type IntroductionIndex,
   type IntroductionIndexOptions,
+  isHidden,
+  refusedIntroductions,
   withIntroductionRecords,
 } from './introduction-index.ts';
 export { INTRODUCTION_PATH_DEFAULTS, introductionPath, MAX_PATH_HOPS, type IntroductionPath, type IntroductionPathOptions, type PathHop } from './introduction-path.ts';

@@ -74,6 +74,8 @@ export interface IntroductionIndex {
   blockedUntil: ReadonlyMap<number, number>;
   /** pairKey(a, b) → the people who will not introduce the pair (their dismissals) */
   declinedIntroducers: ReadonlyMap<number, readonly number[]>;
+  /** pairKey(a, b) of the pairs one of the two dismissed ("not interested"): also in blockedUntil, for good */
+  hiddenPairs: ReadonlySet<number>;
   /**
    * the default `now` of suggestions: the latest time in ties and events, the network's latest activity (the
    * latest introduction when neither is dated; NaN when nothing is)
@@ -138,7 +140,7 @@ export function buildIntroductionIndex(projection: Projection, options: Partial<
  * with only introductions or dismissals changed since): nothing else is recomputed.
  */
 export function withIntroductionRecords(
-  index: Omit<IntroductionIndex, 'records' | 'blockedUntil' | 'declinedIntroducers' | 'latestTime'>,
+  index: Omit<IntroductionIndex, 'records' | 'blockedUntil' | 'declinedIntroducers' | 'hiddenPairs' | 'latestTime'>,
   projection: Pick<Projection, 'people' | 'introductions' | 'dismissals' | 'ties' | 'events' | 'drove' | 'reached'>,
 ): IntroductionIndex {
   const o = index.options;
@@ -165,11 +167,14 @@ export function withIntroductionRecords(
     if (!dated && !(intro.at <= latestTime) && !Number.isNaN(intro.at)) latestTime = intro.at;
   }
   const declinedIntroducers = new Map<number, number[]>();
+  const hiddenPairs = new Set<number>();
   for (const d of projection.dismissals) {
     if (d.a >= n || d.b >= n || d.by >= n || d.a === d.b) continue;
     const key = pairKey(n, d.a, d.b);
-    if (d.by === d.a || d.by === d.b) blockedUntil.set(key, Number.POSITIVE_INFINITY);
-    else {
+    if (d.by === d.a || d.by === d.b) {
+      blockedUntil.set(key, Number.POSITIVE_INFINITY);
+      hiddenPairs.add(key);
+    } else {
       const list = declinedIntroducers.get(key);
       if (list) list.push(d.by);
       else declinedIntroducers.set(key, [d.by]);
@@ -190,6 +195,7 @@ export function withIntroductionRecords(
     records,
     blockedUntil,
     declinedIntroducers,
+    hiddenPairs,
     latestTime,
     options: o,
   };
@@ -233,6 +239,19 @@ export function declinedIntroducersOf(index: IntroductionIndex, a: number, b: nu
   return index.declinedIntroducers.get(pairKey(index.people.length, a, b)) ?? NONE;
 }
 const NONE: readonly number[] = [];
+
+/** Whether a or b dismissed the pair {a, b} ("not interested"). */
+export function isHidden(index: IntroductionIndex, a: number, b: number): boolean {
+  return index.hiddenPairs.size > 0 && index.hiddenPairs.has(pairKey(index.people.length, a, b));
+}
+
+/**
+ * For chains from `from` (introduction-path.ts, `refuses`): whether `introducer` will not introduce `from` to
+ * `to`, or one of the two hid the pair.
+ */
+export function refusedIntroductions(index: IntroductionIndex, from: number): (introducer: number, to: number) => boolean {
+  return (introducer, to) => isHidden(index, from, to) || declinedIntroducersOf(index, from, to).includes(introducer);
+}
 
 /** Resolves a person given by dense index or by id; throws `unknown_person` otherwise. */
 export function resolvePerson(index: IntroductionIndex, person: number | string, module: string): number {

@@ -9,6 +9,10 @@
  * of its hops' strengths (every hop must hold), so a short chain of strong ties beats a long one, and the
  * chain returned is the strongest with at most `maxHops` hops (the fewest hops among equally strong ones).
  *
+ * Each hop after the first is an introduction of a: in a → x → y → b, x introduces a to y, then y introduces a
+ * to b. `refuses(x, y)` leaves out a hop x → y (x ≠ a) that should not be asked for: x will not introduce a and
+ * y, or one of the two asked not to be suggested the other. The first hop, to someone a knows, is never refused.
+ *
  * Hop-bounded Bellman–Ford on max-product (equivalently, shortest paths on −ln strength with at most k edges):
  * round h relaxes only the people whose best strength improved in round h − 1. Strengths are ≤ 1, so no cycle
  * ever improves a chain and the chain found is simple. Cost O(maxHops · E) time in the worst case, and
@@ -25,10 +29,12 @@ export interface IntroductionPathOptions {
   maxHops: number;
   /** least trust each side of a hop must have in the other */
   minTrust: number;
+  /** whether the introduction of a (`from`) to `to` by `introducer` must not be asked for; null: none is refused */
+  refuses: ((introducer: number, to: number) => boolean) | null;
 }
 
 /** minTrust: the bar a suggestion's introducer must clear (pair-score.ts), so both features agree on trust. */
-export const INTRODUCTION_PATH_DEFAULTS: IntroductionPathOptions = { maxHops: 4, minTrust: PAIR_SCORE_DEFAULTS.minTrust };
+export const INTRODUCTION_PATH_DEFAULTS: IntroductionPathOptions = { maxHops: 4, minTrust: PAIR_SCORE_DEFAULTS.minTrust, refuses: null };
 export const MAX_PATH_HOPS = 6;
 
 export interface PathHop {
@@ -74,11 +80,13 @@ export function introductionPath(graph: AcquaintanceGraph, from: number, to: num
       const su = snapshot[f];
       // a chain already weaker than the best known to b cannot become stronger by going on
       if (su <= best[to]) continue;
+      const refuses = u === from ? null : o.refuses;
       for (let e = offsets[u]; e < offsets[u + 1]; e++) {
         if (!tied[e]) continue;
         const strength = Math.min(trustOut[e], trustIn[e]);
         if (strength < o.minTrust || !(strength > 0)) continue;
         const v = neighbours[e];
+        if (refuses !== null && refuses(u, v)) continue;
         const s = su * strength;
         if (s > best[v]) {
           if (parents[h * n + v] === -1) improved.push(v);

@@ -38,6 +38,30 @@ describe('introductionPath', () => {
     expect(direct.strength).toBeCloseTo(0.3, 6);
   });
 
+  it('leaves out a hop whose introduction is refused, but never the first (someone a knows already)', () => {
+    const { graph, at, id } = graphOf([
+      ['ana', 'helena', 0.95, 0.95],
+      ['helena', 'omar', 0.9, 0.9],
+      ['omar', 'zoe', 0.9, 0.9],
+      ['ana', 'lee', 0.6, 0.6],
+      ['lee', 'zoe', 0.6, 0.6],
+    ]);
+    const chain = (refuses: ((x: number, y: number) => boolean) | null) => introductionPath(graph, at('ana'), at('zoe'), { refuses })?.people.map(id) ?? null;
+    expect(chain(null)).toEqual(['ana', 'helena', 'omar', 'zoe']); // 0.95 · 0.9 · 0.9 = 0.77 beats 0.36
+    // Helena will not introduce Ana to Omar: the chain goes through Lee
+    const calls: string[] = [];
+    const helenaRefuses = (x: number, y: number) => {
+      calls.push(`${id(x)}>${id(y)}`);
+      return id(x) === 'helena' && id(y) === 'omar';
+    };
+    expect(chain(helenaRefuses)).toEqual(['ana', 'lee', 'zoe']);
+    expect(calls.some((c) => c.startsWith('ana>'))).toBe(false); // Ana's own ties are never an introduction
+    // Zoe hid Ana: every hop introducing Ana to Zoe is refused, and no chain is left
+    expect(chain((_x, y) => id(y) === 'zoe')).toBeNull();
+    // refusing one introducer's hop elsewhere changes nothing
+    expect(chain((x, y) => id(x) === 'lee' && id(y) === 'zoe')).toEqual(['ana', 'helena', 'omar', 'zoe']);
+  });
+
   it('respects the hop limit and minimum trust, and answers null when nothing joins them', () => {
     const { graph, at, id } = graphOf([
       ['a', 'b', 0.9, 0.9],
