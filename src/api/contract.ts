@@ -278,7 +278,7 @@ export interface FormatsResponse {
 export interface ImportResponse {
   format: string;
   lines: number;
-  written: { people: number; events: number; ties: number; introductions: number };
+  written: { people: number; events: number; ties: number; introductions: number; dismissals: number };
   skipped: { line: number; message: string }[];
   ms: number;
   rowsPerSecond: number;

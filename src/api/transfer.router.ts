@@ -44,7 +44,7 @@ function* slices(body: Buffer): Generator<Buffer> {
 const importResult = z.object({
   format: z.string(),
   lines: z.number(),
-  written: z.object({ people: z.number(), events: z.number(), ties: z.number(), introductions: z.number() }),
+  written: z.object({ people: z.number(), events: z.number(), ties: z.number(), introductions: z.number(), dismissals: z.number() }),
   skipped: z.array(z.object({ line: z.number(), message: z.string() })),
   ms: z.number(),
   rowsPerSecond: z.number(),

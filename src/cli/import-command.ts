@@ -96,7 +96,8 @@ async function onlineImport(config: Config, file: string, size: number, opts: Im
     console.log(
       `Imported ${file} (${summary.format}) in ${formatSeconds(summary.ms / 1000)}: ${n(summary.lines)} lines, ` +
         `${n(summary.written.people)} people, ${n(summary.written.events)} events, ${n(summary.written.ties)} ties, ` +
-        `${n(summary.written.introductions)} introductions written; ${n(summary.rowsPerSecond)} rows/s.`,
+        `${n(summary.written.introductions)} introductions${summary.written.dismissals > 0 ? `, ${n(summary.written.dismissals)} dismissals` : ''} written; ` +
+        `${n(summary.rowsPerSecond)} rows/s.`,
     );
     printSkipped(summary.skipped);
     return 0;

@@ -165,6 +165,9 @@ export const dismissalSchema = z.strictObject({
 });
 export type DismissalInput = z.output<typeof dismissalSchema>;
 export type Dismissal = DismissalInput & { id: string; at: string };
+/** A dismissal as a file holds it (dismissals-csv): id and time optional, made when it is read in. */
+export const dismissalRecordSchema = dismissalSchema.extend({ id: id.optional(), at: isoTime.optional() });
+export type DismissalRecord = z.output<typeof dismissalRecordSchema>;
 
 export interface Page<T> {
   items: T[];

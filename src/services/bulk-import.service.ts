@@ -15,7 +15,7 @@
  * Only into a store that does not exist yet, or (replaceEmptyStore) one that holds nothing: the importer cannot add
  * to a database.
  */
-import { ConflictError } from '../domain/errors.ts';
+import { BulkImportUnsupportedError, ConflictError } from '../domain/errors.ts';
 import { BulkImport, storeExists } from '../store/bulk-import.ts';
 import type { OpenStore } from '../store/connect.ts';
 import { GraphRepository, type StoreCounts } from '../store/graph.repository.ts';
@@ -90,6 +90,9 @@ export class BulkImportService {
   async import(req: BulkImportRequest): Promise<BulkImportResult> {
     const started = Date.now();
     const format = checkFormat(req.format);
+    if (format === 'dismissals-csv') {
+      throw new BulkImportUnsupportedError('dismissals-csv is imported online only (catalyst import --mode online, or POST /api/import): a few rows, not a new store');
+    }
     const progress = req.onProgress ?? (() => {});
     await this.checkTarget(req.replaceEmptyStore ?? false);
     const checkMs = Date.now() - started;

@@ -1,14 +1,15 @@
 /**
  * Export: the stored graph in one of the formats. Line formats stream record by record; GEXF and GraphML are
  * built as one graphology document (people as nodes, KNOWS ties and aggregated influence as edges). Records come
- * out in a fixed order (people and events by id, ties by their two people, introductions by time then id), not
+ * out in a fixed order (people and events by id, ties by their two people, introductions and dismissals by time
+ * then id), not
  * in the store's, so exporting what an export imported gives the same file.
  */
 import type { Writable } from 'node:stream';
 import { ValidationError } from '../domain/errors.ts';
-import type { InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
+import type { Dismissal, InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
 import type { GraphRepository } from '../store/graph.repository.ts';
-import { EXPORT_FORMAT_NAMES, FORMATS, streamExport, writeExport, type ExportFormatName } from './formats/index.ts';
+import { EXPORT_FORMAT_NAMES, FORMATS, streamExport, writeExport, type ExportFormatName, type StreamingExportFormatName } from './formats/index.ts';
 
 export function exportMediaType(format: ExportFormatName): string {
   return FORMATS[format].mediaType;
@@ -36,6 +37,8 @@ export class ExportService {
         return this.pipe(format, await this.collect<InfluenceEvent>((f) => this.graph.streamEvents(f)), out);
       case 'introductions-csv':
         return this.pipe(format, await this.introductions(), out);
+      case 'dismissals-csv':
+        return this.pipe(format, await this.dismissals(), out);
       case 'gexf':
       case 'graphml': {
         const people = await this.people();
@@ -60,13 +63,17 @@ export class ExportService {
     return (await this.collect<Introduction>((f) => this.graph.streamIntroductions(f))).sort((x, y) => order(x.at, y.at) || order(x.id, y.id));
   }
 
+  private async dismissals(): Promise<Dismissal[]> {
+    return (await this.collect<Dismissal>((f) => this.graph.streamDismissals(f))).sort((x, y) => order(x.at, y.at) || order(x.id, y.id));
+  }
+
   private async collect<T>(stream: (onRow: (row: T) => void) => Promise<number>): Promise<T[]> {
     const rows: T[] = [];
     await stream((r) => rows.push(r));
     return rows;
   }
 
-  private async pipe<F extends 'people-csv' | 'ties-csv' | 'events-ndjson' | 'introductions-csv'>(
+  private async pipe<F extends StreamingExportFormatName>(
     format: F,
     records: Parameters<typeof streamExport<F>>[1],
     out: Writable,

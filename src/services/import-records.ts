@@ -45,6 +45,7 @@ export interface WrittenCounts {
   events: number;
   ties: number;
   introductions: number;
+  dismissals: number;
 }
 
 export interface ImportResult {
@@ -133,7 +134,7 @@ export function rejectInvalid(format: FormatName, scan: ImportScan, skipInvalid:
 }
 
 export function emptyCounts(): WrittenCounts {
-  return { people: 0, events: 0, ties: 0, introductions: 0 };
+  return { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
 }
 
 /** Adds what a batch writes to `into` (people: the records that define or name a person). */
@@ -142,11 +143,12 @@ export function countBatch(into: WrittenCounts, batch: RecordBatch): void {
   into.events += batch.events.length;
   into.ties += batch.ties.length;
   into.introductions += batch.introductions.length;
+  into.dismissals += batch.dismissals.length;
 }
 
 export function importResult(format: FormatName, scan: ImportScan, written: WrittenCounts, startedAt: number, transactions: number): ImportResult {
   const ms = Date.now() - startedAt;
-  const total = written.events + written.ties + written.introductions + written.people;
+  const total = written.events + written.ties + written.introductions + written.dismissals + written.people;
   return {
     format,
     lines: scan.lines,
@@ -184,6 +186,11 @@ export function toBatch(format: FormatName, records: ImportRecord[], importedAt:
         b.introductions.push(intro);
         break;
       }
+      case 'dismissal': {
+        const v = r.value;
+        b.dismissals.push({ by: v.by, a: v.a, b: v.b, at: v.at ?? importedAt, id: v.id ?? dismissalId(v.by, v.a, v.b) });
+        break;
+      }
     }
   }
   return b;
@@ -216,7 +223,18 @@ function addPeopleOf(r: ImportRecord, into: Set<string>): void {
       into.add(r.value.a);
       into.add(r.value.b);
       break;
+    case 'dismissal':
+      into.add(r.value.by);
+      into.add(r.value.a);
+      into.add(r.value.b);
+      break;
   }
+}
+
+/** A stable id for a dismissal row that has none: one per person and pair, in either order. */
+function dismissalId(by: string, a: string, b: string): string {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return `dismissal-${createHash('sha1').update(`${by}\u0000${x}\u0000${y}`).digest('hex').slice(0, 16)}`;
 }
 
 /** A stable id for an introduction row that has none, so importing it twice adds nothing. */

@@ -132,8 +132,8 @@ export class ImportService {
 }
 
 /**
- * What an import changed: a file of introductions only (a CRM's history, a board's CSV) leaves the graphs as they
- * were, so the analysis re-reads the introductions alone. Someone an introduction names who was not stored yet is
+ * What an import changed: a file of introductions or dismissals only (a CRM's history, a board's CSV) leaves the
+ * graphs as they were, so the analysis re-reads the introductions alone. Someone an introduction names who was not stored yet is
  * stored bare; the analysis, finding a person it does not know, then reads everything again (influence.service.ts).
  */
 export function changeOf(written: WrittenCounts): Change {
@@ -142,7 +142,7 @@ export function changeOf(written: WrittenCounts): Change {
 
 /** A batched import cancelled part-way: what its committed transactions stored, and how to complete it. */
 function partlyWritten(committed: WrittenCounts, transactions: number, mode: 'merge' | 'fresh'): ImportCancelledError {
-  const stored = (['people', 'events', 'ties', 'introductions'] as const)
+  const stored = (['people', 'events', 'ties', 'introductions', 'dismissals'] as const)
     .filter((k) => committed[k] > 0)
     .map((k) => `${committed[k].toLocaleString('en-US')} ${k}`)
     .join(', ');
@@ -158,7 +158,7 @@ function partlyWritten(committed: WrittenCounts, transactions: number, mode: 'me
 }
 
 function appendBatch(into: RecordBatch, from: RecordBatch): void {
-  for (const key of ['people', 'ensurePeople', 'events', 'ties', 'introductions'] as const) {
+  for (const key of ['people', 'ensurePeople', 'events', 'ties', 'introductions', 'dismissals'] as const) {
     const target = into[key] as unknown[];
     for (const item of from[key]) target.push(item);
   }

@@ -1,11 +1,12 @@
 /**
- * Writes batches of records (people, events, ties, introductions) to the store in dependency order, each
- * batch in one transaction: people first, then the people only referenced by id, then events with their
- * links, ties and introductions. Every write is a MERGE by id, so writing the same batch twice changes
+ * Writes batches of records (people, events, ties, introductions, dismissals) to the store in dependency order,
+ * each batch in one transaction: people first, then the people only referenced by id, then events with their
+ * links, ties, introductions and dismissals. Every write is a MERGE by id, so writing the same batch twice changes
  * nothing.
  */
-import type { InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
+import type { Dismissal, InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
 import type { Database, WriteTx } from '../store/database.ts';
+import { DismissalsRepository } from '../store/dismissals.repository.ts';
 import { EventsRepository } from '../store/events.repository.ts';
 import { IntroductionsRepository } from '../store/introductions.repository.ts';
 import { PeopleRepository } from '../store/people.repository.ts';
@@ -19,14 +20,15 @@ export interface RecordBatch {
   events: InfluenceEvent[];
   ties: Tie[];
   introductions: Introduction[];
+  dismissals: Dismissal[];
 }
 
 export function emptyBatch(): RecordBatch {
-  return { people: [], ensurePeople: [], events: [], ties: [], introductions: [] };
+  return { people: [], ensurePeople: [], events: [], ties: [], introductions: [], dismissals: [] };
 }
 
 export function batchSize(b: RecordBatch): number {
-  return b.people.length + b.events.length + b.ties.length + b.introductions.length;
+  return b.people.length + b.events.length + b.ties.length + b.introductions.length + b.dismissals.length;
 }
 
 /** Every person id a batch refers to, so missing ones can be created first. */
@@ -44,6 +46,11 @@ export function referencedPeople(b: RecordBatch): string[] {
     ids.add(i.introducer);
     ids.add(i.a);
     ids.add(i.b);
+  }
+  for (const d of b.dismissals) {
+    ids.add(d.by);
+    ids.add(d.a);
+    ids.add(d.b);
   }
   for (const p of b.people) ids.delete(p.id);
   return [...ids];
@@ -69,6 +76,7 @@ export async function writeBatchInTx(tx: WriteTx, b: RecordBatch, opts: WriteOpt
   for (const part of chunks(b.events)) await (fresh ? EventsRepository.createFresh(tx, part) : EventsRepository.upsert(tx, part));
   for (const part of chunks(b.ties)) await (fresh ? TiesRepository.createFresh(tx, part) : TiesRepository.upsert(tx, part));
   for (const part of chunks(b.introductions)) await IntroductionsRepository.upsert(tx, part);
+  for (const part of chunks(b.dismissals)) await DismissalsRepository.upsert(tx, part);
 }
 
 export async function writeBatch(db: Database, b: RecordBatch, opts: WriteOptions = {}): Promise<void> {

@@ -49,6 +49,7 @@ export const QUERY_NAMES = [
   'get-dismissal',
   'list-dismissals',
   'load-dismissals',
+  'upsert-dismissals',
   'delete-dismissal',
   'load-people',
   'load-events',

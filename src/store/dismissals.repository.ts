@@ -1,9 +1,9 @@
 /** Dismissed suggestions: (by)-[:DISMISSED]->(:Dismissal {id, at})-[:OF {side}]->(a), (b). */
 import type { Dismissal, Page } from '../domain/model.ts';
 import { iso } from './convert.ts';
-import type { Database, Row } from './database.ts';
+import type { Database, Row, WriteTx } from './database.ts';
 
-interface DismissalRow extends Row {
+export interface DismissalRow extends Row {
   id: string;
   by: string;
   a: string;
@@ -11,7 +11,7 @@ interface DismissalRow extends Row {
   atMs: number;
 }
 
-function fromRow(r: DismissalRow): Dismissal {
+export function dismissalFromRow(r: DismissalRow): Dismissal {
   return { id: r.id, by: r.by, a: r.a, b: r.b, at: iso(r.atMs) };
 }
 
@@ -20,13 +20,13 @@ export class DismissalsRepository {
 
   async get(id: string): Promise<Dismissal | null> {
     const rows = await this.db.read<DismissalRow>('get-dismissal', { id });
-    return rows[0] ? fromRow(rows[0]) : null;
+    return rows[0] ? dismissalFromRow(rows[0]) : null;
   }
 
   /** Newest first; those `by` made, or all. */
   async list(opts: { offset: number; limit: number; by?: string | null }): Promise<Page<Dismissal>> {
     const rows = await this.db.read<DismissalRow & { total: number }>('list-dismissals', { by: opts.by ?? null, offset: opts.offset, limit: opts.limit });
-    return { items: rows.filter((r) => r.id !== null).map(fromRow), total: rows[0]?.total ?? 0 };
+    return { items: rows.filter((r) => r.id !== null).map(dismissalFromRow), total: rows[0]?.total ?? 0 };
   }
 
   /** The id of the dismissal `by` already made of {a, b}, if any. */
@@ -43,5 +43,10 @@ export class DismissalsRepository {
 
   async delete(id: string): Promise<boolean> {
     return (await this.db.write('delete-dismissal', { id })).length > 0;
+  }
+
+  /** Creates or updates dismissals by id; one whose person already dismissed the pair under another id is left out. */
+  static async upsert(tx: WriteTx, dismissals: Dismissal[]): Promise<void> {
+    if (dismissals.length > 0) await tx.run('upsert-dismissals', { rows: dismissals.map((d) => ({ id: d.id, by: d.by, a: d.a, b: d.b, atMs: Date.parse(d.at) })) });
   }
 }

@@ -2,10 +2,11 @@
  * Whole-graph reads: the projection for the engine (streamed into typed columns), exports, counts, and
  * clearing the database.
  */
-import { tieId, type InfluenceEvent, type Introduction, type Person, type Tie } from '../domain/model.ts';
+import { tieId, type Dismissal, type InfluenceEvent, type Introduction, type Person, type Tie } from '../domain/model.ts';
 import { ProjectionBuilder, type ProjectedIntroduction, type Projection } from '../domain/projection.ts';
 import { fadeFromStored, isoOrNull, iso } from './convert.ts';
 import type { Database } from './database.ts';
+import { dismissalFromRow, type DismissalRow } from './dismissals.repository.ts';
 import { eventFromRow } from './events.repository.ts';
 import { introductionFromRow, type IntroductionRow } from './introductions.repository.ts';
 
@@ -116,7 +117,7 @@ export class GraphRepository {
         outcomeAt: i.outcomeAtMs ?? Number.NaN,
       }),
     );
-    await this.db.stream<{ by: string; a: string; b: string }>('load-dismissals', {}, (d) => onDismissal({ by: d.by, a: d.a, b: d.b }));
+    await this.db.stream<DismissalRow>('load-dismissals', {}, (d) => onDismissal({ by: d.by, a: d.a, b: d.b }));
   }
 
   async streamPeople(onPerson: (p: Person) => void): Promise<number> {
@@ -133,6 +134,10 @@ export class GraphRepository {
       {},
       (t) => onTie({ id: t.id ?? tieId(t.from, t.to), from: t.from, to: t.to, trust: t.trust ?? 0.5, since: isoOrNull(t.sinceMs), lastContact: isoOrNull(t.lastContactMs) }),
     );
+  }
+
+  async streamDismissals(onDismissal: (d: Dismissal) => void): Promise<number> {
+    return this.db.stream<DismissalRow>('load-dismissals', {}, (d) => onDismissal(dismissalFromRow(d)));
   }
 
   async streamIntroductions(onIntro: (i: Introduction) => void): Promise<number> {

@@ -22,6 +22,7 @@ const events =
   JSON.stringify({ id: 'e2', at: '2024-04-01T10:00:00Z', drivers: [{ person: 'helena', role: 'host' }], reached: [], fade: { model: 'exponential', halfLifeDays: 30 } }) +
   '\n';
 const intros = 'id,introducer,a,b,at,status,value,note\ni1,helena,ana,omar,2024-05-02T00:00:00Z,succeeded,1000,"funding, at last"\n';
+const dismissals = 'by,a,b,at\nomar,omar,helena,2024-06-01\nana,omar,helena,\n';
 
 describe('sizeInBytes', () => {
   it('reads sizes the way Express’s body limits do', () => {
@@ -39,7 +40,7 @@ describe('import through the API', () => {
     expect(res.body.importLimit).toBe('2mb');
     expect(res.body.importLimitBytes).toBe(2 * 1024 * 1024);
     const names = res.body.items.map((f: { name: string }) => f.name);
-    expect(names).toEqual(['people-csv', 'events-ndjson', 'ties-csv', 'introductions-csv', 'snap-signed', 'snap-temporal', 'gexf', 'graphml']);
+    expect(names).toEqual(['people-csv', 'events-ndjson', 'ties-csv', 'introductions-csv', 'dismissals-csv', 'snap-signed', 'snap-temporal', 'gexf', 'graphml']);
     const ties = res.body.items.find((f: { name: string }) => f.name === 'ties-csv');
     expect(ties.columns.filter((c: { required: boolean }) => c.required).map((c: { name: string }) => c.name)).toEqual(['from', 'to']);
     expect(ties).toMatchObject({ export: true, produces: ['tie'], extensions: ['.csv'] });
@@ -59,6 +60,32 @@ describe('import through the API', () => {
     expect(await counts()).toEqual({ people: 3, events: 2, ties: 2, introductions: 1 });
     expect((await t.get('/api/people/omar')).body).toEqual({ id: 'omar', name: 'Haddad, Omar', sectors: ['finance'], offers: ['funding', 'mentorship'], seeks: ['engineering'] });
     expect((await t.get('/api/introductions/i1')).body).toMatchObject({ status: 'succeeded', value: 1000, note: 'funding, at last' });
+  });
+
+  it('imports dismissed suggestions: the pair leaves the suggestions, and importing it again, or one made through the API, adds none', async () => {
+    const hidden = async () => (await t.get('/api/dismissals?limit=100')).body as { total: number; items: { by: string; a: string; b: string; at: string }[] };
+    const before = (await hidden()).total;
+    const res = await t.send('POST', '/api/import?format=dismissals-csv', dismissals, 'text/csv');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.written).toMatchObject({ dismissals: 2, introductions: 0, ties: 0 });
+    const after = await hidden();
+    expect(after.total).toBe(before + 2);
+    expect(after.items).toContainEqual({ id: expect.any(String), by: 'omar', a: 'omar', b: 'helena', at: '2024-06-01T00:00:00.000Z' });
+    const suggested = (await t.get('/api/introductions/suggestions?person=omar&limit=50')).body.items as { a: { id: string }; b: { id: string } }[];
+    expect(suggested.some((s) => [s.a.id, s.b.id].includes('helena'))).toBe(false);
+    expect((await t.send('POST', '/api/import?format=dismissals-csv', dismissals, 'text/csv')).status).toBe(200);
+    expect((await hidden()).total).toBe(before + 2);
+    // one the API made already (another id) is not doubled by a file naming the same pair
+    const made = await t.send('POST', '/api/dismissals', { by: 'helena', a: 'ana', b: 'omar' });
+    expect(made.status).toBe(201);
+    expect((await t.send('POST', '/api/import?format=dismissals-csv', 'by,a,b\nhelena,omar,ana\n', 'text/csv')).status).toBe(200);
+    expect((await hidden()).items.filter((d) => d.by === 'helena')).toHaveLength(1);
+    // a bad line: 422 naming it, nothing written
+    const bad = await t.send('POST', '/api/import?format=dismissals-csv', 'by,a,b\nana,helena,omar\nana,omar,omar\n', 'text/csv');
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain('line 3: a and b must be two different people');
+    expect((await hidden()).total).toBe(before + 3);
+    expect((await t.send('DELETE', `/api/dismissals/${made.body.id}`)).status).toBe(204);
   });
 
   it('is idempotent: the same files again change nothing', async () => {
@@ -129,10 +156,11 @@ describe('export', () => {
       ['ties-csv', ties],
       ['events-ndjson', events],
       ['introductions-csv', intros],
+      ['dismissals-csv', dismissals],
     ] as const) {
       await t.send('POST', `/api/import?format=${format}`, body, 'text/plain');
     }
-    const formats = ['people-csv', 'ties-csv', 'events-ndjson', 'introductions-csv', 'gexf', 'graphml'] as const;
+    const formats = ['people-csv', 'ties-csv', 'events-ndjson', 'introductions-csv', 'dismissals-csv', 'gexf', 'graphml'] as const;
     const first: Record<string, string> = {};
     for (const f of formats) {
       const res = await t.get(`/api/export?format=${f}`);
@@ -140,8 +168,9 @@ describe('export', () => {
       first[f] = res.body as string;
     }
     expect(first['people-csv']).toContain('Haddad, Omar');
+    expect(first['dismissals-csv'].split('\n')).toHaveLength(4); // the header, two rows and the final newline
     await t.clear();
-    for (const f of ['people-csv', 'ties-csv', 'events-ndjson', 'introductions-csv'] as const) {
+    for (const f of ['people-csv', 'ties-csv', 'events-ndjson', 'introductions-csv', 'dismissals-csv'] as const) {
       const res = await t.send('POST', `/api/import?format=${f}`, first[f], 'text/plain');
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }

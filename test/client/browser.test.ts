@@ -1081,7 +1081,7 @@ describe('import', () => {
     // What is stored can be downloaded from the same dialog, in every export format.
     const links = dialog.locator('.import-downloads a');
     expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
-      ['people-csv', 'events-ndjson', 'ties-csv', 'introductions-csv', 'gexf', 'graphml'].map((f) => `/api/export?format=${f}`),
+      ['people-csv', 'events-ndjson', 'ties-csv', 'introductions-csv', 'dismissals-csv', 'gexf', 'graphml'].map((f) => `/api/export?format=${f}`),
     );
     const [people] = await Promise.all([b.page.waitForEvent('download'), links.and(b.page.locator('[data-format="people-csv"]')).click()]);
     expect(people.suggestedFilename()).toBe('catalyst-people.csv');

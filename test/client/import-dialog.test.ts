@@ -42,9 +42,10 @@ describe('guessFormat', () => {
 
 describe('describeWritten', () => {
   it('names only what was written, singular or plural', () => {
-    expect(describeWritten({ people: 1, events: 0, ties: 2, introductions: 0 })).toBe('1 person, 2 ties');
-    expect(describeWritten({ people: 0, events: 12345, ties: 0, introductions: 1 })).toBe('12,345 events, 1 introduction');
-    expect(describeWritten({ people: 0, events: 0, ties: 0, introductions: 0 })).toBe('nothing new (everything in the file was already stored)');
+    expect(describeWritten({ people: 1, events: 0, ties: 2, introductions: 0, dismissals: 0 })).toBe('1 person, 2 ties');
+    expect(describeWritten({ people: 0, events: 12345, ties: 0, introductions: 1, dismissals: 0 })).toBe('12,345 events, 1 introduction');
+    expect(describeWritten({ people: 0, events: 0, ties: 0, introductions: 0, dismissals: 3 })).toBe('3 hidden suggestions');
+    expect(describeWritten({ people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 })).toBe('nothing new (everything in the file was already stored)');
   });
 });
 

@@ -221,6 +221,14 @@ describe('bulk import refusals', () => {
     await expect(readdir(config.dataDir)).rejects.toThrow(/ENOENT/);
   });
 
+  it('refuses dismissals-csv, which is imported online, before starting anything', async () => {
+    const { config, bulk } = await freshTarget();
+    const err = await bulk.import({ format: 'dismissals-csv', open: () => ['by,a,b\nana,ana,omar\n'] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BulkImportUnsupportedError);
+    expect((err as Error).message).toContain('dismissals-csv is imported online only');
+    expect(storeExists(config.neo4j.embeddedDir)).toBe(false);
+  });
+
   it('refuses a list item holding its list separator (U+001F) before writing anything', async () => {
     const { config, bulk } = await freshTarget();
     const text = 'id,name,sectors\nana,Ana,"music\u001fdance"\n';

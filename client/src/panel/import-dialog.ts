@@ -91,6 +91,7 @@ export function guessFormat(fileName: string, head: string, gzipped: boolean): F
   const first = lines.find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';
   const cells = splitCells(first);
   if (cells.includes('introducer')) return { format: 'introductions-csv', why: 'a header with an "introducer" column' };
+  if (cells.includes('by') && cells.includes('a') && cells.includes('b')) return { format: 'dismissals-csv', why: 'a header with "by", "a" and "b" columns' };
   if (cells.includes('from') && cells.includes('to')) return { format: 'ties-csv', why: 'a header with "from" and "to" columns' };
   if (cells.includes('id') && cells.includes('name')) return { format: 'people-csv', why: 'a header with "id" and "name" columns' };
   const number = /^-?\d+(\.\d+)?$/;
@@ -110,6 +111,7 @@ export function describeWritten(written: ImportResponse['written']): string {
     [written.events, 'event', 'events'],
     [written.ties, 'tie', 'ties'],
     [written.introductions, 'introduction', 'introductions'],
+    [written.dismissals, 'hidden suggestion', 'hidden suggestions'],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`);
   return said.length ? said.join(', ') : 'nothing new (everything in the file was already stored)';

@@ -23,7 +23,7 @@ export class BatchSink {
       format,
       lines: 0,
       bytes: 0,
-      records: { person: 0, event: 0, tie: 0, introduction: 0 },
+      records: { person: 0, event: 0, tie: 0, introduction: 0, dismissal: 0 },
       errors: 0,
       skipped: 0,
       stoppedEarly: false,

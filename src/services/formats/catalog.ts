@@ -1,7 +1,7 @@
 /**
  * What each format is, for the README, `catalyst import --help` and the API's format list.
  */
-import { introductionsTable, peopleTable, tiesTable, type TableFormat } from './tables.ts';
+import { dismissalsTable, introductionsTable, peopleTable, tiesTable, type TableFormat } from './tables.ts';
 import type { FormatName, ParseOptions } from './types.ts';
 
 export interface FormatColumn {
@@ -18,7 +18,7 @@ export interface FormatInfo {
   mediaType: string;
   extensions: readonly string[];
   /** record types the import yields */
-  produces: readonly ('person' | 'event' | 'tie' | 'introduction')[];
+  produces: readonly ('person' | 'event' | 'tie' | 'introduction' | 'dismissal')[];
   /** parsed as a stream (bounded memory) rather than as a whole document */
   streaming: boolean;
   /** a writer exists */
@@ -84,6 +84,19 @@ export const FORMATS: Readonly<Record<FormatName, FormatInfo>> = {
     mediaType: 'text/csv',
     extensions: ['.csv'],
     produces: ['introduction'],
+    streaming: true,
+    export: true,
+    options: [],
+  },
+  'dismissals-csv': {
+    name: 'dismissals-csv',
+    description:
+      'Dismissed suggestions, one per row, with a header line: the pairs people asked not to be suggested (not interested) or ' +
+      'will not introduce. Imported online only (a few rows, not a bulk load).',
+    columns: columnsOf(dismissalsTable as TableFormat<unknown>),
+    mediaType: 'text/csv',
+    extensions: ['.csv'],
+    produces: ['dismissal'],
     streaming: true,
     export: true,
     options: [],

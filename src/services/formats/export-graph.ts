@@ -19,6 +19,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import {
   tieId,
+  type DismissalRecord,
   type InfluenceEvent,
   type IntroductionInput,
   type Person,
@@ -32,6 +33,8 @@ export interface ExportData {
   ties: readonly TieInput[];
   events?: readonly InfluenceEvent[];
   introductions?: readonly IntroductionInput[];
+  /** written by dismissals-csv only: the graph formats leave them out */
+  dismissals?: readonly DismissalRecord[];
 }
 
 export type ExportGraph = MultiDirectedGraph;

@@ -17,7 +17,7 @@ import { EventsNdjsonParser } from './events-ndjson.ts';
 import { importGraphDocument } from './graph-documents.ts';
 import type { LineParser } from './line-parser.ts';
 import { SnapSignedParser, SnapTemporalParser, type SnapOptions } from './snap.ts';
-import { introductionsTable, peopleTable, TableParser, tiesTable } from './tables.ts';
+import { dismissalsTable, introductionsTable, peopleTable, TableParser, tiesTable } from './tables.ts';
 import { ByteCounter, CorruptSourceError, decodeSource, LineSplitter, MAX_LINE_CHARS } from './text-source.ts';
 import {
   FORMAT_NAMES,
@@ -117,6 +117,8 @@ function lineParserFor(format: Exclude<FormatName, 'gexf' | 'graphml'>, options:
       return new TableParser(tiesTable);
     case 'introductions-csv':
       return new TableParser(introductionsTable);
+    case 'dismissals-csv':
+      return new TableParser(dismissalsTable);
     case 'events-ndjson':
       return new EventsNdjsonParser();
     case 'snap-signed':

@@ -1,5 +1,5 @@
 /**
- * The three CSV formats with a header: people-csv, ties-csv, introductions-csv. Each is a list of column
+ * The four CSV formats with a header: people-csv, ties-csv, introductions-csv, dismissals-csv. Each is a list of column
  * specs plus the zod schema from domain/model.ts that validates the record the columns make.
  *
  * Reading: the header names the columns (any order, case and `_`/`-`/space-insensitive: `last_contact` is
@@ -12,11 +12,13 @@
  */
 import type { z } from 'zod';
 import {
+  dismissalRecordSchema,
   introductionRecordProblem,
   introductionSchema,
   personSchema,
   tieId,
   tieSchema,
+  type DismissalRecord,
   type IntroductionInput,
   type Person,
   type TieInput,
@@ -38,7 +40,7 @@ export interface ColumnSpec {
 }
 
 export interface TableFormat<T> {
-  format: 'people-csv' | 'ties-csv' | 'introductions-csv';
+  format: 'people-csv' | 'ties-csv' | 'introductions-csv' | 'dismissals-csv';
   columns: readonly ColumnSpec[];
   schema: z.ZodType<T>;
   toRecord(value: T): ImportRecord;
@@ -136,7 +138,28 @@ export const introductionsTable: TableFormat<IntroductionInput> = {
   ],
 };
 
-export const TABLES = [peopleTable, tiesTable, introductionsTable] as const;
+export const dismissalsTable: TableFormat<DismissalRecord> = {
+  format: 'dismissals-csv',
+  columns: [
+    { name: 'id', kind: 'optional', required: false, description: 'dismissal id (optional; made from by, a and b when absent)' },
+    { name: 'by', kind: 'text', required: true, description: 'id of the person who dismissed the suggestion' },
+    { name: 'a', kind: 'text', required: true, description: 'id of one person of the pair' },
+    { name: 'b', kind: 'text', required: true, description: 'id of the other (by being a or b: not interested; a third person: will not introduce them)' },
+    { name: 'at', kind: 'optional', required: false, description: 'ISO date-time it was dismissed (optional; the import time when absent)' },
+  ],
+  schema: dismissalRecordSchema,
+  toRecord: (value) => ({ type: 'dismissal', value }),
+  uniqueKeys: (d) => {
+    const [x, y] = d.a < d.b ? [d.a, d.b] : [d.b, d.a];
+    const keys = [{ key: `pair\u0000${d.by}\u0000${x}\u0000${y}`, label: `dismissal of "${x}" and "${y}" by "${d.by}"` }];
+    if (d.id !== undefined) keys.push({ key: `id\u0000${d.id}`, label: `id "${d.id}"` });
+    return keys;
+  },
+  check: (d) => (d.a === d.b ? `a and b must be two different people; both are "${d.a}"` : null),
+  toRow: (d) => [d.id ?? '', d.by, d.a, d.b, d.at ?? ''],
+};
+
+export const TABLES = [peopleTable, tiesTable, introductionsTable, dismissalsTable] as const;
 
 /** A list as one cell; refuses an item that contains the separator, since it could not be read back. */
 export function joinList(items: readonly string[], owner: string, column: string, where: string): string {

@@ -6,13 +6,14 @@
  * file, or skip the bad records), so parsers never stop on a bad record; they stop only on a fatal error (the file
  * is not the declared format, a header is unusable, a quote is never closed, or `maxErrors` is reached).
  */
-import type { InfluenceEvent, IntroductionInput, Person, TieInput } from '../../domain/model.ts';
+import type { DismissalRecord, InfluenceEvent, IntroductionInput, Person, TieInput } from '../../domain/model.ts';
 
 export const FORMAT_NAMES = [
   'people-csv',
   'events-ndjson',
   'ties-csv',
   'introductions-csv',
+  'dismissals-csv',
   'snap-signed',
   'snap-temporal',
   'gexf',
@@ -26,19 +27,21 @@ export const EXPORT_FORMAT_NAMES = [
   'events-ndjson',
   'ties-csv',
   'introductions-csv',
+  'dismissals-csv',
   'gexf',
   'graphml',
 ] as const;
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
 
 /** The line-per-record formats that can be written as a stream of chunks. */
-export type StreamingExportFormatName = 'people-csv' | 'events-ndjson' | 'ties-csv' | 'introductions-csv';
+export type StreamingExportFormatName = 'people-csv' | 'events-ndjson' | 'ties-csv' | 'introductions-csv' | 'dismissals-csv';
 
 export type ImportRecord =
   | { type: 'person'; value: Person }
   | { type: 'event'; value: InfluenceEvent }
   | { type: 'tie'; value: TieInput }
-  | { type: 'introduction'; value: IntroductionInput };
+  | { type: 'introduction'; value: IntroductionInput }
+  | { type: 'dismissal'; value: DismissalRecord };
 
 export interface ParsedRecord {
   /** 1-based line of the file where the record starts */
@@ -74,7 +77,7 @@ export interface ImportSummary {
   lines: number;
   /** bytes read from the source (compressed bytes for a gzip source) */
   bytes: number;
-  records: { person: number; event: number; tie: number; introduction: number };
+  records: { person: number; event: number; tie: number; introduction: number; dismissal: number };
   errors: number;
   skipped: number;
   /** true when a fatal error stopped the parse before the end of the source */

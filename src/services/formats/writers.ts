@@ -1,7 +1,8 @@
 /**
  * Writers for every exportable format.
  *
- * - `streamExport(format, records)`: the line formats (people-csv, ties-csv, introductions-csv, events-ndjson)
+ * - `streamExport(format, records)`: the line formats (people-csv, ties-csv, introductions-csv, dismissals-csv,
+ *   events-ndjson)
  *   as an async stream of text chunks, from a sync or async iterable of records, so a large export never holds
  *   more than one chunk (`Readable.from(streamExport(...))` pipes it to a file or an HTTP response).
  * - `writeExport(format, data)`: any exportable format as one string; gexf and graphml through
@@ -11,11 +12,11 @@
  *
  * Round trip: for every writer, write → parse → write gives the same text.
  */
-import type { InfluenceEvent, IntroductionInput, Person, TieInput } from '../../domain/model.ts';
+import type { DismissalRecord, InfluenceEvent, IntroductionInput, Person, TieInput } from '../../domain/model.ts';
 import { eventLine } from './events-ndjson.ts';
 import { buildExportGraph, type ExportData } from './export-graph.ts';
 import { writeGexf, writeGraphml } from './graph-writers.ts';
-import { headerLine, introductionsTable, peopleTable, rowLine, tiesTable, type TableFormat } from './tables.ts';
+import { dismissalsTable, headerLine, introductionsTable, peopleTable, rowLine, tiesTable, type TableFormat } from './tables.ts';
 import {
   EXPORT_FORMAT_NAMES,
   FormatUsageError,
@@ -27,6 +28,7 @@ export interface StreamingExportRecords {
   'people-csv': Person;
   'ties-csv': TieInput;
   'introductions-csv': IntroductionInput;
+  'dismissals-csv': DismissalRecord;
   'events-ndjson': InfluenceEvent;
 }
 
@@ -63,6 +65,8 @@ export function writeExport(format: ExportFormatName, data: ExportData): string 
       return writeTable(tiesTable, data.ties);
     case 'introductions-csv':
       return writeTable(introductionsTable, data.introductions ?? []);
+    case 'dismissals-csv':
+      return writeTable(dismissalsTable, data.dismissals ?? []);
     case 'events-ndjson':
       return (data.events ?? []).map(eventLine).join('');
     case 'gexf':
@@ -90,6 +94,8 @@ function tableOf(format: StreamingExportFormatName): TableFormat<unknown> | null
       return tiesTable as TableFormat<unknown>;
     case 'introductions-csv':
       return introductionsTable as TableFormat<unknown>;
+    case 'dismissals-csv':
+      return dismissalsTable as TableFormat<unknown>;
     default:
       return null;
   }

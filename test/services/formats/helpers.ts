@@ -1,7 +1,7 @@
 /**
  * Small helpers for the format tests: feeding text to a parser in awkward pieces, and collecting results.
  */
-import { collectImport, type FormatName, type ParseOptions } from '../../../src/services/formats/index.ts';
+import { collectImport, type FormatName, type ImportRecord, type ParseOptions } from '../../../src/services/formats/index.ts';
 
 /** `text` as UTF-8 byte chunks of `size` bytes, so multi-byte characters and CRLF pairs get split. */
 export function byteChunks(text: string, size: number): Buffer[] {
@@ -22,7 +22,7 @@ export function errorLines(result: { errors: { line: number }[] }): number[] {
 }
 
 /** The values of the records of one type, in order. */
-export function valuesOf<T extends 'person' | 'event' | 'tie' | 'introduction'>(
+export function valuesOf<T extends ImportRecord['type']>(
   result: { records: { record: { type: string; value: unknown } }[] },
   type: T,
 ): unknown[] {

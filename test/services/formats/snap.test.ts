@@ -218,14 +218,14 @@ describe('whole SNAP datasets', () => {
   it('parses all of bitcoin-otc: 35,592 events, 5,881 people, no errors', async () => {
     const result = await timedImport('snap-signed', sharedPath('data', 'bitcoin-otc', 'soc-sign-bitcoinotc.csv'));
     expect(result.errors).toEqual([]);
-    expect(result.summary.records).toEqual({ person: 5881, event: 35592, tie: 0, introduction: 0 });
+    expect(result.summary.records).toEqual({ person: 5881, event: 35592, tie: 0, introduction: 0, dismissal: 0 });
     expect(result.eventIds.size).toBe(35592);
   });
 
   it('parses all of CollegeMsg: 59,835 events, 1,899 people, no errors', async () => {
     const result = await timedImport('snap-temporal', sharedPath('data', 'college-msg', 'CollegeMsg.txt'));
     expect(result.errors).toEqual([]);
-    expect(result.summary.records).toEqual({ person: 1899, event: 59835, tie: 0, introduction: 0 });
+    expect(result.summary.records).toEqual({ person: 1899, event: 59835, tie: 0, introduction: 0, dismissal: 0 });
     expect(result.eventIds.size).toBe(59835);
   });
 

@@ -204,3 +204,26 @@ describe('introductions-csv', () => {
     expect(valuesOf(result, 'introduction').map((i) => (i as { id?: string }).id)).toEqual(['i5']);
   });
 });
+
+describe('dismissals-csv', () => {
+  it('parses a valid sample: id and time optional', async () => {
+    const text = 'id,by,a,b,at\nd1,ana,ana,omar,2024-07-01\n,li,ana,omar,\n';
+    const result = await parseText('dismissals-csv', text);
+    expect(result.errors).toEqual([]);
+    expect(valuesOf(result, 'dismissal')).toEqual([
+      { id: 'd1', by: 'ana', a: 'ana', b: 'omar', at: '2024-07-01T00:00:00.000Z' },
+      { by: 'li', a: 'ana', b: 'omar' },
+    ]);
+  });
+
+  it('reports a pair of one person, a pair dismissed twice by the same person (either order), and a missing column', async () => {
+    const text = ['by,a,b', 'ana,omar,omar', 'li,ana,omar', 'li,omar,ana', 'ana,ana,li'].join('\n');
+    const result = await parseText('dismissals-csv', text);
+    expect(result.errors.map((error) => error.message)).toEqual([
+      'line 2: a and b must be two different people; both are "omar"',
+      'line 4: duplicate dismissal of "ana" and "omar" by "li" (first at line 3)',
+    ]);
+    const missing = await parseText('dismissals-csv', 'by,a\nana,omar\n');
+    expect(missing.errors.map((error) => error.message)).toEqual(['line 1: missing required column "b" in the header']);
+  });
+});

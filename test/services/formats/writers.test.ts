@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InfluenceEvent, IntroductionInput, Person, TieInput } from '../../../src/domain/model.ts';
+import type { DismissalRecord, InfluenceEvent, IntroductionInput, Person, TieInput } from '../../../src/domain/model.ts';
 import {
   buildExportGraph,
   collectImport,
@@ -72,9 +72,13 @@ const introductions: IntroductionInput[] = [
   { id: 'i1', introducer: 'li', a: 'ana', b: 'omar', at: '2024-05-01T00:00:00.000Z', status: 'succeeded', value: 12000, note: 'funded,\n"with" terms', outcomeAt: '2024-06-15T00:00:00.000Z' },
   { introducer: 'omar', a: 'ana', b: 'li', status: 'suggested', value: null, note: '', outcomeAt: null },
 ];
-const data: ExportData = { people, ties, events, introductions };
+const dismissals: DismissalRecord[] = [
+  { id: 'd1', by: 'ana', a: 'ana', b: 'li', at: '2024-07-01T00:00:00.000Z' },
+  { by: 'omar', a: 'ana', b: 'x&<y>' },
+];
+const data: ExportData = { people, ties, events, introductions, dismissals };
 
-const EXPORTS: ExportFormatName[] = ['people-csv', 'ties-csv', 'introductions-csv', 'events-ndjson', 'gexf', 'graphml'];
+const EXPORTS: ExportFormatName[] = ['people-csv', 'ties-csv', 'introductions-csv', 'dismissals-csv', 'events-ndjson', 'gexf', 'graphml'];
 
 /** Parses an export back into export data. */
 async function readBack(format: ExportFormatName, text: string): Promise<ExportData> {
@@ -85,6 +89,7 @@ async function readBack(format: ExportFormatName, text: string): Promise<ExportD
     ties: valuesOf(result, 'tie') as TieInput[],
     events: valuesOf(result, 'event') as InfluenceEvent[],
     introductions: valuesOf(result, 'introduction') as IntroductionInput[],
+    dismissals: valuesOf(result, 'dismissal') as DismissalRecord[],
   };
 }
 
@@ -95,6 +100,7 @@ describe('round trips', () => {
       const back = await readBack(format, first);
       // graph formats carry people, ties and introductions; influence edges are derived and not read back
       const again = writeExport(format, { ...back, events: format === 'gexf' || format === 'graphml' ? events : back.events });
+      if (format === 'dismissals-csv') expect(back.dismissals).toHaveLength(2);
       expect(again).toBe(first);
     });
   }
@@ -103,6 +109,7 @@ describe('round trips', () => {
     expect((await readBack('people-csv', writeExport('people-csv', data))).people).toEqual(people);
     expect((await readBack('events-ndjson', writeExport('events-ndjson', data))).events).toEqual(events);
     expect((await readBack('introductions-csv', writeExport('introductions-csv', data))).introductions).toEqual(introductions);
+    expect((await readBack('dismissals-csv', writeExport('dismissals-csv', data))).dismissals).toEqual(dismissals);
     const tiesBack = (await readBack('ties-csv', writeExport('ties-csv', data))).ties;
     expect(tiesBack).toEqual(ties);
     for (const format of ['gexf', 'graphml'] as const) {
@@ -159,6 +166,7 @@ describe('writers', () => {
     expect(writeExport('people-csv', empty)).toBe('id,name,sectors,offers,seeks\n');
     expect(writeExport('ties-csv', empty)).toBe('from,to,trust,since,lastContact,id\n');
     expect(writeExport('introductions-csv', empty)).toBe('id,introducer,a,b,at,status,value,note,outcomeAt\n');
+    expect(writeExport('dismissals-csv', empty)).toBe('id,by,a,b,at\n');
     expect(writeExport('events-ndjson', empty)).toBe('');
   });
 
