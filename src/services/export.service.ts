@@ -2,8 +2,7 @@
  * Export: the stored graph in one of the formats. Line formats stream record by record; GEXF and GraphML are
  * built as one graphology document (people as nodes, KNOWS ties and aggregated influence as edges). Records come
  * out in a fixed order (people and events by id, ties by their two people, introductions and dismissals by time
- * then id), not
- * in the store's, so exporting what an export imported gives the same file.
+ * then id), not in the store's, so exporting what an export imported gives the same file.
  */
 import type { Writable } from 'node:stream';
 import { ValidationError } from '../domain/errors.ts';
