@@ -25,9 +25,14 @@
  * circle that vouches for the made-up people lifts them (the collusion rings of rings.ts, personalised PageRank
  * on trusted seeds, and the credits shown beside every record are what catch that).
  *
- * Time: ties and events of any date count. Cost: O(T + P + n) for T ties and P driver–reached pairs to build
- * everyone's vouchers, once per graph (kept while the tie columns are the same), plus O(I) and O(Σ over
- * succeeded introductions of the two people's vouchers) per call.
+ * Time: at a time `now`, only what the voucher had said by then counts: a tie from its `since` (its
+ * `lastContact` when it has no `since`; a tie with neither counts at every time) and a message from its event's
+ * time. All time (`now` null, or at or after the latest of those times), every tie and message counts.
+ *
+ * Cost: O(T + P + n) for T ties and P driver–reached pairs to build everyone's vouchers, once per graph (kept
+ * while the tie columns are the same), plus O(I) and O(Σ over succeeded introductions of the two people's
+ * vouchers) per call; at an earlier time, the vouchers of the people looked at are merged again from their ties
+ * and messages, O(their ties and messages) per call.
  */
 import { statusAt, type Projection } from '../../domain/projection.ts';
 import { ACQUAINTANCE_DEFAULTS, groupByEvent, type AcquaintanceOptions } from './acquaintance-graph.ts';
@@ -40,14 +45,23 @@ export const VOUCHING_DEFAULTS: VouchingOptions = {
   maxEventPairs: ACQUAINTANCE_DEFAULTS.maxEventPairs,
 };
 
-/**
- * Everyone's vouchers, by the person vouched for (CSR): rows start[x] .. start[x + 1] of `voucher` and `value`,
- * one entry per voucher. Depends on ties and events only, so it is built once per graph and kept (see `tables`).
- */
-interface VoucherTable {
+/** Vouchers by the person vouched for (CSR): rows start[x] .. start[x + 1] of `voucher` and `value`. */
+interface VoucherRows {
   start: Uint32Array;
   voucher: Uint32Array;
   value: Float64Array;
+}
+
+/**
+ * Everyone's vouchers, one entry per voucher, all time (`merged`), and what they are merged from (`arcs`): one
+ * entry per tie (`declared` 1, `value` its trust) or message (`value` the weight it reached x with), in the
+ * order the merge reads them, with the time it counts from (NaN: always). `latest`: the latest of those times
+ * (−∞ when none is known). Depends on ties and events only, so it is built once per graph and kept (`tables`).
+ */
+interface VoucherTable {
+  merged: VoucherRows;
+  arcs: VoucherRows & { declared: Uint8Array; time: Float64Array };
+  latest: number;
 }
 
 type VouchingSource = Pick<Projection, 'people' | 'ties' | 'events' | 'drove' | 'reached'>;
@@ -113,7 +127,9 @@ export function introductionCredits(
     circle.add(b);
   }
   if (!intros.some((_, k) => counts(k) && succeeded(k))) return credits;
-  const { start, voucher, value } = voucherTable(projection, o);
+  const table = voucherTable(projection, o);
+  const rows: Vouchers = now === null || now >= table.latest ? new AllTime(table.merged) : new VouchersAt(table.arcs, now, o);
+  const { voucher, value } = rows;
 
   // min(1, outside_i(x)), once per introducer and person
   const outsideMemo = new Map<Set<number>, Map<number, number>>();
@@ -123,7 +139,7 @@ export function introductionCredits(
     let sum = memo.get(x);
     if (sum === undefined) {
       sum = 0;
-      for (let e = start[x]; e < start[x + 1]; e++) if (!circle.has(voucher[e])) sum += value[e];
+      for (let e = rows.lo(x), end = rows.hi(x); e < end; e++) if (!circle.has(voucher[e])) sum += value[e];
       memo.set(x, (sum = Math.min(1, sum)));
     }
     return sum;
@@ -134,7 +150,7 @@ export function introductionCredits(
     const circle = circles.get(introducer)!;
     const standing = (x: number): number => {
       let sum = 0;
-      for (let e = start[x]; e < start[x + 1]; e++) {
+      for (let e = rows.lo(x), end = rows.hi(x); e < end; e++) {
         const y = voucher[e];
         if (!circle.has(y)) sum += value[e];
         else if (y !== introducer) sum += value[e] * outside(circle, y);
@@ -145,6 +161,100 @@ export function introductionCredits(
     credits[k] = a === b ? 0 : Math.min(standing(a), standing(b));
   }
   return credits;
+}
+
+/**
+ * One person's vouchers as a merge of their arcs: per voucher, the declared trust of the last tie when there is
+ * one, else 1 − exp(−sent / s) for the weight of the messages. `keep`: which arcs count. Emits each voucher once,
+ * in the order first met.
+ */
+class RowMerger {
+  private readonly declared: Float64Array;
+  private readonly sent: Float64Array;
+  private readonly seen: Int32Array;
+  private readonly touched: number[] = [];
+
+  constructor(n: number, private readonly scale: number) {
+    this.declared = new Float64Array(n);
+    this.sent = new Float64Array(n);
+    this.seen = new Int32Array(n).fill(-1);
+  }
+
+  merge(arcs: VoucherTable['arcs'], x: number, keep: (a: number) => boolean, emit: (y: number, value: number) => void): void {
+    const { declared, sent, seen, touched } = this;
+    touched.length = 0;
+    for (let a = arcs.start[x]; a < arcs.start[x + 1]; a++) {
+      const y = arcs.voucher[a];
+      if (y === x || !keep(a)) continue;
+      if (seen[y] !== x) {
+        seen[y] = x;
+        declared[y] = Number.NaN;
+        sent[y] = 0;
+        touched.push(y);
+      }
+      if (arcs.declared[a]) declared[y] = arcs.value[a];
+      else sent[y] += arcs.value[a];
+    }
+    for (const y of touched) emit(y, Number.isNaN(declared[y]) ? 1 - Math.exp(-sent[y] / this.scale) : declared[y]);
+    // a later call for the same x must not read this one's marks
+    for (const y of touched) seen[y] = -1;
+  }
+}
+
+/** Where a person's vouchers are in `voucher` and `value`: entries lo(x) .. hi(x) − 1. */
+interface Vouchers {
+  voucher: ArrayLike<number>;
+  value: ArrayLike<number>;
+  lo(x: number): number;
+  hi(x: number): number;
+}
+
+class AllTime implements Vouchers {
+  readonly voucher: Uint32Array;
+  readonly value: Float64Array;
+  constructor(private readonly rows: VoucherRows) {
+    this.voucher = rows.voucher;
+    this.value = rows.value;
+  }
+  lo(x: number): number {
+    return this.rows.start[x];
+  }
+  hi(x: number): number {
+    return this.rows.start[x + 1];
+  }
+}
+
+/** The vouchers at `now`, merged on first use from the arcs that count by then. */
+class VouchersAt implements Vouchers {
+  readonly voucher: number[] = [];
+  readonly value: number[] = [];
+  private readonly range = new Map<number, [number, number]>();
+  private readonly merger: RowMerger;
+  private readonly keep: (a: number) => boolean;
+
+  constructor(private readonly arcs: VoucherTable['arcs'], now: number, o: VouchingOptions) {
+    this.merger = new RowMerger(arcs.start.length - 1, o.interactionTrustScale);
+    this.keep = (a) => !(arcs.time[a] > now);
+  }
+
+  private row(x: number): [number, number] {
+    let r = this.range.get(x);
+    if (!r) {
+      const lo = this.voucher.length;
+      this.merger.merge(this.arcs, x, this.keep, (y, v) => {
+        this.voucher.push(y);
+        this.value.push(v);
+      });
+      this.range.set(x, (r = [lo, this.voucher.length]));
+    }
+    return r;
+  }
+  lo(x: number): number {
+    return this.row(x)[0];
+  }
+  hi(x: number): number {
+    return this.row(x)[1];
+  }
 }
 
 /** Builds the table: arcs (x vouched for by y) sorted by x, then merged per (x, y). */
@@ -166,20 +276,28 @@ function buildVoucherTable(source: VouchingSource, o: VouchingOptions): VoucherT
     if (counts(e)) rowStart[reached.person[k] + 1] += driverStart[e + 1] - driverStart[e];
   }
   for (let x = 0; x < n; x++) rowStart[x + 1] += rowStart[x];
-  const arcs = rowStart[n];
-  const arcFrom = new Uint32Array(arcs);
-  const arcValue = new Float64Array(arcs);
-  const arcDeclared = new Uint8Array(arcs);
+  const total = rowStart[n];
+  const arcs: VoucherTable['arcs'] = {
+    start: rowStart,
+    voucher: new Uint32Array(total),
+    value: new Float64Array(total),
+    declared: new Uint8Array(total),
+    time: new Float64Array(total),
+  };
+  let latest = Number.NEGATIVE_INFINITY;
   const fill = rowStart.slice(0, n);
   for (let t = 0; t < ties.count; t++) {
     const x = ties.to[t];
     const y = ties.from[t];
     if (x === y) continue;
     const at = fill[x]++;
-    arcFrom[at] = y;
+    arcs.voucher[at] = y;
     const trust = ties.trust[t];
-    arcValue[at] = Number.isNaN(trust) ? o.undeclaredTrust : Math.min(1, Math.max(0, trust));
-    arcDeclared[at] = 1;
+    arcs.value[at] = Number.isNaN(trust) ? o.undeclaredTrust : Math.min(1, Math.max(0, trust));
+    arcs.declared[at] = 1;
+    const since = Number.isNaN(ties.since[t]) ? ties.lastContact[t] : ties.since[t];
+    arcs.time[at] = since;
+    if (since > latest) latest = since;
   }
   for (let k = 0; k < reached.count; k++) {
     const e = reached.event[k];
@@ -187,40 +305,26 @@ function buildVoucherTable(source: VouchingSource, o: VouchingOptions): VoucherT
     const x = reached.person[k];
     for (let d = driverStart[e]; d < driverStart[e + 1]; d++) {
       const at = fill[x]++;
-      arcFrom[at] = drivers[d];
-      arcValue[at] = reached.weight[k];
+      arcs.voucher[at] = drivers[d];
+      arcs.value[at] = reached.weight[k];
+      arcs.time[at] = events.at[e];
+      if (events.at[e] > latest) latest = events.at[e];
     }
   }
 
-  // 2. per row, one entry per voucher: the declared trust when there is one, else from the weight sent
+  // 2. per row, one entry per voucher
   const start = new Uint32Array(n + 1);
-  const voucher = new Uint32Array(arcs);
-  const value = new Float64Array(arcs);
-  const declared = new Float64Array(n).fill(Number.NaN);
-  const sent = new Float64Array(n);
-  const seen = new Int32Array(n).fill(-1);
-  const touched: number[] = [];
+  const voucher = new Uint32Array(total);
+  const value = new Float64Array(total);
+  const merger = new RowMerger(n, o.interactionTrustScale);
   let out = 0;
   for (let x = 0; x < n; x++) {
-    touched.length = 0;
-    for (let a = rowStart[x]; a < rowStart[x + 1]; a++) {
-      const y = arcFrom[a];
-      if (y === x) continue;
-      if (seen[y] !== x) {
-        seen[y] = x;
-        declared[y] = Number.NaN;
-        sent[y] = 0;
-        touched.push(y);
-      }
-      if (arcDeclared[a]) declared[y] = arcValue[a];
-      else sent[y] += arcValue[a];
-    }
-    for (const y of touched) {
+    merger.merge(arcs, x, () => true, (y, v) => {
       voucher[out] = y;
-      value[out] = Number.isNaN(declared[y]) ? 1 - Math.exp(-sent[y] / o.interactionTrustScale) : declared[y];
+      value[out] = v;
       out++;
-    }
+    });
     start[x + 1] = out;
   }
-  return { start, voucher: voucher.slice(0, out), value: value.slice(0, out) };
+  return { merged: { start, voucher: voucher.slice(0, out), value: value.slice(0, out) }, arcs, latest };
 }

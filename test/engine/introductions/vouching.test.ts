@@ -123,6 +123,42 @@ describe('introductionCredits', () => {
     // credits are 1 for everything that did not succeed: only successes are weighed
     expect(credit(made, 'i1')).toBe(1);
   });
+
+  it('at a time, counts only the ties and messages the voucher had by then', () => {
+    // Ivy trusts Eve fully since 60 days ago and Finn since 30 days ago (or, with no since, from her last
+    // contact 30 days ago); a tie with neither date counts at every time
+    const tie = (since: number, lastContact: number) =>
+      helloWorld((p) => {
+        p.tie('ivy', 'eve', 1, NOW - 60 * DAY);
+        p.tie('ivy', 'finn', 1, since, lastContact);
+      });
+    for (const world of [tie(NOW - 30 * DAY, Number.NaN), tie(Number.NaN, NOW - 30 * DAY)]) {
+      expect(credit(world, 'i4', NOW - 31 * DAY)).toBe(0); // Finn then known to the introducer alone
+      expect(credit(world, 'i4', NOW - 30 * DAY)).toBe(1);
+      expect(credit(world, 'i4')).toBe(1);
+      expect(introducerScores(world, { now: NOW - 31 * DAY }).carla).toMatchObject({ succeeded: 1, counted: 0 });
+      expect(introducerScores(world, { now: NOW - 29 * DAY }).carla).toMatchObject({ succeeded: 1, counted: 1 });
+    }
+    const undated = tie(Number.NaN, Number.NaN);
+    // Finn: Ivy's undated word counts at every time; Eve: nobody's before Ivy's tie 60 days ago (Ana's tie dates
+    // from its last contact, 5 days ago)
+    expect(credit(undated, 'i4', NOW - 61 * DAY)).toBe(0);
+    expect(credit(undated, 'i4', NOW - 60 * DAY)).toBe(1);
+    // messages count from their event's time: three of weight 1, 20, 10 and 2 days ago
+    const wrote = helloWorld((p) => {
+      p.tie('ivy', 'eve', 1);
+      for (const [k, days] of [20, 10, 2].entries()) {
+        p.event({ id: `m${k}`, at: NOW - days * DAY, magnitude: 1, valence: 0, kind: 'message', sector: 'x', medium: 'email' });
+        p.drive(`m${k}`, 'ivy');
+        p.reach(`m${k}`, 'finn', 1);
+      }
+    });
+    expect(credit(wrote, 'i4', NOW - 21 * DAY)).toBe(0);
+    expect(credit(wrote, 'i4', NOW - 15 * DAY)).toBeCloseTo(1 - Math.exp(-1 / 3), 12);
+    expect(credit(wrote, 'i4', NOW - 5 * DAY)).toBeCloseTo(1 - Math.exp(-2 / 3), 12);
+    expect(credit(wrote, 'i4', NOW)).toBeCloseTo(1 - Math.exp(-1), 12);
+    expect(credit(wrote, 'i4')).toBeCloseTo(1 - Math.exp(-1), 12);
+  });
 });
 
 describe('a suggestion through an introducer whose successes are not vouched for', () => {
