@@ -8,7 +8,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { createErrorHandler, notFoundHandler } from './api/errors.ts';
+import { createErrorHandler, notFoundHandler, requireJsonBody } from './api/errors.ts';
 import { createHealthRouter } from './api/health.router.ts';
 import { createInfluenceRouter } from './api/influence.router.ts';
 import { createRecordsRouter } from './api/records.router.ts';
@@ -42,6 +42,7 @@ export function createApp(deps: AppDeps): { app: Express; registry: ApiRegistry 
   // Import bodies are files, not JSON: this router reads them raw, before the JSON parser.
   app.use(createTransferRouter(services, registry, config.importLimit));
   app.use(express.json({ limit: config.bodyLimit }));
+  app.use(requireJsonBody);
   app.use(createHealthRouter({ db: services.db, version: API_VERSION }, registry));
   app.use(createInfluenceRouter(services, registry));
   // before the records router, whose /api/introductions/:id would otherwise take "suggestions" for an id

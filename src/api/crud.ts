@@ -37,7 +37,16 @@ export function crudRoutes<T, C extends ZodType, U extends ZodType>(
   defineRoute(
     router,
     registry,
-    { method: 'get', path: base, tag, summary: `List ${noun} records (paged)`, query: listQuery, response: pageOf(opts.response) },
+    {
+      method: 'get',
+      path: base,
+      tag,
+      summary: `List ${noun} records (paged)`,
+      query: listQuery,
+      response: pageOf(opts.response),
+      // ?person= names someone who must exist
+      errors: 'person' in listQuery.shape ? [404] : [],
+    },
     ({ query }) => service.list(query as { offset: number; limit: number }),
   );
   defineRoute(

@@ -1,6 +1,7 @@
 /**
  * The one error middleware: AppError → its status and `{ error: { code, message, details } }`; body-parser
- * failures → 400/413; anything else → 500 without internals (logged with its stack).
+ * failures → 400/413 (a body that is not JSON: 415, requireJsonBody); anything else → 500 without internals
+ * (logged with its stack).
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../domain/errors.ts';
@@ -17,6 +18,22 @@ interface BodyParserError {
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
+
+/**
+ * A request to the JSON API that carries a body in another type (a form, plain text, a file) → 415 naming the
+ * type it got, instead of the parser leaving the body empty and every field reading as missing. Imports, whose
+ * bodies are files, are read before this (transfer.router.ts).
+ */
+export const requireJsonBody: RequestHandler = (req, res, next) => {
+  const length = req.headers['content-length'];
+  const hasBody = (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || req.is('application/json') || !req.path.startsWith('/api/')) {
+    next();
+    return;
+  }
+  const type = req.headers['content-type']?.split(';')[0]?.trim() || 'no Content-Type';
+  res.status(415).json(errorBody('unsupported_media_type', `The body must be JSON with Content-Type: application/json (got ${type})`, { contentType: type }));
+};
 
 export const notFoundHandler: RequestHandler = (req, res) => {
   res.status(404).json(errorBody('not_found', `No route for ${req.method} ${req.path}`));

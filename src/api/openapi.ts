@@ -22,6 +22,7 @@ const errorText: Record<number, string> = {
   404: 'Unknown id',
   409: 'Conflicts with what is stored',
   413: 'Body too large',
+  415: 'The body is not JSON (Content-Type must be application/json)',
   422: 'Well-formed but unprocessable (e.g. an import with invalid rows: details list them by line)',
   503: 'Neo4j is unreachable',
 };
@@ -69,7 +70,7 @@ function operation(spec: RouteSpec) {
       content: { 'application/json': { schema: spec.response ? jsonSchema(spec.response, 'output') : {} } },
     };
   }
-  for (const code of new Set([...(spec.errors ?? []), ...(spec.query || spec.params || spec.body ? [400] : []), 503])) {
+  for (const code of new Set([...(spec.errors ?? []), ...(spec.query || spec.params || spec.body ? [400] : []), ...(spec.body ? [413, 415] : []), 503])) {
     responses[String(code)] = { description: errorText[code] ?? 'Error', content: { 'application/json': { schema: errorSchema } } };
   }
   const op: Record<string, unknown> = {

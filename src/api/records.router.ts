@@ -162,6 +162,7 @@ function dismissalRoutes(router: Router, registry: ApiRegistry, dismissals: Dism
       summary: 'Dismissed suggestions, newest first (paged): those one person dismissed with ?by=ID, or all',
       query: pageQuery.extend({ by: z.string().min(1).optional().describe('only the dismissals this person made') }),
       response: pageOf(storedDismissal),
+      errors: [404],
     },
     ({ query }) => dismissals.list(query),
   );

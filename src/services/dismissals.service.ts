@@ -17,7 +17,9 @@ export class DismissalsService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(opts: { offset: number; limit: number; by?: string | null }): Promise<Page<Dismissal>> {
+  /** An unknown `by` is a 404, not an empty page: a mistyped id must not read as "no records". */
+  async list(opts: { offset: number; limit: number; by?: string | null }): Promise<Page<Dismissal>> {
+    if (opts.by) await this.people.requireExisting([opts.by]);
     return this.dismissals.list(opts);
   }
 

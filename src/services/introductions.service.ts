@@ -35,7 +35,9 @@ export class IntroductionsService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(opts: { offset: number; limit: number } & IntroductionFilter): Promise<Page<Introduction>> {
+  /** An unknown `person` is a 404, not an empty page: a mistyped id must not read as "no records". */
+  async list(opts: { offset: number; limit: number } & IntroductionFilter): Promise<Page<Introduction>> {
+    if (opts.person) await this.people.requireExisting([opts.person]);
     return this.introductions.list(opts);
   }
 

@@ -12,7 +12,9 @@ export class TiesService {
     private readonly version: GraphVersion,
   ) {}
 
-  list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<Tie>> {
+  /** An unknown `person` is a 404, not an empty page: a mistyped id must not read as "no records". */
+  async list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<Tie>> {
+    if (opts.person) await this.people.requireExisting([opts.person]);
     return this.ties.list(opts);
   }
 

@@ -65,6 +65,26 @@ describe('people', () => {
     expect(bad.body.error.code).toBe('invalid_json');
   });
 
+  it('answers 415 naming the type for a body that is not JSON, and writes nothing', async () => {
+    const before = (await t.get('/api/people')).body.total;
+    for (const [body, type] of [
+      ['id=form&name=Form', 'application/x-www-form-urlencoded'],
+      ['{"id": "plain", "name": "Plain"}', 'text/plain'],
+    ]) {
+      const res = await t.send('POST', '/api/people', body, type);
+      expect(res.status).toBe(415);
+      expect(res.body.error).toEqual({
+        code: 'unsupported_media_type',
+        message: `The body must be JSON with Content-Type: application/json (got ${type})`,
+        details: { contentType: type },
+      });
+    }
+    expect((await t.get('/api/people')).body.total).toBe(before);
+    // a charset is still JSON
+    const json = await t.send('PATCH', '/api/people/ana', '{"name": "Ana Torres"}', 'application/json; charset=utf-8');
+    expect(json.status).toBe(200);
+  });
+
   it('answers 413 for an oversized body and writes nothing', async () => {
     const before = (await t.get('/api/people')).body.total;
     const res = await t.send('POST', '/api/people', { id: 'big', name: 'x'.repeat(100_000) });
@@ -141,6 +161,14 @@ describe('events', () => {
     const res = await t.get('/api/events?person=omar');
     expect(res.body.total).toBe(1);
     expect((await t.get('/api/events?person=helena')).body.total).toBe(0);
+  });
+
+  it('answers 404 for a list filtered by someone who does not exist, rather than an empty page', async () => {
+    for (const path of ['/api/events?person=nobody', '/api/ties?person=nobody', '/api/introductions?person=nobody', '/api/dismissals?by=nobody']) {
+      const res = await t.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body.error).toEqual({ code: 'not_found', message: 'Person "nobody" does not exist', details: { person: 'nobody' } });
+    }
   });
 });
 
