@@ -1,11 +1,15 @@
 // A page of introductions, newest first, optionally those a person made or was part of, in some statuses,
-// recorded in a time range.
-// Parameters: $offset, $limit, $person (id or null), $statuses (list or null), $sinceMs, $beforeMs (epoch ms or null: from, and up to but not including)
+// recorded in a time range, with an
+// outcome in a time range.
+// Parameters: $offset, $limit, $person (id or null), $statuses (list or null), $sinceMs, $beforeMs (epoch ms or null: from, and up to but not including),
+//   $outcomeSinceMs, $outcomeBeforeMs (the same for the outcome's date; an undated outcome is outside any such range)
 // Returns: id, introducer, a, b, atMs, status, value, note, outcomeAtMs
 MATCH (x:Person)-[:MADE]->(i:Introduction)
 WHERE ($statuses IS NULL OR i.status IN $statuses)
   AND ($sinceMs IS NULL OR i.at >= datetime({epochMillis: toInteger($sinceMs)}))
   AND ($beforeMs IS NULL OR i.at < datetime({epochMillis: toInteger($beforeMs)}))
+  AND ($outcomeSinceMs IS NULL OR i.outcomeAt >= datetime({epochMillis: toInteger($outcomeSinceMs)}))
+  AND ($outcomeBeforeMs IS NULL OR i.outcomeAt < datetime({epochMillis: toInteger($outcomeBeforeMs)}))
 MATCH (i)-[:INTRODUCED {side: 'a'}]->(a:Person)
 MATCH (i)-[:INTRODUCED {side: 'b'}]->(b:Person)
 WHERE $person IS NULL OR $person IN [x.id, a.id, b.id]

@@ -174,7 +174,10 @@ export const api = {
   introductions: (person: string, limit = 20, signal?: AbortSignal) =>
     request<Page<Introduction>>('GET', withQuery('/api/introductions', { person, limit }), undefined, signal),
   /** every introduction, newest first, in some statuses (comma-separated), recorded in a time range [since, before) */
-  allIntroductions: (q: { status?: string | null; since?: string | null; before?: string | null; limit: number; offset: number }, signal?: AbortSignal) =>
+  allIntroductions: (
+    q: { status?: string | null; since?: string | null; before?: string | null; outcomeSince?: string | null; outcomeBefore?: string | null; limit: number; offset: number },
+    signal?: AbortSignal,
+  ) =>
     request<Page<Introduction>>('GET', withQuery('/api/introductions', q), undefined, signal),
   introductionsSummary: (waitingDays: number, introducers: number, signal?: AbortSignal) =>
     request<IntroductionsSummaryResponse>('GET', withQuery('/api/introductions/summary', { waitingDays, introducers }), undefined, signal),

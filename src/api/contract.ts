@@ -229,6 +229,8 @@ export interface IntroductionsSummaryResponse {
   outcomes: { dated: number; medianDays: number | null };
   /** every month (UTC) from the first introduction's to the last one's, counted by each introduction's status now */
   months: { month: string; counts: Record<IntroductionStatus, number> }[];
+  /** the dated outcomes by the month (UTC) they came in, every month from the first to the last; [] when none is dated */
+  outcomeMonths: { month: string; counts: Record<IntroductionStatus, number> }[];
   /** the people whose introductions bear most fruit, by introducer score */
   introducers: IntroducerRecord[];
 }

@@ -52,6 +52,8 @@ const introductionFilter = personFilter.extend({
   status: statusList.optional().describe(`only introductions in these statuses, comma-separated (${introductionStatuses.join(', ')})`),
   since: isoTime.optional().describe('only introductions recorded at or after this ISO time'),
   before: isoTime.optional().describe('only introductions recorded before this ISO time'),
+  outcomeSince: isoTime.optional().describe('only introductions whose outcome is dated at or after this ISO time'),
+  outcomeBefore: isoTime.optional().describe('only introductions whose outcome is dated before this ISO time'),
 });
 
 export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): Router {
@@ -77,7 +79,7 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
       description:
         'byStatus counts every introduction by its status now; months does the same per month recorded (UTC), every month from the first to the last; ' +
         'waiting counts the made or accepted ones recorded more than waitingDays ago, and waiting.requests the suggested ones (asked for, not made yet); ' +
-        'outcomes says how long the dated outcomes took (median days); introducers are the people whose introductions bear most fruit ' +
+        'outcomes says how long the dated outcomes took (median days), and outcomeMonths when they came; introducers are the people whose introductions bear most fruit ' +
         '(the introducer score: a smoothed success rate times the succeeded introductions, weighted by value, each counted as far as people ' +
         "outside the introducer's own introductions vouch for the two people introduced).",
       query: z.object({
@@ -98,6 +100,9 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
           .object({ dated: z.number().int(), medianDays: z.number().nullable() })
           .describe('the closed introductions whose outcome is dated (outcomeAt), and the median days from introduction to outcome (null when none is)'),
         months: z.array(z.object({ month: z.string(), counts: byStatus })),
+        outcomeMonths: z
+          .array(z.object({ month: z.string(), counts: byStatus }))
+          .describe('the dated outcomes per month they came in (UTC), by status, every month from the first to the last; empty when none is dated'),
         introducers: z.array(
           z.object({
             id: z.string(),

@@ -25,6 +25,23 @@ function noneByStatus(): Record<IntroductionStatus, number> {
   return Object.fromEntries(introductionStatuses.map((s) => [s, 0])) as Record<IntroductionStatus, number>;
 }
 
+/** Counts by status per month, every month from the first to the last that has any ("YYYY-MM", UTC). */
+function monthly(tallies: { status: IntroductionStatus; year: number; month: number; count: number }[]): IntroductionsSummaryResponse['months'] {
+  const byMonth = new Map<number, Record<IntroductionStatus, number>>();
+  for (const t of tallies) {
+    const key = t.year * 12 + (t.month - 1);
+    const counts = byMonth.get(key) ?? noneByStatus();
+    counts[t.status] += t.count;
+    byMonth.set(key, counts);
+  }
+  const keys = [...byMonth.keys()];
+  const months: IntroductionsSummaryResponse['months'] = [];
+  for (let k = Math.min(...keys); k <= Math.max(...keys); k++) {
+    months.push({ month: `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`, counts: byMonth.get(k) ?? noneByStatus() });
+  }
+  return months;
+}
+
 export class IntroductionsService {
   constructor(
     private readonly introductions: IntroductionsRepository,
@@ -44,17 +61,18 @@ export class IntroductionsService {
   /**
    * Every introduction at a glance: counts by status, the value of those that succeeded, how many have waited
    * more than `waitingDays` for an outcome (and how many requests as long to be made), how long outcomes take, a
-   * month-by-month count (by each one's status now), and the best introducers.
+   * month-by-month count (by each one's status now, and of the dated outcomes by the month they came), and the
+   * best introducers.
    */
   async summary(q: { waitingDays: number; introducers: number }): Promise<IntroductionsSummaryResponse> {
     const before = this.now().getTime() - q.waitingDays * DAY_MS;
-    const [tallies, outcomes, introducers] = await Promise.all([
+    const [tallies, outcomes, outcomeTallies, introducers] = await Promise.all([
       this.introductions.summarize(before),
       this.introductions.outcomeTimes(),
+      this.introductions.outcomeMonths(),
       this.introducerRecords(q.introducers),
     ]);
     const byStatus = noneByStatus();
-    const byMonth = new Map<number, Record<IntroductionStatus, number>>();
     let succeededValue = 0;
     let waiting = 0;
     let requests = 0;
@@ -63,15 +81,6 @@ export class IntroductionsService {
       if (t.status === 'succeeded') succeededValue += t.value;
       if (OPEN.has(t.status)) waiting += t.before;
       else if (t.status === 'suggested') requests += t.before;
-      const key = t.year * 12 + (t.month - 1);
-      const counts = byMonth.get(key) ?? noneByStatus();
-      counts[t.status] += t.count;
-      byMonth.set(key, counts);
-    }
-    const keys = [...byMonth.keys()];
-    const months: IntroductionsSummaryResponse['months'] = [];
-    for (let k = Math.min(...keys); k <= Math.max(...keys); k++) {
-      months.push({ month: `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`, counts: byMonth.get(k) ?? noneByStatus() });
     }
     return {
       total: Object.values(byStatus).reduce((a, b) => a + b, 0),
@@ -79,7 +88,8 @@ export class IntroductionsService {
       succeededValue,
       waiting: { days: q.waitingDays, before: new Date(before).toISOString(), count: waiting, requests },
       outcomes,
-      months,
+      months: monthly(tallies),
+      outcomeMonths: monthly(outcomeTallies),
       introducers,
     };
   }

@@ -42,6 +42,7 @@ export const QUERY_NAMES = [
   'count-introductions',
   'summarize-introductions',
   'summarize-outcome-times',
+  'summarize-outcome-months',
   'update-introduction',
   'delete-introduction',
   'create-dismissal',

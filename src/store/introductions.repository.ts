@@ -23,6 +23,18 @@ export interface IntroductionFilter {
   since?: number | null;
   /** epoch ms: recorded before */
   before?: number | null;
+  /** epoch ms: with an outcome dated at or after */
+  outcomeSince?: number | null;
+  /** epoch ms: with an outcome dated before */
+  outcomeBefore?: number | null;
+}
+
+/** The closed introductions of one status whose outcome came in one month (UTC). */
+export interface OutcomeTally extends Row {
+  status: IntroductionStatus;
+  year: number;
+  month: number;
+  count: number;
 }
 
 /** One group of the summary: introductions of one status recorded in one month. */
@@ -65,7 +77,14 @@ export class IntroductionsRepository {
   }
 
   async list(opts: { offset: number; limit: number } & IntroductionFilter): Promise<Page<Introduction>> {
-    const filter = { person: opts.person ?? null, statuses: opts.status ?? null, sinceMs: opts.since ?? null, beforeMs: opts.before ?? null };
+    const filter = {
+      person: opts.person ?? null,
+      statuses: opts.status ?? null,
+      sinceMs: opts.since ?? null,
+      beforeMs: opts.before ?? null,
+      outcomeSinceMs: opts.outcomeSince ?? null,
+      outcomeBeforeMs: opts.outcomeBefore ?? null,
+    };
     const [rows, count] = await Promise.all([
       this.db.read<IntroductionRow>('list-introductions', { offset: opts.offset, limit: opts.limit, ...filter }),
       this.db.read<{ total: number }>('count-introductions', filter),
@@ -79,6 +98,11 @@ export class IntroductionsRepository {
   }
 
   /** How many closed introductions have a dated outcome, and the median days from introduction to outcome. */
+  /** The dated outcomes counted by status and by the month they came in (UTC). */
+  outcomeMonths(): Promise<OutcomeTally[]> {
+    return this.db.read<OutcomeTally>('summarize-outcome-months', {});
+  }
+
   async outcomeTimes(): Promise<{ dated: number; medianDays: number | null }> {
     const rows = await this.db.read<{ dated: number; medianDays: number | null }>('summarize-outcome-times', {});
     return { dated: rows[0]?.dated ?? 0, medianDays: rows[0]?.medianDays ?? null };

@@ -9,6 +9,7 @@ let t: TestApp;
 const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * DAY).toISOString();
 const month = (iso: string) => iso.slice(0, 7);
+const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
 
 /** introducer, a, b, days ago, status, value */
 const RECORDED: [string, string, string, number, string, number | null][] = [
@@ -168,6 +169,48 @@ describe('GET /api/introductions/summary', () => {
     }
   });
 
+  it('counts the dated outcomes by the month they came in, and lists those of a time range', async () => {
+    const summary = async () => (await t.get('/api/introductions/summary')).body as { outcomeMonths: { month: string; counts: Record<string, number> }[] };
+    expect((await summary()).outcomeMonths).toEqual([]);
+    // i0 succeeded 380 days ago, i2 failed 100 days ago, i5 declined 40 days ago; the rest have no dated outcome
+    const dated: [string, string][] = [
+      ['i0', daysAgo(380)],
+      ['i2', daysAgo(100)],
+      ['i5', daysAgo(40)],
+    ];
+    try {
+      for (const [id, outcomeAt] of dated) expect((await t.send('PATCH', `/api/introductions/${id}`, { outcomeAt })).status).toBe(200);
+      const { outcomeMonths } = await summary();
+      expect(outcomeMonths[0]!.month).toBe(month(daysAgo(380)));
+      expect(outcomeMonths.at(-1)!.month).toBe(month(daysAgo(40)));
+      for (let k = 1; k < outcomeMonths.length; k++) {
+        const [y0, m0] = outcomeMonths[k - 1]!.month.split('-').map(Number) as [number, number];
+        const [y1, m1] = outcomeMonths[k]!.month.split('-').map(Number) as [number, number];
+        expect(y1 * 12 + m1).toBe(y0 * 12 + m0 + 1);
+      }
+      const counted = (m: string) => Object.fromEntries(Object.entries(outcomeMonths.find((x) => x.month === m)!.counts).filter(([, c]) => c > 0));
+      expect(counted(month(daysAgo(380)))).toEqual({ succeeded: 1 });
+      expect(counted(month(daysAgo(100)))).toEqual({ failed: 1 });
+      expect(counted(month(daysAgo(40)))).toEqual({ declined: 1 });
+      expect(outcomeMonths.reduce((n, m) => n + Object.values(m.counts).reduce((a, b) => a + b, 0), 0)).toBe(3);
+      // the list keeps those whose outcome is in [outcomeSince, outcomeBefore): i2's date is in, i5's is out
+      const range = async (since: string, before: string) =>
+        (await t.get(`/api/introductions?outcomeSince=${encodeURIComponent(since)}&outcomeBefore=${encodeURIComponent(before)}`)).body;
+      const both = await range(daysAgo(110), daysAgo(30));
+      expect(ids(both)).toEqual(['i5', 'i2']);
+      expect(both.total).toBe(2);
+      const stored = async (id: string) => (await t.get(`/api/introductions/${id}`)).body.outcomeAt as string;
+      expect(ids(await range(await stored('i2'), await stored('i5')))).toEqual(['i2']);
+      // combined with a status, and refused when unreadable
+      expect(ids((await t.get(`/api/introductions?status=declined&outcomeSince=${encodeURIComponent(daysAgo(400))}`)).body)).toEqual(['i5']);
+      const bad = await t.get('/api/introductions?outcomeBefore=someday');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('"outcomeBefore"');
+    } finally {
+      for (const [id] of dated) expect((await t.send('PATCH', `/api/introductions/${id}`, { outcomeAt: null })).status).toBe(200);
+    }
+  });
+
   it("serves the introducer score over time as a timeline basis, each sample the ranking's score at that time", async () => {
     const tl = (await t.get('/api/timeline?metric=introducer&basis=introducer&steps=6&limit=10')).body;
     expect(tl.basis).toBe('introducer');
@@ -266,7 +309,6 @@ describe('GET /api/introductions/summary', () => {
 });
 
 describe('GET /api/introductions: status, since and before', () => {
-  const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
 
   it('keeps the statuses asked for, newest first, with their total', async () => {
     const res = await t.get('/api/introductions?status=made,accepted');

@@ -695,13 +695,19 @@ describe('search and the person panel', () => {
 describe('the introductions board', () => {
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
-  it('sums up every introduction as the API does, lists those waiting for an outcome, narrows by status, and records an outcome', async () => {
+  /** The page afresh with the board open and its list drawn. */
+  async function openBoard() {
     await open();
     const errorsBefore = b.errors.length;
     await b.page.click('#introductions');
     const dialog = b.page.locator('.board-dialog');
     const rows = dialog.locator('.board-list .introduction');
     await rows.first().waitFor({ timeout: 30_000 });
+    return { dialog, rows, errorsBefore };
+  }
+
+  it('sums up every introduction as the API does, lists those waiting for an outcome, narrows by status, and records an outcome', async () => {
+    const { dialog, rows, errorsBefore } = await openBoard();
     let summary = (await t.get('/api/introductions/summary')).body;
     expect(summary.waiting.count).toBeGreaterThan(0);
 
@@ -842,6 +848,48 @@ describe('the introductions board', () => {
     await row.locator('.introduction-people .link').first().click();
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open), { timeout: 10_000 }).toBe(false);
     await expect.poll(() => new URL(b.page.url()).searchParams.get('person'), { timeout: 10_000 }).toBe(introducer);
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+
+  it('turns the chart to outcomes by when they came, a bar listing the outcomes of its period', async () => {
+    const { dialog, rows, errorsBefore } = await openBoard();
+    const summary = (await t.get('/api/introductions/summary')).body;
+    const sum = (xs: number[]) => xs.reduce((a, c) => a + c, 0);
+    const dated = sum(summary.outcomeMonths.map((m: { counts: Record<string, number> }) => sum(Object.values(m.counts))));
+    expect(dated).toBe(summary.outcomes.dated);
+    expect(dated).toBeGreaterThan(10);
+    const bars = dialog.locator('.stacked-bars .bar');
+    const totals = () => bars.evaluateAll((els) => els.map((g) => Number(g.getAttribute('data-total'))));
+    const counts = () => dialog.locator('.stacked-bars').getAttribute('aria-label');
+    const pressed = () => dialog.locator('.board-basis button[aria-pressed="true"]').textContent();
+    expect(await pressed()).toBe('Recorded');
+    expect(await counts()).toBe('Introductions recorded per period, by status');
+    expect(sum(await totals())).toBe(summary.total);
+
+    // Outcomes: the dated ones, by the period they came in
+    await dialog.locator('.board-basis button[data-basis="outcome"]').click();
+    expect(await pressed()).toBe('Outcomes');
+    await expect.poll(counts, { timeout: 10_000 }).toBe('Outcomes per period, by status');
+    await expect.poll(async () => sum(await totals()), { timeout: 10_000 }).toBe(dated);
+    const counted = await totals();
+    const bar = bars.nth(counted.indexOf(Math.max(...counted)));
+    const year = (await bar.getAttribute('data-label'))!;
+    expect(year).toMatch(/^\d{4}$/);
+    await bar.click();
+    expect(await dialog.locator('.board-period').textContent()).toBe(`outcomes in ${year} ×`);
+    expect(await dialog.locator('.board-filter').inputValue()).toBe('all');
+    const inYear = (await t.get(`/api/introductions?outcomeSince=${year}-01-01T00:00:00Z&outcomeBefore=${Number(year) + 1}-01-01T00:00:00Z&limit=20`)).body;
+    expect(inYear.total).toBe(Number(await bar.getAttribute('data-total')));
+    const shown = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(ids(inYear.items));
+    for (const item of inYear.items) expect(item.outcomeAt.slice(0, 4)).toBe(year);
+
+    // back to Recorded: the period of the other chart is let go
+    await dialog.locator('.board-basis button[data-basis="recorded"]').click();
+    expect(await pressed()).toBe('Recorded');
+    expect(await counts()).toBe('Introductions recorded per period, by status');
+    expect(await dialog.locator('.board-period').isHidden()).toBe(true);
+    expect(sum(await totals())).toBe(summary.total);
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 

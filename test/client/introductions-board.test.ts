@@ -46,6 +46,11 @@ describe('periodBars', () => {
     }
   });
 
+  it('says what its periods count', () => {
+    expect(periodBars(months(2025, 11, 2), 36).map((b) => b.basis)).toEqual(['recorded', 'recorded']);
+    expect(periodBars(months(2025, 11, 2), 36, 'outcome').map((b) => b.basis)).toEqual(['outcome', 'outcome']);
+  });
+
   it('has no bars without months', () => {
     expect(periodBars([])).toEqual([]);
   });
@@ -124,17 +129,27 @@ describe('the board in words', () => {
 
   it('asks the API for what each filter lists, within a period when one is picked', () => {
     const waitingBefore = '2026-10-24T00:00:00.000Z';
-    expect(filterQuery('waiting', waitingBefore)).toEqual({ status: 'made,accepted', since: null, before: waitingBefore });
-    expect(filterQuery('open', waitingBefore)).toEqual({ status: 'made,accepted', since: null, before: null });
-    expect(filterQuery('requests', waitingBefore)).toEqual({ status: 'suggested', since: null, before: waitingBefore });
-    expect(filterQuery('all', waitingBefore)).toEqual({ status: null, since: null, before: null });
-    expect(filterQuery('declined', waitingBefore)).toEqual({ status: 'declined', since: null, before: null });
+    const none = { since: null, before: null, outcomeSince: null, outcomeBefore: null };
+    expect(filterQuery('waiting', waitingBefore)).toEqual({ ...none, status: 'made,accepted', before: waitingBefore });
+    expect(filterQuery('open', waitingBefore)).toEqual({ ...none, status: 'made,accepted' });
+    expect(filterQuery('requests', waitingBefore)).toEqual({ ...none, status: 'suggested', before: waitingBefore });
+    expect(filterQuery('all', waitingBefore)).toEqual({ ...none, status: null });
+    expect(filterQuery('declined', waitingBefore)).toEqual({ ...none, status: 'declined' });
     const q2 = { from: Date.parse('2026-04-01T00:00:00Z'), to: Date.parse('2026-07-01T00:00:00Z') };
-    expect(filterQuery('all', waitingBefore, q2)).toEqual({ status: null, since: '2026-04-01T00:00:00.000Z', before: '2026-07-01T00:00:00.000Z' });
+    expect(filterQuery('all', waitingBefore, q2)).toEqual({ ...none, status: null, since: '2026-04-01T00:00:00.000Z', before: '2026-07-01T00:00:00.000Z' });
     // waiting within a period: whichever end comes first
     const q4 = { from: Date.parse('2026-10-01T00:00:00Z'), to: Date.parse('2027-01-01T00:00:00Z') };
-    expect(filterQuery('waiting', waitingBefore, q4)).toEqual({ status: 'made,accepted', since: '2026-10-01T00:00:00.000Z', before: waitingBefore });
+    expect(filterQuery('waiting', waitingBefore, q4)).toEqual({ ...none, status: 'made,accepted', since: '2026-10-01T00:00:00.000Z', before: waitingBefore });
     expect(filterQuery('waiting', waitingBefore, q2).before).toBe('2026-07-01T00:00:00.000Z');
+    // a period of the outcomes chart keeps to the outcomes dated in it, whenever they were recorded
+    const outcomes = { ...q2, basis: 'outcome' as const };
+    expect(filterQuery('succeeded', waitingBefore, outcomes)).toEqual({
+      ...none,
+      status: 'succeeded',
+      outcomeSince: '2026-04-01T00:00:00.000Z',
+      outcomeBefore: '2026-07-01T00:00:00.000Z',
+    });
+    expect(filterQuery('all', waitingBefore, { ...q2, basis: 'recorded' })).toEqual(filterQuery('all', waitingBefore, q2));
   });
 
   it('orders every status once', () => {

@@ -59,17 +59,22 @@ export function formatAmount(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** What the chart's periods count: the introductions recorded in them, or the outcomes that came in them. */
+export type ChartBasis = 'recorded' | 'outcome';
+
 /** A bar of the chart: a period, [from, to) in epoch ms (UTC calendar months), and its counts by status. */
 export interface PeriodBar extends StackBar {
   from: number;
   to: number;
+  basis: ChartBasis;
 }
 
 /**
  * The summary's months ("2026-05") as at most `most` bars: months ("May 2026"), else calendar quarters
- * ("Q2 2026"), else years ("2026"), each summing the counts of its months.
+ * ("Q2 2026"), else years ("2026"), each summing the counts of its months. `basis`: what the months count
+ * (`months`: recorded; `outcomeMonths`: outcomes).
  */
-export function periodBars(months: IntroductionsSummaryResponse['months'], most = MAX_BARS): PeriodBar[] {
+export function periodBars(months: IntroductionsSummaryResponse['months'], most = MAX_BARS, basis: ChartBasis = 'recorded'): PeriodBar[] {
   const parsed = months.map((m) => {
     const [year, month] = m.month.split('-').map(Number) as [number, number];
     return { year, month, counts: m.counts };
@@ -90,7 +95,7 @@ export function periodBars(months: IntroductionsSummaryResponse['months'], most 
     const p = period(m);
     let bar = bars.at(-1);
     if (!bar || bar.label !== p.label) {
-      bar = { label: p.label, values: {}, from: Date.UTC(m.year, p.first - 1, 1), to: Date.UTC(m.year, p.first - 1 + p.length, 1) };
+      bar = { label: p.label, values: {}, from: Date.UTC(m.year, p.first - 1, 1), to: Date.UTC(m.year, p.first - 1 + p.length, 1), basis };
       bars.push(bar);
     }
     const values = bar.values as Record<string, number>;
@@ -141,25 +146,35 @@ export type BoardFilter = 'waiting' | 'requests' | 'open' | 'all' | Introduction
 
 /**
  * The list's query for a filter (`waitingBefore`: the summary's time, ISO), within a period of the chart when one
- * was clicked.
+ * was clicked: recorded in it, or with an outcome in it (`basis` 'outcome').
  */
 export function filterQuery(
   filter: BoardFilter,
   waitingBefore: string,
-  period: Pick<PeriodBar, 'from' | 'to'> | null = null,
-): { status: string | null; since: string | null; before: string | null } {
+  period: Pick<PeriodBar, 'from' | 'to'> & { basis?: ChartBasis } | null = null,
+): { status: string | null; since: string | null; before: string | null; outcomeSince: string | null; outcomeBefore: string | null } {
   const status =
     filter === 'waiting' || filter === 'open' ? openIntroductionStatuses.join(',') : filter === 'requests' ? 'suggested' : filter === 'all' ? null : filter;
-  const ends = [filter === 'waiting' || filter === 'requests' ? Date.parse(waitingBefore) : null, period?.to ?? null].filter((t): t is number => t !== null);
+  const iso = (t: number) => new Date(t).toISOString();
+  const recorded = period !== null && period.basis !== 'outcome' ? period : null;
+  const outcome = period !== null && period.basis === 'outcome' ? period : null;
+  const ends = [filter === 'waiting' || filter === 'requests' ? Date.parse(waitingBefore) : null, recorded?.to ?? null].filter((t): t is number => t !== null);
   return {
     status,
-    since: period ? new Date(period.from).toISOString() : null,
-    before: ends.length > 0 ? new Date(Math.min(...ends)).toISOString() : null,
+    since: recorded ? iso(recorded.from) : null,
+    before: ends.length > 0 ? iso(Math.min(...ends)) : null,
+    outcomeSince: outcome ? iso(outcome.from) : null,
+    outcomeBefore: outcome ? iso(outcome.to) : null,
   };
 }
 
+/** The period chip's words: "May 2026", or "outcomes in May 2026". */
+function periodText(period: PeriodBar): string {
+  return period.basis === 'outcome' ? `outcomes in ${period.label}` : period.label;
+}
+
 function emptyText(filter: BoardFilter, period: PeriodBar | null, waitingDays: number): string {
-  if (period) return `None of these in ${period.label}.`;
+  if (period) return period.basis === 'outcome' ? `None of these had its outcome in ${period.label}.` : `None of these in ${period.label}.`;
   if (filter === 'waiting') return `Nothing waiting: every introduction made over ${waitingDays} days ago has an outcome.`;
   if (filter === 'requests') return `No request asked for over ${waitingDays} days ago is still waiting to be made.`;
   if (filter === 'open') return 'No open introductions: every one has an outcome.';
@@ -225,6 +240,8 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   /** the chart's bars, and the one clicked (the list keeps to its period), if any */
   let bars: PeriodBar[] = [];
   let period: PeriodBar | null = null;
+  /** what the chart counts per period: introductions recorded, or outcomes (once some are dated) */
+  let basis: ChartBasis = 'recorded';
   let summaryRequest: AbortController | null = null;
   let listRequest: AbortController | null = null;
   const names = new Map<string, string>();
@@ -266,6 +283,24 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     void loadOpportunities();
   });
   viewButtons.forEach((b) => b.addEventListener('click', () => setView(b.getAttribute('data-view') as 'follow' | 'make')));
+  const basisButtons = (['recorded', 'outcome'] as const).map((b) =>
+    el('button', {
+      text: b === 'recorded' ? 'Recorded' : 'Outcomes',
+      title: b === 'recorded' ? 'Introductions by when they were recorded, coloured by their status now' : 'Outcomes by when they came (those whose outcome is dated)',
+      attrs: { type: 'button', 'data-basis': b, 'aria-pressed': String(b === basis) },
+    }),
+  );
+  const basisSwitch = el('div', { class: 'segmented board-basis', attrs: { role: 'group', 'aria-label': 'What the chart counts per period', hidden: true } }, basisButtons);
+  basisButtons.forEach((b) =>
+    b.addEventListener('click', () => {
+      const next = b.getAttribute('data-basis') as ChartBasis;
+      if (next === basis) return;
+      basis = next;
+      // a period of the other chart means something else: the list lets go of it
+      if (period) setPeriod(null);
+      if (summary) drawChart(summary);
+    }),
+  );
   const periodChip = el('button', { class: 'chip board-period', attrs: { type: 'button', hidden: true, title: 'Show every period again' } });
   periodChip.addEventListener('click', () => setPeriod(null));
   const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
@@ -284,7 +319,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       el('div', { class: 'board-overview' }, [
         el('h3', { text: 'What came of them' }),
         statusBar,
-        el('h3', { text: 'Recorded over time' }, [el('span', { class: 'muted small board-hint', text: 'click a bar to list its period' })]),
+        el('h3', { class: 'board-chart-head' }, [el('span', { text: 'Over time' }), basisSwitch, el('span', { class: 'muted small board-hint', text: 'click a bar to list its period' })]),
         chart,
         el('h3', { text: 'Who introduces best' }),
         introducers,
@@ -409,12 +444,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       dialog.classList.toggle('board-empty', s.total === 0);
       headline.textContent = summaryHeadline(s);
       renderStatusBar(s);
-      clear(chart);
-      bars = periodBars(s.months);
-      if (bars.length > 0) {
-        chart.append(stackedBars(bars, SERIES, { label: 'Introductions recorded per period, by status', width: 420, height: 150, onBar: (k) => setPeriod(bars[k]!) }));
-        markPeriod();
-      }
+      drawChart(s);
       renderIntroducers(s);
       return s;
     } catch (err) {
@@ -423,6 +453,20 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       headline.append(errorText(err));
       return null;
     }
+  }
+
+  /** The chart of introductions recorded per period, or of outcomes per period once some outcomes are dated. */
+  function drawChart(s: IntroductionsSummaryResponse): void {
+    const outcomes = s.outcomeMonths.length > 0;
+    basisSwitch.hidden = !outcomes;
+    if (!outcomes) basis = 'recorded';
+    for (const b of basisButtons) b.setAttribute('aria-pressed', String(b.getAttribute('data-basis') === basis));
+    clear(chart);
+    bars = periodBars(basis === 'outcome' ? s.outcomeMonths : s.months, MAX_BARS, basis);
+    if (bars.length === 0) return;
+    const label = basis === 'outcome' ? 'Outcomes per period, by status' : 'Introductions recorded per period, by status';
+    chart.append(stackedBars(bars, SERIES, { label, width: 420, height: 150, onBar: (k) => setPeriod(bars[k]!) }));
+    markPeriod();
   }
 
   /** An outcome was saved, or a request recorded: the summary follows, and so do the introducer scores. */
@@ -514,9 +558,10 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
 
   function markPeriod(): void {
     periodChip.hidden = period === null;
-    periodChip.textContent = period ? `${period.label} ×` : '';
-    // the period's bar is the one lit after the summary is redrawn (by its label)
-    for (const g of chart.querySelectorAll('.bar')) g.classList.toggle('selected', period !== null && g.getAttribute('data-label') === period.label);
+    periodChip.textContent = period ? `${periodText(period)} ×` : '';
+    // the period's bar is the one lit after the summary is redrawn (by its label, on the chart it came from)
+    const lit = period !== null && period.basis === basis ? period.label : null;
+    for (const g of chart.querySelectorAll('.bar')) g.classList.toggle('selected', lit !== null && g.getAttribute('data-label') === lit);
   }
 
   function setFilter(next: BoardFilter): void {
