@@ -1,5 +1,5 @@
-// Number of introductions, optionally those a person made or was part of, in some statuses, recorded in a time range, with an
-// outcome in a time range.
+// Number of introductions, optionally those a person made or was part of, in some statuses, recorded in a time
+// range, with an outcome in a time range.
 // Parameters: $person (id or null), $statuses (list or null), $sinceMs, $beforeMs (epoch ms or null: from, and up to but not including),
 //   $outcomeSinceMs, $outcomeBeforeMs (the same for the outcome's date; an undated outcome is outside any such range)
 // Returns: total

@@ -201,6 +201,11 @@ describe('GET /api/introductions/summary', () => {
       expect(both.total).toBe(2);
       const stored = async (id: string) => (await t.get(`/api/introductions/${id}`)).body.outcomeAt as string;
       expect(ids(await range(await stored('i2'), await stored('i5')))).toEqual(['i2']);
+      // kept to an outcome range, the latest outcome comes first, whenever it was recorded: i0, recorded 400 days
+      // ago, bore fruit 30 days ago
+      expect((await t.send('PATCH', '/api/introductions/i0', { outcomeAt: daysAgo(30) })).status).toBe(200);
+      expect(ids(await range(daysAgo(110), daysAgo(0)))).toEqual(['i0', 'i5', 'i2']);
+      expect(ids((await t.get('/api/introductions?status=succeeded,failed,declined')).body).slice(0, 4)).toEqual(['i7', 'i5', 'i2', 'i1']);
       // combined with a status, and refused when unreadable
       expect(ids((await t.get(`/api/introductions?status=declined&outcomeSince=${encodeURIComponent(daysAgo(400))}`)).body)).toEqual(['i5']);
       const bad = await t.get('/api/introductions?outcomeBefore=someday');
