@@ -62,6 +62,8 @@ interface VoucherTable {
   merged: VoucherRows;
   arcs: VoucherRows & { declared: Uint8Array; time: Float64Array };
   latest: number;
+  /** the merge's O(n) scratch, built once with the table and reused by every call at a time */
+  merger: RowMerger;
 }
 
 type VouchingSource = Pick<Projection, 'people' | 'ties' | 'events' | 'drove' | 'reached'>;
@@ -128,7 +130,7 @@ export function introductionCredits(
   }
   if (!intros.some((_, k) => counts(k) && succeeded(k))) return credits;
   const table = voucherTable(projection, o);
-  const rows: Vouchers = now === null || now >= table.latest ? new AllTime(table.merged) : new VouchersAt(table.arcs, now, o);
+  const rows: Vouchers = now === null || now >= table.latest ? new AllTime(table.merged) : new VouchersAt(table, now);
   const { voucher, value } = rows;
 
   // min(1, outside_i(x)), once per introducer and person
@@ -229,19 +231,18 @@ class VouchersAt implements Vouchers {
   readonly voucher: number[] = [];
   readonly value: number[] = [];
   private readonly range = new Map<number, [number, number]>();
-  private readonly merger: RowMerger;
   private readonly keep: (a: number) => boolean;
 
-  constructor(private readonly arcs: VoucherTable['arcs'], now: number, o: VouchingOptions) {
-    this.merger = new RowMerger(arcs.start.length - 1, o.interactionTrustScale);
-    this.keep = (a) => !(arcs.time[a] > now);
+  constructor(private readonly table: VoucherTable, now: number) {
+    const { time } = table.arcs;
+    this.keep = (a) => !(time[a] > now);
   }
 
   private row(x: number): [number, number] {
     let r = this.range.get(x);
     if (!r) {
       const lo = this.voucher.length;
-      this.merger.merge(this.arcs, x, this.keep, (y, v) => {
+      this.table.merger.merge(this.table.arcs, x, this.keep, (y, v) => {
         this.voucher.push(y);
         this.value.push(v);
       });
@@ -326,5 +327,5 @@ function buildVoucherTable(source: VouchingSource, o: VouchingOptions): VoucherT
     });
     start[x + 1] = out;
   }
-  return { merged: { start, voucher: voucher.slice(0, out), value: value.slice(0, out) }, arcs, latest };
+  return { merged: { start, voucher: voucher.slice(0, out), value: value.slice(0, out) }, arcs, latest, merger };
 }
