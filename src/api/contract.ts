@@ -2,6 +2,7 @@
  * Response shapes of the analysis endpoints, shared with the browser client through `import type` only.
  * Times are ISO-8601 strings; `t` in series is epoch milliseconds (compact for charts).
  */
+import type { RecordCounts } from '../domain/import-counts.ts';
 import type { Introduction, IntroductionStatus, Person } from '../domain/model.ts';
 
 export type Polarity = 'total' | 'positive' | 'negative';
@@ -280,7 +281,10 @@ export interface FormatsResponse {
 export interface ImportResponse {
   format: string;
   lines: number;
-  written: { people: number; events: number; ties: number; introductions: number; dismissals: number };
+  /** the records the file holds, each written (created or overwritten by id) */
+  written: RecordCounts;
+  /** of those, the ones not stored before (people: also those a line names who were created bare, by id) */
+  created: RecordCounts;
   skipped: { line: number; message: string }[];
   ms: number;
   rowsPerSecond: number;

@@ -41,10 +41,13 @@ function* slices(body: Buffer): Generator<Buffer> {
   for (let at = 0; at < body.length; at += SLICE_BYTES) yield body.subarray(at, at + SLICE_BYTES);
 }
 
+const recordCounts = z.object({ people: z.number(), events: z.number(), ties: z.number(), introductions: z.number(), dismissals: z.number() });
+
 const importResult = z.object({
   format: z.string(),
   lines: z.number(),
-  written: z.object({ people: z.number(), events: z.number(), ties: z.number(), introductions: z.number(), dismissals: z.number() }),
+  written: recordCounts.describe('the records the file holds, each written (created or overwritten by id)'),
+  created: recordCounts.describe('of those, the ones not stored before (people: also those a line names who were created bare, by id)'),
   skipped: z.array(z.object({ line: z.number(), message: z.string() })),
   ms: z.number(),
   rowsPerSecond: z.number(),

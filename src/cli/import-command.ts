@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import { BulkImportService, type BulkImportResult } from '../services/bulk-import.service.ts';
 import { createServices } from '../services/index.ts';
 import { BulkImportUnsupportedError } from '../domain/errors.ts';
+import { describeWritten } from '../domain/import-counts.ts';
 import { storeExists } from '../store/bulk-import.ts';
 import { openStore } from '../store/connect.ts';
 import { isBoltListening } from '../store/embedded-neo4j.ts';
@@ -95,8 +96,7 @@ async function onlineImport(config: Config, file: string, size: number, opts: Im
     bar.finish();
     console.log(
       `Imported ${file} (${summary.format}) in ${formatSeconds(summary.ms / 1000)}: ${n(summary.lines)} lines, ` +
-        `${n(summary.written.people)} people, ${n(summary.written.events)} events, ${n(summary.written.ties)} ties, ` +
-        `${n(summary.written.introductions)} introductions${summary.written.dismissals > 0 ? `, ${n(summary.written.dismissals)} dismissals` : ''} written; ` +
+        `written ${describeWritten(summary.written, summary.created)}; ` +
         `${n(summary.rowsPerSecond)} rows/s.`,
     );
     printSkipped(summary.skipped);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ImportRejectedError, ValidationError } from '../domain/errors.ts';
+import type { RecordCounts } from '../domain/import-counts.ts';
 import type { Introduction } from '../domain/model.ts';
 import { withTieId } from '../store/ties.repository.ts';
 import {
@@ -40,18 +41,15 @@ export interface ImportRequest {
   signal?: AbortSignal;
 }
 
-export interface WrittenCounts {
-  people: number;
-  events: number;
-  ties: number;
-  introductions: number;
-  dismissals: number;
-}
+export type WrittenCounts = RecordCounts;
 
 export interface ImportResult {
   format: FormatName;
   lines: number;
+  /** the records the file holds, each written (created or overwritten by id) */
   written: WrittenCounts;
+  /** of those, the ones not stored before (people: also those a line names who were created bare, by id) */
+  created: WrittenCounts;
   skipped: { line: number; message: string }[];
   ms: number;
   /** records written per second, over the whole import */
@@ -146,13 +144,24 @@ export function countBatch(into: WrittenCounts, batch: RecordBatch): void {
   into.dismissals += batch.dismissals.length;
 }
 
-export function importResult(format: FormatName, scan: ImportScan, written: WrittenCounts, startedAt: number, transactions: number): ImportResult {
+export function addCounts(into: WrittenCounts, more: WrittenCounts): void {
+  for (const k of Object.keys(into) as (keyof WrittenCounts)[]) into[k] += more[k];
+}
+
+export function importResult(
+  format: FormatName,
+  scan: ImportScan,
+  { written, created }: { written: WrittenCounts; created: WrittenCounts },
+  startedAt: number,
+  transactions: number,
+): ImportResult {
   const ms = Date.now() - startedAt;
   const total = written.events + written.ties + written.introductions + written.dismissals + written.people;
   return {
     format,
     lines: scan.lines,
     written,
+    created,
     skipped: skippedLines(scan.errors),
     ms,
     rowsPerSecond: Math.round(total / Math.max(ms / 1000, 0.001)),

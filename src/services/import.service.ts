@@ -19,6 +19,7 @@ import type { Database } from '../store/database.ts';
 import { FORMATS, FORMAT_NAMES } from './formats/index.ts';
 import type { Change, GraphVersion } from './graph-version.ts';
 import {
+  addCounts,
   checkFormat,
   countBatch,
   emptyCounts,
@@ -81,10 +82,12 @@ export class ImportService {
       const stored = (await this.db.read<{ people: number; events: number; ties: number; introductions: number }>('count-all'))[0];
       if (stored && stored.people + stored.events + stored.ties + stored.introductions === 0) mode = 'fresh';
       req.onProgress?.({ phase: 'writing', lines: 0, bytes: 0 });
-      await ensurePeople(this.db, people);
     }
     const all = emptyBatch();
     const written = emptyCounts();
+    /** what was not stored before */
+    const created = emptyCounts();
+    if (!single) created.people = await ensurePeople(this.db, people);
     /** what committed transactions stored (a batched import's people first) */
     const committed = emptyCounts();
     if (!single) committed.people = people.size;
@@ -103,8 +106,9 @@ export class ImportService {
           }
           // Keep WRITERS transactions in flight while the next batch is parsed; a failure stops the import.
           if (inFlight.size >= WRITERS) await Promise.race(inFlight);
-          const write: Promise<void> = writeBatch(this.db, batch, { mode, peopleEnsured: true }).then(() => {
+          const write: Promise<void> = writeBatch(this.db, batch, { mode, peopleEnsured: true }).then((fresh) => {
             inFlight.delete(write);
+            addCounts(created, fresh);
             transactions += 1;
             countBatch(committed, { ...batch, people: [], ensurePeople: [] });
           });
@@ -123,11 +127,11 @@ export class ImportService {
     await Promise.all(inFlight);
     if (single && req.signal?.aborted) throw nothingWritten('reading the file to write it');
     if (single && (batchSize(all) > 0 || all.ensurePeople.length > 0)) {
-      await this.db.writeTx((tx) => writeBatchInTx(tx, all));
+      addCounts(created, await this.db.writeTx((tx) => writeBatchInTx(tx, all)));
       transactions += 1;
     }
     if (transactions > 0) this.version.bump(changeOf(written));
-    return importResult(format, scan, written, started, transactions);
+    return importResult(format, scan, { written, created }, started, transactions);
   }
 }
 

@@ -2,10 +2,11 @@
  * Writes batches of records (people, events, ties, introductions, dismissals) to the store in dependency order,
  * each batch in one transaction: people first, then the people only referenced by id, then events with their
  * links, ties, introductions and dismissals. Every write is a MERGE by id, so writing the same batch twice changes
- * nothing.
+ * nothing. A write answers how many records of each kind were new (people: also those created bare, by id).
  */
 import type { Dismissal, InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
 import type { Database, WriteTx } from '../store/database.ts';
+import type { WrittenCounts } from './import-records.ts';
 import { DismissalsRepository } from '../store/dismissals.repository.ts';
 import { EventsRepository } from '../store/events.repository.ts';
 import { IntroductionsRepository } from '../store/introductions.repository.ts';
@@ -69,33 +70,38 @@ export interface WriteOptions {
   peopleEnsured?: boolean;
 }
 
-export async function writeBatchInTx(tx: WriteTx, b: RecordBatch, opts: WriteOptions = {}): Promise<void> {
+/** Writes the batch; answers how many of each kind were new (a retried transaction counts its last attempt). */
+export async function writeBatchInTx(tx: WriteTx, b: RecordBatch, opts: WriteOptions = {}): Promise<WrittenCounts> {
   const fresh = opts.mode === 'fresh';
-  for (const part of chunks(b.people)) await PeopleRepository.upsert(tx, part);
-  if (!opts.peopleEnsured) for (const part of chunks(referencedPeople(b))) await PeopleRepository.ensure(tx, part);
-  for (const part of chunks(b.events)) await (fresh ? EventsRepository.createFresh(tx, part) : EventsRepository.upsert(tx, part));
-  for (const part of chunks(b.ties)) await (fresh ? TiesRepository.createFresh(tx, part) : TiesRepository.upsert(tx, part));
-  for (const part of chunks(b.introductions)) await IntroductionsRepository.upsert(tx, part);
-  for (const part of chunks(b.dismissals)) await DismissalsRepository.upsert(tx, part);
+  const created = { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
+  for (const part of chunks(b.people)) created.people += await PeopleRepository.upsert(tx, part);
+  if (!opts.peopleEnsured) for (const part of chunks(referencedPeople(b))) created.people += await PeopleRepository.ensure(tx, part);
+  for (const part of chunks(b.events)) created.events += await (fresh ? EventsRepository.createFresh(tx, part) : EventsRepository.upsert(tx, part));
+  for (const part of chunks(b.ties)) created.ties += await (fresh ? TiesRepository.createFresh(tx, part) : TiesRepository.upsert(tx, part));
+  for (const part of chunks(b.introductions)) created.introductions += await IntroductionsRepository.upsert(tx, part);
+  for (const part of chunks(b.dismissals)) created.dismissals += await DismissalsRepository.upsert(tx, part);
+  return created;
 }
 
-export async function writeBatch(db: Database, b: RecordBatch, opts: WriteOptions = {}): Promise<void> {
-  if (batchSize(b) === 0 && b.ensurePeople.length === 0) return;
-  await db.writeTx((tx) => writeBatchInTx(tx, b, opts));
+export async function writeBatch(db: Database, b: RecordBatch, opts: WriteOptions = {}): Promise<WrittenCounts> {
+  if (batchSize(b) === 0 && b.ensurePeople.length === 0) return { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
+  return db.writeTx((tx) => writeBatchInTx(tx, b, opts));
 }
 
-/** Creates bare people (named by id) for the ids not stored yet, in batches. */
-export async function ensurePeople(db: Database, ids: Iterable<string>): Promise<void> {
+/** Creates bare people (named by id) for the ids not stored yet, in batches; answers how many were new. */
+export async function ensurePeople(db: Database, ids: Iterable<string>): Promise<number> {
+  let created = 0;
   let part: string[] = [];
   for (const id of ids) {
     part.push(id);
     if (part.length === 10_000) {
       const batch = part;
-      await db.writeTx((tx) => PeopleRepository.ensure(tx, batch));
+      created += await db.writeTx((tx) => PeopleRepository.ensure(tx, batch));
       part = [];
     }
   }
-  if (part.length > 0) await db.writeTx((tx) => PeopleRepository.ensure(tx, part));
+  if (part.length > 0) created += await db.writeTx((tx) => PeopleRepository.ensure(tx, part));
+  return created;
 }
 
 function* chunks<T>(rows: T[]): Generator<T[]> {

@@ -20,9 +20,17 @@ export interface DatabaseOptions {
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
+/** What a write created, from the statement's summary counters (Neo4j counts what was new, not what MERGE matched). */
+export interface Created {
+  nodes: number;
+  relationships: number;
+}
+
 /** A transaction handle for several queries that must land together. */
 export interface WriteTx {
   run<T extends Row = Row>(name: QueryName, params?: Params): Promise<T[]>;
+  /** runs a write and answers how many nodes and relationships it created */
+  runCounting(name: QueryName, params?: Params): Promise<Created>;
 }
 
 export class Database {
@@ -96,7 +104,15 @@ export class Database {
   async writeTx<R>(work: (tx: WriteTx) => Promise<R>): Promise<R> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work({ run: (name, params = {}) => runInTx(tx, name, params) }));
+      return await session.executeWrite((tx) =>
+        work({
+          run: (name, params = {}) => runInTx(tx, name, params),
+          runCounting: async (name, params = {}) => {
+            const updates = (await tx.run(QUERIES[name], params)).summary.counters.updates();
+            return { nodes: updates.nodesCreated, relationships: updates.relationshipsCreated };
+          },
+        }),
+      );
     } catch (err) {
       throw mapDriverError(err);
     } finally {

@@ -46,7 +46,9 @@ export class DismissalsRepository {
   }
 
   /** Creates or updates dismissals by id; one whose person already dismissed the pair under another id is left out. */
-  static async upsert(tx: WriteTx, dismissals: Dismissal[]): Promise<void> {
-    if (dismissals.length > 0) await tx.run('upsert-dismissals', { rows: dismissals.map((d) => ({ id: d.id, by: d.by, a: d.a, b: d.b, atMs: Date.parse(d.at) })) });
+  /** Creates or updates dismissals by id; answers how many were new. */
+  static async upsert(tx: WriteTx, dismissals: Dismissal[]): Promise<number> {
+    if (dismissals.length === 0) return 0;
+    return (await tx.runCounting('upsert-dismissals', { rows: dismissals.map((d) => ({ id: d.id, by: d.by, a: d.a, b: d.b, atMs: Date.parse(d.at) })) })).nodes;
   }
 }

@@ -84,26 +84,28 @@ export class EventsRepository {
     return (await this.db.write('delete-event', { id })).length > 0;
   }
 
-  /** Idempotent batch write of events and their links; the people must exist. */
-  static async upsert(tx: WriteTx, events: InfluenceEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await tx.run('upsert-events', { rows: events.map(nodeRow) });
+  /** Idempotent batch write of events and their links; the people must exist. Answers how many events were new. */
+  static async upsert(tx: WriteTx, events: InfluenceEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const created = await tx.runCounting('upsert-events', { rows: events.map(nodeRow) });
     await EventsRepository.link(tx, events);
+    return created.nodes;
   }
 
   /**
    * Creates events and their links without MERGE: only for an import into an empty database. A person named twice
    * among an event's drivers (or reached) gets one link with the last role (weight), as the MERGE of upsert does.
    */
-  static async createFresh(tx: WriteTx, events: InfluenceEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await tx.run('create-events-fresh', {
+  static async createFresh(tx: WriteTx, events: InfluenceEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const created = await tx.runCounting('create-events-fresh', {
       rows: events.map((e) => ({
         ...nodeRow(e),
         drivers: lastPerPerson(e.drivers).map(([person, d]) => ({ person, role: d.role })),
         reached: lastPerPerson(e.reached).map(([person, r]) => ({ person, weight: r.weight })),
       })),
     });
+    return created.nodes;
   }
 
   private static async link(tx: WriteTx, events: InfluenceEvent[]): Promise<void> {

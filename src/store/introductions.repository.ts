@@ -136,7 +136,8 @@ export class IntroductionsRepository {
     return (await this.db.write('delete-introduction', { id })).length > 0;
   }
 
-  static async upsert(tx: WriteTx, intros: Introduction[]): Promise<void> {
-    if (intros.length > 0) await tx.run('upsert-introductions', { rows: intros.map(toRow) });
+  /** Creates or updates introductions by id; answers how many were new. */
+  static async upsert(tx: WriteTx, intros: Introduction[]): Promise<number> {
+    return intros.length > 0 ? (await tx.runCounting('upsert-introductions', { rows: intros.map(toRow) })).nodes : 0;
   }
 }

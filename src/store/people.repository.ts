@@ -41,13 +41,14 @@ export class PeopleRepository {
     return rows.map((r) => r.id);
   }
 
-  static async upsert(tx: WriteTx, people: Person[]): Promise<void> {
-    if (people.length > 0) await tx.run('upsert-people', { rows: people.map(storedLists) });
+  /** Creates or overwrites people by id; answers how many were new. */
+  static async upsert(tx: WriteTx, people: Person[]): Promise<number> {
+    return people.length > 0 ? (await tx.runCounting('upsert-people', { rows: people.map(storedLists) })).nodes : 0;
   }
 
   /** Creates people for ids not yet stored, named by their id (imports that only know ids). */
-  static async ensure(tx: WriteTx, ids: string[]): Promise<void> {
-    if (ids.length > 0) await tx.run('ensure-people', { ids });
+  static async ensure(tx: WriteTx, ids: string[]): Promise<number> {
+    return ids.length > 0 ? (await tx.runCounting('ensure-people', { ids })).nodes : 0;
   }
 }
 

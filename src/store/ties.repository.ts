@@ -74,12 +74,13 @@ export class TiesRepository {
     return (await this.db.write('delete-tie', { id })).length > 0;
   }
 
-  static async upsert(tx: WriteTx, ties: Tie[]): Promise<void> {
-    if (ties.length > 0) await tx.run('upsert-ties', { rows: ties.map(tieRow) });
+  /** Creates or updates ties, one per ordered pair; answers how many were new. */
+  static async upsert(tx: WriteTx, ties: Tie[]): Promise<number> {
+    return ties.length > 0 ? (await tx.runCounting('upsert-ties', { rows: ties.map(tieRow) })).relationships : 0;
   }
 
   /** Creates ties without MERGE: only for an import into an empty database. */
-  static async createFresh(tx: WriteTx, ties: Tie[]): Promise<void> {
-    if (ties.length > 0) await tx.run('create-ties-fresh', { rows: ties.map(tieRow) });
+  static async createFresh(tx: WriteTx, ties: Tie[]): Promise<number> {
+    return ties.length > 0 ? (await tx.runCounting('create-ties-fresh', { rows: ties.map(tieRow) })).relationships : 0;
   }
 }

@@ -47,7 +47,8 @@ describe('import through the API', () => {
     expect(res.body.items.find((f: { name: string }) => f.name === 'snap-signed').export).toBe(false);
   });
 
-  it('imports people, ties, events and introductions', async () => {
+  it('imports people, ties, events and introductions, and says which were new', async () => {
+    const created = { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
     for (const [format, body] of [
       ['people-csv', people],
       ['ties-csv', ties],
@@ -56,8 +57,10 @@ describe('import through the API', () => {
     ] as const) {
       const res = await t.send('POST', `/api/import?format=${format}`, body, 'text/plain');
       expect(res.status, `${format}: ${JSON.stringify(res.body)}`).toBe(200);
+      for (const k of Object.keys(created) as (keyof typeof created)[]) created[k] += res.body.created[k];
     }
     expect(await counts()).toEqual({ people: 3, events: 2, ties: 2, introductions: 1 });
+    expect(created).toEqual({ people: 3, events: 2, ties: 2, introductions: 1, dismissals: 0 });
     expect((await t.get('/api/people/omar')).body).toEqual({ id: 'omar', name: 'Haddad, Omar', sectors: ['finance'], offers: ['funding', 'mentorship'], seeks: ['engineering'] });
     expect((await t.get('/api/introductions/i1')).body).toMatchObject({ status: 'succeeded', value: 1000, note: 'funding, at last' });
   });
@@ -68,12 +71,14 @@ describe('import through the API', () => {
     const res = await t.send('POST', '/api/import?format=dismissals-csv', dismissals, 'text/csv');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.written).toMatchObject({ dismissals: 2, introductions: 0, ties: 0 });
+    expect(res.body.created).toEqual({ people: 0, events: 0, ties: 0, introductions: 0, dismissals: 2 });
     const after = await hidden();
     expect(after.total).toBe(before + 2);
     expect(after.items).toContainEqual({ id: expect.any(String), by: 'omar', a: 'omar', b: 'helena', at: '2024-06-01T00:00:00.000Z' });
     const suggested = (await t.get('/api/introductions/suggestions?person=omar&limit=50')).body.items as { a: { id: string }; b: { id: string } }[];
     expect(suggested.some((s) => [s.a.id, s.b.id].includes('helena'))).toBe(false);
-    expect((await t.send('POST', '/api/import?format=dismissals-csv', dismissals, 'text/csv')).status).toBe(200);
+    const again = await t.send('POST', '/api/import?format=dismissals-csv', dismissals, 'text/csv');
+    expect(again.body).toMatchObject({ written: { dismissals: 2 }, created: { dismissals: 0 } });
     expect((await hidden()).total).toBe(before + 2);
     // one the API made already (another id) is not doubled by a file naming the same pair
     const made = await t.send('POST', '/api/dismissals', { by: 'helena', a: 'ana', b: 'omar' });
@@ -88,10 +93,16 @@ describe('import through the API', () => {
     expect((await t.send('DELETE', `/api/dismissals/${made.body.id}`)).status).toBe(204);
   });
 
-  it('is idempotent: the same files again change nothing', async () => {
-    await t.send('POST', '/api/import?format=people-csv', people, 'text/csv');
-    await t.send('POST', '/api/import?format=events-ndjson', events, 'application/x-ndjson');
-    await t.send('POST', '/api/import?format=ties-csv', ties, 'text/csv');
+  it('is idempotent: the same files again change nothing, and say nothing was new', async () => {
+    const none = { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
+    for (const [format, body, type, written] of [
+      ['people-csv', people, 'text/csv', { ...none, people: 3 }],
+      ['events-ndjson', events, 'application/x-ndjson', { ...none, events: 2 }],
+      ['ties-csv', ties, 'text/csv', { ...none, ties: 2 }],
+    ] as const) {
+      const res = await t.send('POST', `/api/import?format=${format}`, body, type);
+      expect(res.body, format).toMatchObject({ written, created: none });
+    }
     expect(await counts()).toEqual({ people: 3, events: 2, ties: 2, introductions: 1 });
   });
 
@@ -110,6 +121,7 @@ describe('import through the API', () => {
     const res = await t.send('POST', '/api/import?format=ties-csv&skipInvalid=true', bad, 'text/csv');
     expect(res.status).toBe(200);
     expect(res.body.written.ties).toBe(1);
+    expect(res.body.created.ties).toBe(1);
     expect(res.body.skipped).toHaveLength(1);
     expect(res.body.skipped[0].line).toBe(3);
     expect(res.body.skipped[0].message).toContain('trust');
@@ -213,6 +225,8 @@ describe('import progress', () => {
     const done = await post;
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.written.ties).toBe(20_000);
+    // batched into an empty store: every person the ties name, and every tie, is new
+    expect(done.body.created).toEqual({ people: 20_000, events: 0, ties: 20_000, introductions: 0, dismissals: 0 });
     // The writing pass was seen under way, part of the file read.
     expect(seen.some((s) => s.phase === 'writing' && s.bytes < s.totalBytes)).toBe(true);
     expect(seen.every((s) => s.totalBytes === Buffer.byteLength(body))).toBe(true);

@@ -1121,7 +1121,7 @@ describe('import', () => {
     // Skipping the invalid lines imports the rest and says which were skipped.
     await dialog.locator('#import-skip').check();
     await dialog.locator('button[type=submit]').click();
-    await expect.poll(() => dialog.locator('.import-result .ok').textContent(), { timeout: 30_000 }).toContain('written 2 people');
+    await expect.poll(() => dialog.locator('.import-result .ok').textContent(), { timeout: 30_000 }).toContain('written 2 people (all new)');
     expect(await dialog.locator('.import-lines li').first().textContent()).toContain('line 3');
     expect((await t.get('/api/people/imp-2')).body.name).toBe('Imported Two');
     await screenshot(b.page, 'import.png');

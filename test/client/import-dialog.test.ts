@@ -1,6 +1,7 @@
 /** The import dialog's guess of a file's format, and its summary of what an import wrote. */
 import { describe, expect, it } from 'vitest';
-import { afterFailure, describeCancelled, describeProgress, describeWritten, guessFormat, progressId } from '../../client/src/panel/import-dialog.ts';
+import { describeWritten, type RecordCounts } from '../../src/domain/import-counts.ts';
+import { afterFailure, describeCancelled, describeProgress, guessFormat, progressId } from '../../client/src/panel/import-dialog.ts';
 
 const guess = (name: string, head: string, gzipped = false) => guessFormat(name, head, gzipped)?.format ?? null;
 
@@ -41,11 +42,18 @@ describe('guessFormat', () => {
 });
 
 describe('describeWritten', () => {
-  it('names only what was written, singular or plural', () => {
-    expect(describeWritten({ people: 1, events: 0, ties: 2, introductions: 0, dismissals: 0 })).toBe('1 person, 2 ties');
-    expect(describeWritten({ people: 0, events: 12345, ties: 0, introductions: 1, dismissals: 0 })).toBe('12,345 events, 1 introduction');
-    expect(describeWritten({ people: 0, events: 0, ties: 0, introductions: 0, dismissals: 3 })).toBe('3 hidden suggestions');
-    expect(describeWritten({ people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 })).toBe('nothing new (everything in the file was already stored)');
+  const counts = (c: Partial<RecordCounts>): RecordCounts => ({ people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0, ...c });
+
+  it('names only what was written, singular or plural, and which of it was new', () => {
+    expect(describeWritten(counts({ people: 1, ties: 2 }), counts({ people: 1, ties: 2 }))).toBe('1 person, 2 ties (all new)');
+    expect(describeWritten(counts({ events: 12345, introductions: 1 }), counts({ events: 12000 }))).toBe('12,345 events, 1 introduction (new: 12,000 events)');
+    expect(describeWritten(counts({ dismissals: 3 }), counts({ dismissals: 1 }))).toBe('3 hidden suggestions (new: 1 hidden suggestion)');
+  });
+
+  it('counts the people a line only names among the new, and says when nothing was new or there was nothing', () => {
+    expect(describeWritten(counts({ ties: 4 }), counts({ people: 3, ties: 4 }))).toBe('4 ties (new: 3 people, 4 ties)');
+    expect(describeWritten(counts({ introductions: 40 }), counts({}))).toBe('40 introductions (nothing new: every one was already stored)');
+    expect(describeWritten(counts({}), counts({}))).toBe('nothing: the file holds no records');
   });
 });
 

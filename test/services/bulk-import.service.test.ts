@@ -21,6 +21,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { BulkImportUnsupportedError, ImportRejectedError } from '../../src/domain/errors.ts';
+import type { RecordCounts } from '../../src/domain/import-counts.ts';
 import { BulkImportService } from '../../src/services/bulk-import.service.ts';
 import { ExportService } from '../../src/services/export.service.ts';
 import { GraphVersion } from '../../src/services/graph-version.ts';
@@ -148,15 +149,16 @@ async function snapshot(db: Database, uri: string, serverAuth: boolean): Promise
   }
 }
 
-async function onlineSnapshot(fixture: ImportFixture): Promise<Snapshot> {
+/** The online import into an empty database, with what it said was new. */
+async function onlineSnapshot(fixture: ImportFixture): Promise<Snapshot & { created: RecordCounts }> {
   const graph = new GraphRepository(online);
   await graph.clear();
-  await new ImportService(online, new GraphVersion(), () => FIXED_NOW).import({
+  const { created } = await new ImportService(online, new GraphVersion(), () => FIXED_NOW).import({
     format: fixture.format,
     open: () => [fixture.text],
     options: fixture.options,
   });
-  return snapshot(online, neo4jUri(), true);
+  return { ...(await snapshot(online, neo4jUri(), true)), created };
 }
 
 async function bulkSnapshot(store: OpenStore): Promise<Snapshot> {
@@ -195,6 +197,9 @@ describe('bulk import stores exactly what the online import stores', () => {
         expect(actual.indexes).toEqual(expected.indexes);
         expect(actual.indexes.every((i) => (i as string).includes('"state":"ONLINE"'))).toBe(true);
         expect(result.relationships).toBe(expected.relationships.length);
+        // both wrote into an empty store, so both say the same records, and the people only named, were new
+        expect(result.created).toEqual(expected.created);
+        expect(result.created.people).toBe(people);
         expect(result.stored).toEqual(await new GraphRepository(store.db).counts());
         if (index === 0) {
           // Leave this store empty for the next fixture, which replaces it (catalyst import --mode bulk).

@@ -4,6 +4,7 @@
  * bar, and the answer is shown as it is: what was written, or the invalid lines by number (nothing written).
  */
 import type { FormatsResponse, ImportProgressResponse, ImportResponse } from '../../../src/api/contract.ts';
+import { describeWritten } from '../../../src/domain/import-counts.ts';
 import { ApiError, type Api } from '../api.ts';
 import { append, clear, el } from './dom.ts';
 
@@ -102,19 +103,6 @@ export function guessFormat(fileName: string, head: string, gzipped: boolean): F
   }
   if (lines[0]?.startsWith('#')) return { format: 'snap-temporal', why: 'a SNAP file with # comments' };
   return null;
-}
-
-/** "3 people, 2 ties" from what an import wrote (only the kinds it wrote; "nothing new" when none). */
-export function describeWritten(written: ImportResponse['written']): string {
-  const parts = [
-    [written.people, 'person', 'people'],
-    [written.events, 'event', 'events'],
-    [written.ties, 'tie', 'ties'],
-    [written.introductions, 'introduction', 'introductions'],
-    [written.dismissals, 'hidden suggestion', 'hidden suggestions'],
-  ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`);
-  return said.length ? said.join(', ') : 'nothing new (everything in the file was already stored)';
 }
 
 function formatBytes(n: number): string {
@@ -296,7 +284,7 @@ export function createImportDialog(opts: ImportDialogOptions): ImportDialog {
     const seconds = r.ms / 1000;
     clear(result);
     append(result, [
-      el('p', { class: 'ok', text: `Imported ${name}: ${r.lines.toLocaleString('en-US')} lines read; written ${describeWritten(r.written)} in ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s.` }),
+      el('p', { class: 'ok', text: `Imported ${name}: ${r.lines.toLocaleString('en-US')} lines read; written ${describeWritten(r.written, r.created)} in ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s.` }),
       r.skipped.length ? el('p', { class: 'small', text: `${r.skipped.length.toLocaleString('en-US')} invalid ${r.skipped.length === 1 ? 'line was' : 'lines were'} skipped:` }) : null,
       r.skipped.length ? lineList(r.skipped) : null,
     ]);
