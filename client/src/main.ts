@@ -370,6 +370,7 @@ async function applySelection(id: string | null, animate: boolean): Promise<void
     return;
   }
   document.body.classList.add('panel-open');
+  showSidebar(false);
   if (view && scene?.graph.hasNode(id)) {
     // Fly once the panel has opened (the stage narrows) and, without server positions, once the layout settled.
     const target = view;
@@ -378,6 +379,12 @@ async function applySelection(id: string | null, animate: boolean): Promise<void
     else fly();
   }
   await panel?.show(id);
+}
+
+/** On a narrow screen the view controls slide in over the map (styles.css); elsewhere this changes nothing seen. */
+function showSidebar(open: boolean): void {
+  document.body.classList.toggle('side-open', open);
+  byId('side-toggle').setAttribute('aria-expanded', String(open));
 }
 
 let revealTimer: ReturnType<typeof setTimeout> | undefined;
@@ -547,13 +554,17 @@ async function boot(): Promise<void> {
     if (f > 1) void camera.animatedUnzoom({ duration: 250, factor: f });
     else void camera.animatedZoom({ duration: 250, factor: 1 / f });
   };
+  byId('side-toggle').addEventListener('click', () => showSidebar(!document.body.classList.contains('side-open')));
+  byId('scrim').addEventListener('click', () => showSidebar(false));
   byId('zoom-in').addEventListener('click', () => zoom(1 / 1.5));
   byId('zoom-out').addEventListener('click', () => zoom(1.5));
   byId('zoom-reset').addEventListener('click', () => view?.resetCamera());
   document.addEventListener('keydown', (e) => {
     // not while typing: Escape in a search box or a drafted message must not close the panel (and lose the draft)
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
-    if (e.key === 'Escape' && store.get().person && !typing) store.set({ reach: null, person: null });
+    if (e.key !== 'Escape' || typing) return;
+    if (document.body.classList.contains('side-open')) showSidebar(false);
+    else if (store.get().person) store.set({ reach: null, person: null });
   });
 
   await loadGraph();

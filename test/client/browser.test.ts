@@ -96,6 +96,53 @@ describe('the map', () => {
   });
 });
 
+describe('on a phone', () => {
+  it('the map takes the width: the controls slide in from the menu, a profile covers the map and closes back to it', async () => {
+    await b.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open();
+      const errorsBefore = b.errors.length;
+      const box = async (selector: string) => (await b.page.locator(selector).boundingBox())!;
+      const sidebarShown = () => b.page.locator('#sidebar').isVisible();
+      expect((await box('#graph')).width).toBeGreaterThanOrEqual(388);
+      expect(await sidebarShown()).toBe(false);
+      // every action of the top bar is on screen or a sideways scroll away, none under the search box
+      const search = await box('#search');
+      for (const id of ['introductions', 'import', 'share', 'export-png', 'export-gexf']) expect((await box(`#${id}`)).y).toBeGreaterThan(search.y + search.height);
+
+      // the menu slides the controls in over the map; picking someone from the ranking puts them away and opens the profile over everything
+      await b.page.locator('#side-toggle').click();
+      await expect.poll(async () => (await box('#sidebar')).x).toBe(0);
+      expect(await b.page.locator('#side-toggle').getAttribute('aria-expanded')).toBe('true');
+      const first = b.page.locator('#top-list .top-name').first();
+      const name = await first.textContent();
+      await first.click();
+      await expect.poll(sidebarShown).toBe(false);
+      expect(await b.page.locator('#side-toggle').getAttribute('aria-expanded')).toBe('false');
+      await expect.poll(() => box('#panel')).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+      await expect.poll(() => b.page.locator('#panel h2').first().textContent()).toBe(name);
+      await screenshot(b.page, 'phone-profile.png');
+      await b.page.locator('.panel-close').click();
+      await expect.poll(() => b.page.locator('#panel').isVisible()).toBe(false);
+      expect((await box('#graph')).width).toBeGreaterThanOrEqual(388);
+
+      // a tap beside the controls, or Escape, puts them away
+      await b.page.locator('#side-toggle').click();
+      await expect.poll(sidebarShown).toBe(true);
+      await b.page.mouse.click(370, 420);
+      await expect.poll(sidebarShown).toBe(false);
+      await b.page.locator('#side-toggle').click();
+      await expect.poll(sidebarShown).toBe(true);
+      await b.page.keyboard.press('Escape');
+      await expect.poll(sidebarShown).toBe(false);
+      // the map was never left without a width (Sigma says so in the console when it is)
+      expect(b.errors.slice(errorsBefore)).toEqual([]);
+    } finally {
+      await b.page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+});
+
 describe('time', () => {
   it('moving the slider resizes nodes: the fad swells and shrinks, the comeback disappears and returns', async () => {
     await open();
