@@ -132,15 +132,16 @@ export class IntroductionsService {
   }
 
   /**
-   * Changes status, value, note or outcome date. A change of status stamps the outcome date: now when it closes
-   * (or the introduction's own time, if that is later), none when it is open again; from one closed status to
-   * another corrects how it ended, not when, so the date stays. An `outcomeAt` in the patch is taken instead.
+   * Changes status, value, note or outcome date. A change of status stamps the outcome date: now when the new
+   * status is closed (or the introduction's own time, if that is later), none when it is open again; an
+   * `outcomeAt` in the patch is taken instead. From one closed status to another is a new outcome too (a declined
+   * pair who later work together succeeded then, not when they declined); a wrong date is put right with `outcomeAt`.
    */
   async update(id: string, patch: IntroductionPatch): Promise<Introduction> {
     const current = await this.get(id);
     const status = patch.status ?? current.status;
     let outcomeAt = patch.outcomeAt;
-    if (outcomeAt === undefined && status !== current.status && !(CLOSED.has(status) && CLOSED.has(current.status))) {
+    if (outcomeAt === undefined && status !== current.status) {
       outcomeAt = CLOSED.has(status) ? new Date(Math.max(this.now().getTime(), Date.parse(current.at))).toISOString() : null;
     }
     const problem = outcomeDateProblem({ at: current.at, status, outcomeAt: outcomeAt === undefined ? current.outcomeAt : outcomeAt });
