@@ -12,6 +12,10 @@ export interface RecordCounts {
   dismissals: number;
 }
 
+export function emptyCounts(): RecordCounts {
+  return { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
+}
+
 const KINDS = [
   ['people', 'person', 'people'],
   ['events', 'event', 'events'],

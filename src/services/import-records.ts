@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ImportRejectedError, ValidationError } from '../domain/errors.ts';
-import type { RecordCounts } from '../domain/import-counts.ts';
+import { emptyCounts, type RecordCounts } from '../domain/import-counts.ts';
 import type { Introduction } from '../domain/model.ts';
 import { withTieId } from '../store/ties.repository.ts';
 import {
@@ -131,9 +131,7 @@ export function rejectInvalid(format: FormatName, scan: ImportScan, skipInvalid:
   );
 }
 
-export function emptyCounts(): WrittenCounts {
-  return { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
-}
+export { emptyCounts };
 
 /** Adds what a batch writes to `into` (people: the records that define or name a person). */
 export function countBatch(into: WrittenCounts, batch: RecordBatch): void {

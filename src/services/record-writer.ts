@@ -4,9 +4,9 @@
  * links, ties, introductions and dismissals. Every write is a MERGE by id, so writing the same batch twice changes
  * nothing. A write answers how many records of each kind were new (people: also those created bare, by id).
  */
+import { emptyCounts, type RecordCounts } from '../domain/import-counts.ts';
 import type { Dismissal, InfluenceEvent, Introduction, Person, Tie } from '../domain/model.ts';
 import type { Database, WriteTx } from '../store/database.ts';
-import type { WrittenCounts } from './import-records.ts';
 import { DismissalsRepository } from '../store/dismissals.repository.ts';
 import { EventsRepository } from '../store/events.repository.ts';
 import { IntroductionsRepository } from '../store/introductions.repository.ts';
@@ -71,9 +71,9 @@ export interface WriteOptions {
 }
 
 /** Writes the batch; answers how many of each kind were new (a retried transaction counts its last attempt). */
-export async function writeBatchInTx(tx: WriteTx, b: RecordBatch, opts: WriteOptions = {}): Promise<WrittenCounts> {
+export async function writeBatchInTx(tx: WriteTx, b: RecordBatch, opts: WriteOptions = {}): Promise<RecordCounts> {
   const fresh = opts.mode === 'fresh';
-  const created = { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
+  const created = emptyCounts();
   for (const part of chunks(b.people)) created.people += await PeopleRepository.upsert(tx, part);
   if (!opts.peopleEnsured) for (const part of chunks(referencedPeople(b))) created.people += await PeopleRepository.ensure(tx, part);
   for (const part of chunks(b.events)) created.events += await (fresh ? EventsRepository.createFresh(tx, part) : EventsRepository.upsert(tx, part));
@@ -83,8 +83,8 @@ export async function writeBatchInTx(tx: WriteTx, b: RecordBatch, opts: WriteOpt
   return created;
 }
 
-export async function writeBatch(db: Database, b: RecordBatch, opts: WriteOptions = {}): Promise<WrittenCounts> {
-  if (batchSize(b) === 0 && b.ensurePeople.length === 0) return { people: 0, events: 0, ties: 0, introductions: 0, dismissals: 0 };
+export async function writeBatch(db: Database, b: RecordBatch, opts: WriteOptions = {}): Promise<RecordCounts> {
+  if (batchSize(b) === 0 && b.ensurePeople.length === 0) return emptyCounts();
   return db.writeTx((tx) => writeBatchInTx(tx, b, opts));
 }
 

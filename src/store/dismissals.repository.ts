@@ -45,8 +45,10 @@ export class DismissalsRepository {
     return (await this.db.write('delete-dismissal', { id })).length > 0;
   }
 
-  /** Creates or updates dismissals by id; one whose person already dismissed the pair under another id is left out. */
-  /** Creates or updates dismissals by id; answers how many were new. */
+  /**
+   * Creates or updates dismissals by id; one whose person already dismissed the pair under another id is left out.
+   * Answers how many were new.
+   */
   static async upsert(tx: WriteTx, dismissals: Dismissal[]): Promise<number> {
     if (dismissals.length === 0) return 0;
     return (await tx.runCounting('upsert-dismissals', { rows: dismissals.map((d) => ({ id: d.id, by: d.by, a: d.a, b: d.b, atMs: Date.parse(d.at) })) })).nodes;
