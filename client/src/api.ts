@@ -19,7 +19,7 @@ import type {
   IntroductionPathResponse,
   TimelineResponse,
 } from '../../src/api/contract.ts';
-import type { Dismissal, Introduction, IntroductionPatch, IntroductionStatus, Page, Person } from '../../src/domain/model.ts';
+import type { Dismissal, Introduction, IntroductionPatch, IntroductionStatus, Page, Person, PersonPatch } from '../../src/domain/model.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -188,6 +188,8 @@ export const api = {
   dismissals: (by: string, limit = 50, signal?: AbortSignal) => request<Page<Dismissal>>('GET', withQuery('/api/dismissals', { by, limit }), undefined, signal),
   updateIntroduction: (id: string, patch: IntroductionPatch) => request<Introduction>('PATCH', `/api/introductions/${encodeURIComponent(id)}`, patch),
   person: (id: string, signal?: AbortSignal) => request<Person>('GET', `/api/people/${encodeURIComponent(id)}`, undefined, signal),
+  /** changes who a person is (name, sectors, offers, seeks); answers the person as stored */
+  updatePerson: (id: string, patch: PersonPatch) => request<Person>('PATCH', `/api/people/${encodeURIComponent(id)}`, patch),
   formats: (signal?: AbortSignal) => request<FormatsResponse>('GET', '/api/formats', undefined, signal),
   importFile,
   importProgress: (id: string, signal?: AbortSignal) => request<ImportProgressResponse>('GET', `/api/import/progress/${encodeURIComponent(id)}`, undefined, signal),

@@ -8,13 +8,13 @@
  * browser tests and the render benchmark.
  */
 import './styles.css';
-import type { GraphResponse, MetaResponse, TimelineResponse } from '../../src/api/contract.ts';
+import type { GraphResponse, MetaResponse, Person, TimelineResponse } from '../../src/api/contract.ts';
 import { api, ApiError, timelineBasis } from './api.ts';
 import { ensureLayout, type LayoutRun } from './graph/layout.ts';
-import { communityColors, sectorColors } from './graph/palette.ts';
+import { communityColors, sectorColors, withSectors } from './graph/palette.ts';
 import type { Palette } from './graph/reducers.ts';
 import { createGraphView, type GraphView } from './graph/renderer.ts';
-import { attachTimeline, buildScene, needsLayout, positionOf, timeAt, updateScores, type Scene } from './graph/scene.ts';
+import { attachTimeline, buildScene, needsLayout, positionOf, timeAt, updatePerson, updateScores, type Scene } from './graph/scene.ts';
 import { byId, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel } from './panel/filters.ts';
 import { communityNames, legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
@@ -354,6 +354,18 @@ async function rescoreIntroducers(): Promise<void> {
   }
 }
 
+/**
+ * After a profile was edited in the panel, the map takes the new name and sectors in place: the label, the colour
+ * by sector (a new sector gets the next colour, the others keep theirs) and the side lists follow; positions stay.
+ */
+function personChanged(person: Person): void {
+  sectorPalette = withSectors(sectorPalette, person.sectors);
+  palette = { ...palette, sector: sectorPalette };
+  if (scene) updatePerson(scene, person);
+  view?.setPalette(palette);
+  updateSidePanels();
+}
+
 function fail(err: unknown): void {
   const message = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
   window.__catalyst.error = message;
@@ -490,6 +502,7 @@ async function boot(): Promise<void> {
     onHighlightPath: (path) => highlightPath(path),
     onSelectPerson: (id) => store.set({ reach: null, person: id }),
     onIntroductionsChanged: () => void rescoreIntroducers(),
+    onPersonChanged: (person) => personChanged(person),
   });
 
   createSearch({

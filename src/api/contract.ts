@@ -18,6 +18,11 @@ export interface MetaResponse {
   peopleSectors: string[];
   /** the sectors events carry: what `sector` matches where it slices influence (rankings, the explorer's graph and timeline) */
   eventSectors: string[];
+  /**
+   * every label people list as an offer or a need, one vocabulary: an offer meets a need only by the same label,
+   * so an editor suggests these rather than a near spelling that would match nobody
+   */
+  skills: string[];
   media: string[];
   kinds: string[];
   /** first and last event time, or null when there are no events */

@@ -233,6 +233,7 @@ export class InfluenceService {
       sectors: [...new Set([...p.events.sectors, ...p.people.flatMap((x) => x.sectors)])].sort(),
       peopleSectors: [...new Set(p.people.flatMap((x) => x.sectors))].sort(),
       eventSectors: [...new Set(p.events.sectors)].sort(),
+      skills: [...new Set(p.people.flatMap((x) => [...x.offers, ...x.seeks]))].sort(),
       media: [...p.events.media].sort(),
       kinds: [...p.events.kinds].sort(),
       timeRange: Number.isFinite(s.table.firstAt)

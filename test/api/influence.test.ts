@@ -301,6 +301,20 @@ describe('profiles, curves, communities, graph and timeline', () => {
     expect(res.body.error.message).toContain('basis');
   });
 
+  it("lists every offer and need people name as one vocabulary, and follows an edit of someone's", async () => {
+    const people = (await t.get('/api/people?limit=1000')).body as { items: { id: string; offers: string[]; seeks: string[] }[]; total: number };
+    expect(people.items).toHaveLength(people.total);
+    const named = [...new Set(people.items.flatMap((p) => [...p.offers, ...p.seeks]))].sort();
+    expect(named.length).toBeGreaterThan(5);
+    expect((await t.get('/api/meta')).body.skills).toEqual(named);
+    const ana = people.items.find((p) => p.id === 'p-ana')!;
+    expect(named).not.toContain('kite surfing');
+    expect((await t.send('PATCH', '/api/people/p-ana', { offers: [...ana.offers, 'kite surfing'] })).status).toBe(200);
+    expect((await t.get('/api/meta')).body.skills).toEqual([...named, 'kite surfing'].sort());
+    expect((await t.send('PATCH', '/api/people/p-ana', { offers: ana.offers })).status).toBe(200);
+    expect((await t.get('/api/meta')).body.skills).toEqual(named);
+  });
+
   it('recomputes after a write', async () => {
     const before = (await t.get('/api/meta')).body.counts.events;
     await t.send('POST', '/api/events', { id: 'new-event', at: '2026-01-01T00:00:00Z', drivers: [{ person: 'p-ana' }], reached: [{ person: 'p-omar' }] });

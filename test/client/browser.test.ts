@@ -737,6 +737,81 @@ describe('search and the person panel', () => {
       for (const id of farm) expect((await t.send('DELETE', `/api/people/${id}`)).status).toBe(204);
     }
   });
+
+  it("Edit changes who a person is through the API: the map's label and colour follow in place; Escape, a missing name and the API's refusal change nothing", async () => {
+    const omar = (await t.get('/api/people/p-omar')).body as { name: string; sectors: string[]; offers: string[]; seeks: string[] };
+    const skills = (await t.get('/api/meta')).body.skills as string[];
+    expect(skills).toContain('public-speaking');
+    expect(omar.offers).not.toContain('public-speaking');
+    const editor = b.page.locator('#panel .person-editor');
+    const typeInto = async (label: string, text: string) => {
+      await editor.locator(`[aria-label="Add to ${label}"]`).pressSequentially(text, { delay: 5 });
+      await b.page.keyboard.press('Enter');
+    };
+    try {
+      await open('?person=p-omar&color=sector');
+      await expect.poll(() => b.page.locator('#panel .person-name').textContent(), { timeout: 30_000 }).toBe(omar.name);
+      const displays = () =>
+        b.page.evaluate(() => ({ omar: window.__catalyst.nodeDisplay('p-omar'), helena: window.__catalyst.nodeDisplay('p-connector') }) as Record<'omar' | 'helena', { x: number; y: number; color: string; label: string }>);
+      const before = await displays();
+
+      // Escape leaves the profile as it was, and the panel open (with the focus on a button too, where the page's
+      // own Escape would close the panel)
+      await b.page.locator('#panel .panel-edit').click();
+      await editor.locator('input.text-input').fill('Someone Else');
+      await editor.locator('button[type=submit]').focus();
+      await b.page.keyboard.press('Escape');
+      await editor.waitFor({ state: 'detached' });
+      expect(await b.page.locator('#panel .person-name').textContent()).toBe(omar.name);
+      expect(await b.page.evaluate(() => window.__catalyst.state().person)).toBe('p-omar');
+
+      // a name is needed: said at once, nothing sent
+      await b.page.locator('#panel .panel-edit').click();
+      await editor.locator('input.text-input').fill('   ');
+      await editor.locator('button[type=submit]').click();
+      expect(await editor.locator('.error').textContent()).toBe('A name is needed.');
+      expect((await t.get('/api/people/p-omar')).body.name).toBe(omar.name);
+
+      // a new name, a new sector in place of the old, an offer typed as words that takes the known label, a need removed
+      await editor.locator('input.text-input').fill('Omar Al-Haddad');
+      await editor.locator(`[aria-label="Remove ${omar.sectors[0]}"]`).click();
+      await typeInto('sectors', 'space exploration');
+      await typeInto('offers', 'Public Speaking');
+      await editor.locator(`[aria-label="Remove ${omar.seeks[0]}"]`).click();
+      expect(await editor.locator('.chip.offer').allTextContents()).toEqual([...omar.offers, 'public-speaking'].map((o) => `${o}×`));
+      await editor.locator('button[type=submit]').click();
+      await expect.poll(() => b.page.locator('#panel .person-name').textContent(), { timeout: 30_000 }).toBe('Omar Al-Haddad');
+      expect((await t.get('/api/people/p-omar')).body).toEqual({
+        id: 'p-omar',
+        name: 'Omar Al-Haddad',
+        sectors: [...omar.sectors.slice(1), 'space exploration'],
+        offers: [...omar.offers, 'public-speaking'],
+        seeks: omar.seeks.slice(1),
+      });
+      await expect.poll(() => b.page.locator('#panel .who .chip.offer').allTextContents(), { timeout: 30_000 }).toEqual([...omar.offers, 'public-speaking']);
+      // the map: the new label and the new sector's colour on the same spot; everyone else keeps their colour
+      const after = await displays();
+      expect(after.omar).toMatchObject({ label: 'Omar Al-Haddad', x: before.omar.x, y: before.omar.y });
+      expect(after.omar.color).not.toBe(before.omar.color);
+      expect(after.omar.color).not.toBe('#6b7385');
+      expect(after.helena.color).toBe(before.helena.color);
+
+      // the API's refusal (the person was deleted behind the page's back) is shown in the editor, which stays open
+      expect((await t.send('POST', '/api/people', { id: 'p-edit-gone', name: 'Gone Soon' })).status).toBe(201);
+      await open('?person=p-edit-gone');
+      await expect.poll(() => b.page.locator('#panel .person-name').textContent(), { timeout: 30_000 }).toBe('Gone Soon');
+      await b.page.locator('#panel .panel-edit').click();
+      await typeInto('offers', 'design');
+      expect((await t.send('DELETE', '/api/people/p-edit-gone')).status).toBe(204);
+      const refused = await t.send('PATCH', '/api/people/p-edit-gone', { offers: ['design'] });
+      expect(refused.status).toBe(404);
+      await editor.locator('button[type=submit]').click();
+      await expect.poll(() => editor.locator('.error').textContent(), { timeout: 30_000 }).toBe(refused.body.error.message);
+      expect(await editor.locator('button[type=submit]').isDisabled()).toBe(false);
+    } finally {
+      expect((await t.send('PATCH', '/api/people/p-omar', { name: omar.name, sectors: omar.sectors, offers: omar.offers, seeks: omar.seeks })).status).toBe(200);
+    }
+  });
 });
 
 describe('the introductions board', () => {

@@ -82,3 +82,12 @@ export function sectorColors(sectors: readonly string[]): Map<string, string> {
   sectors.forEach((s, i) => colors.set(s, categoricalColor(i)));
   return colors;
 }
+
+/** `colors` with any of `sectors` it lacks given the next colours; the sectors it has keep theirs (returns `colors` when none is new). */
+export function withSectors(colors: ReadonlyMap<string, string>, sectors: readonly string[]): Map<string, string> {
+  const added = sectors.filter((s, i) => !colors.has(s) && sectors.indexOf(s) === i);
+  if (added.length === 0) return colors as Map<string, string>;
+  const next = new Map(colors);
+  for (const s of added) next.set(s, categoricalColor(next.size));
+  return next;
+}

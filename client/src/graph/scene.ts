@@ -109,6 +109,13 @@ export function sizeScaleFor(order: number): SizeScale {
   return { min: 2, max: 20, ghost: 1.1, topLabels: 5 };
 }
 
+/** A person's name and sectors as edited, on the map in place (positions and scores stay); false when they are not on it. */
+export function updatePerson(scene: Scene, person: { id: string; name: string; sectors: string[] }): boolean {
+  if (!scene.graph.hasNode(person.id)) return false;
+  scene.graph.mergeNodeAttributes(person.id, { label: person.name, sectors: [...person.sectors] });
+  return true;
+}
+
 export function edgeKey(source: string, target: string): string {
   return `${source}->${target}`;
 }

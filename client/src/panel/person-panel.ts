@@ -4,13 +4,14 @@
  * whom they should meet through whom. Sections fill in as their requests return; a new selection aborts
  * the old requests.
  */
-import type { CurveResponse, MetaResponse, ProfileResponse, SuggestionsResponse } from '../../../src/api/contract.ts';
+import type { CurveResponse, MetaResponse, Person, ProfileResponse, SuggestionsResponse } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
 import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, loading } from './dom.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
+import { personEditor } from './person-editor.ts';
 import { reachBox } from './reach.ts';
 import type { SearchOptions } from './search.ts';
 import { suggestionList, type SuggestionListOptions } from './suggestions.ts';
@@ -37,6 +38,8 @@ export interface PersonPanelOptions {
   onSelectPerson(id: string): void;
   /** an introduction was recorded or its outcome set from the panel (introducer scores changed) */
   onIntroductionsChanged?(): void;
+  /** the person's name, sectors, offers or seeks were edited in the panel (the map's label and colour follow) */
+  onPersonChanged?(person: Person): void;
 }
 
 export interface PersonPanel {
@@ -156,6 +159,32 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
 
   const closeButton = el('button', { class: 'icon-btn panel-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close panel' } });
   closeButton.addEventListener('click', () => opts.onClose());
+  /** the labels the editor suggests: those stored when the page loaded, and those saved since */
+  const known = { sectors: new Set(meta.sectors), skills: new Set(meta.skills) };
+
+  /** The profile editor in place of the offers and seeks, until it saves (the panel reloads) or is cancelled. */
+  function startEditing(p: Person, parts: { who: HTMLElement; subtitle: HTMLElement; button: HTMLElement }): void {
+    const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
+    const editor = personEditor({
+      person: p,
+      api,
+      known: { sectors: sorted(known.sectors), skills: sorted(known.skills) },
+      onSaved: (saved) => {
+        for (const s of saved.sectors) known.sectors.add(s);
+        for (const s of [...saved.offers, ...saved.seeks]) known.skills.add(s);
+        opts.onPersonChanged?.(saved);
+        if (person === saved.id) void show(saved.id);
+      },
+      onCancel: () => {
+        editor.element.remove();
+        parts.who.hidden = parts.subtitle.hidden = parts.button.hidden = false;
+        parts.button.focus();
+      },
+    });
+    parts.who.hidden = parts.subtitle.hidden = parts.button.hidden = true;
+    parts.who.after(editor.element);
+    editor.focus();
+  }
 
   function destroyChart(): void {
     chart?.destroy();
@@ -288,8 +317,11 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const lists: ListSlots = { meet: suggestionsSlot, introduce: introduceSlot, hidden: hiddenSlot, history: historySlot };
     const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
 
+    const editButton = el('button', { class: 'btn btn-small btn-ghost panel-edit', text: 'Edit', title: 'Edit the name, sectors, offers and seeks', attrs: { type: 'button' } });
+    editButton.hidden = true;
+
     root.append(
-      el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [title, subtitle]), closeButton]),
+      el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [title, subtitle]), editButton, closeButton]),
       flags,
       notInView ?? '',
       who,
@@ -352,6 +384,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         el('div', { class: 'who-row' }, [el('span', { class: 'who-label', text: 'Offers' }), chips(p.offers, 'offer')]),
         el('div', { class: 'who-row' }, [el('span', { class: 'who-label', text: 'Seeks' }), chips(p.seeks, 'seek')]),
       );
+      editButton.hidden = false;
+      editButton.addEventListener('click', () => startEditing(p, { who, subtitle, button: editButton }));
     } else {
       title.textContent = id;
     }

@@ -1,0 +1,123 @@
+/**
+ * Editing who a person is, in their profile: name, sectors, what they offer and what they seek. These drive the
+ * introductions (an offer meets a need by the same label; sectors pick partners), so the known labels are offered
+ * as suggestions. Save sends only what changed (PATCH /api/people/:id); the server's message is shown as is when
+ * it refuses, and nothing is kept half-saved. Escape or Cancel leaves the profile as it was.
+ */
+import type { Person, PersonPatch } from '../../../src/domain/model.ts';
+import type { Api } from '../api.ts';
+import { el } from './dom.ts';
+import { tagField } from './tag-field.ts';
+
+export type ProfileDraft = Pick<Person, 'name' | 'sectors' | 'offers' | 'seeks'>;
+
+const LISTS = ['sectors', 'offers', 'seeks'] as const;
+
+/** The fields of `draft` that differ from `before` (a name compared trimmed, lists in order); null when none does. */
+export function profileChanges(before: ProfileDraft, draft: ProfileDraft): PersonPatch | null {
+  const patch: PersonPatch = {};
+  const name = draft.name.trim();
+  if (name !== before.name) patch.name = name;
+  for (const key of LISTS) {
+    const a = before[key];
+    const b = draft[key];
+    if (a.length !== b.length || a.some((v, i) => v !== b[i])) patch[key] = [...b];
+  }
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+/** What stops a draft being saved, in words, before the server is asked; null when nothing does. */
+export function draftProblem(draft: ProfileDraft): string | null {
+  if (draft.name.trim() === '') return 'A name is needed.';
+  if (draft.name.trim().length > 300) return `The name is ${draft.name.trim().length} characters long; 300 at most.`;
+  return null;
+}
+
+export interface PersonEditor {
+  readonly element: HTMLElement;
+  focus(): void;
+}
+
+export function personEditor(opts: {
+  person: Person;
+  api: Pick<Api, 'updatePerson'>;
+  known: { sectors: readonly string[]; skills: readonly string[] };
+  onSaved(person: Person): void;
+  onCancel(): void;
+}): PersonEditor {
+  const { person } = opts;
+  const name = el('input', { class: 'text-input', attrs: { type: 'text', value: person.name, maxlength: 300, 'aria-label': 'Name', autocomplete: 'off' } });
+  name.value = person.name;
+  const onChange = () => update();
+  const sectors = tagField({ label: 'Sectors', values: person.sectors, known: opts.known.sectors, kind: 'sector', placeholder: 'Add a sector…', onChange });
+  const offers = tagField({ label: 'Offers', values: person.offers, known: opts.known.skills, kind: 'offer', placeholder: 'Add an offer…', onChange });
+  const seeks = tagField({ label: 'Seeks', values: person.seeks, known: opts.known.skills, kind: 'seek', placeholder: 'Add a need…', onChange });
+  const problem = el('p', { class: 'error small', attrs: { role: 'alert' } });
+  problem.hidden = true;
+  const save = el('button', { class: 'btn btn-small btn-primary', text: 'Save', attrs: { type: 'submit' } });
+  const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
+  const form = el('form', { class: 'person-editor', attrs: { 'aria-label': `Edit ${person.name}`, novalidate: true } }, [
+    el('label', { class: 'field' }, [el('span', { text: 'Name' }), name]),
+    sectors.element,
+    offers.element,
+    seeks.element,
+    el('p', { class: 'muted small', text: 'An offer meets a need only by the same label: pick one from the list where it fits.' }),
+    problem,
+    el('div', { class: 'suggestion-actions' }, [save, cancel]),
+  ]);
+  let saving = false;
+
+  const draft = (): ProfileDraft => ({ name: name.value, sectors: sectors.values(), offers: offers.values(), seeks: seeks.values() });
+
+  function showProblem(text: string | null): void {
+    problem.textContent = text ?? '';
+    problem.hidden = text === null;
+  }
+
+  function update(): void {
+    if (saving) return;
+    save.disabled = profileChanges(person, draft()) === null;
+  }
+
+  async function submit(): Promise<void> {
+    if (saving) return;
+    const d = draft();
+    const patch = profileChanges(person, d);
+    if (!patch) return;
+    const why = draftProblem(d);
+    if (why) {
+      showProblem(why);
+      name.focus();
+      return;
+    }
+    saving = true;
+    save.disabled = cancel.disabled = true;
+    save.textContent = 'Saving…';
+    showProblem(null);
+    try {
+      opts.onSaved(await opts.api.updatePerson(person.id, patch));
+    } catch (err) {
+      showProblem(err instanceof Error ? err.message : String(err));
+      saving = false;
+      cancel.disabled = false;
+      save.textContent = 'Save';
+      update();
+    }
+  }
+
+  name.addEventListener('input', onChange);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void submit();
+  });
+  cancel.addEventListener('click', () => opts.onCancel());
+  form.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || saving) return;
+    // the page's Escape would close the whole panel
+    e.preventDefault();
+    e.stopPropagation();
+    opts.onCancel();
+  });
+  update();
+  return { element: form, focus: () => name.focus() };
+}
