@@ -10,6 +10,8 @@ import {
   introductionStatuses,
   personPatchSchema,
   personSchema,
+  tieDirections,
+  tieOrders,
   tiePatchSchema,
   tieSchema,
 } from '../domain/model.ts';
@@ -139,7 +141,13 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
     createSchema: tieSchema,
     patchSchema: tiePatchSchema,
     response: storedTie,
-    listQuery: personFilter,
+    listQuery: personFilter.extend({
+      direction: z
+        .enum(tieDirections)
+        .optional()
+        .describe("with person: the ties they give (out: whom they trust), receive (in: who trusts them) or both (the default)"),
+      order: z.enum(tieOrders).default('id').describe('id, or trust: the highest trust first (then id)'),
+    }),
   });
   crudRoutes(router, registry, deps.introductions, {
     noun: 'introduction',

@@ -92,6 +92,20 @@ export const tiePatchSchema = z.strictObject({
 });
 export type TiePatch = z.output<typeof tiePatchSchema>;
 
+/** Which of a person's ties a list holds: those they give (out: whom they trust), receive (in: who trusts them), or both. */
+export const tieDirections = ['out', 'in', 'both'] as const;
+export type TieDirection = (typeof tieDirections)[number];
+/** A list of ties by id, or by trust (highest first, then id). */
+export const tieOrders = ['id', 'trust'] as const;
+export type TieOrder = (typeof tieOrders)[number];
+export interface TieListQuery {
+  offset: number;
+  limit: number;
+  person?: string | null;
+  direction?: TieDirection;
+  order?: TieOrder;
+}
+
 /** The stable id of a KNOWS tie when none is given. */
 export function tieId(from: string, to: string): string {
   return `${from}->${to}`;

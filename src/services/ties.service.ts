@@ -1,6 +1,6 @@
 /** KNOWS ties: who knows whom, and how much they trust them. */
-import { ConflictError, NotFoundError, UnprocessableError } from '../domain/errors.ts';
-import type { Page, Tie, TieInput, TiePatch } from '../domain/model.ts';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../domain/errors.ts';
+import type { Page, Tie, TieInput, TieListQuery, TiePatch } from '../domain/model.ts';
 import { withTieId, type TiesRepository } from '../store/ties.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
 import type { PeopleService } from './people.service.ts';
@@ -12,8 +12,14 @@ export class TiesService {
     private readonly version: GraphVersion,
   ) {}
 
-  /** An unknown `person` is a 404, not an empty page: a mistyped id must not read as "no records". */
-  async list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<Tie>> {
+  /**
+   * An unknown `person` is a 404, not an empty page: a mistyped id must not read as "no records". A direction
+   * without a person is a 400: it would otherwise be quietly ignored.
+   */
+  async list(opts: TieListQuery): Promise<Page<Tie>> {
+    if (!opts.person && opts.direction && opts.direction !== 'both') {
+      throw new ValidationError(`direction=${opts.direction} needs person: it says which of that person's ties to list`, { direction: opts.direction });
+    }
     if (opts.person) await this.people.requireExisting([opts.person]);
     return this.ties.list(opts);
   }

@@ -1,5 +1,5 @@
 /** KNOWS ties: directed, one per ordered pair, with trust and dates. */
-import { tieId, type Page, type Tie, type TieInput, type TiePatch } from '../domain/model.ts';
+import { tieId, type Page, type Tie, type TieInput, type TieListQuery, type TiePatch } from '../domain/model.ts';
 import { isoOrNull, msOrNull } from './convert.ts';
 import type { Database, Row, WriteTx } from './database.ts';
 
@@ -45,11 +45,12 @@ export class TiesRepository {
     return rows[0] ? tieFromRow(rows[0]) : null;
   }
 
-  async list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<Tie>> {
+  async list(opts: TieListQuery): Promise<Page<Tie>> {
     const person = opts.person ?? null;
+    const direction = opts.direction ?? 'both';
     const [rows, count] = await Promise.all([
-      this.db.read<TieRow>('list-ties', { offset: opts.offset, limit: opts.limit, person }),
-      this.db.read<{ total: number }>('count-ties', { person }),
+      this.db.read<TieRow>('list-ties', { offset: opts.offset, limit: opts.limit, person, direction, order: opts.order ?? 'id' }),
+      this.db.read<{ total: number }>('count-ties', { person, direction }),
     ]);
     return { items: rows.map(tieFromRow), total: count[0]?.total ?? 0 };
   }

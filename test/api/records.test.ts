@@ -196,6 +196,41 @@ describe('ties', () => {
     expect((await t.send('DELETE', `/api/ties/${id}`)).status).toBe(204);
     expect((await t.get(`/api/ties/${id}`)).status).toBe(404);
   });
+
+  it("lists the ties a person gives or receives, by trust or by id, and refuses a direction without a person", async () => {
+    const ties = [
+      { from: 'omar', to: 'ana', trust: 0.3 },
+      { from: 'omar', to: 'helena', trust: 0.8 },
+      { from: 'helena', to: 'omar', trust: 0.6 },
+      { from: 'ana', to: 'omar', trust: 0.6 },
+    ];
+    for (const tie of ties) expect((await t.send('POST', '/api/ties', tie)).status).toBe(201);
+    try {
+      const list = async (query: string) => {
+        const res = await t.get(`/api/ties?${query}`);
+        expect(res.status, query).toBe(200);
+        return { ids: (res.body.items as { id: string }[]).map((x) => x.id), total: res.body.total as number };
+      };
+      expect(await list('person=omar&direction=out&order=trust')).toEqual({ ids: ['omar->helena', 'omar->ana'], total: 2 });
+      // equal trust: by id
+      expect(await list('person=omar&direction=in&order=trust')).toEqual({ ids: ['ana->omar', 'helena->omar'], total: 2 });
+      expect(await list('person=omar&order=trust')).toEqual({ ids: ['omar->helena', 'ana->omar', 'helena->omar', 'omar->ana'], total: 4 });
+      expect(await list('person=omar&direction=both')).toEqual({ ids: ['ana->omar', 'helena->omar', 'omar->ana', 'omar->helena'], total: 4 });
+      // a page of a sorted list, with the total of the whole
+      expect(await list('person=omar&order=trust&limit=2&offset=1')).toEqual({ ids: ['ana->omar', 'helena->omar'], total: 4 });
+      expect(await list('person=ana&direction=out')).toEqual({ ids: ['ana->omar'], total: 1 });
+
+      const alone = await t.get('/api/ties?direction=out');
+      expect(alone.status).toBe(400);
+      expect(alone.body.error.message).toBe("direction=out needs person: it says which of that person's ties to list");
+      const sideways = await t.get('/api/ties?person=omar&direction=sideways');
+      expect(sideways.status).toBe(400);
+      expect(sideways.body.error.message).toContain('direction');
+      expect((await t.get('/api/ties?person=omar&order=fame')).status).toBe(400);
+    } finally {
+      for (const tie of ties) expect((await t.send('DELETE', `/api/ties/${encodeURIComponent(`${tie.from}->${tie.to}`)}`)).status).toBe(204);
+    }
+  });
 });
 
 describe('introductions', () => {
