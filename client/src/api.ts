@@ -19,7 +19,19 @@ import type {
   IntroductionPathResponse,
   TimelineResponse,
 } from '../../src/api/contract.ts';
-import type { Dismissal, Introduction, IntroductionPatch, IntroductionStatus, Page, Person, PersonPatch } from '../../src/domain/model.ts';
+import type {
+  Dismissal,
+  Introduction,
+  IntroductionPatch,
+  IntroductionStatus,
+  Page,
+  Person,
+  PersonPatch,
+  Tie,
+  TieDirection,
+  TieOrder,
+  TiePatch,
+} from '../../src/domain/model.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -188,6 +200,12 @@ export const api = {
   dismissals: (by: string, limit = 50, signal?: AbortSignal) => request<Page<Dismissal>>('GET', withQuery('/api/dismissals', { by, limit }), undefined, signal),
   updateIntroduction: (id: string, patch: IntroductionPatch) => request<Introduction>('PATCH', `/api/introductions/${encodeURIComponent(id)}`, patch),
   person: (id: string, signal?: AbortSignal) => request<Person>('GET', `/api/people/${encodeURIComponent(id)}`, undefined, signal),
+  /** a person's ties: those they give (out) or receive (in), by trust or id */
+  ties: (q: { person: string; direction: TieDirection; order?: TieOrder; limit: number; offset: number }, signal?: AbortSignal) =>
+    request<Page<Tie>>('GET', withQuery('/api/ties', q), undefined, signal),
+  createTie: (body: { id?: string; from: string; to: string; trust: number; since?: string | null; lastContact?: string | null }) => request<Tie>('POST', '/api/ties', body),
+  updateTie: (id: string, patch: TiePatch) => request<Tie>('PATCH', `/api/ties/${encodeURIComponent(id)}`, patch),
+  deleteTie: (id: string) => request<void>('DELETE', `/api/ties/${encodeURIComponent(id)}`),
   /** changes who a person is (name, sectors, offers, seeks); answers the person as stored */
   updatePerson: (id: string, patch: PersonPatch) => request<Person>('PATCH', `/api/people/${encodeURIComponent(id)}`, patch),
   formats: (signal?: AbortSignal) => request<FormatsResponse>('GET', '/api/formats', undefined, signal),

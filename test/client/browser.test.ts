@@ -812,6 +812,85 @@ describe('search and the person panel', () => {
       expect((await t.send('PATCH', '/api/people/p-omar', { name: omar.name, sectors: omar.sectors, offers: omar.offers, seeks: omar.seeks })).status).toBe(200);
     }
   });
+
+  it('Trust lists whom a person trusts and who trusts them as the API does; a trust set in place, a tie removed and restored, someone added: each through the API, and the suggestions asked again', async () => {
+    type StoredTie = { id: string; from: string; to: string; trust: number; since: string | null; lastContact: string | null };
+    const ties = async (direction: string, limit = 8) => (await t.get(`/api/ties?person=p-ana&direction=${direction}&order=trust&limit=${limit}`)).body as { items: StoredTie[]; total: number };
+    const nameOf = async (id: string) => (await t.get(`/api/people/${encodeURIComponent(id)}`)).body.name as string;
+    const out = await ties('out');
+    const into = await ties('in', 16);
+    expect(out.total).toBeGreaterThan(3);
+    expect(into.total).toBeGreaterThan(8);
+    const first = out.items[0]!;
+    const section = b.page.locator('#panel .trust-section');
+    const rows = section.locator('.tie-row');
+    const names = () => rows.locator('.trust-label .link').allTextContents();
+    const status = section.locator('.trust-status');
+    const toOmar = encodeURIComponent('p-ana->p-omar');
+    expect((await t.get(`/api/ties/${toOmar}`)).status).toBe(404);
+    try {
+      await open('?person=p-ana');
+      await section.locator('.tie-row').first().waitFor({ timeout: 30_000 });
+      expect(await section.locator('[data-side=out]').textContent()).toBe(`Trusts (${out.total})`);
+      expect(await section.locator('[data-side=in]').textContent()).toBe(`Trusted by (${into.total})`);
+      expect(await names()).toEqual(await Promise.all(out.items.map((x) => nameOf(x.to))));
+      expect(await rows.locator('.trust-value').allTextContents()).toEqual(out.items.map((x) => `${Math.round(x.trust * 100)}%`));
+
+      // who trusts her, eight at a time
+      await section.locator('[data-side=in]').click();
+      await expect.poll(names).toEqual(await Promise.all(into.items.slice(0, 8).map((x) => nameOf(x.from))));
+      await section.locator('.show-more').click();
+      await expect.poll(names).toEqual(await Promise.all(into.items.slice(0, 16).map((x) => nameOf(x.from))));
+      await section.locator('[data-side=out]').click();
+      await expect.poll(() => rows.count()).toBe(Math.min(8, out.total));
+
+      // a trust set in place: refused out of range, then saved; her suggestions are asked for again
+      const firstName = (await nameOf(first.to)).split(' ')[0];
+      await rows.first().locator('.trust-value').click();
+      const input = section.locator('.tie-editor .trust-input');
+      await input.fill('150');
+      await input.press('Enter');
+      expect(await section.locator('.tie-editor .error').textContent()).toBe('Trust is a percentage from 0 to 100, not “150”.');
+      expect((await t.get(`/api/ties/${encodeURIComponent(first.id)}`)).body.trust).toBe(first.trust);
+      await input.fill('42');
+      const asked = b.page.waitForRequest((r) => r.url().includes('/api/introductions/suggestions?person=p-ana'));
+      await input.press('Enter');
+      await asked;
+      await expect.poll(() => status.textContent()).toBe(`Saved: Ana trusts ${firstName} 42%.`);
+      expect((await t.get(`/api/ties/${encodeURIComponent(first.id)}`)).body.trust).toBe(0.42);
+      await expect.poll(() => section.locator(`[data-tie="${first.id}"] .trust-value`).textContent()).toBe('42%');
+
+      // removed, then restored as it was with Undo
+      const last = out.items[out.items.length - 1]!;
+      await section.locator(`[data-tie="${last.id}"] .trust-value`).click();
+      await section.locator('.tie-editor button', { hasText: 'Remove tie' }).click();
+      await expect.poll(() => status.textContent()).toBe(`Removed: Ana trusts ${(await nameOf(last.to)).split(' ')[0]}. Undo`);
+      expect((await t.get(`/api/ties/${encodeURIComponent(last.id)}`)).status).toBe(404);
+      await expect.poll(() => section.locator('[data-side=out]').textContent()).toBe(`Trusts (${out.total - 1})`);
+      await status.locator('button', { hasText: 'Undo' }).click();
+      await expect.poll(async () => (await t.get(`/api/ties/${encodeURIComponent(last.id)}`)).body).toEqual(last);
+      await expect.poll(() => section.locator('[data-side=out]').textContent()).toBe(`Trusts (${out.total})`);
+
+      // someone new she trusts, found by name; adding them twice gets the API's refusal
+      const addOmar = async () => {
+        await section.locator('.trust-find').pressSequentially('Omar Had', { delay: 10 });
+        await section.locator('.trust-add [role=option]', { hasText: 'Omar Haddad' }).first().click();
+        await section.locator('.trust-add .trust-input').fill('65');
+        await section.locator('.trust-add button', { hasText: 'Add' }).click();
+      };
+      await addOmar();
+      await expect.poll(() => status.textContent()).toBe('Added: Ana trusts Omar 65%.');
+      expect((await t.get(`/api/ties/${toOmar}`)).body).toMatchObject({ from: 'p-ana', to: 'p-omar', trust: 0.65 });
+      await expect.poll(() => section.locator('[data-side=out]').textContent()).toBe(`Trusts (${out.total + 1})`);
+      const again = await t.send('POST', '/api/ties', { from: 'p-ana', to: 'p-omar', trust: 0.65 });
+      expect(again.status).toBe(409);
+      await addOmar();
+      await expect.poll(() => section.locator('.trust-add .error').textContent()).toBe(again.body.error.message);
+    } finally {
+      expect((await t.send('PATCH', `/api/ties/${encodeURIComponent(first.id)}`, { trust: first.trust })).status).toBe(200);
+      if ((await t.get(`/api/ties/${toOmar}`)).status === 200) expect((await t.send('DELETE', `/api/ties/${toOmar}`)).status).toBe(204);
+    }
+  });
 });
 
 describe('the introductions board', () => {

@@ -12,6 +12,7 @@ import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, 
 import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
 import { personEditor } from './person-editor.ts';
+import { trustSection } from './trust.ts';
 import { reachBox } from './reach.ts';
 import type { SearchOptions } from './search.ts';
 import { suggestionList, type SuggestionListOptions } from './suggestions.ts';
@@ -313,6 +314,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const suggestionsSlot = el('div', { class: 'meet-list' }, [loading('Finding introductions…')]);
     const introduceSlot = el('div', { class: 'introduce-list' }, [loading('Finding pairs to introduce…')]);
     const historySlot = el('div', {}, [loading()]);
+    const trustSlot = el('div', {}, [loading()]);
     const hiddenSlot = el('div', { class: 'hidden-slot' });
     const lists: ListSlots = { meet: suggestionsSlot, introduce: introduceSlot, hidden: hiddenSlot, history: historySlot };
     const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
@@ -348,6 +350,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         : '',
       // the suggestions hidden from either list, at the end of the suggestions
       section('Whom to introduce', el('div', {}, [introduceSlot, hiddenSlot]), sectorSelect('introduce', id, c.signal, lists)),
+      section('Trust', trustSlot),
       section('Introductions', historySlot),
     );
 
@@ -386,8 +389,24 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       );
       editButton.hidden = false;
       editButton.addEventListener('click', () => startEditing(p, { who, subtitle, button: editButton }));
+      // whom they trust and who trusts them: what their introductions run on
+      trustSlot.replaceChildren(
+        trustSection({
+          api,
+          person: p,
+          signal: c.signal,
+          nameOf: opts.nameOf,
+          findPeople: opts.findPeople,
+          onSelectPerson: opts.onSelectPerson,
+          onChanged: () => {
+            reloadList('meet', id, c.signal, lists);
+            reloadList('introduce', id, c.signal, lists);
+          },
+        }),
+      );
     } else {
       title.textContent = id;
+      clear(trustSlot);
     }
 
     // someone who made introductions gets a switch between the two curves; anyone else, their events' curve
