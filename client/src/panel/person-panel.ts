@@ -1,8 +1,8 @@
 /**
- * The side panel of the selected person: who they are (sectors, offers, seeks), their scores and ranks at
- * the slider time, their decay curve, the positive / negative split, medium profile and sector reach, and
- * whom they should meet through whom. Sections fill in as their requests return; a new selection aborts
- * the old requests.
+ * The side panel of the selected person: who they are (sectors, offers, seeks; Edit changes them), their scores
+ * and ranks at the slider time, their decay curve, the positive / negative split, medium profile and sector reach,
+ * whom they should meet through whom, whom they trust and who trusts them (edited in place), and their
+ * introductions. Sections fill in as their requests return; a new selection aborts the old requests.
  */
 import type { CurveResponse, MetaResponse, Person, ProfileResponse, SuggestionsResponse } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
