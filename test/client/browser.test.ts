@@ -109,6 +109,11 @@ describe('on a phone', () => {
       // every action of the top bar is on screen or a sideways scroll away, none under the search box
       const search = await box('#search');
       for (const id of ['introductions', 'import', 'share', 'export-png', 'export-gexf']) expect((await box(`#${id}`)).y).toBeGreaterThan(search.y + search.height);
+      // the time slider has a row of its own, the width of the screen, under play, the date and All time
+      const slider = await box('#time');
+      expect(slider.width).toBeGreaterThan(350);
+      expect(slider.y).toBeGreaterThan((await box('#play')).y + (await box('#play')).height - 1);
+      expect((await box('#overall')).y).toBeLessThan(slider.y);
 
       // the menu slides the controls in over the map; picking someone from the ranking puts them away and opens the profile over everything
       await b.page.locator('#side-toggle').click();
