@@ -51,6 +51,22 @@ export function errorText(err: unknown): HTMLElement {
   return el('p', { class: 'error small', text: err instanceof Error ? err.message : String(err) });
 }
 
+/**
+ * A form's problem line, hidden until there is one: `show` takes a message, an error (its message: the API's,
+ * which names the problem) or null to hide it again.
+ */
+export function problemLine(): { element: HTMLElement; show(problem: unknown): void } {
+  const element = el('p', { class: 'error small', attrs: { role: 'alert' } });
+  element.hidden = true;
+  return {
+    element,
+    show(problem) {
+      element.textContent = problem === null ? '' : problem instanceof Error ? problem.message : String(problem);
+      element.hidden = problem === null;
+    },
+  };
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const node = document.getElementById(id);
   if (!node) throw new Error(`client: element #${id} is missing from index.html`);

@@ -6,7 +6,7 @@
  */
 import type { Person, PersonPatch } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
-import { el } from './dom.ts';
+import { el, problemLine } from './dom.ts';
 import { tagField } from './tag-field.ts';
 
 export type ProfileDraft = Pick<Person, 'name' | 'sectors' | 'offers' | 'seeks'>;
@@ -52,8 +52,7 @@ export function personEditor(opts: {
   const sectors = tagField({ label: 'Sectors', values: person.sectors, known: opts.known.sectors, kind: 'sector', placeholder: 'Add a sector…', onChange });
   const offers = tagField({ label: 'Offers', values: person.offers, known: opts.known.skills, kind: 'offer', placeholder: 'Add an offer…', onChange });
   const seeks = tagField({ label: 'Seeks', values: person.seeks, known: opts.known.skills, kind: 'seek', placeholder: 'Add a need…', onChange });
-  const problem = el('p', { class: 'error small', attrs: { role: 'alert' } });
-  problem.hidden = true;
+  const problem = problemLine();
   const save = el('button', { class: 'btn btn-small btn-primary', text: 'Save', attrs: { type: 'submit' } });
   const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
   const form = el('form', { class: 'person-editor', attrs: { 'aria-label': `Edit ${person.name}`, novalidate: true } }, [
@@ -62,17 +61,12 @@ export function personEditor(opts: {
     offers.element,
     seeks.element,
     el('p', { class: 'muted small', text: 'An offer meets a need only by the same label: pick one from the list where it fits.' }),
-    problem,
+    problem.element,
     el('div', { class: 'suggestion-actions' }, [save, cancel]),
   ]);
   let saving = false;
 
   const draft = (): ProfileDraft => ({ name: name.value, sectors: sectors.values(), offers: offers.values(), seeks: seeks.values() });
-
-  function showProblem(text: string | null): void {
-    problem.textContent = text ?? '';
-    problem.hidden = text === null;
-  }
 
   function update(): void {
     if (saving) return;
@@ -86,18 +80,18 @@ export function personEditor(opts: {
     if (!patch) return;
     const why = draftProblem(d);
     if (why) {
-      showProblem(why);
+      problem.show(why);
       name.focus();
       return;
     }
     saving = true;
     save.disabled = cancel.disabled = true;
     save.textContent = 'Saving…';
-    showProblem(null);
+    problem.show(null);
     try {
       opts.onSaved(await opts.api.updatePerson(person.id, patch));
     } catch (err) {
-      showProblem(err instanceof Error ? err.message : String(err));
+      problem.show(err);
       saving = false;
       cancel.disabled = false;
       save.textContent = 'Save';

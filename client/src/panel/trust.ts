@@ -7,7 +7,7 @@
  */
 import type { Tie, TieDirection } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
-import { clear, el, errorText, firstName, formatDate, loading } from './dom.ts';
+import { clear, el, errorText, firstName, formatDate, loading, problemLine } from './dom.ts';
 import { createSearch, type SearchHit, type SearchOptions } from './search.ts';
 import { personLink } from './suggestions.ts';
 
@@ -161,22 +161,20 @@ export function trustSection(opts: TrustOptions): HTMLElement {
     const save = el('button', { class: 'btn btn-small', text: 'Save', attrs: { type: 'button' } });
     const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
     const remove = el('button', { class: 'btn btn-small btn-ghost danger', text: 'Remove tie', attrs: { type: 'button' } });
-    const problem = el('p', { class: 'error small', attrs: { role: 'alert' } });
-    problem.hidden = true;
-    const editor = el('div', { class: 'tie-editor' }, [el('div', { class: 'tie-editor-row' }, [input, el('span', { class: 'muted small', text: '%' }), save, cancel, remove]), problem]);
+    const problem = problemLine();
+    const editor = el('div', { class: 'tie-editor' }, [el('div', { class: 'tie-editor-row' }, [input, el('span', { class: 'muted small', text: '%' }), save, cancel, remove]), problem.element]);
     const controls = [input, save, cancel, remove];
     const close = () => {
       editor.remove();
       (r.querySelector('.trust-value') as HTMLElement | null)?.focus();
     };
     const fail = (err: unknown) => {
-      problem.textContent = err instanceof Error ? err.message : String(err);
-      problem.hidden = false;
+      problem.show(err);
       for (const x of controls) x.disabled = false;
     };
     const submit = async () => {
       const parsed = parseTrustPercent(input.value);
-      if ('problem' in parsed) return fail(new Error(parsed.problem));
+      if ('problem' in parsed) return fail(parsed.problem);
       for (const x of controls) x.disabled = true;
       try {
         await api.updateTie(tie.id, { trust: parsed.trust });
@@ -235,8 +233,7 @@ export function trustSection(opts: TrustOptions): HTMLElement {
     const hits = el('ul', { class: 'search-list', attrs: { id: `trust-add-list-${side}`, hidden: true } });
     const percent = el('input', { class: 'text-input trust-input', attrs: { type: 'text', inputmode: 'decimal', value: String(NEW_TRUST), 'aria-label': 'Trust of the new tie, in percent' } });
     const add = el('button', { class: 'btn btn-small', text: 'Add', attrs: { type: 'button', disabled: true } });
-    const problem = el('p', { class: 'error small', attrs: { role: 'alert' } });
-    problem.hidden = true;
+    const problem = problemLine();
     let picked: SearchHit | null = null;
     const notMe = (list: SearchHit[]) => list.filter((h) => h.id !== person.id);
     createSearch({
@@ -261,18 +258,13 @@ export function trustSection(opts: TrustOptions): HTMLElement {
     const submit = async () => {
       if (!picked) return;
       const parsed = parseTrustPercent(percent.value);
-      if ('problem' in parsed) {
-        problem.textContent = parsed.problem;
-        problem.hidden = false;
-        return;
-      }
+      if ('problem' in parsed) return problem.show(parsed.problem);
       const tie = side === 'out' ? { from: person.id, to: picked.id } : { from: picked.id, to: person.id };
       add.disabled = true;
       try {
         await api.createTie({ ...tie, trust: parsed.trust });
       } catch (err) {
-        problem.textContent = err instanceof Error ? err.message : String(err);
-        problem.hidden = false;
+        problem.show(err);
         add.disabled = false;
         return;
       }
@@ -289,7 +281,7 @@ export function trustSection(opts: TrustOptions): HTMLElement {
     });
     adder.append(
       el('div', { class: 'trust-add-row' }, [el('div', { class: 'search trust-search' }, [input, hits]), percent, el('span', { class: 'muted small', text: '%' }), add]),
-      problem,
+      problem.element,
     );
   }
 
