@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import {
   dismissalSchema,
+  eventRoles,
   eventPatchSchema,
   eventSchema,
   introductionPatchSchema,
@@ -132,7 +133,9 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
     createSchema: eventSchema,
     patchSchema: eventPatchSchema,
     response: eventSchema,
-    listQuery: personFilter,
+    listQuery: personFilter.extend({
+      role: z.enum(eventRoles).optional().describe('with person: the events they drove, those that reached them, or any (the default)'),
+    }),
   });
   crudRoutes(router, registry, deps.ties, {
     noun: 'tie',

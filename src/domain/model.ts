@@ -72,6 +72,8 @@ export const eventSchema = z.strictObject({
   reached: z.array(reachSchema).max(100_000).default([]),
 });
 export type InfluenceEvent = z.output<typeof eventSchema>;
+/** An event as sent to POST /api/events: the fields with a default may be left out. */
+export type EventInput = z.input<typeof eventSchema>;
 export const eventPatchSchema = patchOf(eventSchema.omit({ id: true }).shape);
 export type EventPatch = z.output<typeof eventPatchSchema>;
 
@@ -95,6 +97,9 @@ export type TiePatch = z.output<typeof tiePatchSchema>;
 /** Which of a person's ties a list holds: those they give (out: whom they trust), receive (in: who trusts them), or both. */
 export const tieDirections = ['out', 'in', 'both'] as const;
 export type TieDirection = (typeof tieDirections)[number];
+/** Which of a person's events a list holds: those they drove, those that reached them, or any. */
+export const eventRoles = ['any', 'drove', 'reached'] as const;
+export type EventRole = (typeof eventRoles)[number];
 /** A list of ties by id, or by trust (highest first, then id). */
 export const tieOrders = ['id', 'trust'] as const;
 export type TieOrder = (typeof tieOrders)[number];

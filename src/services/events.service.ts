@@ -1,6 +1,6 @@
 /** Events: what happened, who drove it and whom it reached. */
-import { NotFoundError } from '../domain/errors.ts';
-import type { EventPatch, InfluenceEvent, Page } from '../domain/model.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { EventPatch, EventRole, InfluenceEvent, Page } from '../domain/model.ts';
 import type { EventsRepository } from '../store/events.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
 import type { PeopleService } from './people.service.ts';
@@ -12,8 +12,14 @@ export class EventsService {
     private readonly version: GraphVersion,
   ) {}
 
-  /** An unknown `person` is a 404, not an empty page: a mistyped id must not read as "no records". */
-  async list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<InfluenceEvent>> {
+  /**
+   * An unknown `person` is a 404, not an empty page: a mistyped id must not read as "no records". A role without
+   * a person is a 400 rather than ignored.
+   */
+  async list(opts: { offset: number; limit: number; person?: string | null; role?: EventRole }): Promise<Page<InfluenceEvent>> {
+    if (!opts.person && opts.role && opts.role !== 'any') {
+      throw new ValidationError(`role=${opts.role} needs person: it says which of that person's events to list`, { role: opts.role });
+    }
     if (opts.person) await this.people.requireExisting([opts.person]);
     return this.events.list(opts);
   }

@@ -1,5 +1,5 @@
 /** Events with their DROVE and REACHED links. */
-import type { InfluenceEvent, Page } from '../domain/model.ts';
+import type { EventRole, InfluenceEvent, Page } from '../domain/model.ts';
 import { fadeFromStored, fadeToStored, iso } from './convert.ts';
 import type { Database, Row, WriteTx } from './database.ts';
 
@@ -55,11 +55,12 @@ export class EventsRepository {
     return rows[0] ? eventFromRow(rows[0]) : null;
   }
 
-  async list(opts: { offset: number; limit: number; person?: string | null }): Promise<Page<InfluenceEvent>> {
+  async list(opts: { offset: number; limit: number; person?: string | null; role?: EventRole }): Promise<Page<InfluenceEvent>> {
     const person = opts.person ?? null;
+    const role = opts.role ?? 'any';
     const [rows, count] = await Promise.all([
-      this.db.read<EventRow>('list-events', { offset: opts.offset, limit: opts.limit, person }),
-      this.db.read<{ total: number }>('count-events', { person }),
+      this.db.read<EventRow>('list-events', { offset: opts.offset, limit: opts.limit, person, role }),
+      this.db.read<{ total: number }>('count-events', { person, role }),
     ]);
     return { items: rows.map(eventFromRow), total: count[0]?.total ?? 0 };
   }

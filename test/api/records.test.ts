@@ -163,6 +163,35 @@ describe('events', () => {
     expect((await t.get('/api/events?person=helena')).body.total).toBe(0);
   });
 
+  it('lists the events a person drove or that reached them, newest first, and refuses a role without a person', async () => {
+    const later = { ...event, id: 'e5', at: '2024-05-01T10:00:00Z', drivers: [{ person: 'omar', role: 'author' }], reached: [{ person: 'ana', weight: 1 }] };
+    const both = { ...event, id: 'e6', at: '2024-04-01T10:00:00Z', drivers: [{ person: 'ana', role: 'host' }, { person: 'omar', role: 'guest' }], reached: [] };
+    for (const e of [later, both]) expect((await t.send('POST', '/api/events', e)).status).toBe(201);
+    const list = async (q: string) => {
+      const res = await t.get(`/api/events?${q}`);
+      expect(res.status, q).toBe(200);
+      return { ids: (res.body.items as { id: string }[]).map((e) => e.id), total: res.body.total as number };
+    };
+    try {
+      expect(await list('person=ana&role=drove')).toEqual({ ids: ['e6', 'e1'], total: 2 });
+      expect(await list('person=ana&role=reached')).toEqual({ ids: ['e5'], total: 1 });
+      expect(await list('person=ana')).toEqual({ ids: ['e5', 'e6', 'e1'], total: 3 });
+      expect(await list('person=ana&role=any')).toEqual(await list('person=ana'));
+      expect(await list('person=omar&role=drove')).toEqual({ ids: ['e5', 'e6'], total: 2 });
+      // a page of a role's list carries that role's total
+      expect(await list('person=omar&role=reached&limit=1')).toEqual({ ids: ['e1'], total: 1 });
+      expect(await list('person=helena&role=drove')).toEqual({ ids: [], total: 0 });
+      const alone = await t.get('/api/events?role=drove');
+      expect(alone.status).toBe(400);
+      expect(alone.body.error.message).toBe("role=drove needs person: it says which of that person's events to list");
+      const odd = await t.get('/api/events?person=ana&role=watched');
+      expect(odd.status).toBe(400);
+      expect(odd.body.error.message).toContain('role');
+    } finally {
+      for (const e of [later, both]) expect((await t.send('DELETE', `/api/events/${e.id}`)).status).toBe(204);
+    }
+  });
+
   it('answers 404 for a list filtered by someone who does not exist, rather than an empty page', async () => {
     for (const path of ['/api/events?person=nobody', '/api/ties?person=nobody', '/api/introductions?person=nobody', '/api/dismissals?by=nobody']) {
       const res = await t.get(path);
