@@ -21,6 +21,9 @@ import type {
 } from '../../src/api/contract.ts';
 import type {
   Dismissal,
+  EventInput,
+  EventRole,
+  InfluenceEvent,
   Introduction,
   IntroductionPatch,
   IntroductionStatus,
@@ -208,6 +211,11 @@ export const api = {
   deleteTie: (id: string) => request<void>('DELETE', `/api/ties/${encodeURIComponent(id)}`),
   /** changes who a person is (name, sectors, offers, seeks); answers the person as stored */
   updatePerson: (id: string, patch: PersonPatch) => request<Person>('PATCH', `/api/people/${encodeURIComponent(id)}`, patch),
+  /** the events a person drove, was reached by, or either (role any), newest first */
+  events: (person: string, q: { role?: EventRole; limit: number; offset: number }, signal?: AbortSignal) =>
+    request<Page<InfluenceEvent>>('GET', withQuery('/api/events', { person, ...q }), undefined, signal),
+  createEvent: (body: EventInput) => request<InfluenceEvent>('POST', '/api/events', body),
+  deleteEvent: (id: string) => request<void>('DELETE', `/api/events/${encodeURIComponent(id)}`),
   formats: (signal?: AbortSignal) => request<FormatsResponse>('GET', '/api/formats', undefined, signal),
   importFile,
   importProgress: (id: string, signal?: AbortSignal) => request<ImportProgressResponse>('GET', `/api/import/progress/${encodeURIComponent(id)}`, undefined, signal),

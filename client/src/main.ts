@@ -14,14 +14,14 @@ import { ensureLayout, type LayoutRun } from './graph/layout.ts';
 import { communityColors, sectorColors, withSectors } from './graph/palette.ts';
 import type { Palette } from './graph/reducers.ts';
 import { createGraphView, type GraphView } from './graph/renderer.ts';
-import { attachTimeline, buildScene, needsLayout, positionOf, timeAt, updatePerson, updateScores, type Scene } from './graph/scene.ts';
+import { attachTimeline, buildScene, keepPlaces, needsLayout, positionOf, timeAt, updatePerson, updateScores, type Scene } from './graph/scene.ts';
 import { byId, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel } from './panel/filters.ts';
 import { communityNames, legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
 import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
 import { createSearch, matchName, type SearchHit, type SearchOptions } from './panel/search.ts';
 import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
-import { needsGraphReload, needsTimelineReload, parseViewState, serializeViewState, Store, type ViewState } from './state.ts';
+import { needsGraphReload, needsTimelineReload, parseViewState, serializeViewState, Store, type CameraView, type ViewState } from './state.ts';
 
 /** Nodes asked of the API when the link does not say: the whole demo world, a usable slice of a huge graph. */
 export const DEFAULT_LIMIT = 15_000;
@@ -213,7 +213,11 @@ function requestGraph(): DataRequest {
 /** The first graph request leaves with the page, in parallel with /api/meta (boot consumes it). */
 let prefetched: DataRequest | null = requestGraph();
 
-async function loadGraph(): Promise<void> {
+/**
+ * Loads the map (the prefetched request, or a new one) and its timeline. `keep`: a refresh under the user (an
+ * event changed), which keeps the camera there and leaves the open panel as it is.
+ */
+async function loadGraph(keep: { camera: CameraView } | null = null): Promise<void> {
   graphController?.abort();
   timelineController?.abort();
   const request = prefetched ?? requestGraph();
@@ -252,7 +256,7 @@ async function loadGraph(): Promise<void> {
     scene: next,
     palette,
     state: { colorMode: s.color, minInfluence: s.minInfluence, selected: s.person && next.graph.hasNode(s.person) ? s.person : null },
-    camera: s.camera,
+    camera: keep?.camera ?? s.camera,
     onClick: (node) => {
       if (node) store.set({ reach: null, person: node });
     },
@@ -273,7 +277,7 @@ async function loadGraph(): Promise<void> {
 
   await applyTimeline(timelineP, controller);
   if (controller.signal.aborted) return;
-  if (s.person) await applySelection(s.person, !s.camera);
+  if (s.person && !keep) await applySelection(s.person, !s.camera);
   timings.ready ??= performance.now();
   window.__catalyst.ready = true;
 }
@@ -364,6 +368,48 @@ function personChanged(person: Person): void {
   if (scene) updatePerson(scene, person);
   view?.setPalette(palette);
   updateSidePanels();
+}
+
+/**
+ * After an event was recorded, deleted or restored in the panel, influence everywhere changed: the store's
+ * description (time range, kinds, media) and the map (scores, links, the timeline) are asked for again. The map
+ * is rebuilt under the user without moving anyone: people keep their places, someone new appears among those
+ * they are linked to, and the camera, the time and the open panel stay.
+ */
+async function eventsChanged(): Promise<void> {
+  try {
+    meta = await api.meta();
+    panel?.setMeta(meta);
+  } catch (err) {
+    setStatus(`Could not refresh: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    return;
+  }
+  const old = scene;
+  if (!old || !view) return;
+  const camera = view.getCamera();
+  const request = requestGraph();
+  graphController?.abort();
+  graphController = request.controller;
+  let response: GraphResponse;
+  try {
+    response = await request.graph;
+  } catch (err) {
+    if (request.controller.signal.aborted) return;
+    setStatus(`Could not refresh the map: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    return;
+  }
+  if (request.controller.signal.aborted || scene !== old) return;
+  keepPlaces(response, (id) => (old.graph.hasNode(id) ? { x: old.graph.getNodeAttribute(id, 'x'), y: old.graph.getNodeAttribute(id, 'y') } : null));
+  prefetched = { controller: request.controller, graph: Promise.resolve(response) };
+  graphController = null; // loadGraph aborts the request before it, which is this one
+  await loadGraph({ camera });
+}
+
+/** An event's date clicked in the panel: the map goes to that day (from the overall view too). */
+function seekTime(ms: number): void {
+  const tl = scene?.timeline;
+  if (!tl) return;
+  setPosition(positionOf(tl, ms), true);
 }
 
 function fail(err: unknown): void {
@@ -503,6 +549,8 @@ async function boot(): Promise<void> {
     onSelectPerson: (id) => store.set({ reach: null, person: id }),
     onIntroductionsChanged: () => void rescoreIntroducers(),
     onPersonChanged: (person) => personChanged(person),
+    onEventsChanged: () => eventsChanged(),
+    onSeekTime: (ms) => seekTime(ms),
   });
 
   createSearch({

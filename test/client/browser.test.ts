@@ -898,6 +898,120 @@ describe('search and the person panel', () => {
   });
 });
 
+describe('events in the profile', () => {
+  type StoredEvent = { id: string; title: string; at: string; kind: string; medium: string; valence: number; magnitude: number; fade: unknown; drivers: { person: string }[]; reached: { person: string }[] };
+  const events = async (role: string, limit = 8) => (await t.get(`/api/events?person=p-ana&role=${role}&limit=${limit}`)).body as { items: StoredEvent[]; total: number };
+  /** where the map has people, whether it links Ana to Omar, and how many it shows */
+  const map = () =>
+    b.page.evaluate(() => {
+      const g = window.__catalyst.view()!.sigma.getGraph();
+      const at = (id: string) => [g.getNodeAttribute(id, 'x'), g.getNodeAttribute(id, 'y')];
+      return { ana: at('p-ana'), helena: at('p-connector'), omar: at('p-omar'), linked: g.hasEdge('p-ana->p-omar'), order: g.order };
+    });
+
+  it('Events list what a person drove and what reached them as the API does; one recorded in the panel is stored and joins the map without moving anyone; a date moves the time; Delete has Undo', async () => {
+    const drove = await events('drove');
+    const reached = await events('reached', 16);
+    expect(drove.total).toBeGreaterThan(3);
+    expect(reached.total).toBeGreaterThan(8);
+    const section = b.page.locator('#panel .events-section');
+    const rows = section.locator('.event-row');
+    const shownIds = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
+    const status = section.locator('.event-status');
+    const form = b.page.locator('#panel .event-form');
+    const errorsBefore = b.errors.length;
+    let recorded: StoredEvent | null = null;
+    try {
+      await open('?person=p-ana');
+      await rows.first().waitFor({ timeout: 30_000 });
+      expect(await section.locator('[data-side=drove]').textContent()).toBe(`Drove (${drove.total})`);
+      expect(await section.locator('[data-side=reached]').textContent()).toBe(`Reached by (${reached.total})`);
+      expect(await shownIds()).toEqual(drove.items.map((e) => e.id));
+      expect(await rows.first().locator('.event-title').textContent()).toBe(drove.items[0]!.title);
+
+      // what reached her, eight at a time
+      await section.locator('[data-side=reached]').click();
+      await expect.poll(shownIds).toEqual(reached.items.slice(0, 8).map((e) => e.id));
+      await section.locator('.show-more').click();
+      await expect.poll(shownIds).toEqual(reached.items.map((e) => e.id));
+
+      // a date takes the map there
+      const second = reached.items[1]!;
+      await section.locator(`[data-event="${second.id}"] .event-date`).click();
+      await expect.poll(() => b.page.evaluate(() => window.__catalyst.state().time)).not.toBeNull();
+      const time = (await b.page.evaluate(() => window.__catalyst.state().time))!;
+      expect(Math.abs(time - Date.parse(second.at))).toBeLessThanOrEqual(86_400_000);
+      await section.locator('[data-side=drove]').click();
+      await expect.poll(shownIds).toEqual(drove.items.map((e) => e.id));
+
+      // recorded in the panel: what the form cannot send it says, naming the value
+      const before = await map();
+      expect(before.linked).toBe(false);
+      await b.page.locator('#panel .record-event').click();
+      await form.locator('input[aria-label=Title]').fill('Browser test keynote');
+      await form.locator('input[aria-label=Kind]').fill('talk');
+      await form.locator('input[aria-label=Medium]').fill('video');
+      await form.locator('input[aria-label=Size]').fill('none');
+      await form.locator('button[type=submit]').click();
+      expect(await form.locator('.error').textContent()).toBe('The size is a number above 0, not “none”.');
+      await form.locator('input[aria-label=Size]').fill('2');
+      await form.locator('.valence-input').focus();
+      for (let k = 0; k < 3; k++) await b.page.keyboard.press('ArrowRight');
+      expect(await form.locator('.valence-text').textContent()).toBe('positive +0.3');
+      await form.locator('.fade-select').selectOption('fast');
+      await form.locator("input[aria-label='Add to reached']").pressSequentially('Omar Had', { delay: 10 });
+      await form.locator('[role=option]', { hasText: 'Omar Haddad' }).first().click();
+      await form.locator('button[type=submit]').click();
+      await expect.poll(() => status.textContent()).toMatch(/^Recorded: Browser test keynote on \d+ \w+ \d{4}\.$/);
+      expect(await form.count()).toBe(0);
+
+      // stored as typed, first in her list
+      const now = await events('drove', 1);
+      recorded = now.items[0]!;
+      expect(now.total).toBe(drove.total + 1);
+      expect(recorded).toMatchObject({
+        title: 'Browser test keynote',
+        kind: 'talk',
+        medium: 'video',
+        valence: 0.3,
+        magnitude: 2,
+        fade: { model: 'exponential', halfLifeDays: 7 },
+        drivers: [{ person: 'p-ana' }],
+        reached: [{ person: 'p-omar', weight: 1 }],
+      });
+      expect(Date.now() - Date.parse(recorded.at)).toBeLessThan(2 * 86_400_000);
+      await expect.poll(() => section.locator('[data-side=drove]').textContent()).toBe(`Drove (${drove.total + 1})`);
+      expect((await shownIds())[0]).toBe(recorded.id);
+      expect(await rows.first().locator('.valence-pill').textContent()).toBe('+0.3');
+
+      // the map links Ana to Omar now, and nobody moved; the timeline reaches the new event
+      await expect.poll(async () => (await map()).linked, { timeout: 30_000 }).toBe(true);
+      const after = await map();
+      expect({ ana: after.ana, helena: after.helena, omar: after.omar, order: after.order }).toEqual({ ana: before.ana, helena: before.helena, omar: before.omar, order: before.order });
+      const lastTime = () => b.page.evaluate(() => window.__catalyst.times().at(-1) ?? 0);
+      await expect.poll(lastTime, { timeout: 30_000 }).toBeGreaterThanOrEqual(Date.parse(recorded.at));
+      // her curve is drawn again, out to the new event
+      await expect.poll(() => b.page.evaluate(() => window.__catalyst.panelChart()?.times.at(-1) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(Date.parse(recorded.at));
+      expect(await b.page.evaluate(() => window.__catalyst.state().person)).toBe('p-ana');
+
+      // deleted, then back as it was with Undo
+      await section.locator(`[data-event="${recorded.id}"] .event-delete`).click();
+      await expect.poll(() => status.textContent()).toBe('Deleted: Browser test keynote. Undo');
+      expect((await t.get(`/api/events/${recorded.id}`)).status).toBe(404);
+      await expect.poll(() => section.locator('[data-side=drove]').textContent()).toBe(`Drove (${drove.total})`);
+      await expect.poll(async () => (await map()).linked, { timeout: 30_000 }).toBe(false);
+      await status.locator('button', { hasText: 'Undo' }).click();
+      await expect.poll(async () => (await t.get(`/api/events/${recorded!.id}`)).body).toEqual(recorded);
+      await expect.poll(() => status.textContent()).toBe('Restored: Browser test keynote.');
+      await expect.poll(() => section.locator('[data-side=drove]').textContent()).toBe(`Drove (${drove.total + 1})`);
+      expect(b.errors.slice(errorsBefore)).toEqual([]);
+    } finally {
+      const left = (await events('drove', 50)).items.filter((e) => e.title === 'Browser test keynote');
+      for (const e of left) expect((await t.send('DELETE', `/api/events/${encodeURIComponent(e.id)}`)).status).toBe(204);
+    }
+  });
+});
+
 describe('the introductions board', () => {
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 

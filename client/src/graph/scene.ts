@@ -116,6 +116,65 @@ export function updatePerson(scene: Scene, person: { id: string; name: string; s
   return true;
 }
 
+/** A number in [0, 1) from a string (FNV-1a): the same node always gets the same nudge. */
+function unitHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return (h >>> 0) / 2 ** 32;
+}
+
+/**
+ * The server lays the graph out afresh after every change; a map refreshed under the user keeps everyone where
+ * they were (`placed` gives where, or null for someone new to the map). Someone new goes to the middle of their
+ * linked neighbours already placed, nudged apart so two never coincide; linked to nobody placed, just outside
+ * the drawing. Changes `response` in place.
+ */
+export function keepPlaces(response: GraphResponse, placed: (id: string) => { x: number; y: number } | null): void {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  const fresh: GraphResponse['nodes'] = [];
+  const at = new Map<string, { x: number; y: number }>();
+  for (const n of response.nodes) {
+    const p = placed(n.id);
+    if (!p) {
+      fresh.push(n);
+      continue;
+    }
+    n.x = p.x;
+    n.y = p.y;
+    at.set(n.id, p);
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  }
+  if (fresh.length === 0) return;
+  if (at.size === 0) return; // nothing kept: the server's layout stands
+  const span = Math.max(maxX - minX, maxY - minY) || 1;
+  const neighbours = new Map<string, { x: number; y: number }[]>(fresh.map((n) => [n.id, []]));
+  for (const e of response.edges) {
+    const a = at.get(e.source);
+    const b = at.get(e.target);
+    if (a && neighbours.has(e.target)) neighbours.get(e.target)!.push(a);
+    if (b && neighbours.has(e.source)) neighbours.get(e.source)!.push(b);
+  }
+  for (const n of fresh) {
+    const near = neighbours.get(n.id)!;
+    const angle = unitHash(n.id) * 2 * Math.PI;
+    if (near.length > 0) {
+      const r = span * 0.02;
+      n.x = near.reduce((sum, p) => sum + p.x, 0) / near.length + r * Math.cos(angle);
+      n.y = near.reduce((sum, p) => sum + p.y, 0) / near.length + r * Math.sin(angle);
+    } else {
+      const r = span * 0.55;
+      n.x = (minX + maxX) / 2 + r * Math.cos(angle);
+      n.y = (minY + maxY) / 2 + r * Math.sin(angle);
+    }
+  }
+}
+
 export function edgeKey(source: string, target: string): string {
   return `${source}->${target}`;
 }

@@ -1,14 +1,15 @@
 /**
  * The side panel of the selected person: who they are (sectors, offers, seeks; Edit changes them), their scores
  * and ranks at the slider time, their decay curve, the positive / negative split, medium profile and sector reach,
- * whom they should meet through whom, whom they trust and who trusts them (edited in place), and their
- * introductions. Sections fill in as their requests return; a new selection aborts the old requests.
+ * the events their influence is made of (recorded and deleted in place), whom they should meet through whom,
+ * whom they trust and who trusts them (edited in place), and their introductions. Sections fill in as their requests return; a new selection aborts the old requests.
  */
 import type { CurveResponse, MetaResponse, Person, ProfileResponse, SuggestionsResponse } from '../../../src/api/contract.ts';
 import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
 import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, loading } from './dom.ts';
+import { eventsSection } from './events.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
 import { personEditor } from './person-editor.ts';
@@ -41,6 +42,13 @@ export interface PersonPanelOptions {
   onIntroductionsChanged?(): void;
   /** the person's name, sectors, offers or seeks were edited in the panel (the map's label and colour follow) */
   onPersonChanged?(person: Person): void;
+  /**
+   * an event was recorded, deleted or restored in the panel: influence everywhere changed. The panel redraws its
+   * own scores and curve once this settles (the page's fresh `meta` given by then through setMeta).
+   */
+  onEventsChanged?(): Promise<void>;
+  /** moves the map's time to this moment (an event's date was clicked) */
+  onSeekTime?(ms: number): void;
 }
 
 export interface PersonPanel {
@@ -51,6 +59,8 @@ export interface PersonPanel {
   setTime(ms: number | null): void;
   /** reloads the time-dependent sections (scores, polarity, media, reach) for the slider time, after scrubbing stops */
   refreshScores(): void;
+  /** what the store holds changed (an event recorded: the time range, kinds, media): read from now on */
+  setMeta(meta: MetaResponse): void;
   hide(): void;
   teardown(): void;
 }
@@ -141,7 +151,8 @@ function emptyList(kind: ListKind, sector: string | null): string {
 }
 
 export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
-  const { root, api, meta } = opts;
+  const { root, api } = opts;
+  let meta = opts.meta;
   let person: string | null = null;
   /** the sector each suggestion list is narrowed to (null: any); it stays from person to person */
   const listSector: Record<ListKind, string | null> = { meet: null, introduce: null };
@@ -154,6 +165,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let curveDrawings = 0;
   /** redraws the chart shown when it is made of introductions (an outcome was set); null when it is not */
   let redrawIntroducerCurve: (() => void) | null = null;
+  /** redraws the chart shown, whichever curve it is (an event changed); null before one is drawn */
+  let redrawCurve: (() => void) | null = null;
   /** the sections that depend on the slider time, refilled by refreshScores() */
   let slots: TimeSlots | null = null;
   let lastScoresAt: string | null | undefined;
@@ -293,6 +306,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     controller = c;
     person = id;
     destroyChart();
+    redrawCurve = redrawIntroducerCurve = null;
     root.hidden = false;
     root.classList.add('open');
     clear(root);
@@ -315,6 +329,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const introduceSlot = el('div', { class: 'introduce-list' }, [loading('Finding pairs to introduce…')]);
     const historySlot = el('div', {}, [loading()]);
     const trustSlot = el('div', {}, [loading()]);
+    const eventsSlot = el('div', {}, [loading()]);
+    const eventsAction = el('span');
     const hiddenSlot = el('div', { class: 'hidden-slot' });
     const lists: ListSlots = { meet: suggestionsSlot, introduce: introduceSlot, hidden: hiddenSlot, history: historySlot };
     const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
@@ -331,6 +347,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       section('Influence over time', curveSlot, fadeSlot),
       section('Positive and negative', polaritySlot),
       el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
+      section('Events', eventsSlot, eventsAction),
       introducerSlot,
       section('Whom to meet', suggestionsSlot, sectorSelect('meet', id, c.signal, lists)),
       opts.findPeople
@@ -404,9 +421,24 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
           },
         }),
       );
+      // what the influence above is made of, and where more is recorded
+      const events = eventsSection({
+        api,
+        person: p,
+        signal: c.signal,
+        known: { kinds: meta.kinds, sectors: meta.eventSectors, media: meta.media },
+        nameOf: opts.nameOf,
+        findPeople: opts.findPeople,
+        onSeekTime: (ms) => opts.onSeekTime?.(ms),
+        onChanged: () => void eventsChanged(id, c.signal),
+        now: () => Date.now(),
+      });
+      eventsSlot.replaceChildren(events.element);
+      eventsAction.replaceChildren(events.record);
     } else {
       title.textContent = id;
       clear(trustSlot);
+      clear(eventsSlot);
     }
 
     // someone who made introductions gets a switch between the two curves; anyone else, their events' curve
@@ -458,7 +490,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       destroyChart();
       clear(slots.curve);
       clear(slots.fade);
-      redrawIntroducerCurve = kind === 'introducer' ? () => void drawCurve(id, kind, fetchCurve(id, kind, signal), introduces, slots, signal) : null;
+      redrawCurve = () => void drawCurve(id, kind, fetchCurve(id, kind, signal), introduces, slots, signal);
+      redrawIntroducerCurve = kind === 'introducer' ? redrawCurve : null;
       if (introduces) slots.curve.append(curveSwitch(kind, (next) => void drawCurve(id, next, fetchCurve(id, next, signal), introduces, slots, signal)));
       const fade = FADE_TEXT[curve.fadeClass] ?? FADE_TEXT.none;
       slots.fade.append(el('span', { class: `fade-badge fade-${curve.fadeClass}`, text: fade.label, title: fade.text }));
@@ -608,6 +641,14 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     }
   }
 
+  /** After an event changed: the page refreshes (meta, the map), then the scores and the curve are asked again. */
+  async function eventsChanged(id: string, signal: AbortSignal): Promise<void> {
+    await opts.onEventsChanged?.().catch(() => {});
+    if (signal.aborted || person !== id) return;
+    reloadProfile();
+    redrawCurve?.();
+  }
+
   function stat(name: string, value: string): HTMLElement {
     return el('div', { class: 'score' }, [el('span', { class: 'score-name', text: name }), el('span', { class: 'score-value', text: value })]);
   }
@@ -625,6 +666,11 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     },
     refreshScores() {
       if (isoAt() !== lastScoresAt) reloadProfile();
+    },
+    setMeta(next) {
+      meta = next;
+      for (const s of next.sectors) known.sectors.add(s);
+      for (const s of next.skills) known.skills.add(s);
     },
     hide() {
       controller?.abort();

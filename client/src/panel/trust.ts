@@ -7,8 +7,9 @@
  */
 import type { Tie, TieDirection } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
-import { clear, el, errorText, firstName, formatDate, loading, problemLine } from './dom.ts';
+import { clear, el, firstName, formatDate, problemLine } from './dom.ts';
 import { createSearch, type SearchHit, type SearchOptions } from './search.ts';
+import { nameBook, sidedList, statusLine } from './sided-list.ts';
 import { personLink } from './suggestions.ts';
 
 /** Rows shown at first, and added by each "Show more". */
@@ -47,101 +48,31 @@ export interface TrustOptions {
 export function trustSection(opts: TrustOptions): HTMLElement {
   const { api, person, signal } = opts;
   const me = firstName(person.name);
-  const names = new Map<string, string>([[person.id, person.name]]);
-  const nameOf = (id: string) => names.get(id) ?? opts.nameOf(id) ?? id;
-  const totals: Record<Side, number | null> = { out: null, in: null };
-  let side: Side = 'out';
-  let shown = TRUST_PAGE;
-  let request: AbortController | null = null;
-
-  const buttons = (['out', 'in'] as Side[]).map((s) => {
-    const b = el('button', { attrs: { type: 'button', 'data-side': s, 'aria-pressed': String(s === side) } });
-    b.addEventListener('click', () => {
-      if (s === side) return;
-      side = s;
-      shown = TRUST_PAGE;
-      clear(status);
-      renderAdder();
-      void load();
-    });
-    return b;
-  });
-  const list = el('div', { class: 'trust-list' }, [loading()]);
-  const status = el('p', { class: 'muted small trust-status', attrs: { role: 'status' } });
+  const names = nameBook(api, opts.nameOf, [person]);
+  const nameOf = names.nameOf;
+  const status = statusLine('trust-status');
   const adder = el('div', { class: 'trust-add' });
-  const element = el('div', { class: 'trust-section' }, [
-    el('div', { class: 'segmented trust-switch', attrs: { role: 'group', 'aria-label': 'Whose trust' } }, buttons),
-    list,
-    status,
-    adder,
-  ]);
+  const lists = sidedList<Side, Tie>({
+    sides: ['out', 'in'],
+    initial: 'out',
+    label: (s, n) => `${s === 'out' ? 'Trusts' : 'Trusted by'}${n === null ? '' : ` (${n.toLocaleString('en')})`}`,
+    name: 'Whose trust',
+    className: 'trust',
+    pageSize: TRUST_PAGE,
+    signal,
+    fetch: (s, limit, sig) => api.ties({ person: person.id, direction: s, order: 'trust', limit, offset: 0 }, sig),
+    prepare: (ties, s, sig) => names.learn(ties.map((t) => (s === 'out' ? t.to : t.from)), sig),
+    row: (tie, s) => row(tie, s),
+    empty: (s) => (s === 'out' ? `${me} trusts nobody on record.` : `Nobody on record trusts ${me}.`),
+    onSide: () => {
+      status.clear();
+      renderAdder();
+    },
+  });
+  const element = el('div', { class: 'trust-section' }, [lists.switcher, lists.list, status.element, adder]);
+  const say = status.say;
 
-  function label(s: Side): string {
-    const n = totals[s];
-    const count = n === null ? '' : ` (${n.toLocaleString('en')})`;
-    return s === 'out' ? `Trusts${count}` : `Trusted by${count}`;
-  }
-
-  function renderSwitch(): void {
-    buttons.forEach((b, k) => {
-      const s = (['out', 'in'] as Side[])[k]!;
-      b.textContent = label(s);
-      b.setAttribute('aria-pressed', String(s === side));
-    });
-  }
-
-  /** Names of people not on the map, asked of the API (a name that cannot be had stays the id). */
-  async function learnNames(ids: string[], s: AbortSignal): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !names.has(id) && opts.nameOf(id) === null);
-    const found = await Promise.all(missing.map((id) => api.person(id, s).then((p) => p, () => null)));
-    for (const p of found) if (p) names.set(p.id, p.name);
-  }
-
-  async function load(): Promise<void> {
-    request?.abort();
-    const c = new AbortController();
-    request = c;
-    const s = AbortSignal.any([signal, c.signal]);
-    renderSwitch();
-    clear(list);
-    list.append(loading());
-    try {
-      const other: Side = side === 'out' ? 'in' : 'out';
-      const [page, otherPage] = await Promise.all([
-        api.ties({ person: person.id, direction: side, order: 'trust', limit: shown, offset: 0 }, s),
-        totals[other] === null ? api.ties({ person: person.id, direction: other, limit: 1, offset: 0 }, s) : null,
-      ]);
-      totals[side] = page.total;
-      if (otherPage) totals[other] = otherPage.total;
-      await learnNames(page.items.map((t) => (side === 'out' ? t.to : t.from)), s);
-      if (s.aborted) return;
-      renderSwitch();
-      renderList(page.items, page.total);
-    } catch (err) {
-      if (s.aborted) return;
-      clear(list);
-      list.append(errorText(err));
-    }
-  }
-
-  function renderList(ties: Tie[], total: number): void {
-    clear(list);
-    if (ties.length === 0) {
-      list.append(el('p', { class: 'muted small', text: side === 'out' ? `${me} trusts nobody on record.` : `Nobody on record trusts ${me}.` }));
-      return;
-    }
-    for (const tie of ties) list.append(row(tie));
-    if (total > ties.length) {
-      const more = el('button', { class: 'btn btn-small btn-ghost show-more', text: `Show ${Math.min(TRUST_PAGE, total - ties.length)} more of ${total.toLocaleString('en')}`, attrs: { type: 'button' } });
-      more.addEventListener('click', () => {
-        shown += TRUST_PAGE;
-        void load();
-      });
-      list.append(more);
-    }
-  }
-
-  function row(tie: Tie): HTMLElement {
+  function row(tie: Tie, side: Side): HTMLElement {
     const otherId = side === 'out' ? tie.to : tie.from;
     const value = el('button', { class: 'trust-value link', text: `${Math.round(tie.trust * 100)}%`, title: `Change how much ${tieWords(tie, nameOf)}`, attrs: { type: 'button' } });
     const touch = tie.lastContact ? `last in touch ${formatDate(Date.parse(tie.lastContact))}` : tie.since ? `since ${formatDate(Date.parse(tie.since))}` : '';
@@ -227,6 +158,7 @@ export function trustSection(opts: TrustOptions): HTMLElement {
   function renderAdder(): void {
     clear(adder);
     if (!opts.findPeople) return;
+    const side = lists.side();
     const find = opts.findPeople;
     const text = side === 'out' ? `Add someone ${me} trusts` : `Add someone who trusts ${me}`;
     const input = el('input', { class: 'text-input trust-find', attrs: { type: 'text', placeholder: `${text}…`, autocomplete: 'off', spellcheck: 'false', 'aria-label': text } });
@@ -285,20 +217,12 @@ export function trustSection(opts: TrustOptions): HTMLElement {
     );
   }
 
-  function say(text: string, error = false, action?: HTMLElement): void {
-    clear(status);
-    status.className = `${error ? 'error' : 'muted'} small trust-status`;
-    status.append(text, action ?? '');
-  }
-
   /** After a change: the counts and the list again, and the suggestions that rest on trust. */
   function changed(): void {
-    totals.out = totals.in = null;
-    void load();
+    lists.reload();
     opts.onChanged();
   }
 
   renderAdder();
-  void load();
   return element;
 }
