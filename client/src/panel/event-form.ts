@@ -169,7 +169,7 @@ export function eventForm(opts: EventFormOptions): { element: HTMLElement; focus
   const names = new Map<string, string>([[person.id, person.name]]);
   const input = (label: string, attrs: Record<string, string | number>) => el('input', { class: 'text-input', attrs: { type: 'text', autocomplete: 'off', 'aria-label': label, ...attrs } });
   const datalist = (id: string, values: readonly string[]) => el('datalist', { attrs: { id } }, values.map((v) => el('option', { attrs: { value: v } })));
-  const title = input('Title', { placeholder: 'What happened, e.g. “Keynote at the regional summit”', maxlength: 500 });
+  const title = input('Title', { placeholder: 'e.g. “Keynote at the regional summit”', maxlength: 500 });
   const date = input('Date', { type: 'date', max: today, value: today });
   date.value = today;
   const kind = input('Kind', { list: `event-kinds-${n}`, placeholder: 'talk, post, deal…', maxlength: 100 });
