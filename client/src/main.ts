@@ -185,7 +185,7 @@ function updateSidePanels(): void {
     t === null ? `Node size: ${metricLabel(store.get().metric)}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
   byId('top-date').textContent = t === null ? 'all time' : formatDate(t);
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
-    onSelect: (id) => store.set({ reach: null, person: id }),
+    onSelect: (id) => selectPerson(id),
     onHover: (id) => view?.setState({ hovered: id }),
   });
   renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette));
@@ -258,7 +258,7 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
     state: { colorMode: s.color, minInfluence: s.minInfluence, selected: s.person && next.graph.hasNode(s.person) ? s.person : null },
     camera: keep?.camera ?? s.camera,
     onClick: (node) => {
-      if (node) store.set({ reach: null, person: node });
+      if (node) selectPerson(node);
     },
     onCamera: (camera) => cameraChanged(camera),
     onRender: () => {
@@ -420,6 +420,20 @@ function fail(err: unknown): void {
 
 // ---------------------------------------------------------------- selection
 
+/**
+ * Opens someone else's profile (or, with null, closes it), unless the open one holds work typed and not saved
+ * (a profile edit, an event being recorded) that the user, asked, chooses to keep.
+ */
+function selectPerson(id: string | null): void {
+  const unsaved = id === store.get().person ? null : panel?.unsaved();
+  if (unsaved && !window.confirm(`Discard ${unsaved}? It is not saved.`)) return;
+  store.set({ reach: null, person: id });
+}
+// closing or reloading the page asks too
+window.addEventListener('beforeunload', (e) => {
+  if (panel?.unsaved()) e.preventDefault();
+});
+
 async function applySelection(id: string | null, animate: boolean): Promise<void> {
   view?.setState({ selected: id, path: null });
   if (!id) {
@@ -544,9 +558,9 @@ async function boot(): Promise<void> {
     time: currentTime,
     inGraph: (id) => scene?.graph.hasNode(id) ?? false,
     nameOf: nameOnMap,
-    onClose: () => store.set({ reach: null, person: null }),
+    onClose: () => selectPerson(null),
     onHighlightPath: (path) => highlightPath(path),
-    onSelectPerson: (id) => store.set({ reach: null, person: id }),
+    onSelectPerson: (id) => selectPerson(id),
     onIntroductionsChanged: () => void rescoreIntroducers(),
     onPersonChanged: (person) => personChanged(person),
     onEventsChanged: () => eventsChanged(),
@@ -559,7 +573,7 @@ async function boot(): Promise<void> {
     ...findPeople,
     onSelect: (hit) => {
       if (store.get().person === hit.id) void applySelection(hit.id, true);
-      else store.set({ reach: null, person: hit.id });
+      else selectPerson(hit.id);
     },
   });
 
@@ -578,7 +592,7 @@ async function boot(): Promise<void> {
         api,
         sectors: meta?.peopleSectors ?? [],
         nameOf: nameOnMap,
-        onSelectPerson: (id) => store.set({ reach: null, person: id }),
+        onSelectPerson: (id) => selectPerson(id),
         onIntroductionsChanged: () => void rescoreIntroducers(),
         // the open panel's history and introducer record may have changed
         onClose: (changed) => {
@@ -625,7 +639,7 @@ async function boot(): Promise<void> {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
     if (e.key !== 'Escape' || typing) return;
     if (document.body.classList.contains('side-open')) showSidebar(false);
-    else if (store.get().person) store.set({ reach: null, person: null });
+    else if (store.get().person) selectPerson(null);
   });
 
   await loadGraph();

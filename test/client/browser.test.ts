@@ -1012,6 +1012,56 @@ describe('events in the profile', () => {
   });
 });
 
+describe('unsaved work', () => {
+  it('asks before an event being recorded or a profile edit is lost: Cancel keeps it, OK moves on; nothing typed, nothing asked', async () => {
+    const asked: string[] = [];
+    const answer = (accept: boolean) =>
+      b.page.once('dialog', (d) => {
+        asked.push(d.message());
+        void (accept ? d.accept() : d.dismiss());
+      });
+    const pick = async (name: string) => {
+      await b.page.locator('#search').fill('');
+      await b.page.locator('#search').pressSequentially(name, { delay: 10 });
+      await b.page.locator('#search-list [role=option]', { hasText: name }).first().click();
+    };
+    const person = () => b.page.evaluate(() => window.__catalyst.state().person);
+    await open('?person=p-ana');
+    await b.page.locator('#panel .record-event').click();
+    const title = b.page.locator('#panel .event-form input[aria-label=Title]');
+    await title.fill('Half-typed');
+
+    // Cancel: Ana's panel stays, with what was typed
+    answer(false);
+    await pick('Omar Haddad');
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toBe('Discard the event you began to record? It is not saved.');
+    expect(await person()).toBe('p-ana');
+    expect(await title.inputValue()).toBe('Half-typed');
+
+    // OK: on to Omar
+    answer(true);
+    await pick('Omar Haddad');
+    await expect.poll(person).toBe('p-omar');
+    expect(asked).toHaveLength(2);
+
+    // an edit of his profile, then the panel's ×
+    await b.page.locator('#panel .panel-edit').click();
+    await b.page.locator('#panel .person-editor input[aria-label=Name]').fill('Omar H.');
+    answer(false);
+    await b.page.locator('#panel .panel-close').click();
+    await expect.poll(() => asked.length).toBe(3);
+    expect(asked[2]).toBe('Discard your edits to the profile? It is not saved.');
+    expect(await person()).toBe('p-omar');
+    // typed back as it was: nothing to lose, nothing asked
+    await b.page.locator('#panel .person-editor input[aria-label=Name]').fill('Omar Haddad');
+    await b.page.locator('#panel .panel-close').click();
+    await expect.poll(person).toBe(null);
+    expect(asked).toHaveLength(3);
+    expect((await t.get('/api/people/p-omar')).body.name).toBe('Omar Haddad');
+  });
+});
+
 describe('the introductions board', () => {
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 

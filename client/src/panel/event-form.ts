@@ -162,7 +162,7 @@ export interface EventFormOptions {
 
 let forms = 0;
 
-export function eventForm(opts: EventFormOptions): { element: HTMLElement; focus(): void } {
+export function eventForm(opts: EventFormOptions): { element: HTMLElement; focus(): void; unsaved(): boolean } {
   const n = ++forms;
   const { person } = opts;
   const today = isoDay(opts.now);
@@ -265,7 +265,9 @@ export function eventForm(opts: EventFormOptions): { element: HTMLElement; focus
     e.stopPropagation(); // the page's Escape would close the panel
     opts.onCancel();
   });
-  return { element: form, focus: () => title.focus() };
+  // anything changed from the form as it opened is work the user would lose
+  const opened = JSON.stringify(draft());
+  return { element: form, focus: () => title.focus(), unsaved: () => !saving && JSON.stringify(draft()) !== opened };
 }
 
 /** "Ana drove it", "reached Ana": how an event concerns one person, for its row. */

@@ -53,8 +53,11 @@ export interface EventsOptions {
   now(): number;
 }
 
-/** The section's body, and its "+ Record an event" button (for the section's heading). */
-export function eventsSection(opts: EventsOptions): { element: HTMLElement; record: HTMLElement } {
+/**
+ * The section's body, its "+ Record an event" button (for the section's heading), and whether an event being
+ * recorded would be lost.
+ */
+export function eventsSection(opts: EventsOptions): { element: HTMLElement; record: HTMLElement; unsaved(): boolean } {
   const { api, person, signal } = opts;
   const me = firstName(person.name);
   const names = nameBook(api, opts.nameOf, [person]);
@@ -76,12 +79,13 @@ export function eventsSection(opts: EventsOptions): { element: HTMLElement; reco
   });
   const record = el('button', { class: 'btn btn-small btn-ghost record-event', text: '+ Record an event', title: `Record something ${me} did or was reached by`, attrs: { type: 'button' } });
   const formSlot = el('div');
+  let form: ReturnType<typeof eventForm> | null = null;
   record.hidden = !opts.findPeople;
   const element = el('div', { class: 'events-section' }, [lists.switcher, formSlot, status.element, lists.list]);
 
   record.addEventListener('click', () => {
     if (!opts.findPeople || formSlot.firstChild) return;
-    const form = eventForm({
+    form = eventForm({
       api,
       person,
       known: opts.known,
@@ -159,5 +163,5 @@ export function eventsSection(opts: EventsOptions): { element: HTMLElement; reco
     opts.onChanged();
   }
 
-  return { element, record };
+  return { element, record, unsaved: () => form !== null && form.element.isConnected && form.unsaved() };
 }

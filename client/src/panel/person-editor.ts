@@ -36,6 +36,8 @@ export function draftProblem(draft: ProfileDraft): string | null {
 export interface PersonEditor {
   readonly element: HTMLElement;
   focus(): void;
+  /** true while something typed is not saved (a change from the profile as stored) */
+  unsaved(): boolean;
 }
 
 export function personEditor(opts: {
@@ -113,5 +115,5 @@ export function personEditor(opts: {
     opts.onCancel();
   });
   update();
-  return { element: form, focus: () => name.focus() };
+  return { element: form, focus: () => name.focus(), unsaved: () => profileChanges(person, draft()) !== null };
 }

@@ -12,7 +12,7 @@ import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, 
 import { eventsSection } from './events.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
-import { personEditor } from './person-editor.ts';
+import { personEditor, type PersonEditor } from './person-editor.ts';
 import { trustSection } from './trust.ts';
 import { reachBox } from './reach.ts';
 import type { SearchOptions } from './search.ts';
@@ -61,6 +61,8 @@ export interface PersonPanel {
   refreshScores(): void;
   /** what the store holds changed (an event recorded: the time range, kinds, media): read from now on */
   setMeta(meta: MetaResponse): void;
+  /** the work typed into the panel and not saved, in words ("your edits to the profile"), or null when none is */
+  unsaved(): string | null;
   hide(): void;
   teardown(): void;
 }
@@ -173,13 +175,16 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
 
   const closeButton = el('button', { class: 'icon-btn panel-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close panel' } });
   closeButton.addEventListener('click', () => opts.onClose());
+  /** the forms open in the panel, asked before it moves on whether they hold unsaved work */
+  let editor: PersonEditor | null = null;
+  let events: { unsaved(): boolean } | null = null;
   /** the labels the editor suggests: those stored when the page loaded, and those saved since */
   const known = { sectors: new Set(meta.sectors), skills: new Set(meta.skills) };
 
   /** The profile editor in place of the offers and seeks, until it saves (the panel reloads) or is cancelled. */
   function startEditing(p: Person, parts: { who: HTMLElement; subtitle: HTMLElement; button: HTMLElement }): void {
     const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
-    const editor = personEditor({
+    const form = personEditor({
       person: p,
       api,
       known: { sectors: sorted(known.sectors), skills: sorted(known.skills) },
@@ -190,14 +195,15 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         if (person === saved.id) void show(saved.id);
       },
       onCancel: () => {
-        editor.element.remove();
+        form.element.remove();
         parts.who.hidden = parts.subtitle.hidden = parts.button.hidden = false;
         parts.button.focus();
       },
     });
+    editor = form;
     parts.who.hidden = parts.subtitle.hidden = parts.button.hidden = true;
-    parts.who.after(editor.element);
-    editor.focus();
+    parts.who.after(form.element);
+    form.focus();
   }
 
   function destroyChart(): void {
@@ -307,6 +313,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     person = id;
     destroyChart();
     redrawCurve = redrawIntroducerCurve = null;
+    editor = events = null;
     root.hidden = false;
     root.classList.add('open');
     clear(root);
@@ -422,7 +429,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         }),
       );
       // what the influence above is made of, and where more is recorded
-      const events = eventsSection({
+      const eventsPart = eventsSection({
         api,
         person: p,
         signal: c.signal,
@@ -433,8 +440,9 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         onChanged: () => void eventsChanged(id, c.signal),
         now: () => Date.now(),
       });
-      eventsSlot.replaceChildren(events.element);
-      eventsAction.replaceChildren(events.record);
+      eventsSlot.replaceChildren(eventsPart.element);
+      eventsAction.replaceChildren(eventsPart.record);
+      events = eventsPart;
     } else {
       title.textContent = id;
       clear(trustSlot);
@@ -666,6 +674,11 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     },
     refreshScores() {
       if (isoAt() !== lastScoresAt) reloadProfile();
+    },
+    unsaved() {
+      if (editor?.element.isConnected && editor.unsaved()) return 'your edits to the profile';
+      if (events?.unsaved()) return 'the event you began to record';
+      return null;
     },
     setMeta(next) {
       meta = next;
