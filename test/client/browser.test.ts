@@ -577,8 +577,16 @@ describe('search and the person panel', () => {
     await row.scrollIntoViewIfNeeded();
     await screenshot(b.page, 'introductions.png');
 
-    // An introducer's record follows the outcomes set in her panel.
+    // An introducer's record follows the outcomes set in her panel. Hers is longer than a page: Show more lists the rest, in the API's order.
     await open('?person=p-connector');
+    const all = (await t.get('/api/introductions?person=p-connector&limit=100')).body as { items: { id: string }[]; total: number };
+    expect(all.total).toBeGreaterThan(20);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(20);
+    const moreButton = b.page.locator('#panel .introductions + .show-more');
+    expect(await moreButton.textContent()).toBe(`Show ${Math.min(20, all.total - 20)} more of ${all.total}`);
+    await moreButton.click();
+    await expect.poll(() => rows.count()).toBe(Math.min(40, all.total));
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(all.items.slice(0, 40).map((i) => i.id));
     const own = (await t.get('/api/introductions?person=p-connector&limit=20')).body.items.find(
       (i: { introducer: string; status: string }) => i.introducer === 'p-connector' && (i.status === 'made' || i.status === 'accepted'),
     );

@@ -48,6 +48,8 @@ export interface IntroductionHistoryOptions {
   onOutcome?(): void;
   /** epoch ms: an open introduction (made or accepted) says how long it has waited for an outcome, a request how long to be made */
   now?: number;
+  /** asks for the next page (without it, a longer history says how much is shown) */
+  onMore?: { pageSize: number; show(): void };
 }
 
 /**
@@ -120,7 +122,16 @@ export async function introductionNames(
 export function introductionHistory(page: Page<Introduction>, opts: IntroductionHistoryOptions): HTMLElement {
   if (page.items.length === 0) return el('p', { class: 'muted small', text: 'No introductions recorded yet.' });
   const rows = page.items.map((intro) => introductionRow(intro, opts));
-  const more = page.total > page.items.length ? el('p', { class: 'muted small', text: `The latest ${page.items.length} of ${page.total}.` }) : null;
+  const rest = page.total - page.items.length;
+  let more: HTMLElement | null = null;
+  if (rest > 0 && opts.onMore) {
+    const { pageSize, show } = opts.onMore;
+    more = el('button', { class: 'btn btn-small btn-ghost show-more', text: `Show ${Math.min(pageSize, rest)} more of ${page.total.toLocaleString('en')}`, attrs: { type: 'button' } });
+    more.addEventListener('click', () => {
+      (more as HTMLButtonElement).disabled = true;
+      show();
+    });
+  } else if (rest > 0) more = el('p', { class: 'muted small', text: `The latest ${page.items.length} of ${page.total}.` });
   return el('div', {}, [el('ol', { class: 'introductions' }, rows), more]);
 }
 

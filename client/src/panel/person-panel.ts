@@ -132,6 +132,9 @@ export function rankText(s: { rank: number; of: number; tied: number }): { text:
   return { text: `#${s.rank}= of ${s.of}`, title: `joint ${s.rank}: ${s.tied.toLocaleString('en-US')} ${s.tied === 1 ? 'other has' : 'others have'} the same score` };
 }
 
+/** Introductions a profile lists at first, and "Show more" adds. */
+const HISTORY_PAGE = 20;
+
 /** Suggestions asked for per list (the first SHOWN_SUGGESTIONS show, the rest behind "Show more"). */
 const SUGGESTIONS = 10;
 
@@ -172,6 +175,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   /** the sections that depend on the slider time, refilled by refreshScores() */
   let slots: TimeSlots | null = null;
   let lastScoresAt: string | null | undefined;
+  /** how many of the person's introductions are listed (grown by "Show more", kept when the list reloads) */
+  let historyShown = HISTORY_PAGE;
 
   const closeButton = el('button', { class: 'icon-btn panel-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close panel' } });
   closeButton.addEventListener('click', () => opts.onClose());
@@ -314,6 +319,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     destroyChart();
     redrawCurve = redrawIntroducerCurve = null;
     editor = events = null;
+    historyShown = HISTORY_PAGE;
     root.hidden = false;
     root.classList.add('open');
     clear(root);
@@ -632,7 +638,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   /** The person's introductions with the names of everyone in them (from the map, else from the API). */
   async function loadHistory(id: string, signal: AbortSignal, slot: HTMLElement): Promise<void> {
     try {
-      const page = await api.introductions(id, 20, signal);
+      const page = await api.introductions(id, historyShown, signal);
       const names = await introductionNames(page.items, opts.nameOf, api, signal);
       if (signal.aborted) return;
       clear(slot);
@@ -641,7 +647,14 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         redrawIntroducerCurve?.();
         opts.onIntroductionsChanged?.();
       };
-      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson, onOutcome, now: Date.now() }));
+      const onMore = {
+        pageSize: HISTORY_PAGE,
+        show: () => {
+          historyShown += HISTORY_PAGE;
+          void loadHistory(id, signal, slot);
+        },
+      };
+      slot.append(introductionHistory(page, { api, viewer: id, names, onSelectPerson: opts.onSelectPerson, onOutcome, onMore, now: Date.now() }));
     } catch (err) {
       if (signal.aborted) return;
       clear(slot);
