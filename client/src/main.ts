@@ -16,7 +16,7 @@ import type { Palette } from './graph/reducers.ts';
 import { createGraphView, type GraphView } from './graph/renderer.ts';
 import { attachTimeline, buildScene, keepPlaces, needsLayout, positionOf, timeAt, updatePerson, updateScores, type Scene } from './graph/scene.ts';
 import { byId, formatDate, formatNumber } from './panel/dom.ts';
-import { createFilters, metricLabel } from './panel/filters.ts';
+import { createFilters, metricLabel, type Filters } from './panel/filters.ts';
 import { communityNames, legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
 import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
 import { createSearch, matchName, type SearchHit, type SearchOptions } from './panel/search.ts';
@@ -82,6 +82,7 @@ let layoutRun: LayoutRun | null = null;
 let position = Number.NaN;
 let timeBar: TimeBar | null = null;
 let panel: PersonPanel | null = null;
+let filters: Filters | null = null;
 let graphController: AbortController | null = null;
 let timelineController: AbortController | null = null;
 let sectorPalette = new Map<string, string>();
@@ -103,6 +104,12 @@ function currentTime(): number | null {
 
 // ---------------------------------------------------------------- URL
 
+/** The view as the address's query, with its "?" (empty for the default view). */
+function viewQuery(): string {
+  const q = serializeViewState(store.get());
+  return q ? `?${q}` : '';
+}
+
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 let applyingHistory = false;
 store.subscribe((s, prev) => {
@@ -110,8 +117,7 @@ store.subscribe((s, prev) => {
   clearTimeout(urlTimer);
   const push = s.person !== prev.person;
   const write = () => {
-    const q = serializeViewState(store.get());
-    const url = `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
+    const url = `${location.pathname}${viewQuery()}${location.hash}`;
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
@@ -120,9 +126,15 @@ store.subscribe((s, prev) => {
   else urlTimer = setTimeout(write, 250);
 });
 window.addEventListener('popstate', () => {
+  const next = parseViewState(location.search);
+  // Back or Forward to another person asks first, as selectPerson does; kept, the address goes back to this view.
+  if (!mayLeavePanel(next.person)) {
+    history.pushState(null, '', `${location.pathname}${viewQuery()}${location.hash}`);
+    return;
+  }
   applyingHistory = true;
   try {
-    store.set(parseViewState(location.search));
+    store.set(next);
   } finally {
     applyingHistory = false;
   }
@@ -380,6 +392,7 @@ async function eventsChanged(): Promise<void> {
   try {
     meta = await api.meta();
     panel?.setMeta(meta);
+    filters?.setMeta(meta);
   } catch (err) {
     setStatus(`Could not refresh: ${err instanceof Error ? err.message : String(err)}`, 'error');
     return;
@@ -425,9 +438,13 @@ function fail(err: unknown): void {
  * (a profile edit, an event being recorded) that the user, asked, chooses to keep.
  */
 function selectPerson(id: string | null): void {
+  if (mayLeavePanel(id)) store.set({ reach: null, person: id });
+}
+
+/** Whether the panel may show `id` (null: close): yes unless it holds unsaved work the user, asked, keeps. */
+function mayLeavePanel(id: string | null): boolean {
   const unsaved = id === store.get().person ? null : panel?.unsaved();
-  if (unsaved && !window.confirm(`Discard ${unsaved}? It is not saved.`)) return;
-  store.set({ reach: null, person: id });
+  return !unsaved || window.confirm(`Discard ${unsaved}? It is not saved.`);
 }
 // closing or reloading the page asks too
 window.addEventListener('beforeunload', (e) => {
@@ -487,7 +504,7 @@ async function boot(): Promise<void> {
   sectorPalette = sectorColors(meta.sectors);
   palette = { ...palette, sector: sectorPalette };
 
-  createFilters(
+  filters = createFilters(
     {
       metric: byId<HTMLSelectElement>('metric'),
       colorMode: byId('color-mode'),

@@ -958,7 +958,10 @@ describe('events in the profile', () => {
       await b.page.locator('#panel .record-event').click();
       await form.locator('input[aria-label=Title]').fill('Browser test keynote');
       await form.locator('input[aria-label=Kind]').fill('talk');
-      await form.locator('input[aria-label=Medium]').fill('video');
+      // a medium the store has not seen: the map's medium filter offers it once the event is stored
+      const mediumChoices = () => b.page.locator('#medium option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+      expect(await mediumChoices()).not.toContain('livestream');
+      await form.locator('input[aria-label=Medium]').fill('livestream');
       await form.locator('input[aria-label=Size]').fill('none');
       await form.locator('button[type=submit]').click();
       expect(await form.locator('.error').textContent()).toBe('The size is a number above 0, not “none”.');
@@ -980,7 +983,7 @@ describe('events in the profile', () => {
       expect(recorded).toMatchObject({
         title: 'Browser test keynote',
         kind: 'talk',
-        medium: 'video',
+        medium: 'livestream',
         valence: 0.3,
         magnitude: 2,
         fade: { model: 'exponential', halfLifeDays: 7 },
@@ -1001,6 +1004,7 @@ describe('events in the profile', () => {
       // her curve is drawn again, out to the new event
       await expect.poll(() => b.page.evaluate(() => window.__catalyst.panelChart()?.times.at(-1) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(Date.parse(recorded.at));
       expect(await b.page.evaluate(() => window.__catalyst.state().person)).toBe('p-ana');
+      await expect.poll(mediumChoices).toContain('livestream');
 
       // deleted, then back as it was with Undo
       await section.locator(`[data-event="${recorded.id}"] .event-delete`).click();
@@ -1008,6 +1012,7 @@ describe('events in the profile', () => {
       expect((await t.get(`/api/events/${recorded.id}`)).status).toBe(404);
       await expect.poll(() => section.locator('[data-side=drove]').textContent()).toBe(`Drove (${drove.total})`);
       await expect.poll(async () => (await map()).linked, { timeout: 30_000 }).toBe(false);
+      await expect.poll(mediumChoices).not.toContain('livestream');
       await status.locator('button', { hasText: 'Undo' }).click();
       await expect.poll(async () => (await t.get(`/api/events/${recorded!.id}`)).body).toEqual(recorded);
       await expect.poll(() => status.textContent()).toBe('Restored: Browser test keynote.');
@@ -1021,7 +1026,7 @@ describe('events in the profile', () => {
 });
 
 describe('unsaved work', () => {
-  it('asks before an event being recorded or a profile edit is lost: Cancel keeps it, OK moves on; nothing typed, nothing asked', async () => {
+  it('asks before an event being recorded, a profile edit or a trust being changed is lost, on a pick, the × or Back: Cancel keeps it, OK moves on; nothing typed, nothing asked', async () => {
     const asked: string[] = [];
     const answer = (accept: boolean) =>
       b.page.once('dialog', (d) => {
@@ -1067,6 +1072,38 @@ describe('unsaved work', () => {
     await expect.poll(person).toBe(null);
     expect(asked).toHaveLength(3);
     expect((await t.get('/api/people/p-omar')).body.name).toBe('Omar Haddad');
+
+    // a trust half-changed, then the browser's Back: Cancel keeps the profile and its address
+    await pick('Omar Haddad');
+    await expect.poll(person).toBe('p-omar');
+    await b.page.locator('#panel .trust-section .trust-value').first().click();
+    const trustInput = b.page.locator('#panel .tie-editor .trust-input');
+    const was = await trustInput.inputValue();
+    await trustInput.fill('12');
+    answer(false);
+    await b.page.evaluate(() => history.back());
+    await expect.poll(() => asked.length).toBe(4);
+    expect(asked[3]).toBe('Discard the trust you began to change? It is not saved.');
+    await expect.poll(() => b.page.evaluate(() => location.search)).toContain('person=p-omar');
+    expect(await person()).toBe('p-omar');
+    expect(await trustInput.inputValue()).toBe('12');
+    // typed back as it was: Back goes back, asking nothing
+    await trustInput.fill(was);
+    await b.page.evaluate(() => history.back());
+    await expect.poll(person).toBe(null);
+    expect(asked).toHaveLength(4);
+
+    // someone picked to add as trusted, not added: the × asks; OK closes
+    await pick('Omar Haddad');
+    await expect.poll(person).toBe('p-omar');
+    const find = b.page.locator('#panel .trust-find');
+    await find.pressSequentially('Helena', { delay: 10 });
+    await b.page.locator('#panel .trust-add [role=option]', { hasText: 'Helena' }).first().click();
+    answer(true);
+    await b.page.locator('#panel .panel-close').click();
+    await expect.poll(person).toBe(null);
+    expect(asked).toHaveLength(5);
+    expect(asked[4]).toBe('Discard the tie you began to add? It is not saved.');
   });
 });
 

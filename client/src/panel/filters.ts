@@ -57,18 +57,31 @@ export function metricOptions(meta: MetaResponse): { value: string; label: strin
   return out;
 }
 
-export function createFilters(els: FilterElements, meta: MetaResponse, store: Store<ViewState>): () => void {
+export interface Filters {
+  /** the store changed (an event recorded or deleted): the sector and medium lists take what it now holds */
+  setMeta(meta: MetaResponse): void;
+  dispose(): void;
+}
+
+export function createFilters(els: FilterElements, meta: MetaResponse, store: Store<ViewState>): Filters {
   const metrics = metricOptions(meta);
   if (!metrics.some((m) => m.value === store.get().metric)) metrics.unshift({ value: store.get().metric, label: metricLabel(store.get().metric) });
   fillSelect(els.metric, metrics);
-  // The map's sector filter slices influence to events of a sector, as the medium filter does to a medium: the map
-  // shows the people those events involve, whatever sectors they list. Data whose events all share one sector
-  // (SNAP edge lists) has nothing to slice, and no such filter.
-  fillSelect(els.sector, [{ value: '', label: 'All sectors' }, ...meta.eventSectors.map((s) => ({ value: s, label: s }))]);
   els.sector.title = 'Influence through events of this sector: the people they involve, whatever sectors they list';
   const sectorField = els.sector.closest('.field') as HTMLElement | null;
-  if (sectorField) sectorField.hidden = meta.eventSectors.length < 2 && store.get().sector === null;
-  fillSelect(els.medium, [{ value: '', label: 'All media' }, ...meta.media.map((m) => ({ value: m, label: m }))]);
+  // The map's sector filter slices influence to events of a sector, as the medium filter does to a medium: the map
+  // shows the people those events involve, whatever sectors they list. Data whose events all share one sector
+  // (SNAP edge lists) has nothing to slice, and no such filter. A sector or medium in the link that the store no
+  // longer holds stays listed, so the select still says what the map shows.
+  const fillChoices = (m: MetaResponse) => {
+    const s = store.get();
+    const sectors = withCurrent(m.eventSectors, s.sector);
+    const media = withCurrent(m.media, s.medium);
+    fillSelect(els.sector, [{ value: '', label: 'All sectors' }, ...sectors.map((v) => ({ value: v, label: v }))]);
+    if (sectorField) sectorField.hidden = m.eventSectors.length < 2 && s.sector === null;
+    fillSelect(els.medium, [{ value: '', label: 'All media' }, ...media.map((v) => ({ value: v, label: v }))]);
+  };
+  fillChoices(meta);
 
   const sync = (s: Readonly<ViewState>) => {
     els.metric.value = s.metric;
@@ -104,7 +117,7 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
   els.colorMode.addEventListener('click', onColor);
   els.polarity.addEventListener('click', onPolarity);
   els.reset.addEventListener('click', onReset);
-  return () => {
+  const dispose = () => {
     unsubscribe();
     els.metric.removeEventListener('change', onMetric);
     els.sector.removeEventListener('change', onSector);
@@ -114,4 +127,16 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
     els.polarity.removeEventListener('click', onPolarity);
     els.reset.removeEventListener('click', onReset);
   };
+  return {
+    setMeta: (m) => {
+      fillChoices(m);
+      sync(store.get());
+    },
+    dispose,
+  };
+}
+
+/** `values`, with `current` added (in order) when it is set and missing. */
+function withCurrent(values: readonly string[], current: string | null): string[] {
+  return current === null || values.includes(current) ? [...values] : [...values, current].sort();
 }

@@ -13,7 +13,7 @@ import { eventsSection } from './events.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
 import { personEditor, type PersonEditor } from './person-editor.ts';
-import { trustSection } from './trust.ts';
+import { trustSection, type TrustSection } from './trust.ts';
 import { reachBox } from './reach.ts';
 import type { SearchOptions } from './search.ts';
 import { suggestionList, type SuggestionListOptions } from './suggestions.ts';
@@ -183,6 +183,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   /** the forms open in the panel, asked before it moves on whether they hold unsaved work */
   let editor: PersonEditor | null = null;
   let events: { unsaved(): boolean } | null = null;
+  let trust: TrustSection | null = null;
   /** the labels the editor suggests: those stored when the page loaded, and those saved since */
   const known = { sectors: new Set(meta.sectors), skills: new Set(meta.skills) };
 
@@ -318,7 +319,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     person = id;
     destroyChart();
     redrawCurve = redrawIntroducerCurve = null;
-    editor = events = null;
+    editor = events = trust = null;
     historyShown = HISTORY_PAGE;
     root.hidden = false;
     root.classList.add('open');
@@ -420,20 +421,19 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       editButton.hidden = false;
       editButton.addEventListener('click', () => startEditing(p, { who, subtitle, button: editButton }));
       // whom they trust and who trusts them: what their introductions run on
-      trustSlot.replaceChildren(
-        trustSection({
-          api,
-          person: p,
-          signal: c.signal,
-          nameOf: opts.nameOf,
-          findPeople: opts.findPeople,
-          onSelectPerson: opts.onSelectPerson,
-          onChanged: () => {
-            reloadList('meet', id, c.signal, lists);
-            reloadList('introduce', id, c.signal, lists);
-          },
-        }),
-      );
+      trust = trustSection({
+        api,
+        person: p,
+        signal: c.signal,
+        nameOf: opts.nameOf,
+        findPeople: opts.findPeople,
+        onSelectPerson: opts.onSelectPerson,
+        onChanged: () => {
+          reloadList('meet', id, c.signal, lists);
+          reloadList('introduce', id, c.signal, lists);
+        },
+      });
+      trustSlot.replaceChildren(trust.element);
       // what the influence above is made of, and where more is recorded
       const eventsPart = eventsSection({
         api,
@@ -691,7 +691,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     unsaved() {
       if (editor?.element.isConnected && editor.unsaved()) return 'your edits to the profile';
       if (events?.unsaved()) return 'the event you began to record';
-      return null;
+      return trust?.unsaved() ?? null;
     },
     setMeta(next) {
       meta = next;

@@ -45,7 +45,13 @@ export interface TrustOptions {
   onChanged(): void;
 }
 
-export function trustSection(opts: TrustOptions): HTMLElement {
+export interface TrustSection {
+  readonly element: HTMLElement;
+  /** what is typed and not saved, in words ("the trust you began to change"), or null */
+  unsaved(): string | null;
+}
+
+export function trustSection(opts: TrustOptions): TrustSection {
   const { api, person, signal } = opts;
   const me = firstName(person.name);
   const names = nameBook(api, opts.nameOf, [person]);
@@ -88,7 +94,8 @@ export function trustSection(opts: TrustOptions): HTMLElement {
   /** The trust of one tie, set in place: Enter or Save sends it, Escape or Cancel leaves it, Remove deletes the tie. */
   function editTie(tie: Tie, r: HTMLElement): void {
     if (r.nextElementSibling?.classList.contains('tie-editor')) return;
-    const input = el('input', { class: 'text-input trust-input', attrs: { type: 'text', inputmode: 'decimal', value: String(Math.round(tie.trust * 1000) / 10), 'aria-label': `How much ${tieWords(tie, nameOf)}, in percent` } });
+    const was = String(Math.round(tie.trust * 1000) / 10);
+    const input = el('input', { class: 'text-input trust-input', attrs: { type: 'text', inputmode: 'decimal', value: was, 'data-was': was, 'aria-label': `How much ${tieWords(tie, nameOf)}, in percent` } });
     const save = el('button', { class: 'btn btn-small', text: 'Save', attrs: { type: 'button' } });
     const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
     const remove = el('button', { class: 'btn btn-small btn-ghost danger', text: 'Remove tie', attrs: { type: 'button' } });
@@ -167,6 +174,7 @@ export function trustSection(opts: TrustOptions): HTMLElement {
     const add = el('button', { class: 'btn btn-small', text: 'Add', attrs: { type: 'button', disabled: true } });
     const problem = problemLine();
     let picked: SearchHit | null = null;
+    adding = () => picked !== null;
     const notMe = (list: SearchHit[]) => list.filter((h) => h.id !== person.id);
     createSearch({
       input,
@@ -223,6 +231,16 @@ export function trustSection(opts: TrustOptions): HTMLElement {
     opts.onChanged();
   }
 
+  /** whether someone is picked in the adder, not yet added */
+  let adding = () => false;
+
   renderAdder();
-  return element;
+  return {
+    element,
+    unsaved() {
+      const changing = [...element.querySelectorAll<HTMLInputElement>('.tie-editor .trust-input')].some((i) => !i.disabled && i.value.trim() !== i.dataset.was);
+      if (changing) return 'the trust you began to change';
+      return adding() ? 'the tie you began to add' : null;
+    },
+  };
 }
