@@ -52,6 +52,31 @@ export const personSchema = z.strictObject({
   seeks: z.array(label).max(100).default([]),
 });
 export type Person = z.output<typeof personSchema>;
+/** A person to create: without an id, one is made from the name (personIdFor). */
+export const personCreateSchema = personSchema.extend({
+  id: id.optional().describe('left out: made from the name, "Zoë Ångström" → "p-zoe-angstrom" ("-2", "-3"… when that is taken)'),
+});
+export type PersonCreate = z.output<typeof personCreateSchema>;
+
+/** The longest name-made id part: ids end up in links. */
+const ID_SLUG_MAX = 40;
+
+/**
+ * The id made from a name: "p-" and the name's words in lower case, Latin letters without accents, joined by hyphens ("Zoë
+ * Ångström" → "p-zoe-angstrom", "李小龙" → "p-李小龙"), "-2", "-3"… for later attempts (the first was taken);
+ * "p-person" when the name has no letter or digit to spell it with.
+ */
+export function personIdFor(name: string, attempt = 1): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/([a-z])[\u0300-\u036f]+/gi, '$1') // Latin letters lose their accents; other scripts keep theirs (й)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .normalize('NFC');
+  // by code point, so a character beyond the 16-bit range is never cut in two
+  const slug = Array.from(words).slice(0, ID_SLUG_MAX).join('').replace(/^-+|-+$/g, '');
+  return `p-${slug || 'person'}${attempt > 1 ? `-${attempt}` : ''}`;
+}
 export const personPatchSchema = patchOf(personSchema.omit({ id: true }).shape);
 export type PersonPatch = z.output<typeof personPatchSchema>;
 

@@ -1,8 +1,11 @@
 /** People: the records behind every node. */
-import { NotFoundError } from '../domain/errors.ts';
-import type { Page, Person, PersonPatch } from '../domain/model.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { personIdFor, type Page, type Person, type PersonCreate, type PersonPatch } from '../domain/model.ts';
 import type { PeopleRepository } from '../store/people.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
+
+/** Times a name-made id is chosen again after someone took it between the look and the write. */
+const NAME_ID_ROUNDS = 3;
 
 export class PeopleService {
   constructor(
@@ -20,7 +23,26 @@ export class PeopleService {
     return person;
   }
 
-  async create(person: Person): Promise<Person> {
+  /**
+   * Creates a person; one given without an id is stored under the first id made from their name that nobody has
+   * (a clash with someone created meanwhile tries the next). A given id that exists is a 409.
+   */
+  async create(input: PersonCreate): Promise<Person> {
+    if (input.id !== undefined) return this.store({ ...input, id: input.id });
+    const base = personIdFor(input.name);
+    for (let round = 0; ; round++) {
+      const taken = await this.people.idsLike(base);
+      let attempt = 1;
+      while (taken.has(personIdFor(input.name, attempt))) attempt++;
+      try {
+        return await this.store({ ...input, id: personIdFor(input.name, attempt) });
+      } catch (err) {
+        if (!(err instanceof ConflictError) || round >= NAME_ID_ROUNDS) throw err;
+      }
+    }
+  }
+
+  private async store(person: Person): Promise<Person> {
     await this.people.create(person);
     this.version.bump();
     return person;

@@ -17,6 +17,7 @@ export const QUERY_NAMES = [
   'update-person',
   'delete-person',
   'find-missing-people',
+  'find-person-ids-like',
   'upsert-events',
   'link-drivers',
   'link-reached',

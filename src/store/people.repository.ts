@@ -35,6 +35,12 @@ export class PeopleRepository {
     return rows.length > 0;
   }
 
+  /** The ids that are `base` or begin with `base-`: those a new id made from `base` must avoid. */
+  async idsLike(base: string): Promise<Set<string>> {
+    const rows = await this.db.read<{ id: string }>('find-person-ids-like', { base });
+    return new Set(rows.map((r) => r.id));
+  }
+
   async missing(ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.read<{ id: string }>('find-missing-people', { ids: [...new Set(ids)] });

@@ -51,6 +51,43 @@ describe('people', () => {
     expect(res.body.error.message).toContain('ana');
   });
 
+  it('makes the id from the name when none is given: the first one nobody has, and a given id still answers 409', async () => {
+    const before = (await t.get('/api/people')).body.total;
+    const made: string[] = [];
+    const add = async (body: object) => {
+      const res = await t.send('POST', '/api/people', body);
+      if (res.status === 201) made.push(res.body.id);
+      return res;
+    };
+    try {
+      const first = await add({ name: '  Zoë Ångström ', offers: ['design'] });
+      expect(first.status).toBe(201);
+      expect(first.body).toEqual({ id: 'p-zoe-angstrom', name: 'Zoë Ångström', sectors: [], offers: ['design'], seeks: [] });
+      expect((await t.get('/api/people/p-zoe-angstrom')).body).toEqual(first.body);
+      expect((await add({ name: 'Zoe Angstrom' })).body.id).toBe('p-zoe-angstrom-2');
+      // -3 taken by a given id: the next name-made one skips it
+      expect((await add({ id: 'p-zoe-angstrom-3', name: 'Someone else' })).status).toBe(201);
+      expect((await add({ name: 'ZOË ÅNGSTRÖM' })).body.id).toBe('p-zoe-angstrom-4');
+      // an id that only begins the same is no clash
+      expect((await add({ id: 'p-zoe', name: 'Zoe' })).status).toBe(201);
+      expect((await add({ name: 'Zoé' })).body.id).toBe('p-zoe-2');
+      expect((await add({ name: '李小龙' })).body.id).toBe('p-李小龙');
+      expect((await t.get(`/api/people/${encodeURIComponent('p-李小龙')}`)).body.name).toBe('李小龙');
+      const taken = await t.send('POST', '/api/people', { id: 'p-zoe-angstrom', name: 'Again' });
+      expect(taken.status).toBe(409);
+      expect(taken.body.error.message).toContain('p-zoe-angstrom');
+      // the name is still required, and not blank
+      for (const body of [{ sectors: ['x'] }, { name: '   ' }]) {
+        const res = await t.send('POST', '/api/people', body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain('"name"');
+      }
+      expect((await t.get('/api/people')).body.total).toBe(before + made.length);
+    } finally {
+      for (const id of made) expect((await t.send('DELETE', `/api/people/${encodeURIComponent(id)}`)).status).toBe(204);
+    }
+  });
+
   it('answers 400 naming the field for a wrong type', async () => {
     const res = await t.send('POST', '/api/people', { id: 'x', name: 42 });
     expect(res.status).toBe(400);
@@ -388,6 +425,10 @@ describe('health and OpenAPI', () => {
     expect(result.valid).toBe(true);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/people', '/api/people/{id}', '/api/events', '/api/ties/{id}', '/api/introductions']));
     const create = res.body.paths['/api/people'].post;
-    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['id', 'name']));
+    const body = create.requestBody.content['application/json'].schema;
+    // a person needs a name; without an id one is made from it
+    expect(body.required).toContain('name');
+    expect(body.required).not.toContain('id');
+    expect(body.properties.id.description).toContain('made from the name');
   });
 });
