@@ -29,6 +29,7 @@ import type {
   IntroductionStatus,
   Page,
   Person,
+  PersonCreate,
   PersonPatch,
   Tie,
   TieDirection,
@@ -209,6 +210,8 @@ export const api = {
   createTie: (body: { id?: string; from: string; to: string; trust: number; since?: string | null; lastContact?: string | null }) => request<Tie>('POST', '/api/ties', body),
   updateTie: (id: string, patch: TiePatch) => request<Tie>('PATCH', `/api/ties/${encodeURIComponent(id)}`, patch),
   deleteTie: (id: string) => request<void>('DELETE', `/api/ties/${encodeURIComponent(id)}`),
+  /** adds someone; without an id the server makes one from the name (a given id that is taken answers 409) */
+  createPerson: (body: PersonCreate) => request<Person>('POST', '/api/people', body),
   /** changes who a person is (name, sectors, offers, seeks); answers the person as stored */
   updatePerson: (id: string, patch: PersonPatch) => request<Person>('PATCH', `/api/people/${encodeURIComponent(id)}`, patch),
   /** the events a person drove, was reached by, or either (role any), newest first */

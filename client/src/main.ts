@@ -128,7 +128,7 @@ store.subscribe((s, prev) => {
 window.addEventListener('popstate', () => {
   const next = parseViewState(location.search);
   // Back or Forward to another person asks first, as selectPerson does; kept, the address goes back to this view.
-  if (!mayLeavePanel(next.person)) {
+  if (!mayLeavePanel(next.person === store.get().person)) {
     history.pushState(null, '', `${location.pathname}${viewQuery()}${location.hash}`);
     return;
   }
@@ -383,12 +383,12 @@ function personChanged(person: Person): void {
 }
 
 /**
- * After an event was recorded, deleted or restored in the panel, influence everywhere changed: the store's
+ * After an event was recorded, deleted or restored in the panel, or someone added, influence everywhere changed: the store's
  * description (time range, kinds, media) and the map (scores, links, the timeline) are asked for again. The map
  * is rebuilt under the user without moving anyone: people keep their places, someone new appears among those
  * they are linked to, and the camera, the time and the open panel stay.
  */
-async function eventsChanged(): Promise<void> {
+async function recordsChanged(): Promise<void> {
   try {
     meta = await api.meta();
     panel?.setMeta(meta);
@@ -438,13 +438,41 @@ function fail(err: unknown): void {
  * (a profile edit, an event being recorded) that the user, asked, chooses to keep.
  */
 function selectPerson(id: string | null): void {
-  if (mayLeavePanel(id)) store.set({ reach: null, person: id });
+  const adding = panel?.adding ?? false;
+  if (!mayLeavePanel(id === store.get().person && !adding)) return;
+  // the form for someone new is not in the view state: it gives way (or closes) here
+  if (adding && id === store.get().person) void applySelection(id, true);
+  else store.set({ reach: null, person: id });
 }
 
-/** Whether the panel may show `id` (null: close): yes unless it holds unsaved work the user, asked, keeps. */
-function mayLeavePanel(id: string | null): boolean {
-  const unsaved = id === store.get().person ? null : panel?.unsaved();
+/**
+ * Whether the panel may move on (`staying`: it keeps what it shows): yes unless it holds unsaved work the user,
+ * asked, keeps.
+ */
+function mayLeavePanel(staying: boolean): boolean {
+  const unsaved = staying ? null : panel?.unsaved();
   return !unsaved || window.confirm(`Discard ${unsaved}? It is not saved.`);
+}
+
+/** "+ Person": the panel becomes a form for someone new (the open profile first closes, asking as a pick would). */
+function startAddingPerson(): void {
+  if (!panel) return;
+  if (!panel.adding) {
+    if (!mayLeavePanel(false)) return;
+    store.set({ reach: null, person: null });
+    panel.showNew();
+  }
+  document.body.classList.add('panel-open');
+  showSidebar(false);
+  byId('panel').querySelector<HTMLInputElement>('input[aria-label=Name]')?.focus();
+}
+
+/** Someone was added in the panel: the map is rebuilt with them (on its rim, linked to nobody yet), then their profile opens. */
+async function personAdded(person: Person): Promise<void> {
+  sectorPalette = withSectors(sectorPalette, person.sectors);
+  palette = { ...palette, sector: sectorPalette };
+  await recordsChanged();
+  if (panel?.adding) store.set({ reach: null, person: person.id });
 }
 // closing or reloading the page asks too
 window.addEventListener('beforeunload', (e) => {
@@ -580,7 +608,8 @@ async function boot(): Promise<void> {
     onSelectPerson: (id) => selectPerson(id),
     onIntroductionsChanged: () => void rescoreIntroducers(),
     onPersonChanged: (person) => personChanged(person),
-    onEventsChanged: () => eventsChanged(),
+    onEventsChanged: () => recordsChanged(),
+    onPersonAdded: (person) => void personAdded(person),
     onSeekTime: (ms) => seekTime(ms),
   });
 
@@ -594,6 +623,7 @@ async function boot(): Promise<void> {
     },
   });
 
+  byId('add-person').addEventListener('click', () => startAddingPerson());
   // The import dialog loads with its first use; after an import the page reloads with the same view (URL),
   // so the metrics, filters, time range and map all come from the updated store.
   let importDialog: Promise<{ open(): void }> | null = null;
@@ -656,7 +686,7 @@ async function boot(): Promise<void> {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
     if (e.key !== 'Escape' || typing) return;
     if (document.body.classList.contains('side-open')) showSidebar(false);
-    else if (store.get().person) selectPerson(null);
+    else if (store.get().person || panel?.adding) selectPerson(null);
   });
 
   await loadGraph();

@@ -1107,6 +1107,84 @@ describe('unsaved work', () => {
   });
 });
 
+describe('adding someone', () => {
+  it('+ Person: a blank name is refused on the spot; added, they are stored under an id from their name (the next free one), appear on the map without moving anyone, and their profile opens; Cancel, Escape and × close the form, asking first when something is typed', async () => {
+    const asked: string[] = [];
+    b.page.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    const panel = b.page.locator('#panel');
+    const form = panel.locator('.person-editor');
+    const people = async () => (await t.get('/api/meta')).body.counts.people as number;
+    const errorsBefore = b.errors.length;
+    const before = await people();
+    expect((await t.get('/api/people/p-ana')).status).toBe(200);
+    try {
+      await open('?person=p-ana');
+      const place = (id: string) => b.page.evaluate((n) => {
+        const g = window.__catalyst.view()!.sigma.getGraph();
+        return g.hasNode(n) ? [g.getNodeAttribute(n, 'x'), g.getNodeAttribute(n, 'y')] : null;
+      }, id);
+      const ana = await place('p-ana');
+      const order = await b.page.evaluate(() => window.__catalyst.view()!.sigma.getGraph().order);
+
+      // the form takes the panel's place; Cancel closes it
+      await b.page.click('#add-person');
+      expect(await panel.locator('.person-name').textContent()).toBe('New person');
+      expect(await b.page.evaluate(() => window.__catalyst.state().person)).toBe(null);
+      await expect.poll(() => b.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Name');
+      // Cancel drops what was typed on purpose: nothing to ask
+      await b.page.keyboard.type('Half a name');
+      await form.locator('button', { hasText: 'Cancel' }).click();
+      expect(await panel.isHidden()).toBe(true);
+      expect(asked).toEqual([]);
+      // and Escape, in the form or outside it
+      await b.page.click('#add-person');
+      await b.page.keyboard.press('Escape');
+      expect(await panel.isHidden()).toBe(true);
+      await b.page.click('#add-person');
+      await panel.locator('.panel-close').focus();
+      await b.page.keyboard.press('Escape');
+      expect(await panel.isHidden()).toBe(true);
+
+      // something typed: the × asks, and Cancel in the question keeps the form as it was
+      await b.page.click('#add-person');
+      await form.locator("input[aria-label='Add to sectors']").pressSequentially('design,', { delay: 10 });
+      await panel.locator('.panel-close').click();
+      await expect.poll(() => asked.length).toBe(1);
+      expect(asked[0]).toBe('Discard the person you began to add? It is not saved.');
+      expect(await panel.isVisible()).toBe(true);
+
+      // no name: said on the spot, nothing stored
+      await form.locator('button[type=submit]').click();
+      expect(await form.locator('.error').textContent()).toBe('A name is needed.');
+      expect(await people()).toBe(before);
+
+      // "Ana": p-ana is taken, so she is p-ana-2
+      await form.locator('input[aria-label=Name]').fill('  Ana ');
+      await form.locator("input[aria-label='Add to offers']").pressSequentially('branding,', { delay: 10 });
+      await form.locator("input[aria-label='Add to seeks']").pressSequentially('funding,', { delay: 10 });
+      await form.locator('button[type=submit]').click();
+      await expect.poll(() => b.page.evaluate(() => window.__catalyst.state().person), { timeout: 30_000 }).toBe('p-ana-2');
+      expect((await t.get('/api/people/p-ana-2')).body).toEqual({ id: 'p-ana-2', name: 'Ana', sectors: ['design'], offers: ['branding'], seeks: ['funding'] });
+      expect(await people()).toBe(before + 1);
+      await expect.poll(() => panel.locator('.person-name').textContent(), { timeout: 30_000 }).toBe('Ana');
+      expect(await place('p-ana-2')).not.toBeNull();
+      expect(await place('p-ana')).toEqual(ana);
+      expect(await b.page.evaluate(() => window.__catalyst.view()!.sigma.getGraph().order)).toBe(order + 1);
+      // nothing left to lose: closing asks nothing
+      await panel.locator('.panel-close').click();
+      await expect.poll(() => panel.isHidden()).toBe(true);
+      expect(asked).toHaveLength(1);
+      expect(b.errors.slice(errorsBefore)).toEqual([]);
+    } finally {
+      b.page.removeAllListeners('dialog');
+      if ((await t.get('/api/people/p-ana-2')).status === 200) expect((await t.send('DELETE', '/api/people/p-ana-2')).status).toBe(204);
+    }
+  });
+});
+
 describe('the introductions board', () => {
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 

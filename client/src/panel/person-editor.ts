@@ -2,7 +2,8 @@
  * Editing who a person is, in their profile: name, sectors, what they offer and what they seek. These drive the
  * introductions (an offer meets a need by the same label; sectors pick partners), so the known labels are offered
  * as suggestions. Save sends only what changed (PATCH /api/people/:id); the server's message is shown as is when
- * it refuses, and nothing is kept half-saved. Escape or Cancel leaves the profile as it was.
+ * it refuses, and nothing is kept half-saved. Escape or Cancel leaves the profile as it was. The same form adds
+ * someone new (no person given: POST /api/people, which makes the id from the name).
  */
 import type { Person, PersonPatch } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
@@ -33,6 +34,9 @@ export function draftProblem(draft: ProfileDraft): string | null {
   return null;
 }
 
+/** Nobody yet: what the form starts from when it adds someone. */
+export const BLANK_PROFILE: ProfileDraft = { name: '', sectors: [], offers: [], seeks: [] };
+
 export interface PersonEditor {
   readonly element: HTMLElement;
   focus(): void;
@@ -41,13 +45,15 @@ export interface PersonEditor {
 }
 
 export function personEditor(opts: {
-  person: Person;
-  api: Pick<Api, 'updatePerson'>;
+  /** the person edited; null to add someone (the form starts blank) */
+  person: Person | null;
+  api: Pick<Api, 'updatePerson' | 'createPerson'>;
   known: { sectors: readonly string[]; skills: readonly string[] };
   onSaved(person: Person): void;
   onCancel(): void;
 }): PersonEditor {
-  const { person } = opts;
+  const adding = opts.person === null;
+  const person: ProfileDraft = opts.person ?? BLANK_PROFILE;
   const name = el('input', { class: 'text-input', attrs: { type: 'text', value: person.name, maxlength: 300, 'aria-label': 'Name', autocomplete: 'off' } });
   name.value = person.name;
   const onChange = () => update();
@@ -55,9 +61,10 @@ export function personEditor(opts: {
   const offers = tagField({ label: 'Offers', values: person.offers, known: opts.known.skills, kind: 'offer', placeholder: 'Add an offer…', onChange });
   const seeks = tagField({ label: 'Seeks', values: person.seeks, known: opts.known.skills, kind: 'seek', placeholder: 'Add a need…', onChange });
   const problem = problemLine();
-  const save = el('button', { class: 'btn btn-small btn-primary', text: 'Save', attrs: { type: 'submit' } });
+  const saveText = adding ? 'Add' : 'Save';
+  const save = el('button', { class: 'btn btn-small btn-primary', text: saveText, attrs: { type: 'submit' } });
   const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
-  const form = el('form', { class: 'person-editor', attrs: { 'aria-label': `Edit ${person.name}`, novalidate: true } }, [
+  const form = el('form', { class: 'person-editor', attrs: { 'aria-label': adding ? 'Add a person' : `Edit ${person.name}`, novalidate: true } }, [
     el('label', { class: 'field' }, [el('span', { text: 'Name' }), name]),
     sectors.element,
     offers.element,
@@ -67,6 +74,8 @@ export function personEditor(opts: {
     el('div', { class: 'suggestion-actions' }, [save, cancel]),
   ]);
   let saving = false;
+  /** stored: nothing left unsaved, whatever the fields still hold */
+  let done = false;
 
   const draft = (): ProfileDraft => ({ name: name.value, sectors: sectors.values(), offers: offers.values(), seeks: seeks.values() });
 
@@ -88,15 +97,19 @@ export function personEditor(opts: {
     }
     saving = true;
     save.disabled = cancel.disabled = true;
-    save.textContent = 'Saving…';
+    save.textContent = adding ? 'Adding…' : 'Saving…';
     problem.show(null);
     try {
-      opts.onSaved(await opts.api.updatePerson(person.id, patch));
+      const stored = opts.person
+        ? await opts.api.updatePerson(opts.person.id, patch)
+        : await opts.api.createPerson({ name: d.name.trim(), sectors: d.sectors, offers: d.offers, seeks: d.seeks });
+      done = true;
+      opts.onSaved(stored);
     } catch (err) {
       problem.show(err);
       saving = false;
       cancel.disabled = false;
-      save.textContent = 'Save';
+      save.textContent = saveText;
       update();
     }
   }
@@ -115,5 +128,5 @@ export function personEditor(opts: {
     opts.onCancel();
   });
   update();
-  return { element: form, focus: () => name.focus(), unsaved: () => profileChanges(person, draft()) !== null };
+  return { element: form, focus: () => name.focus(), unsaved: () => !done && profileChanges(person, draft()) !== null };
 }

@@ -47,6 +47,8 @@ export interface PersonPanelOptions {
    * own scores and curve once this settles (the page's fresh `meta` given by then through setMeta).
    */
   onEventsChanged?(): Promise<void>;
+  /** someone new was added from the panel's form (their profile is the page's to open) */
+  onPersonAdded?(person: Person): void;
   /** moves the map's time to this moment (an event's date was clicked) */
   onSeekTime?(ms: number): void;
 }
@@ -61,6 +63,10 @@ export interface PersonPanel {
   refreshScores(): void;
   /** what the store holds changed (an event recorded: the time range, kinds, media): read from now on */
   setMeta(meta: MetaResponse): void;
+  /** the panel becomes a form for someone new (closed by hide(), or by show() once they are added) */
+  showNew(): void;
+  /** true while the panel is that form */
+  readonly adding: boolean;
   /** the work typed into the panel and not saved, in words ("your edits to the profile"), or null when none is */
   unsaved(): string | null;
   hide(): void;
@@ -184,19 +190,26 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let editor: PersonEditor | null = null;
   let events: { unsaved(): boolean } | null = null;
   let trust: TrustSection | null = null;
+  /** whether the panel is the form for someone new, and that form while what it holds counts (not cancelled) */
+  let adding = false;
+  let newForm: PersonEditor | null = null;
   /** the labels the editor suggests: those stored when the page loaded, and those saved since */
   const known = { sectors: new Set(meta.sectors), skills: new Set(meta.skills) };
+  const sortedLabels = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
+  /** a saved person's labels are suggested from now on */
+  function learnLabels(saved: Person): void {
+    for (const s of saved.sectors) known.sectors.add(s);
+    for (const s of [...saved.offers, ...saved.seeks]) known.skills.add(s);
+  }
 
   /** The profile editor in place of the offers and seeks, until it saves (the panel reloads) or is cancelled. */
   function startEditing(p: Person, parts: { who: HTMLElement; subtitle: HTMLElement; button: HTMLElement }): void {
-    const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
     const form = personEditor({
       person: p,
       api,
-      known: { sectors: sorted(known.sectors), skills: sorted(known.skills) },
+      known: { sectors: sortedLabels(known.sectors), skills: sortedLabels(known.skills) },
       onSaved: (saved) => {
-        for (const s of saved.sectors) known.sectors.add(s);
-        for (const s of [...saved.offers, ...saved.seeks]) known.skills.add(s);
+        learnLabels(saved);
         opts.onPersonChanged?.(saved);
         if (person === saved.id) void show(saved.id);
       },
@@ -306,9 +319,51 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     clear(root);
     root.append(
       el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [el('h2', { class: 'person-name', text: id })]), closeButton]),
-      el('p', { class: 'error small unknown-person', text: err.message }),
-      el('p', { class: 'muted small', text: 'The link may point to someone who was deleted or whose id changed; search for them by name.' }),
+      el('section', { class: 'panel-section' }, [
+        el('p', { class: 'error small unknown-person', text: err.message }),
+        el('p', { class: 'muted small', text: 'The link may point to someone who was deleted or whose id changed; search for them by name.' }),
+      ]),
     );
+  }
+
+  /**
+   * The panel as a form for someone new: a name is enough; sectors, offers and seeks may follow. Added, the page
+   * is told (onPersonAdded), which opens their profile; Cancel or Escape closes the panel.
+   */
+  function showNew(): void {
+    controller?.abort();
+    scoresController?.abort();
+    controller = null;
+    person = null;
+    destroyChart();
+    redrawCurve = redrawIntroducerCurve = null;
+    editor = events = trust = null;
+    root.hidden = false;
+    root.classList.add('open');
+    clear(root);
+    const form = personEditor({
+      person: null,
+      api,
+      known: { sectors: sortedLabels(known.sectors), skills: sortedLabels(known.skills) },
+      onSaved: (saved) => {
+        learnLabels(saved);
+        opts.onPersonAdded?.(saved);
+      },
+      onCancel: () => {
+        newForm = null; // dropped on purpose: nothing to ask about
+        opts.onClose();
+      },
+    });
+    adding = true;
+    newForm = form;
+    root.append(
+      el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [el('h2', { class: 'person-name', text: 'New person' })]), closeButton]),
+      el('section', { class: 'panel-section new-person' }, [
+        el('p', { class: 'muted small new-person-note', text: 'A name is enough to add someone. Once added, their profile records the events they drove or were reached by (these link them on the map) and whom they trust (what introductions run on).' }),
+        form.element,
+      ]),
+    );
+    form.focus();
   }
 
   async function show(id: string): Promise<void> {
@@ -319,7 +374,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     person = id;
     destroyChart();
     redrawCurve = redrawIntroducerCurve = null;
-    editor = events = trust = null;
+    editor = events = trust = newForm = null;
+    adding = false;
     historyShown = HISTORY_PAGE;
     root.hidden = false;
     root.classList.add('open');
@@ -689,6 +745,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       if (isoAt() !== lastScoresAt) reloadProfile();
     },
     unsaved() {
+      if (newForm?.unsaved()) return 'the person you began to add';
       if (editor?.element.isConnected && editor.unsaved()) return 'your edits to the profile';
       if (events?.unsaved()) return 'the event you began to record';
       return trust?.unsaved() ?? null;
@@ -698,10 +755,16 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       for (const s of next.sectors) known.sectors.add(s);
       for (const s of next.skills) known.skills.add(s);
     },
+    showNew,
+    get adding() {
+      return adding;
+    },
     hide() {
       controller?.abort();
       scoresController?.abort();
       person = null;
+      editor = events = trust = newForm = null;
+      adding = false;
       destroyChart();
       root.classList.remove('open');
       root.hidden = true;
