@@ -11,6 +11,7 @@ import {
   introductionStatuses,
   personPatchSchema,
   personCreateSchema,
+  personFootprintSchema,
   personSchema,
   tieDirections,
   tieOrders,
@@ -71,6 +72,21 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
     response: personSchema,
     listQuery: z.object({ q: z.string().max(200).optional() }),
   });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/people/:id/footprint',
+      tag: 'people',
+      summary: 'What deleting this person would delete with them, counted',
+      description: 'DELETE /api/people/:id also deletes their trust ties, the events only they drove, their introductions and the dismissals naming them; this counts those, to say so before.',
+      params: idParams,
+      response: personFootprintSchema,
+      errors: [404],
+    },
+    ({ params }) => deps.people.footprint(params.id),
+  );
   // before the introductions' /:id routes, which would take "summary" for an id
   defineRoute(
     router,

@@ -58,6 +58,15 @@ export const personCreateSchema = personSchema.extend({
 });
 export type PersonCreate = z.output<typeof personCreateSchema>;
 
+/** What deleting a person takes with them, counted (GET /api/people/:id/footprint). */
+export const personFootprintSchema = z.object({
+  ties: z.number().int().describe('trust ties they give or receive'),
+  events: z.number().int().describe('events only they drove (an event someone else drove too stays)'),
+  introductions: z.number().int().describe('introductions they made or were introduced in'),
+  dismissals: z.number().int().describe('dismissed suggestions they made or were named in'),
+});
+export type PersonFootprint = z.output<typeof personFootprintSchema>;
+
 /** The longest name-made id part: ids end up in links. */
 const ID_SLUG_MAX = 40;
 

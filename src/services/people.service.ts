@@ -1,6 +1,6 @@
 /** People: the records behind every node. */
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import { personIdFor, type Page, type Person, type PersonCreate, type PersonPatch } from '../domain/model.ts';
+import { personIdFor, type Page, type Person, type PersonCreate, type PersonFootprint, type PersonPatch } from '../domain/model.ts';
 import type { PeopleRepository } from '../store/people.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
 
@@ -52,6 +52,13 @@ export class PeopleService {
     if (!(await this.people.update(id, patch))) throw new NotFoundError('Person', id);
     this.version.bump();
     return this.get(id);
+  }
+
+  /** What delete(id) would take with the person, counted: what a user is told before saying yes. */
+  async footprint(id: string): Promise<PersonFootprint> {
+    const found = await this.people.footprint(id);
+    if (!found) throw new NotFoundError('Person', id);
+    return found;
   }
 
   async delete(id: string): Promise<void> {

@@ -18,6 +18,7 @@ export const QUERY_NAMES = [
   'delete-person',
   'find-missing-people',
   'find-person-ids-like',
+  'person-footprint',
   'upsert-events',
   'link-drivers',
   'link-reached',

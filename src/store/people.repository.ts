@@ -1,5 +1,5 @@
 /** People: create, read, update, delete, and idempotent batch upserts. */
-import type { Page, Person, PersonPatch } from '../domain/model.ts';
+import type { Page, Person, PersonFootprint, PersonPatch } from '../domain/model.ts';
 import type { Database, WriteTx } from './database.ts';
 
 export class PeopleRepository {
@@ -33,6 +33,12 @@ export class PeopleRepository {
   async delete(id: string): Promise<boolean> {
     const rows = await this.db.write('delete-person', { id });
     return rows.length > 0;
+  }
+
+  /** What deleting the person takes with them (delete-person), counted; null for an unknown id. */
+  async footprint(id: string): Promise<PersonFootprint | null> {
+    const rows = await this.db.read<PersonFootprint>('person-footprint', { id });
+    return rows[0] ?? null;
   }
 
   /** The ids that are `base` or begin with `base-`: those a new id made from `base` must avoid. */

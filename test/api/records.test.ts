@@ -398,8 +398,33 @@ describe('introductions', () => {
     expect((await t.send('PATCH', `/api/introductions/${id}`, { note: 'Met for coffee' })).body).toMatchObject({ note: 'Met for coffee', status: 'made' });
   });
 
-  it('deleting a person removes their events and introductions', async () => {
+  it('deleting a person removes their events and introductions, as their footprint said beforehand', async () => {
+    // a tie, an event of his own and one he drove with Ana, a dismissal by him and one naming him: every count above 0
+    expect((await t.send('POST', '/api/ties', { from: 'omar', to: 'ana', trust: 0.4 })).status).toBe(201);
+    expect((await t.send('POST', '/api/events', { id: 'e7', at: '2024-06-01T10:00:00Z', drivers: [{ person: 'omar' }], reached: [{ person: 'ana' }] })).status).toBe(201);
+    expect((await t.send('POST', '/api/events', { id: 'e8', at: '2024-06-02T10:00:00Z', drivers: [{ person: 'omar' }, { person: 'ana' }], reached: [] })).status).toBe(201);
+    expect((await t.send('POST', '/api/dismissals', { by: 'omar', a: 'omar', b: 'zoe' })).status).toBe(201);
+    expect((await t.send('POST', '/api/dismissals', { by: 'ana', a: 'ana', b: 'omar' })).status).toBe(201);
+    const all = async (path: string) => (await t.get(`${path}&limit=500`)).body as { items: { id: string; drivers?: { person: string }[]; by?: string; a?: string; b?: string }[]; total: number };
+    const ties = await all('/api/ties?person=omar&direction=both');
+    const drove = await all('/api/events?person=omar&role=drove');
+    const onlyHis = drove.items.filter((e) => e.drivers!.every((d) => d.person === 'omar'));
+    const introductions = await all('/api/introductions?person=omar');
+    const dismissals = (await all('/api/dismissals?offset=0')).items.filter((d) => [d.by, d.a, d.b].includes('omar'));
+    const footprint = await t.get('/api/people/omar/footprint');
+    expect(footprint.status).toBe(200);
+    expect(footprint.body).toEqual({ ties: ties.total, events: onlyHis.length, introductions: introductions.total, dismissals: dismissals.length });
+    for (const n of Object.values(footprint.body)) expect(n, JSON.stringify(footprint.body)).toBeGreaterThan(0);
+    expect(drove.total).toBeGreaterThan(onlyHis.length); // an event he drove with someone else stays
+    const unknown = await t.get('/api/people/nobody/footprint');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('Person "nobody" does not exist');
+
     expect((await t.send('DELETE', '/api/people/omar')).status).toBe(204);
+    for (const e of onlyHis) expect((await t.get(`/api/events/${e.id}`)).status).toBe(404);
+    for (const d of dismissals) expect((await t.get(`/api/dismissals/${d.id}`)).status).toBe(404);
+    expect((await t.get('/api/ties?person=ana&direction=both&limit=500')).body.items.some((x: { from: string; to: string }) => x.from === 'omar' || x.to === 'omar')).toBe(false);
+    expect((await t.get('/api/events/e8')).body.drivers).toEqual([{ person: 'ana', role: 'driver' }]);
     expect((await t.get('/api/people/omar')).status).toBe(404);
     expect((await t.get('/api/introductions?person=ana')).body.total).toBe(0);
     expect((await t.get('/api/events/e1')).body.reached).toEqual([]);
