@@ -30,6 +30,7 @@ import type {
   Page,
   Person,
   PersonCreate,
+  PersonFootprint,
   PersonPatch,
   Tie,
   TieDirection,
@@ -212,6 +213,10 @@ export const api = {
   deleteTie: (id: string) => request<void>('DELETE', `/api/ties/${encodeURIComponent(id)}`),
   /** adds someone; without an id the server makes one from the name (a given id that is taken answers 409) */
   createPerson: (body: PersonCreate) => request<Person>('POST', '/api/people', body),
+  /** what deleting a person would take with them, counted */
+  personFootprint: (id: string) => request<PersonFootprint>('GET', `/api/people/${encodeURIComponent(id)}/footprint`),
+  /** deletes a person, with their ties, the events only they drove, their introductions and dismissals */
+  deletePerson: (id: string) => request<void>('DELETE', `/api/people/${encodeURIComponent(id)}`),
   /** changes who a person is (name, sectors, offers, seeks); answers the person as stored */
   updatePerson: (id: string, patch: PersonPatch) => request<Person>('PATCH', `/api/people/${encodeURIComponent(id)}`, patch),
   /** the events a person drove, was reached by, or either (role any), newest first */

@@ -467,6 +467,15 @@ function startAddingPerson(): void {
   byId('panel').querySelector<HTMLInputElement>('input[aria-label=Name]')?.focus();
 }
 
+/**
+ * The open profile's person was deleted (the user said yes to what goes with them): the panel closes without asking
+ * about its other forms, which went with them, and the map is rebuilt without them, nobody else moving.
+ */
+function personDeleted(): void {
+  store.set({ reach: null, person: null });
+  void recordsChanged();
+}
+
 /** Someone was added in the panel: the map is rebuilt with them (on its rim, linked to nobody yet), then their profile opens. */
 async function personAdded(person: Person): Promise<void> {
   sectorPalette = withSectors(sectorPalette, person.sectors);
@@ -610,6 +619,7 @@ async function boot(): Promise<void> {
     onPersonChanged: (person) => personChanged(person),
     onEventsChanged: () => recordsChanged(),
     onPersonAdded: (person) => void personAdded(person),
+    onPersonDeleted: () => personDeleted(),
     onSeekTime: (ms) => seekTime(ms),
   });
 

@@ -1108,11 +1108,12 @@ describe('unsaved work', () => {
 });
 
 describe('adding someone', () => {
-  it('+ Person: a blank name is refused on the spot; added, they are stored under an id from their name (the next free one), appear on the map without moving anyone, and their profile opens; Cancel, Escape and × close the form, asking first when something is typed', async () => {
+  it('+ Person: a blank name is refused on the spot; added, they are stored under an id from their name (the next free one), appear on the map without moving anyone, and their profile opens; Cancel, Escape and × close the form, asking first when something is typed; Delete person… says what goes with them, and Yes deletes them from the store and the map', async () => {
     const asked: string[] = [];
+    let reply = false;
     b.page.on('dialog', (d) => {
       asked.push(d.message());
-      void d.dismiss();
+      void (reply ? d.accept() : d.dismiss());
     });
     const panel = b.page.locator('#panel');
     const form = panel.locator('.person-editor');
@@ -1173,10 +1174,28 @@ describe('adding someone', () => {
       expect(await place('p-ana-2')).not.toBeNull();
       expect(await place('p-ana')).toEqual(ana);
       expect(await b.page.evaluate(() => window.__catalyst.view()!.sigma.getGraph().order)).toBe(order + 1);
-      // nothing left to lose: closing asks nothing
-      await panel.locator('.panel-close').click();
-      await expect.poll(() => panel.isHidden()).toBe(true);
       expect(asked).toHaveLength(1);
+
+      // deleted from the editor: asked first, naming what goes with her (a tie she gives); No keeps her
+      expect((await t.send('POST', '/api/ties', { from: 'p-ana-2', to: 'p-omar', trust: 0.6 })).status).toBe(201);
+      await panel.locator('.panel-edit').click();
+      await panel.locator('.person-delete').click();
+      await expect.poll(() => asked.length).toBe(2);
+      expect(asked[1]).toBe('Delete Ana? Also deleted: 1 trust tie. This cannot be undone.');
+      expect((await t.get('/api/people/p-ana-2')).status).toBe(200);
+      expect(await panel.isVisible()).toBe(true);
+      // Yes: gone from the store and the map, the profile closed, nobody else moved
+      reply = true;
+      await panel.locator('.person-delete').click();
+      await expect.poll(() => panel.isHidden(), { timeout: 30_000 }).toBe(true);
+      expect(asked).toHaveLength(3);
+      expect((await t.get('/api/people/p-ana-2')).status).toBe(404);
+      expect((await t.get(`/api/ties/${encodeURIComponent('p-ana-2->p-omar')}`)).status).toBe(404);
+      expect(await people()).toBe(before);
+      expect(await b.page.evaluate(() => window.__catalyst.state().person)).toBe(null);
+      await expect.poll(() => place('p-ana-2'), { timeout: 30_000 }).toBeNull();
+      expect(await place('p-ana')).toEqual(ana);
+      expect(await b.page.evaluate(() => window.__catalyst.view()!.sigma.getGraph().order)).toBe(order);
       expect(b.errors.slice(errorsBefore)).toEqual([]);
     } finally {
       b.page.removeAllListeners('dialog');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../../src/api/contract.ts';
 import { categoricalColor, sectorColors, withSectors } from '../../client/src/graph/palette.ts';
 import { buildScene, updatePerson } from '../../client/src/graph/scene.ts';
-import { draftProblem, profileChanges } from '../../client/src/panel/person-editor.ts';
+import { deletionQuestion, draftProblem, profileChanges } from '../../client/src/panel/person-editor.ts';
 import { addTags, splitTags, tagKey } from '../../client/src/panel/tag-field.ts';
 
 describe('tag fields', () => {
@@ -84,5 +84,17 @@ describe('the map after an edit', () => {
     expect(scene.graph.getNodeAttributes('b')).toMatchObject({ label: 'Ben', sectors: ['finance'] });
     expect(updatePerson(scene, { id: 'zz', name: 'Nobody', sectors: [] })).toBe(false);
     expect(scene.graph.order).toBe(2);
+  });
+});
+
+describe('deleting someone', () => {
+  it('is asked about naming what goes with them, in the singular or plural, leaving out what there is none of', () => {
+    expect(deletionQuestion('Ana Lima', { ties: 14, events: 4, introductions: 3, dismissals: 2 })).toBe(
+      'Delete Ana Lima? Also deleted: 14 trust ties, 4 events only they drove, 3 introductions and 2 dismissed suggestions. This cannot be undone.',
+    );
+    expect(deletionQuestion('Omar', { ties: 1, events: 0, introductions: 1, dismissals: 0 })).toBe('Delete Omar? Also deleted: 1 trust tie and 1 introduction. This cannot be undone.');
+    expect(deletionQuestion('Lee', { ties: 0, events: 1, introductions: 0, dismissals: 1 })).toBe('Delete Lee? Also deleted: 1 event only they drove and 1 dismissed suggestion. This cannot be undone.');
+    expect(deletionQuestion('Zoë', { ties: 1200, events: 0, introductions: 0, dismissals: 0 })).toBe('Delete Zoë? Also deleted: 1,200 trust ties. This cannot be undone.');
+    expect(deletionQuestion('New', { ties: 0, events: 0, introductions: 0, dismissals: 0 })).toBe('Delete New? Nothing else on record names them. This cannot be undone.');
   });
 });

@@ -5,9 +5,9 @@
  * it refuses, and nothing is kept half-saved. Escape or Cancel leaves the profile as it was. The same form adds
  * someone new (no person given: POST /api/people, which makes the id from the name).
  */
-import type { Person, PersonPatch } from '../../../src/domain/model.ts';
+import type { Person, PersonFootprint, PersonPatch } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
-import { el, problemLine } from './dom.ts';
+import { el, listInWords, problemLine } from './dom.ts';
 import { tagField } from './tag-field.ts';
 
 export type ProfileDraft = Pick<Person, 'name' | 'sectors' | 'offers' | 'seeks'>;
@@ -37,6 +37,22 @@ export function draftProblem(draft: ProfileDraft): string | null {
 /** Nobody yet: what the form starts from when it adds someone. */
 export const BLANK_PROFILE: ProfileDraft = { name: '', sectors: [], offers: [], seeks: [] };
 
+/**
+ * What is asked before a person is deleted: what goes with them, from GET /api/people/:id/footprint ("Also deleted:
+ * 3 trust ties, 1 event only they drove and 2 introductions."), and that it cannot be undone.
+ */
+export function deletionQuestion(name: string, f: PersonFootprint): string {
+  const count = (n: number, one: string, many: string) => (n > 0 ? `${n.toLocaleString('en-US')} ${n === 1 ? one : many}` : null);
+  const parts = [
+    count(f.ties, 'trust tie', 'trust ties'),
+    count(f.events, 'event only they drove', 'events only they drove'),
+    count(f.introductions, 'introduction', 'introductions'),
+    count(f.dismissals, 'dismissed suggestion', 'dismissed suggestions'),
+  ].filter((p): p is string => p !== null);
+  const also = parts.length > 0 ? `Also deleted: ${listInWords(parts)}.` : 'Nothing else on record names them.';
+  return `Delete ${name}? ${also} This cannot be undone.`;
+}
+
 export interface PersonEditor {
   readonly element: HTMLElement;
   focus(): void;
@@ -47,10 +63,12 @@ export interface PersonEditor {
 export function personEditor(opts: {
   /** the person edited; null to add someone (the form starts blank) */
   person: Person | null;
-  api: Pick<Api, 'updatePerson' | 'createPerson'>;
+  api: Pick<Api, 'updatePerson' | 'createPerson' | 'personFootprint' | 'deletePerson'>;
   known: { sectors: readonly string[]; skills: readonly string[] };
   onSaved(person: Person): void;
   onCancel(): void;
+  /** given, an edited person can be deleted from the form ("Delete person…", asked first): they were */
+  onDeleted?(id: string): void;
 }): PersonEditor {
   const adding = opts.person === null;
   const person: ProfileDraft = opts.person ?? BLANK_PROFILE;
@@ -64,6 +82,9 @@ export function personEditor(opts: {
   const saveText = adding ? 'Add' : 'Save';
   const save = el('button', { class: 'btn btn-small btn-primary', text: saveText, attrs: { type: 'submit' } });
   const cancel = el('button', { class: 'btn btn-small btn-ghost', text: 'Cancel', attrs: { type: 'button' } });
+  const deleteText = 'Delete person…';
+  const remove =
+    opts.person && opts.onDeleted ? el('button', { class: 'btn btn-small btn-ghost danger person-delete', text: deleteText, title: `Delete ${person.name} and what only they are part of`, attrs: { type: 'button' } }) : null;
   const form = el('form', { class: 'person-editor', attrs: { 'aria-label': adding ? 'Add a person' : `Edit ${person.name}`, novalidate: true } }, [
     el('label', { class: 'field' }, [el('span', { text: 'Name' }), name]),
     sectors.element,
@@ -71,7 +92,7 @@ export function personEditor(opts: {
     seeks.element,
     el('p', { class: 'muted small', text: 'An offer meets a need only by the same label: pick one from the list where it fits.' }),
     problem.element,
-    el('div', { class: 'suggestion-actions' }, [save, cancel]),
+    el('div', { class: 'suggestion-actions' }, [save, cancel, remove]),
   ]);
   let saving = false;
   /** stored: nothing left unsaved, whatever the fields still hold */
@@ -114,6 +135,42 @@ export function personEditor(opts: {
     }
   }
 
+  /** Delete person…: what goes with them is counted and asked about; yes deletes (the page is told), no changes nothing. */
+  async function deletePerson(): Promise<void> {
+    const p = opts.person;
+    if (!p || !remove || saving) return;
+    const busy = (text: string | null) => {
+      saving = text !== null;
+      remove.textContent = text ?? deleteText;
+      remove.disabled = cancel.disabled = saving;
+      if (saving) save.disabled = true;
+      else update();
+    };
+    problem.show(null);
+    busy('Counting…');
+    let question: string;
+    try {
+      question = deletionQuestion(p.name, await opts.api.personFootprint(p.id));
+    } catch (err) {
+      busy(null);
+      problem.show(err);
+      return;
+    }
+    busy(null);
+    if (!window.confirm(question)) return;
+    busy('Deleting…');
+    try {
+      await opts.api.deletePerson(p.id);
+    } catch (err) {
+      busy(null);
+      problem.show(err);
+      return;
+    }
+    done = true;
+    opts.onDeleted?.(p.id);
+  }
+
+  remove?.addEventListener('click', () => void deletePerson());
   name.addEventListener('input', onChange);
   form.addEventListener('submit', (e) => {
     e.preventDefault();

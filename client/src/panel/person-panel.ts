@@ -47,6 +47,8 @@ export interface PersonPanelOptions {
    * own scores and curve once this settles (the page's fresh `meta` given by then through setMeta).
    */
   onEventsChanged?(): Promise<void>;
+  /** the person shown was deleted from the panel (the page closes it); without this, the editor offers no Delete */
+  onPersonDeleted?(id: string): void;
   /** someone new was added from the panel's form (their profile is the page's to open) */
   onPersonAdded?(person: Person): void;
   /** moves the map's time to this moment (an event's date was clicked) */
@@ -213,6 +215,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         opts.onPersonChanged?.(saved);
         if (person === saved.id) void show(saved.id);
       },
+      onDeleted: opts.onPersonDeleted ? (id) => opts.onPersonDeleted!(id) : undefined,
       onCancel: () => {
         form.element.remove();
         parts.who.hidden = parts.subtitle.hidden = parts.button.hidden = false;
