@@ -129,6 +129,8 @@ function importFile(file: Blob, q: ImportQuery, onUpload: (sent: number, total: 
 
 export interface GraphQuery {
   metric: string;
+  /** the links: influence or trust ties; null = the server's choice */
+  layer: 'influence' | 'ties' | null;
   sector: string | null;
   medium: string | null;
   limit: number | null;
@@ -138,6 +140,7 @@ export interface TimelineQuery {
   metric: string;
   /** each person's value over time: decayed activity, temporal PageRank, or the introducer score at each time */
   basis: 'activity' | 'pagerank' | 'introducer';
+  layer: 'influence' | 'ties' | null;
   sector: string | null;
   medium: string | null;
   polarity: Polarity;
@@ -158,11 +161,11 @@ export function timelineBasis(metric: string): TimelineQuery['basis'] {
 export const api = {
   meta: (signal?: AbortSignal) => request<MetaResponse>('GET', '/api/meta', undefined, signal),
   graph: (q: GraphQuery, signal?: AbortSignal) =>
-    request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, sector: q.sector, medium: q.medium, limit: q.limit }), undefined, signal),
+    request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, layer: q.layer, sector: q.sector, medium: q.medium, limit: q.limit }), undefined, signal),
   timeline: (q: TimelineQuery, signal?: AbortSignal) =>
     request<TimelineResponse>(
       'GET',
-      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, basis: q.basis === 'activity' ? null : q.basis, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, limit: q.limit }),
+      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, basis: q.basis === 'activity' ? null : q.basis, layer: q.layer, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, limit: q.limit }),
       undefined,
       signal,
     ),

@@ -217,7 +217,7 @@ interface DataRequest {
 function requestGraph(): DataRequest {
   const controller = new AbortController();
   const s = store.get();
-  const graph = api.graph({ metric: s.metric, sector: s.sector, medium: s.medium, limit: graphLimit() }, controller.signal);
+  const graph = api.graph({ metric: s.metric, layer: s.layer, sector: s.sector, medium: s.medium, limit: graphLimit() }, controller.signal);
   graph.catch(() => {});
   return { controller, graph };
 }
@@ -280,6 +280,7 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   });
   timings.viewCreated ??= performance.now();
   const links = response.layer === 'ties' ? 'trust ties' : 'influence links';
+  filters?.setShownLayer(response.layer);
   byId('stats').textContent =
     response.total.nodes > next.graph.order
       ? `${formatNumber(next.graph.order)} of ${formatNumber(response.total.nodes)} people · ${formatNumber(next.graph.size)} ${links}`
@@ -303,7 +304,7 @@ function fetchTimeline(shown: number, signal?: AbortSignal): Promise<TimelineRes
   const s = store.get();
   const steps = shown > 5_000 ? 60 : 120;
   const limit = Math.max(1, Math.min(graphLimit(), TIMELINE_MAX_LIMIT));
-  const query = { metric: s.metric, basis: timelineBasis(s.metric), sector: s.sector, medium: s.medium, polarity: s.polarity, steps, limit };
+  const query = { metric: s.metric, basis: timelineBasis(s.metric), layer: s.layer, sector: s.sector, medium: s.medium, polarity: s.polarity, steps, limit };
   return api.timeline(query, signal).catch((err: unknown) => {
     // Timelines exist for activity-like metrics; for a static one, fall back to activity over time.
     if (err instanceof ApiError && err.status === 400 && s.metric !== 'activity') return api.timeline({ ...query, metric: 'activity' }, signal);
@@ -545,6 +546,7 @@ async function boot(): Promise<void> {
     {
       metric: byId<HTMLSelectElement>('metric'),
       colorMode: byId('color-mode'),
+      layer: byId('layer'),
       sector: byId<HTMLSelectElement>('sector'),
       medium: byId<HTMLSelectElement>('medium'),
       polarity: byId('polarity'),

@@ -1,7 +1,7 @@
 /**
  * The client's one state object.
  *
- * `ViewState` is what a link restores: selected person (and whom they want to reach), time, metric, colour mode,
+ * `ViewState` is what a link restores: selected person (and whom they want to reach), time, metric, links, colour mode,
  * filters and (optionally) the camera. It lives in the query string (`parseViewState` / `serializeViewState`, both pure so they are unit
  * tested without a browser). Everything transient (hover, the highlighted introduction path, playing) lives in
  * the renderer's own small state (graph/reducers.ts) and never in the URL.
@@ -9,6 +9,8 @@
 import type { Polarity } from '../../src/api/contract.ts';
 
 export type ColorMode = 'community' | 'sector';
+/** The links the map draws: influence (events, drivers → reached) or trust ties (KNOWS, weighted by trust). */
+export type Layer = 'influence' | 'ties';
 
 export interface CameraView {
   x: number;
@@ -25,6 +27,8 @@ export interface ViewState {
   time: number | null;
   /** influence metric used for node size */
   metric: string;
+  /** the links drawn; null = the server's choice (influence, or trust ties for data with no influence links) */
+  layer: Layer | null;
   color: ColorMode;
   sector: string | null;
   medium: string | null;
@@ -43,6 +47,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   reach: null,
   time: null,
   metric: DEFAULT_METRIC,
+  layer: null,
   color: 'community',
   sector: null,
   medium: null,
@@ -54,8 +59,9 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
 
 const POLARITIES: readonly Polarity[] = ['total', 'positive', 'negative'];
 const COLOR_MODES: readonly ColorMode[] = ['community', 'sector'];
+const LAYERS: readonly Layer[] = ['influence', 'ties'];
 /** Keys in the order they are written, so the same view always gives the same link. */
-const KEYS = ['person', 'reach', 't', 'metric', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
+const KEYS = ['person', 'reach', 't', 'metric', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
 
 function text(value: string | null, max = 200): string | null {
   if (value === null) return null;
@@ -102,16 +108,20 @@ export function parseViewState(search: string): ViewState {
   const color = q.get('color') as ColorMode | null;
   const min = Number(q.get('min'));
   const limit = Number(q.get('limit'));
+  const layer = q.get('layer') as Layer | null;
+  // trust ties have no sector, medium or polarity: those slice events, so they go with the ties layer
+  const ties = layer === 'ties';
   return {
     person: text(q.get('person')),
     // a chain to reach someone belongs to a selected person
     reach: q.has('person') ? text(q.get('reach')) : null,
     time: parseTime(q.get('t')),
     metric: text(q.get('metric'), 60) ?? DEFAULT_VIEW.metric,
+    layer: layer && LAYERS.includes(layer) ? layer : DEFAULT_VIEW.layer,
     color: color && COLOR_MODES.includes(color) ? color : DEFAULT_VIEW.color,
-    sector: text(q.get('sector'), 100),
-    medium: text(q.get('medium'), 100),
-    polarity: polarity && POLARITIES.includes(polarity) ? polarity : DEFAULT_VIEW.polarity,
+    sector: ties ? null : text(q.get('sector'), 100),
+    medium: ties ? null : text(q.get('medium'), 100),
+    polarity: !ties && polarity && POLARITIES.includes(polarity) ? polarity : DEFAULT_VIEW.polarity,
     minInfluence: q.has('min') && Number.isFinite(min) ? Math.min(1, Math.max(0, min)) : DEFAULT_VIEW.minInfluence,
     limit: q.has('limit') && Number.isInteger(limit) && limit > 0 ? limit : null,
     camera: parseCamera(q.get('cam')),
@@ -125,6 +135,7 @@ export function serializeViewState(view: ViewState): string {
     reach: view.person === null ? null : view.reach,
     t: view.time === null ? null : formatTime(view.time),
     metric: view.metric === DEFAULT_VIEW.metric ? null : view.metric,
+    layer: view.layer,
     color: view.color === DEFAULT_VIEW.color ? null : view.color,
     sector: view.sector,
     medium: view.medium,
@@ -184,7 +195,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** The keys whose change needs new data from the API (the rest are applied locally). */
 export function needsGraphReload(a: Readonly<ViewState>, b: Readonly<ViewState>): boolean {
-  return a.metric !== b.metric || a.sector !== b.sector || a.medium !== b.medium || a.limit !== b.limit;
+  return a.metric !== b.metric || a.layer !== b.layer || a.sector !== b.sector || a.medium !== b.medium || a.limit !== b.limit;
 }
 
 export function needsTimelineReload(a: Readonly<ViewState>, b: Readonly<ViewState>): boolean {

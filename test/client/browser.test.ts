@@ -1543,6 +1543,50 @@ describe('links, filters and exports', () => {
     expect(await b.page.evaluate(() => window.__catalyst.state().polarity)).toBe('negative');
   });
 
+  it('Links: Trust draws the trust ties the API gives, sized by the metric on them, with the event filters off; a reload keeps it; Influence goes back', async () => {
+    type Graph = { nodes: { id: string; score: number }[]; edges: { source: string; target: string }[]; layer: string };
+    const drawn = () =>
+      b.page.evaluate(() => {
+        const g = window.__catalyst.view()!.sigma.getGraph();
+        return { order: g.order, edges: g.edges().map((e) => `${g.source(e)}>${g.target(e)}`).sort() };
+      });
+    const pressed = () => b.page.locator('#layer [aria-pressed=true]').textContent();
+    const edgeKeys = (g: Graph) => [...new Set(g.edges.filter((e) => e.source !== e.target).map((e) => `${e.source}>${e.target}`))].sort();
+    await open('?sector=music&polarity=negative');
+    expect(await pressed()).toBe('Influence');
+    const influence = await drawn();
+    const errorsBefore = b.errors.length;
+
+    // Trust: the API's ties layer, the sector and polarity left behind (they slice events)
+    await b.page.locator('#layer button[data-value=ties]').click();
+    await b.page.waitForFunction(() => location.search.includes('layer=ties'));
+    const ties = (await t.get('/api/graph?layer=ties&metric=pagerank&limit=15000')).body as Graph;
+    expect(ties.layer).toBe('ties');
+    await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).toEqual(edgeKeys(ties));
+    expect((await drawn()).order).toBe(ties.nodes.length);
+    expect((await drawn()).edges).not.toEqual(influence.edges);
+    expect(await b.page.evaluate(() => window.__catalyst.state())).toMatchObject({ layer: 'ties', sector: null, medium: null, polarity: 'total' });
+    expect(await b.page.locator('#stats').textContent()).toContain('trust ties');
+    for (const control of ['#sector', '#medium', '#polarity button[data-value=negative]']) expect(await b.page.locator(control).isDisabled(), control).toBe(true);
+    // the side ranking is the metric on the trust ties: Helena, the connector, first
+    const top = [...ties.nodes].sort((x, y) => y.score - x.score)[0]!;
+    expect(top.id).toBe('p-connector');
+    await expect.poll(() => b.page.locator('#top-list li').first().textContent()).toContain('Helena Brandt');
+
+    await b.page.reload();
+    await waitReady(b.page);
+    expect(await pressed()).toBe('Trust');
+    await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).toEqual(edgeKeys(ties));
+
+    // Influence again: the influence links, the filters back on
+    await b.page.locator('#layer button[data-value=influence]').click();
+    const back = (await t.get('/api/graph?layer=influence&metric=pagerank&limit=15000')).body as Graph;
+    await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).toEqual(edgeKeys(back));
+    expect(await b.page.locator('#sector').isDisabled()).toBe(false);
+    expect(await pressed()).toBe('Influence');
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+
   it('exports the view as PNG (button download and bytes) and as GEXF with current sizes and colours', async () => {
     await open('?t=2019-08-01');
     const png = await b.page.evaluate(() => window.__catalyst.exportPng());

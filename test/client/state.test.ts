@@ -19,6 +19,7 @@ const full: ViewState = {
   reach: 'p-omar',
   time: Date.UTC(2019, 7, 1),
   metric: 'betweenness',
+  layer: 'influence',
   color: 'sector',
   sector: 'music',
   medium: 'podcast',
@@ -42,8 +43,20 @@ describe('view state in the URL', () => {
 
   it('writes readable, stable links', () => {
     expect(serializeViewState(full)).toBe(
-      'person=p-ana&reach=p-omar&t=2019-08-01&metric=betweenness&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35',
+      'person=p-ana&reach=p-omar&t=2019-08-01&metric=betweenness&layer=influence&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35',
     );
+  });
+
+  it('carries the links drawn, trust ties without the event filters they cannot have', () => {
+    const ties = { ...DEFAULT_VIEW, layer: 'ties' as const, metric: 'betweenness' };
+    expect(serializeViewState(ties)).toBe('metric=betweenness&layer=ties');
+    expect(parseViewState('?metric=betweenness&layer=ties')).toEqual(ties);
+    // a link that asks for both: the ties win, the sector, medium and polarity (which slice events) go
+    const mixed = parseViewState('?layer=ties&sector=music&medium=podcast&polarity=negative');
+    expect(mixed).toMatchObject({ layer: 'ties', sector: null, medium: null, polarity: 'total' });
+    expect(parseViewState('?layer=influence&sector=music')).toMatchObject({ layer: 'influence', sector: 'music' });
+    expect(parseViewState('?layer=friends').layer).toBeNull();
+    expect(needsGraphReload({ ...DEFAULT_VIEW }, ties)).toBe(true);
   });
 
   it('keeps whom to reach only with a selected person', () => {

@@ -1,14 +1,17 @@
 /**
- * The filter and display controls: metric, colour mode, sector, medium, polarity and minimum influence.
+ * The filter and display controls: the links drawn (influence or trust), metric, colour mode, sector, medium,
+ * polarity and minimum influence.
  * They read from and write to the view state; the caller decides what a change triggers.
  */
 import type { MetaResponse, Polarity } from '../../../src/api/contract.ts';
-import type { ColorMode, Store, ViewState } from '../state.ts';
+import type { ColorMode, Layer, Store, ViewState } from '../state.ts';
 import { el } from './dom.ts';
 
 export interface FilterElements {
   metric: HTMLSelectElement;
   colorMode: HTMLElement;
+  /** Influence | Trust: the links the map draws */
+  layer: HTMLElement;
   sector: HTMLSelectElement;
   medium: HTMLSelectElement;
   polarity: HTMLElement;
@@ -60,6 +63,8 @@ export function metricOptions(meta: MetaResponse): { value: string; label: strin
 export interface Filters {
   /** the store changed (an event recorded or deleted): the sector and medium lists take what it now holds */
   setMeta(meta: MetaResponse): void;
+  /** the links the map shows (the server's choice when the view leaves it open) */
+  setShownLayer(layer: Layer | undefined): void;
   dispose(): void;
 }
 
@@ -67,7 +72,6 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
   const metrics = metricOptions(meta);
   if (!metrics.some((m) => m.value === store.get().metric)) metrics.unshift({ value: store.get().metric, label: metricLabel(store.get().metric) });
   fillSelect(els.metric, metrics);
-  els.sector.title = 'Influence through events of this sector: the people they involve, whatever sectors they list';
   const sectorField = els.sector.closest('.field') as HTMLElement | null;
   // The map's sector filter slices influence to events of a sector, as the medium filter does to a medium: the map
   // shows the people those events involve, whatever sectors they list. Data whose events all share one sector
@@ -83,7 +87,19 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
   };
   fillChoices(meta);
 
+  let shownLayer: Layer = 'influence';
+  const eventFilters = [els.sector, els.medium, ...els.polarity.querySelectorAll<HTMLButtonElement>('button')];
   const sync = (s: Readonly<ViewState>) => {
+    const layer = s.layer ?? shownLayer;
+    for (const b of els.layer.querySelectorAll<HTMLButtonElement>('button[data-value]')) b.setAttribute('aria-pressed', String(b.dataset.value === layer));
+    // sector, medium and polarity slice events: trust ties have none
+    for (const control of eventFilters) {
+      control.disabled = layer === 'ties';
+      control.closest('.field')?.classList.toggle('off', layer === 'ties');
+    }
+    els.sector.title = layer === 'ties' ? TIES_NO_SLICE : SECTOR_TITLE;
+    els.medium.title = layer === 'ties' ? TIES_NO_SLICE : '';
+    els.polarity.title = layer === 'ties' ? TIES_NO_SLICE : '';
     els.metric.value = s.metric;
     els.sector.value = s.sector ?? '';
     els.medium.value = s.medium ?? '';
@@ -109,12 +125,18 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
     const value = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-value]')?.dataset.value;
     if (value) store.set({ polarity: value as Polarity });
   };
+  const onLayer = (e: Event) => {
+    const value = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-value]')?.dataset.value as Layer | undefined;
+    if (!value) return;
+    store.set(value === 'ties' ? { layer: value, sector: null, medium: null, polarity: 'total' } : { layer: value });
+  };
   const onReset = () => store.set({ sector: null, medium: null, polarity: 'total', minInfluence: 0 });
   els.metric.addEventListener('change', onMetric);
   els.sector.addEventListener('change', onSector);
   els.medium.addEventListener('change', onMedium);
   els.minInfluence.addEventListener('input', onMin);
   els.colorMode.addEventListener('click', onColor);
+  els.layer.addEventListener('click', onLayer);
   els.polarity.addEventListener('click', onPolarity);
   els.reset.addEventListener('click', onReset);
   const dispose = () => {
@@ -124,6 +146,7 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
     els.medium.removeEventListener('change', onMedium);
     els.minInfluence.removeEventListener('input', onMin);
     els.colorMode.removeEventListener('click', onColor);
+    els.layer.removeEventListener('click', onLayer);
     els.polarity.removeEventListener('click', onPolarity);
     els.reset.removeEventListener('click', onReset);
   };
@@ -132,9 +155,16 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
       fillChoices(m);
       sync(store.get());
     },
+    setShownLayer: (layer) => {
+      shownLayer = layer ?? 'influence';
+      sync(store.get());
+    },
     dispose,
   };
 }
+
+const SECTOR_TITLE = 'Influence through events of this sector: the people they involve, whatever sectors they list';
+const TIES_NO_SLICE = 'Trust ties have no sector, medium or polarity: these filter influence, which comes from events';
 
 /** `values`, with `current` added (in order) when it is set and missing. */
 function withCurrent(values: readonly string[], current: string | null): string[] {
