@@ -83,6 +83,8 @@ let position = Number.NaN;
 let timeBar: TimeBar | null = null;
 let panel: PersonPanel | null = null;
 let filters: Filters | null = null;
+/** the links the map draws (the server's choice when the view leaves it open) */
+let shownLayer: 'influence' | 'ties' = 'influence';
 let graphController: AbortController | null = null;
 let timelineController: AbortController | null = null;
 let sectorPalette = new Map<string, string>();
@@ -280,6 +282,7 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   });
   timings.viewCreated ??= performance.now();
   const links = response.layer === 'ties' ? 'trust ties' : 'influence links';
+  shownLayer = response.layer ?? 'influence';
   filters?.setShownLayer(response.layer);
   byId('stats').textContent =
     response.total.nodes > next.graph.order
@@ -622,6 +625,10 @@ async function boot(): Promise<void> {
     onEventsChanged: () => recordsChanged(),
     onPersonAdded: (person) => void personAdded(person),
     onPersonDeleted: () => personDeleted(),
+    // the map of trust ties is rebuilt in place; the influence map does not draw them
+    onTiesChanged: () => {
+      if (shownLayer === 'ties') void recordsChanged();
+    },
     onSeekTime: (ms) => seekTime(ms),
   });
 

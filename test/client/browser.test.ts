@@ -1543,7 +1543,7 @@ describe('links, filters and exports', () => {
     expect(await b.page.evaluate(() => window.__catalyst.state().polarity)).toBe('negative');
   });
 
-  it('Links: Trust draws the trust ties the API gives, sized by the metric on them, with the event filters off; a reload keeps it; Influence goes back', async () => {
+  it('Links: Trust draws the trust ties the API gives, sized by the metric on them, with the event filters off; a reload keeps it; a tie removed in a profile leaves it at once; Influence goes back', async () => {
     type Graph = { nodes: { id: string; score: number }[]; edges: { source: string; target: string }[]; layer: string };
     const drawn = () =>
       b.page.evaluate(() => {
@@ -1577,6 +1577,24 @@ describe('links, filters and exports', () => {
     await waitReady(b.page);
     expect(await pressed()).toBe('Trust');
     await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).toEqual(edgeKeys(ties));
+
+    // a tie removed in a profile leaves the map of trust at once, and Undo brings it back
+    type StoredTie = { id: string; from: string; to: string; trust: number; since: string | null; lastContact: string | null };
+    const tie = (await t.get('/api/ties?person=p-ana&direction=out&order=trust&limit=1')).body.items[0] as StoredTie;
+    const key = `${tie.from}>${tie.to}`;
+    try {
+      await open('?layer=ties&person=p-ana');
+      expect((await drawn()).edges).toContain(key);
+      const section = b.page.locator('#panel .trust-section');
+      await section.locator(`[data-tie="${tie.id}"] .trust-value`).click();
+      await section.locator('.tie-editor button', { hasText: 'Remove tie' }).click();
+      await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).not.toContain(key);
+      expect((await drawn()).order).toBe(ties.nodes.length);
+      await section.locator('.trust-status button', { hasText: 'Undo' }).click();
+      await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).toContain(key);
+    } finally {
+      if ((await t.get(`/api/ties/${encodeURIComponent(tie.id)}`)).status === 404) expect((await t.send('POST', '/api/ties', tie)).status).toBe(201);
+    }
 
     // Influence again: the influence links, the filters back on
     await b.page.locator('#layer button[data-value=influence]').click();

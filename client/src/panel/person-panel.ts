@@ -51,6 +51,8 @@ export interface PersonPanelOptions {
   onPersonDeleted?(id: string): void;
   /** someone new was added from the panel's form (their profile is the page's to open) */
   onPersonAdded?(person: Person): void;
+  /** a trust tie was added, changed or removed in the panel (a map of trust ties is out of date) */
+  onTiesChanged?(): void;
   /** moves the map's time to this moment (an event's date was clicked) */
   onSeekTime?(ms: number): void;
 }
@@ -490,6 +492,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         onChanged: () => {
           reloadList('meet', id, c.signal, lists);
           reloadList('introduce', id, c.signal, lists);
+          opts.onTiesChanged?.();
         },
       });
       trustSlot.replaceChildren(trust.element);
