@@ -324,7 +324,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     clear(root);
     root.append(
       el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [el('h2', { class: 'person-name', text: id })]), closeButton]),
-      el('section', { class: 'panel-section' }, [
+      el('div', { class: 'panel-message' }, [
         el('p', { class: 'error small unknown-person', text: err.message }),
         el('p', { class: 'muted small', text: 'The link may point to someone who was deleted or whose id changed; search for them by name.' }),
       ]),
