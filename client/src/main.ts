@@ -387,10 +387,11 @@ function personChanged(person: Person): void {
 }
 
 /**
- * After an event was recorded, deleted or restored in the panel, or someone added, influence everywhere changed: the store's
- * description (time range, kinds, media) and the map (scores, links, the timeline) are asked for again. The map
- * is rebuilt under the user without moving anyone: people keep their places, someone new appears among those
- * they are linked to, and the camera, the time and the open panel stay.
+ * After the panel changed what the map is made of (an event recorded, deleted or restored; someone added or
+ * deleted; a tie changed while the map draws trust), the store's description (time range, kinds, media) and the
+ * map (scores, links, the timeline) are asked for again. The map is rebuilt under the user without moving anyone:
+ * people keep their places, someone new appears among those they are linked to (or on the rim), and the camera,
+ * the time and the open panel stay.
  */
 async function recordsChanged(): Promise<void> {
   try {
@@ -439,7 +440,8 @@ function fail(err: unknown): void {
 
 /**
  * Opens someone else's profile (or, with null, closes it), unless the open one holds work typed and not saved
- * (a profile edit, an event being recorded) that the user, asked, chooses to keep.
+ * (a profile edit, an event being recorded, a trust being changed, someone being added) that the user, asked,
+ * chooses to keep.
  */
 function selectPerson(id: string | null): void {
   const adding = panel?.adding ?? false;
