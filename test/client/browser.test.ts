@@ -720,6 +720,37 @@ describe('search and the person panel', () => {
     await summary.waitFor({ state: 'detached', timeout: 30_000 });
   });
 
+  it('the hidden list shows twenty, newest first as the API lists them, and Show more the rest', async () => {
+    const made: string[] = [];
+    try {
+      for (let k = 0; k < 23; k++) {
+        const res = await t.send('POST', '/api/dismissals', { by: 'p-0009', a: 'p-0009', b: `p-${String(200 + k).padStart(4, '0')}` });
+        expect(res.status).toBe(201);
+        made.push(res.body.id);
+      }
+      const listed = (await t.get('/api/dismissals?by=p-0009&limit=100')).body as { total: number; items: { id: string }[] };
+      expect(listed.total).toBe(23);
+      await open('?person=p-0009');
+      const summary = b.page.locator('#panel .hidden-suggestions summary');
+      await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toBe('Hidden suggestions (23)');
+      await summary.click();
+      const ids = () => b.page.locator('#panel .hidden-suggestion').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+      expect(await ids()).toEqual(listed.items.slice(0, 20).map((d) => d.id));
+      const more = b.page.locator('#panel .hidden-suggestions .show-more');
+      expect(await more.textContent()).toBe('Show 3 more of 23');
+      await more.click();
+      await expect.poll(ids).toEqual(listed.items.map((d) => d.id));
+      expect(await more.count()).toBe(0);
+      // still open, and the list kept at 23 when one is restored
+      await b.page.locator('#panel .hidden-suggestion').last().locator('button', { hasText: 'Restore' }).click();
+      await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toBe('Hidden suggestions (22)');
+      expect(await b.page.locator('#panel .hidden-suggestions').getAttribute('open')).not.toBeNull();
+      expect(await ids()).toEqual(listed.items.slice(0, 22).map((d) => d.id));
+    } finally {
+      for (const id of made) await t.send('DELETE', `/api/dismissals/${encodeURIComponent(id)}`);
+    }
+  });
+
   it('an introducer whose successes nobody else vouches for: the panel says they count for nothing, the board ranks her below', async () => {
     const farm = ['p-farmer', 'p-fake1', 'p-fake2', 'p-fake3'];
     const made: string[] = [];

@@ -109,6 +109,19 @@ export function formatDays(days: number | null): string {
   return `${whole} day${whole === 1 ? '' : 's'}`;
 }
 
+/**
+ * "Show 8 more of 36": the button under a list that shows `shown` of `total`, asking for up to `pageSize` more.
+ * It disables itself once clicked (the list is drawn again with the next page).
+ */
+export function showMoreButton(shown: number, total: number, pageSize: number, onClick: () => void): HTMLButtonElement {
+  const more = el('button', { class: 'btn btn-small btn-ghost show-more', text: `Show ${Math.min(pageSize, total - shown)} more of ${total.toLocaleString('en')}`, attrs: { type: 'button' } });
+  more.addEventListener('click', () => {
+    more.disabled = true;
+    onClick();
+  });
+  return more;
+}
+
 /** "a, b and c" */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -4,7 +4,7 @@
  */
 import type { Dismissal, Page } from '../../../src/domain/model.ts';
 import { ApiError, type Api } from '../api.ts';
-import { el } from './dom.ts';
+import { el, showMoreButton } from './dom.ts';
 
 export interface HiddenSuggestionsOptions {
   api: Pick<Api, 'undismiss'>;
@@ -13,6 +13,8 @@ export interface HiddenSuggestionsOptions {
   names: ReadonlyMap<string, string>;
   /** after one was restored: the suggestion lists may show it again */
   onRestored(): void;
+  /** "Show N more of M" under a page that is not all of them (without it, a note says how many are listed) */
+  onMore?: { pageSize: number; show(): void };
 }
 
 /** "Meet Omar Haddad" for a pair the viewer is in, "Introduce Ana Torres to Omar Haddad" for one they would introduce. */
@@ -43,7 +45,10 @@ export function hiddenSuggestions(page: Page<Dismissal>, opts: HiddenSuggestions
     });
     return el('li', { class: 'hidden-suggestion', attrs: { 'data-id': d.id } }, [el('span', { class: 'hidden-title', text: title }), restore, status]);
   });
-  const more = page.total > page.items.length ? el('p', { class: 'muted small', text: `The latest ${page.items.length} of ${page.total}.` }) : null;
+  const rest = page.total - page.items.length;
+  let more: HTMLElement | null = null;
+  if (rest > 0 && opts.onMore) more = showMoreButton(page.items.length, page.total, opts.onMore.pageSize, opts.onMore.show);
+  else if (rest > 0) more = el('p', { class: 'muted small', text: `The latest ${page.items.length} of ${page.total}.` });
   return el('details', { class: 'hidden-suggestions' }, [
     el('summary', { text: `Hidden suggestions (${page.total})` }),
     el('ol', { class: 'hidden-list' }, rows),

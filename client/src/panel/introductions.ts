@@ -7,7 +7,7 @@
 import type { Introduction, IntroductionPatch, IntroductionStatus, Page } from '../../../src/domain/model.ts';
 import { closedIntroductionStatuses, NOTE_MAX_LENGTH, openIntroductionStatuses } from '../../../src/domain/constants.ts';
 import { ApiError, type Api } from '../api.ts';
-import { el, firstName, formatDate, formatDays, formatNumber } from './dom.ts';
+import { el, firstName, formatDate, formatDays, formatNumber, showMoreButton } from './dom.ts';
 
 /** The counted successes to one decimal ("0", "26.4"), or null when they all count (within 0.05). */
 export function countedText(r: { succeeded: number; counted: number }): string | null {
@@ -124,14 +124,8 @@ export function introductionHistory(page: Page<Introduction>, opts: Introduction
   const rows = page.items.map((intro) => introductionRow(intro, opts));
   const rest = page.total - page.items.length;
   let more: HTMLElement | null = null;
-  if (rest > 0 && opts.onMore) {
-    const { pageSize, show } = opts.onMore;
-    more = el('button', { class: 'btn btn-small btn-ghost show-more', text: `Show ${Math.min(pageSize, rest)} more of ${page.total.toLocaleString('en')}`, attrs: { type: 'button' } });
-    more.addEventListener('click', () => {
-      (more as HTMLButtonElement).disabled = true;
-      show();
-    });
-  } else if (rest > 0) more = el('p', { class: 'muted small', text: `The latest ${page.items.length} of ${page.total}.` });
+  if (rest > 0 && opts.onMore) more = showMoreButton(page.items.length, page.total, opts.onMore.pageSize, opts.onMore.show);
+  else if (rest > 0) more = el('p', { class: 'muted small', text: `The latest ${page.items.length} of ${page.total}.` });
   return el('div', {}, [el('ol', { class: 'introductions' }, rows), more]);
 }
 

@@ -144,6 +144,8 @@ export function rankText(s: { rank: number; of: number; tied: number }): { text:
 
 /** Introductions a profile lists at first, and "Show more" adds. */
 const HISTORY_PAGE = 20;
+/** Hidden suggestions listed at first, and "Show more" adds. */
+const HIDDEN_PAGE = 20;
 
 /** Suggestions asked for per list (the first SHOWN_SUGGESTIONS show, the rest behind "Show more"). */
 const SUGGESTIONS = 10;
@@ -187,6 +189,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let lastScoresAt: string | null | undefined;
   /** how many of the person's introductions are listed (grown by "Show more", kept when the list reloads) */
   let historyShown = HISTORY_PAGE;
+  /** how many of the person's hidden suggestions are listed (grown by "Show more", kept when the list reloads) */
+  let hiddenShown = HIDDEN_PAGE;
 
   const closeButton = el('button', { class: 'icon-btn panel-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close panel' } });
   closeButton.addEventListener('click', () => opts.onClose());
@@ -382,6 +386,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     editor = events = trust = newForm = null;
     adding = false;
     historyShown = HISTORY_PAGE;
+    hiddenShown = HIDDEN_PAGE;
     root.hidden = false;
     root.classList.add('open');
     clear(root);
@@ -627,7 +632,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   /** The suggestions this person hid, with Restore (which brings both lists up to date). */
   async function loadHidden(id: string, signal: AbortSignal, lists: ListSlots): Promise<void> {
     try {
-      const page = await api.dismissals(id, 50, signal);
+      const page = await api.dismissals(id, hiddenShown, signal);
       const names = await introductionNames(
         page.items.map((d) => ({ introducer: d.by, a: d.a, b: d.b })),
         opts.nameOf,
@@ -642,7 +647,14 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         reloadList('introduce', id, signal, lists);
         void loadHidden(id, signal, lists);
       };
-      const folded = hiddenSuggestions(page, { api, viewer: id, names, onRestored });
+      const onMore = {
+        pageSize: HIDDEN_PAGE,
+        show: () => {
+          hiddenShown += HIDDEN_PAGE;
+          void loadHidden(id, signal, lists);
+        },
+      };
+      const folded = hiddenSuggestions(page, { api, viewer: id, names, onRestored, onMore });
       if (folded instanceof HTMLDetailsElement) folded.open = open;
       lists.hidden.append(folded);
     } catch (err) {

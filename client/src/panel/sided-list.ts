@@ -5,7 +5,7 @@
  */
 import type { Page } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
-import { clear, el, errorText, loading } from './dom.ts';
+import { clear, el, errorText, loading, showMoreButton } from './dom.ts';
 
 export interface SidedList<S extends string> {
   /** the switch, then the list: to place in the section */
@@ -104,12 +104,12 @@ export function sidedList<S extends string, T>(opts: {
     }
     for (const item of items) list.append(opts.row(item, side));
     if (total > items.length) {
-      const more = el('button', { class: 'btn btn-small btn-ghost show-more', text: `Show ${Math.min(opts.pageSize, total - items.length)} more of ${total.toLocaleString('en')}`, attrs: { type: 'button' } });
-      more.addEventListener('click', () => {
-        shown += opts.pageSize;
-        void load();
-      });
-      list.append(more);
+      list.append(
+        showMoreButton(items.length, total, opts.pageSize, () => {
+          shown += opts.pageSize;
+          void load();
+        }),
+      );
     }
   }
 
