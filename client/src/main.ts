@@ -189,14 +189,19 @@ const OVER_TIME: Record<TimelineResponse['basis'], string> = {
   introducer: 'introducer score',
 };
 
+/** Metrics made of events and introductions, the same whichever links the map draws. */
+const RECORD_METRICS = new Set(['activity', 'introducer']);
+
 function updateSidePanels(): void {
   if (!scene) return;
   const t = currentTime();
   // Over time the server's timeline gives each person's decayed influence (activity), temporal PageRank or
   // introducer score; all-time uses the metric.
   const overTime = OVER_TIME[scene.timeline?.basis ?? 'activity'];
-  byId('size-caption').textContent =
-    t === null ? `Node size: ${metricLabel(store.get().metric)}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
+  const metric = store.get().metric;
+  // on the map of trust, a structural metric is computed on the ties (activity and introducer come from records)
+  const onTies = shownLayer === 'ties' && !RECORD_METRICS.has(metric) ? ' of the trust ties' : '';
+  byId('size-caption').textContent = t === null ? `Node size: ${metricLabel(metric)}${onTies}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
   byId('top-date').textContent = t === null ? 'all time' : formatDate(t);
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
     onSelect: (id) => selectPerson(id),

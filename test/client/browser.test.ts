@@ -1598,6 +1598,7 @@ describe('links, filters and exports', () => {
     expect((await drawn()).edges).not.toEqual(influence.edges);
     expect(await b.page.evaluate(() => window.__catalyst.state())).toMatchObject({ layer: 'ties', sector: null, medium: null, polarity: 'total' });
     expect(await b.page.locator('#stats').textContent()).toContain('trust ties');
+    expect(await b.page.locator('#size-caption').textContent()).toBe('Node size: PageRank of the trust ties, all time');
     for (const control of ['#sector', '#medium', '#polarity button[data-value=negative]']) expect(await b.page.locator(control).isDisabled(), control).toBe(true);
     // the side ranking is the metric on the trust ties: Helena, the connector, first
     const top = [...ties.nodes].sort((x, y) => y.score - x.score)[0]!;
@@ -1633,6 +1634,7 @@ describe('links, filters and exports', () => {
     await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).toEqual(edgeKeys(back));
     expect(await b.page.locator('#sector').isDisabled()).toBe(false);
     expect(await pressed()).toBe('Influence');
+    expect(await b.page.locator('#size-caption').textContent()).toBe('Node size: PageRank, all time');
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 
