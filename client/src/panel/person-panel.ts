@@ -204,25 +204,32 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   /** the labels the editor suggests: those stored when the page loaded, and those saved since */
   const known = { sectors: new Set(meta.sectors), skills: new Set(meta.skills) };
   const sortedLabels = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
-  /** a saved person's labels are suggested from now on */
-  function learnLabels(saved: Person): void {
-    for (const s of saved.sectors) known.sectors.add(s);
-    for (const s of [...saved.offers, ...saved.seeks]) known.skills.add(s);
-  }
 
-  /** The profile editor in place of the offers and seeks, until it saves (the panel reloads) or is cancelled. */
-  function startEditing(p: Person, parts: { who: HTMLElement; subtitle: HTMLElement; button: HTMLElement }): void {
-    const form = personEditor({
+  /** The profile form (null: someone new) suggesting the known labels; a saved person's labels are known from then on. */
+  function profileForm(p: Person | null, on: { saved(person: Person): void; cancel(): void; deleted?: (id: string) => void }): PersonEditor {
+    return personEditor({
       person: p,
       api,
       known: { sectors: sortedLabels(known.sectors), skills: sortedLabels(known.skills) },
       onSaved: (saved) => {
-        learnLabels(saved);
+        for (const s of saved.sectors) known.sectors.add(s);
+        for (const s of [...saved.offers, ...saved.seeks]) known.skills.add(s);
+        on.saved(saved);
+      },
+      onCancel: () => on.cancel(),
+      onDeleted: on.deleted,
+    });
+  }
+
+  /** The profile editor in place of the offers and seeks, until it saves (the panel reloads) or is cancelled. */
+  function startEditing(p: Person, parts: { who: HTMLElement; subtitle: HTMLElement; button: HTMLElement }): void {
+    const form = profileForm(p, {
+      saved: (saved) => {
         opts.onPersonChanged?.(saved);
         if (person === saved.id) void show(saved.id);
       },
-      onDeleted: opts.onPersonDeleted ? (id) => opts.onPersonDeleted!(id) : undefined,
-      onCancel: () => {
+      deleted: opts.onPersonDeleted ? (id) => opts.onPersonDeleted!(id) : undefined,
+      cancel: () => {
         form.element.remove();
         parts.who.hidden = parts.subtitle.hidden = parts.button.hidden = false;
         parts.button.focus();
@@ -340,25 +347,10 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
    * is told (onPersonAdded), which opens their profile; Cancel or Escape closes the panel.
    */
   function showNew(): void {
-    controller?.abort();
-    scoresController?.abort();
-    controller = null;
-    person = null;
-    destroyChart();
-    redrawCurve = redrawIntroducerCurve = null;
-    editor = events = trust = null;
-    root.hidden = false;
-    root.classList.add('open');
-    clear(root);
-    const form = personEditor({
-      person: null,
-      api,
-      known: { sectors: sortedLabels(known.sectors), skills: sortedLabels(known.skills) },
-      onSaved: (saved) => {
-        learnLabels(saved);
-        opts.onPersonAdded?.(saved);
-      },
-      onCancel: () => {
+    reset(true);
+    const form = profileForm(null, {
+      saved: (saved) => opts.onPersonAdded?.(saved),
+      cancel: () => {
         newForm = null; // dropped on purpose: nothing to ask about
         opts.onClose();
       },
@@ -375,21 +367,31 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     form.focus();
   }
 
-  async function show(id: string): Promise<void> {
+  /**
+   * Empties the panel for what it shows next (`open`: a profile or the new-person form; else nothing): its requests
+   * aborted, its chart and forms dropped.
+   */
+  function reset(open: boolean): void {
     controller?.abort();
     scoresController?.abort();
-    const c = new AbortController();
-    controller = c;
-    person = id;
+    controller = null;
+    person = null;
     destroyChart();
     redrawCurve = redrawIntroducerCurve = null;
     editor = events = trust = newForm = null;
     adding = false;
+    clear(root);
+    root.hidden = !open;
+    root.classList.toggle('open', open);
+  }
+
+  async function show(id: string): Promise<void> {
+    reset(true);
+    const c = new AbortController();
+    controller = c;
+    person = id;
     historyShown = HISTORY_PAGE;
     hiddenShown = HIDDEN_PAGE;
-    root.hidden = false;
-    root.classList.add('open');
-    clear(root);
 
     const title = el('h2', { class: 'person-name', text: 'Loading…' });
     const timeNote = el('span', { class: 'time-note' });
@@ -778,15 +780,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       return adding;
     },
     hide() {
-      controller?.abort();
-      scoresController?.abort();
-      person = null;
-      editor = events = trust = newForm = null;
-      adding = false;
-      destroyChart();
-      root.classList.remove('open');
-      root.hidden = true;
-      clear(root);
+      reset(false);
     },
     teardown() {
       this.hide();
