@@ -11,7 +11,8 @@ export interface CrudService<T, C, U> {
   get(id: string): Promise<T>;
   create(input: C): Promise<T>;
   update(id: string, patch: U): Promise<T>;
-  delete(id: string): Promise<void>;
+  /** answers nothing (204), or what was deleted when the routes say its shape (`deleted`) */
+  delete(id: string): Promise<unknown>;
 }
 
 export interface CrudOptions<C extends ZodType, U extends ZodType> {
@@ -24,6 +25,8 @@ export interface CrudOptions<C extends ZodType, U extends ZodType> {
   response: ZodType;
   /** extra list filters */
   listQuery?: z.ZodObject;
+  /** DELETE answers 200 with what was deleted, in this shape (else 204, nothing) */
+  deleted?: { schema: ZodType; description: string };
 }
 
 export function crudRoutes<T, C extends ZodType, U extends ZodType>(
@@ -67,13 +70,16 @@ export function crudRoutes<T, C extends ZodType, U extends ZodType>(
     { method: 'patch', path: `${base}/:id`, tag, summary: `Update a ${noun}`, params: idParams, body: opts.patchSchema, response: opts.response, errors: [400, 404] },
     ({ params, body }) => service.update(params.id, body),
   );
+  const deleted = opts.deleted;
   defineRoute(
     router,
     registry,
-    { method: 'delete', path: `${base}/:id`, tag, summary: `Delete a ${noun}`, params: idParams, status: 204, errors: [404] },
+    deleted
+      ? { method: 'delete', path: `${base}/:id`, tag, summary: `Delete a ${noun}`, description: deleted.description, params: idParams, response: deleted.schema, errors: [404] }
+      : { method: 'delete', path: `${base}/:id`, tag, summary: `Delete a ${noun}`, params: idParams, status: 204, errors: [404] },
     async ({ params }) => {
-      await service.delete(params.id);
-      return undefined;
+      const answer = await service.delete(params.id);
+      return deleted ? answer : undefined;
     },
   );
 }

@@ -12,7 +12,9 @@ import {
   personPatchSchema,
   personCreateSchema,
   personFootprintSchema,
+  personRestoredSchema,
   personSchema,
+  personSnapshotSchema,
   tieDirections,
   tieOrders,
   tiePatchSchema,
@@ -71,7 +73,31 @@ export function createRecordsRouter(deps: RecordsDeps, registry: ApiRegistry): R
     patchSchema: personPatchSchema,
     response: personSchema,
     listQuery: z.object({ q: z.string().max(200).optional() }),
+    deleted: {
+      schema: personSnapshotSchema,
+      description:
+        'Also deletes their trust ties, the events only they drove (their part in the others goes), their introductions and the dismissals naming them; ' +
+        'answers all of it, whole, which POST /api/people/restore puts back (the Undo of a delete).',
+    },
   });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/people/restore',
+      tag: 'people',
+      summary: 'Put a deleted person back, with what was deleted with them (the Undo of a delete)',
+      description:
+        'The body is what DELETE /api/people/:id answered. Everything in it comes back in one transaction, except a record that names a person or ' +
+        'an event deleted since, or whose id was taken since: those are listed in skipped, each with why. Someone stored under the same id since is a 409.',
+      body: personSnapshotSchema,
+      status: 201,
+      response: personRestoredSchema,
+      errors: [400, 409, 413],
+    },
+    ({ body }) => deps.people.restore(body),
+  );
   defineRoute(
     router,
     registry,

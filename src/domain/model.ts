@@ -222,6 +222,56 @@ export type Dismissal = DismissalInput & { id: string; at: string };
 export const dismissalRecordSchema = dismissalSchema.extend({ id: id.optional(), at: isoTime.optional() });
 export type DismissalRecord = z.output<typeof dismissalRecordSchema>;
 
+/**
+ * Everything deleting a person took with them, whole: DELETE /api/people/:id answers it, and POST
+ * /api/people/restore puts it back (the Undo of a delete). Every record in it names the person.
+ */
+export const personSnapshotSchema = z
+  .strictObject({
+    person: personSchema,
+    ties: z.array(tieSchema.extend({ id })).describe('the trust ties they gave or received'),
+    events: z.array(eventSchema).describe('the events only they drove, whole'),
+    drove: z.array(z.strictObject({ event: id, role: z.string().max(100) })).describe('their part in events others drove too'),
+    reached: z.array(z.strictObject({ event: id, weight: z.number().positive() })).describe('the events of others that reached them'),
+    introductions: z.array(introductionSchema.extend({ id, at: isoTime })).describe('the introductions they made or were introduced in'),
+    dismissals: z.array(dismissalRecordSchema.extend({ id, at: isoTime })).describe('the dismissed suggestions they made or were named in'),
+  })
+  .superRefine((s, ctx) => {
+    const who = s.person.id;
+    const off = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    s.ties.forEach((t, k) => {
+      if (t.from !== who && t.to !== who) off(['ties', k], `the tie ${t.from} → ${t.to} does not touch "${who}"`);
+    });
+    s.events.forEach((e, k) => {
+      if (e.drivers.some((d) => d.person !== who)) off(['events', k], `event "${e.id}" has drivers besides "${who}" (their part in it belongs in drove)`);
+    });
+    s.introductions.forEach((i, k) => {
+      if (![i.introducer, i.a, i.b].includes(who)) off(['introductions', k], `introduction "${i.id}" does not name "${who}"`);
+      const problem = introductionRecordProblem(i);
+      if (problem) off(['introductions', k], problem);
+    });
+    s.dismissals.forEach((d, k) => {
+      if (![d.by, d.a, d.b].includes(who)) off(['dismissals', k], `dismissal "${d.id}" does not name "${who}"`);
+    });
+  });
+export type PersonSnapshot = z.output<typeof personSnapshotSchema>;
+
+/** What POST /api/people/restore put back, and what could not come back, each with why. */
+export const personRestoredSchema = z.object({
+  person: personSchema,
+  restored: z.object({
+    ties: z.number().int(),
+    events: z.number().int().describe('events only they drove'),
+    links: z.number().int().describe('their part in events others drove, and events of others that reached them'),
+    introductions: z.number().int(),
+    dismissals: z.number().int(),
+  }),
+  skipped: z
+    .array(z.string())
+    .describe('what could not come back, each with why: it names a person or an event deleted since, or its id was taken since'),
+});
+export type PersonRestored = z.output<typeof personRestoredSchema>;
+
 export interface Page<T> {
   items: T[];
   total: number;

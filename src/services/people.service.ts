@@ -1,6 +1,6 @@
 /** People: the records behind every node. */
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import { personIdFor, type Page, type Person, type PersonCreate, type PersonFootprint, type PersonPatch } from '../domain/model.ts';
+import { personIdFor, type Page, type Person, type PersonCreate, type PersonFootprint, type PersonPatch, type PersonRestored, type PersonSnapshot } from '../domain/model.ts';
 import type { PeopleRepository } from '../store/people.repository.ts';
 import type { GraphVersion } from './graph-version.ts';
 
@@ -61,9 +61,22 @@ export class PeopleService {
     return found;
   }
 
-  async delete(id: string): Promise<void> {
-    if (!(await this.people.delete(id))) throw new NotFoundError('Person', id);
+  /** Deletes the person with what goes with them (footprint), and answers all of it: what restore() puts back. */
+  async delete(id: string): Promise<PersonSnapshot> {
+    const snapshot = await this.people.deleteKeeping(id);
+    if (!snapshot) throw new NotFoundError('Person', id);
     this.version.bump();
+    return snapshot;
+  }
+
+  /**
+   * Puts a deleted person back from what delete() answered: all of it, except the records that name someone or an
+   * event deleted since, or whose id was taken since (each named in `skipped`); a 409 when their id is taken.
+   */
+  async restore(snapshot: PersonSnapshot): Promise<PersonRestored> {
+    const restored = await this.people.restore(snapshot);
+    this.version.bump();
+    return restored;
   }
 
   /** Throws a 404 naming every id that is not a person. */

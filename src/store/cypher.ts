@@ -19,6 +19,8 @@ export const QUERY_NAMES = [
   'find-missing-people',
   'find-person-ids-like',
   'person-footprint',
+  'person-snapshot',
+  'restore-conflicts',
   'upsert-events',
   'link-drivers',
   'link-reached',

@@ -3,7 +3,7 @@ import type { EventRole, InfluenceEvent, Page } from '../domain/model.ts';
 import { fadeFromStored, fadeToStored, iso } from './convert.ts';
 import type { Database, Row, WriteTx } from './database.ts';
 
-interface EventRow extends Row {
+export interface EventRow extends Row {
   id: string;
   title: string | null;
   atMs: number;

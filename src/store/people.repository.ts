@@ -1,6 +1,21 @@
-/** People: create, read, update, delete, and idempotent batch upserts. */
-import type { Page, Person, PersonFootprint, PersonPatch } from '../domain/model.ts';
-import type { Database, WriteTx } from './database.ts';
+/** People: create, read, update, delete (and put back), and idempotent batch upserts. */
+import type { Page, Person, PersonFootprint, PersonPatch, PersonRestored, PersonSnapshot } from '../domain/model.ts';
+import { planRestore, restoreQuestion, type RestoreConflicts } from '../domain/person-restore.ts';
+import type { Database, Row, WriteTx } from './database.ts';
+import { dismissalFromRow, DismissalsRepository, type DismissalRow } from './dismissals.repository.ts';
+import { eventFromRow, EventsRepository, type EventRow } from './events.repository.ts';
+import { introductionFromRow, IntroductionsRepository, type IntroductionRow } from './introductions.repository.ts';
+import { tieFromRow, TiesRepository, type TieRow } from './ties.repository.ts';
+
+interface SnapshotRow extends Row {
+  person: Person;
+  ties: TieRow[];
+  events: EventRow[];
+  drove: { event: string; role: string | null }[];
+  reached: { event: string; weight: number | null }[];
+  introductions: IntroductionRow[];
+  dismissals: DismissalRow[];
+}
 
 export class PeopleRepository {
   constructor(private readonly db: Database) {}
@@ -30,9 +45,50 @@ export class PeopleRepository {
     return rows.length > 0;
   }
 
-  async delete(id: string): Promise<boolean> {
-    const rows = await this.db.write('delete-person', { id });
-    return rows.length > 0;
+  /**
+   * Deletes the person like delete(), answering everything that went with them, whole (person-snapshot), read in the
+   * same transaction as the delete; null for an unknown id.
+   */
+  async deleteKeeping(id: string): Promise<PersonSnapshot | null> {
+    return this.db.writeTx(async (tx) => {
+      const [row] = await tx.run<SnapshotRow>('person-snapshot', { id });
+      if (!row) return null;
+      await tx.run('delete-person', { id });
+      return {
+        person: row.person,
+        ties: row.ties.map(tieFromRow),
+        events: row.events.map(eventFromRow),
+        drove: row.drove.map((l) => ({ event: l.event, role: l.role ?? 'driver' })),
+        reached: row.reached.map((l) => ({ event: l.event, weight: l.weight ?? 1 })),
+        introductions: row.introductions.map(introductionFromRow),
+        dismissals: row.dismissals.map(dismissalFromRow),
+      };
+    });
+  }
+
+  /**
+   * Puts a deleted person back, in one transaction, with what of their snapshot the store lets come back
+   * (planRestore, which sees the store as it is at that moment); a clash on their id is a ConflictError.
+   */
+  async restore(snapshot: PersonSnapshot): Promise<PersonRestored> {
+    return this.db.writeTx(async (tx) => {
+      const [conflicts] = await tx.run<RestoreConflicts & Row>('restore-conflicts', restoreQuestion(snapshot));
+      const { keep, skipped } = planRestore(snapshot, conflicts!);
+      await tx.run('create-person', { person: storedLists(keep.person) });
+      const restored = {
+        ties: await TiesRepository.upsert(tx, keep.ties),
+        events: await EventsRepository.upsert(tx, keep.events),
+        links: 0,
+        introductions: await IntroductionsRepository.upsert(tx, keep.introductions),
+        dismissals: await DismissalsRepository.upsert(tx, keep.dismissals),
+      };
+      const who = keep.person.id;
+      const drove = keep.drove.map((l) => ({ event: l.event, person: who, role: l.role }));
+      const reached = keep.reached.map((l) => ({ event: l.event, person: who, weight: l.weight }));
+      if (drove.length > 0) restored.links += (await tx.runCounting('link-drivers', { rows: drove })).relationships;
+      if (reached.length > 0) restored.links += (await tx.runCounting('link-reached', { rows: reached })).relationships;
+      return { person: keep.person, restored, skipped };
+    });
   }
 
   /** What deleting the person takes with them (delete-person), counted; null for an unknown id. */

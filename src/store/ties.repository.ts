@@ -3,7 +3,7 @@ import { tieId, type Page, type Tie, type TieInput, type TieListQuery, type TieP
 import { isoOrNull, msOrNull } from './convert.ts';
 import type { Database, Row, WriteTx } from './database.ts';
 
-interface TieRow extends Row {
+export interface TieRow extends Row {
   id: string;
   from: string;
   to: string;

@@ -1,6 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTE_MAX_LENGTH } from '../../src/domain/constants.ts';
+import type { PersonSnapshot } from '../../src/domain/model.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -84,7 +85,7 @@ describe('people', () => {
       }
       expect((await t.get('/api/people')).body.total).toBe(before + made.length);
     } finally {
-      for (const id of made) expect((await t.send('DELETE', `/api/people/${encodeURIComponent(id)}`)).status).toBe(204);
+      for (const id of made) expect((await t.send('DELETE', `/api/people/${encodeURIComponent(id)}`)).status).toBe(200);
     }
   });
 
@@ -398,6 +399,21 @@ describe('introductions', () => {
     expect((await t.send('PATCH', `/api/introductions/${id}`, { note: 'Met for coffee' })).body).toMatchObject({ note: 'Met for coffee', status: 'made' });
   });
 
+  /** Everything the store says about Omar, to compare before his delete and after his restore. */
+  const omarsWorld = async () => {
+    const items = async (path: string) => (await t.get(`${path}&limit=500`)).body.items;
+    return {
+      person: (await t.get('/api/people/omar')).body,
+      ties: await items('/api/ties?person=omar&direction=both'),
+      events: await items('/api/events?person=omar&role=any'),
+      introductions: await items('/api/introductions?person=omar'),
+      dismissals: (await items('/api/dismissals?offset=0')).filter((d: { by: string; a: string; b: string }) => [d.by, d.a, d.b].includes('omar')),
+      footprint: (await t.get('/api/people/omar/footprint')).body,
+    };
+  };
+  let before: Awaited<ReturnType<typeof omarsWorld>>;
+  let snapshot: PersonSnapshot;
+
   it('deleting a person removes their events and introductions, as their footprint said beforehand', async () => {
     // a tie, an event of his own and one he drove with Ana, a dismissal by him and one naming him: every count above 0
     expect((await t.send('POST', '/api/ties', { from: 'omar', to: 'ana', trust: 0.4 })).status).toBe(201);
@@ -420,7 +436,17 @@ describe('introductions', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toBe('Person "nobody" does not exist');
 
-    expect((await t.send('DELETE', '/api/people/omar')).status).toBe(204);
+    before = await omarsWorld();
+    const deleted = await t.send('DELETE', '/api/people/omar');
+    expect(deleted.status).toBe(200);
+    snapshot = deleted.body;
+    // the answer holds whole what the footprint counted
+    expect(snapshot.person).toEqual(omar);
+    expect(snapshot.ties.length).toBe(footprint.body.ties);
+    expect(snapshot.events.map((e) => e.id).sort()).toEqual(onlyHis.map((e) => e.id).sort());
+    expect(snapshot.drove).toEqual([{ event: 'e8', role: 'driver' }]);
+    expect(snapshot.introductions.length).toBe(footprint.body.introductions);
+    expect(snapshot.dismissals.length).toBe(footprint.body.dismissals);
     for (const e of onlyHis) expect((await t.get(`/api/events/${e.id}`)).status).toBe(404);
     for (const d of dismissals) expect((await t.get(`/api/dismissals/${d.id}`)).status).toBe(404);
     expect((await t.get('/api/ties?person=ana&direction=both&limit=500')).body.items.some((x: { from: string; to: string }) => x.from === 'omar' || x.to === 'omar')).toBe(false);
@@ -428,6 +454,51 @@ describe('introductions', () => {
     expect((await t.get('/api/people/omar')).status).toBe(404);
     expect((await t.get('/api/introductions?person=ana')).body.total).toBe(0);
     expect((await t.get('/api/events/e1')).body.reached).toEqual([]);
+  });
+
+  it('puts a deleted person back as they were from what the delete answered, and refuses to overwrite someone', async () => {
+    const res = await t.send('POST', '/api/people/restore', snapshot);
+    expect(res.status).toBe(201);
+    expect(res.body.person).toEqual(omar);
+    expect(res.body.skipped).toEqual([]);
+    expect(res.body.restored).toEqual({
+      ties: snapshot.ties.length,
+      events: snapshot.events.length,
+      links: snapshot.drove.length + snapshot.reached.length,
+      introductions: snapshot.introductions.length,
+      dismissals: snapshot.dismissals.length,
+    });
+    expect(res.body.restored.links).toBeGreaterThan(1); // e8 driven with Ana, e1 reaching him
+    expect(await omarsWorld()).toEqual(before);
+
+    const again = await t.send('POST', '/api/people/restore', snapshot);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('Cannot restore Omar Haddad: someone was stored under "omar" since, and restoring would overwrite them');
+
+    // every record must name the person restored: anything else is not a restore
+    const stray = { ...snapshot, person: { ...omar, id: 'omar-2' } };
+    const refused = await t.send('POST', '/api/people/restore', stray);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('does not touch "omar-2"');
+    expect((await t.get('/api/people/omar-2')).status).toBe(404);
+  });
+
+  it('restores what it can when someone linked to them was deleted since, and names what it could not', async () => {
+    const first = (await t.send('DELETE', '/api/people/omar')).body;
+    expect((await t.send('DELETE', '/api/people/ana')).status).toBe(200); // e8 was left to her: it goes with her
+    const res = await t.send('POST', '/api/people/restore', first);
+    expect(res.status).toBe(201);
+    expect(res.body.skipped).toEqual(
+      expect.arrayContaining([
+        'the tie omar → ana: "ana" was deleted since',
+        'event "e7" reaching "ana": they were deleted since',
+        'driving event "e8": it was deleted since',
+        expect.stringMatching(/^dismissal ".+": "ana" was deleted since$/),
+      ]),
+    );
+    expect((await t.get('/api/events/e7')).body.reached).toEqual([]);
+    expect((await t.get('/api/ties?person=omar&direction=both')).body.items.map((x: { from: string; to: string }) => `${x.from}>${x.to}`)).not.toContain('omar>ana');
+    expect((await t.get('/api/people/omar')).status).toBe(200);
   });
 });
 
