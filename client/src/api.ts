@@ -32,6 +32,8 @@ import type {
   PersonCreate,
   PersonFootprint,
   PersonPatch,
+  PersonRestored,
+  PersonSnapshot,
   Tie,
   TieDirection,
   TieOrder,
@@ -218,8 +220,10 @@ export const api = {
   createPerson: (body: PersonCreate) => request<Person>('POST', '/api/people', body),
   /** what deleting a person would take with them, counted */
   personFootprint: (id: string) => request<PersonFootprint>('GET', `/api/people/${encodeURIComponent(id)}/footprint`),
-  /** deletes a person, with their ties, the events only they drove, their introductions and dismissals */
-  deletePerson: (id: string) => request<void>('DELETE', `/api/people/${encodeURIComponent(id)}`),
+  /** deletes a person, with their ties, the events only they drove, their introductions and dismissals: answers all of it */
+  deletePerson: (id: string) => request<PersonSnapshot>('DELETE', `/api/people/${encodeURIComponent(id)}`),
+  /** puts a deleted person back from what deletePerson answered (the Undo): what came back, and what could not */
+  restorePerson: (snapshot: PersonSnapshot) => request<PersonRestored>('POST', '/api/people/restore', snapshot),
   /** changes who a person is (name, sectors, offers, seeks); answers the person as stored */
   updatePerson: (id: string, patch: PersonPatch) => request<Person>('PATCH', `/api/people/${encodeURIComponent(id)}`, patch),
   /** the events a person drove, was reached by, or either (role any), newest first */

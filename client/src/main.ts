@@ -9,6 +9,7 @@
  */
 import './styles.css';
 import type { GraphResponse, MetaResponse, Person, TimelineResponse } from '../../src/api/contract.ts';
+import type { PersonSnapshot } from '../../src/domain/model.ts';
 import { api, ApiError, timelineBasis } from './api.ts';
 import { ensureLayout, type LayoutRun } from './graph/layout.ts';
 import { communityColors, sectorColors, withSectors } from './graph/palette.ts';
@@ -18,9 +19,11 @@ import { attachTimeline, buildScene, keepPlaces, needsLayout, positionOf, timeAt
 import { byId, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel, type Filters } from './panel/filters.ts';
 import { communityNames, legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
+import { restoredText } from './panel/person-editor.ts';
 import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
 import { createSearch, matchName, type SearchHit, type SearchOptions } from './panel/search.ts';
 import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
+import { createToast } from './panel/toast.ts';
 import { needsGraphReload, needsTimelineReload, parseViewState, serializeViewState, Store, type CameraView, type ViewState } from './state.ts';
 
 /** Nodes asked of the API when the link does not say: the whole demo world, a usable slice of a huge graph. */
@@ -92,6 +95,7 @@ let palette: Palette = { community: new Map(), sector: sectorPalette };
 let renderedNodes = 0;
 
 const statusEl = byId('status');
+const toast = createToast(byId('toast'));
 const graphEl = byId('graph');
 
 function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
@@ -422,7 +426,7 @@ async function recordsChanged(): Promise<void> {
     return;
   }
   if (request.controller.signal.aborted || scene !== old) return;
-  keepPlaces(response, (id) => (old.graph.hasNode(id) ? { x: old.graph.getNodeAttribute(id, 'x'), y: old.graph.getNodeAttribute(id, 'y') } : null));
+  keepPlaces(response, (id) => (old.graph.hasNode(id) ? { x: old.graph.getNodeAttribute(id, 'x'), y: old.graph.getNodeAttribute(id, 'y') } : (formerPlaces.get(id) ?? null)));
   prefetched = { controller: request.controller, graph: Promise.resolve(response) };
   graphController = null; // loadGraph aborts the request before it, which is this one
   await loadGraph({ camera });
@@ -482,9 +486,32 @@ function startAddingPerson(): void {
  * The open profile's person was deleted (the user said yes to what goes with them): the panel closes without asking
  * about its other forms, which went with them, and the map is rebuilt without them, nobody else moving.
  */
-function personDeleted(): void {
+function personDeleted(snapshot: PersonSnapshot): void {
+  const { id, name } = snapshot.person;
+  if (scene?.graph.hasNode(id)) formerPlaces.set(id, { x: scene.graph.getNodeAttribute(id, 'x'), y: scene.graph.getNodeAttribute(id, 'y') });
   store.set({ reach: null, person: null });
   void recordsChanged();
+  toast.show(`Deleted ${name}.`, { action: { label: 'Undo', run: () => undoDelete(snapshot) } });
+}
+
+/** Where people deleted from this page stood on the map: an Undo puts them back there, not on the rim. */
+const formerPlaces = new Map<string, { x: number; y: number }>();
+
+/**
+ * Undo of a delete: the person comes back with what went with them (except what names people or events deleted
+ * since, which the line then names), in their old place on the map, and their profile opens again.
+ */
+async function undoDelete(snapshot: PersonSnapshot): Promise<void> {
+  let text: string;
+  try {
+    text = restoredText(await api.restorePerson(snapshot));
+  } catch (err) {
+    toast.show(`Could not restore ${snapshot.person.name}: ${err instanceof Error ? err.message : String(err)}`, { kind: 'error' });
+    return;
+  }
+  toast.show(text);
+  await recordsChanged();
+  selectPerson(snapshot.person.id);
 }
 
 /** Someone was added in the panel: the map is rebuilt with them (on its rim, linked to nobody yet), then their profile opens. */
@@ -631,7 +658,7 @@ async function boot(): Promise<void> {
     onPersonChanged: (person) => personChanged(person),
     onEventsChanged: () => recordsChanged(),
     onPersonAdded: (person) => void personAdded(person),
-    onPersonDeleted: () => personDeleted(),
+    onPersonDeleted: (snapshot) => personDeleted(snapshot),
     // the map of trust ties is rebuilt in place; the influence map does not draw them
     onTiesChanged: () => {
       if (shownLayer === 'ties') void recordsChanged();

@@ -778,7 +778,7 @@ describe('search and the person panel', () => {
       await b.page.keyboard.press('Escape');
     } finally {
       for (const id of made) expect((await t.send('DELETE', `/api/introductions/${id}`)).status).toBe(204);
-      for (const id of farm) expect((await t.send('DELETE', `/api/people/${id}`)).status).toBe(204);
+      for (const id of farm) expect((await t.send('DELETE', `/api/people/${id}`)).status).toBe(200);
     }
   });
 
@@ -846,7 +846,7 @@ describe('search and the person panel', () => {
       await expect.poll(() => b.page.locator('#panel .person-name').textContent(), { timeout: 30_000 }).toBe('Gone Soon');
       await b.page.locator('#panel .panel-edit').click();
       await typeInto('offers', 'design');
-      expect((await t.send('DELETE', '/api/people/p-edit-gone')).status).toBe(204);
+      expect((await t.send('DELETE', '/api/people/p-edit-gone')).status).toBe(200);
       const refused = await t.send('PATCH', '/api/people/p-edit-gone', { offers: ['design'] });
       expect(refused.status).toBe(404);
       await editor.locator('button[type=submit]').click();
@@ -1212,7 +1212,7 @@ describe('adding someone', () => {
       await panel.locator('.panel-edit').click();
       await panel.locator('.person-delete').click();
       await expect.poll(() => asked.length).toBe(2);
-      expect(asked[1]).toBe('Delete Ana? Also deleted: 1 trust tie. This cannot be undone.');
+      expect(asked[1]).toBe('Delete Ana? Also deleted: 1 trust tie. You can undo it.');
       expect((await t.get('/api/people/p-ana-2')).status).toBe(200);
       expect(await panel.isVisible()).toBe(true);
       // Yes: gone from the store and the map, the profile closed, nobody else moved
@@ -1230,7 +1230,75 @@ describe('adding someone', () => {
       expect(b.errors.slice(errorsBefore)).toEqual([]);
     } finally {
       b.page.removeAllListeners('dialog');
-      if ((await t.get('/api/people/p-ana-2')).status === 200) expect((await t.send('DELETE', '/api/people/p-ana-2')).status).toBe(204);
+      if ((await t.get('/api/people/p-ana-2')).status === 200) expect((await t.send('DELETE', '/api/people/p-ana-2')).status).toBe(200);
+    }
+  });
+});
+
+describe('undoing a delete', () => {
+  it('Delete person… offers Undo, which puts them back as they were: in the store, in their place on the map, with their profile open', async () => {
+    const id = 'p-0070';
+    const asked: string[] = [];
+    b.page.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
+    /** What the store says about them, to compare before the delete and after the Undo. */
+    const world = async () => {
+      const items = async (path: string) => (await t.get(`${path}&limit=500`)).body.items;
+      return {
+        person: (await t.get(`/api/people/${id}`)).body,
+        footprint: (await t.get(`/api/people/${id}/footprint`)).body,
+        ties: await items(`/api/ties?person=${id}&direction=both`),
+        events: await items(`/api/events?person=${id}&role=any`),
+        introductions: await items(`/api/introductions?person=${id}`),
+      };
+    };
+    const before = await world();
+    // a tie, an event of their own and an introduction go with them
+    expect(before.footprint.ties).toBeGreaterThan(0);
+    expect(before.footprint.events).toBeGreaterThan(0);
+    expect(before.footprint.introductions).toBeGreaterThan(0);
+    const name = before.person.name as string;
+    const panel = b.page.locator('#panel');
+    const toast = b.page.locator('#toast');
+    try {
+      await open(`?person=${id}`);
+      const errorsBefore = b.errors.length;
+      const place = (n: string) => b.page.evaluate((node) => {
+        const g = window.__catalyst.view()!.sigma.getGraph();
+        return g.hasNode(node) ? [g.getNodeAttribute(node, 'x'), g.getNodeAttribute(node, 'y')] : null;
+      }, n);
+      const order = () => b.page.evaluate(() => window.__catalyst.view()!.sigma.getGraph().order);
+      const was = await place(id);
+      const count = await order();
+      expect(was).not.toBeNull();
+      expect(await toast.isHidden()).toBe(true);
+
+      await panel.locator('.panel-edit').click();
+      await panel.locator('.person-delete').click();
+      await expect.poll(() => panel.isHidden(), { timeout: 30_000 }).toBe(true);
+      expect(asked[0]).toMatch(new RegExp(`^Delete ${name}\\? Also deleted: .* You can undo it\\.$`));
+      expect((await t.get(`/api/people/${id}`)).status).toBe(404);
+      await expect.poll(() => place(id), { timeout: 30_000 }).toBeNull();
+      expect(await toast.locator('.toast-text').textContent()).toBe(`Deleted ${name}.`);
+
+      await toast.locator('button', { hasText: 'Undo' }).click();
+      await expect.poll(() => toast.locator('.toast-text').textContent(), { timeout: 30_000 }).toBe(`Restored ${name}.`);
+      expect(await toast.locator('button', { hasText: 'Undo' }).count()).toBe(0);
+      expect(await world()).toEqual(before);
+      // back where they stood, the profile open again
+      await expect.poll(() => place(id), { timeout: 30_000 }).toEqual(was);
+      expect(await order()).toBe(count);
+      await expect.poll(() => b.page.evaluate(() => window.__catalyst.state().person)).toBe(id);
+      await expect.poll(() => panel.locator('.person-name').textContent(), { timeout: 30_000 }).toBe(name);
+      await toast.locator('.toast-close').click();
+      expect(await toast.isHidden()).toBe(true);
+      expect(asked).toHaveLength(1);
+      expect(b.errors.slice(errorsBefore)).toEqual([]);
+    } finally {
+      b.page.removeAllListeners('dialog');
+      expect((await t.get(`/api/people/${id}`)).status).toBe(200);
     }
   });
 });

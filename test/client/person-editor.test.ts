@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../../src/api/contract.ts';
 import { categoricalColor, sectorColors, withSectors } from '../../client/src/graph/palette.ts';
 import { buildScene, updatePerson } from '../../client/src/graph/scene.ts';
-import { deletionQuestion, draftProblem, profileChanges } from '../../client/src/panel/person-editor.ts';
+import { deletionQuestion, draftProblem, profileChanges, restoredText } from '../../client/src/panel/person-editor.ts';
 import { addTags, splitTags, tagKey } from '../../client/src/panel/tag-field.ts';
 
 describe('tag fields', () => {
@@ -90,11 +90,24 @@ describe('the map after an edit', () => {
 describe('deleting someone', () => {
   it('is asked about naming what goes with them, in the singular or plural, leaving out what there is none of', () => {
     expect(deletionQuestion('Ana Lima', { ties: 14, events: 4, introductions: 3, dismissals: 2 })).toBe(
-      'Delete Ana Lima? Also deleted: 14 trust ties, 4 events only they drove, 3 introductions and 2 dismissed suggestions. This cannot be undone.',
+      'Delete Ana Lima? Also deleted: 14 trust ties, 4 events only they drove, 3 introductions and 2 dismissed suggestions. You can undo it.',
     );
-    expect(deletionQuestion('Omar', { ties: 1, events: 0, introductions: 1, dismissals: 0 })).toBe('Delete Omar? Also deleted: 1 trust tie and 1 introduction. This cannot be undone.');
-    expect(deletionQuestion('Lee', { ties: 0, events: 1, introductions: 0, dismissals: 1 })).toBe('Delete Lee? Also deleted: 1 event only they drove and 1 dismissed suggestion. This cannot be undone.');
-    expect(deletionQuestion('Zoë', { ties: 1200, events: 0, introductions: 0, dismissals: 0 })).toBe('Delete Zoë? Also deleted: 1,200 trust ties. This cannot be undone.');
-    expect(deletionQuestion('New', { ties: 0, events: 0, introductions: 0, dismissals: 0 })).toBe('Delete New? Nothing else on record names them. This cannot be undone.');
+    expect(deletionQuestion('Omar', { ties: 1, events: 0, introductions: 1, dismissals: 0 })).toBe('Delete Omar? Also deleted: 1 trust tie and 1 introduction. You can undo it.');
+    expect(deletionQuestion('Lee', { ties: 0, events: 1, introductions: 0, dismissals: 1 })).toBe('Delete Lee? Also deleted: 1 event only they drove and 1 dismissed suggestion. You can undo it.');
+    expect(deletionQuestion('Zoë', { ties: 1200, events: 0, introductions: 0, dismissals: 0 })).toBe('Delete Zoë? Also deleted: 1,200 trust ties. You can undo it.');
+    expect(deletionQuestion('New', { ties: 0, events: 0, introductions: 0, dismissals: 0 })).toBe('Delete New? Nothing else on record names them. You can undo it.');
+  });
+
+  it('say what an Undo put back, and what it could not, three reasons at most', () => {
+    const person = { id: 'omar', name: 'Omar Haddad', sectors: [], offers: [], seeks: [] };
+    const restored = { ties: 3, events: 1, links: 2, introductions: 0, dismissals: 0 };
+    expect(restoredText({ person, restored, skipped: [] })).toBe('Restored Omar Haddad.');
+    expect(restoredText({ person, restored, skipped: ['the tie omar → ana: "ana" was deleted since'] })).toBe(
+      'Restored Omar Haddad. Not restored (1): the tie omar → ana: "ana" was deleted since.',
+    );
+    const skipped = ['a', 'b', 'c', 'd', 'e'].map((x) => `the tie omar → ${x}: "${x}" was deleted since`);
+    expect(restoredText({ person, restored, skipped })).toBe(
+      'Restored Omar Haddad. Not restored (5): the tie omar → a: "a" was deleted since; the tie omar → b: "b" was deleted since; the tie omar → c: "c" was deleted since; and 2 more.',
+    );
   });
 });

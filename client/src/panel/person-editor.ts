@@ -5,7 +5,7 @@
  * it refuses, and nothing is kept half-saved. Escape or Cancel leaves the profile as it was. The same form adds
  * someone new (no person given: POST /api/people, which makes the id from the name).
  */
-import type { Person, PersonFootprint, PersonPatch } from '../../../src/domain/model.ts';
+import type { Person, PersonFootprint, PersonPatch, PersonRestored, PersonSnapshot } from '../../../src/domain/model.ts';
 import type { Api } from '../api.ts';
 import { el, listInWords, problemLine } from './dom.ts';
 import { tagField } from './tag-field.ts';
@@ -39,7 +39,7 @@ export const BLANK_PROFILE: ProfileDraft = { name: '', sectors: [], offers: [], 
 
 /**
  * What is asked before a person is deleted: what goes with them, from GET /api/people/:id/footprint ("Also deleted:
- * 3 trust ties, 1 event only they drove and 2 introductions."), and that it cannot be undone.
+ * 3 trust ties, 1 event only they drove and 2 introductions."), and that it can be undone (the page offers Undo).
  */
 export function deletionQuestion(name: string, f: PersonFootprint): string {
   const count = (n: number, one: string, many: string) => (n > 0 ? `${n.toLocaleString('en-US')} ${n === 1 ? one : many}` : null);
@@ -50,7 +50,21 @@ export function deletionQuestion(name: string, f: PersonFootprint): string {
     count(f.dismissals, 'dismissed suggestion', 'dismissed suggestions'),
   ].filter((p): p is string => p !== null);
   const also = parts.length > 0 ? `Also deleted: ${listInWords(parts)}.` : 'Nothing else on record names them.';
-  return `Delete ${name}? ${also} This cannot be undone.`;
+  return `Delete ${name}? ${also} You can undo it.`;
+}
+
+/** Reasons listed after an Undo before "and N more". */
+const SKIPPED_SHOWN = 3;
+
+/**
+ * What the Undo of a delete says it did: "Restored Omar Haddad." and, when records could not come back (they name
+ * someone or an event deleted since), how many and why: "Not restored (2): the tie omar → ana: "ana" was deleted since; …".
+ */
+export function restoredText(r: PersonRestored): string {
+  const n = r.skipped.length;
+  if (n === 0) return `Restored ${r.person.name}.`;
+  const more = n > SKIPPED_SHOWN ? `; and ${(n - SKIPPED_SHOWN).toLocaleString('en-US')} more` : '';
+  return `Restored ${r.person.name}. Not restored (${n.toLocaleString('en-US')}): ${r.skipped.slice(0, SKIPPED_SHOWN).join('; ')}${more}.`;
 }
 
 export interface PersonEditor {
@@ -67,8 +81,8 @@ export function personEditor(opts: {
   known: { sectors: readonly string[]; skills: readonly string[] };
   onSaved(person: Person): void;
   onCancel(): void;
-  /** given, an edited person can be deleted from the form ("Delete person…", asked first): they were */
-  onDeleted?(id: string): void;
+  /** given, an edited person can be deleted from the form ("Delete person…", asked first): they were, with all this */
+  onDeleted?(snapshot: PersonSnapshot): void;
 }): PersonEditor {
   const adding = opts.person === null;
   const person: ProfileDraft = opts.person ?? BLANK_PROFILE;
@@ -159,15 +173,16 @@ export function personEditor(opts: {
     busy(null);
     if (!window.confirm(question)) return;
     busy('Deleting…');
+    let snapshot: PersonSnapshot;
     try {
-      await opts.api.deletePerson(p.id);
+      snapshot = await opts.api.deletePerson(p.id);
     } catch (err) {
       busy(null);
       problem.show(err);
       return;
     }
     done = true;
-    opts.onDeleted?.(p.id);
+    opts.onDeleted?.(snapshot);
   }
 
   remove?.addEventListener('click', () => void deletePerson());

@@ -5,6 +5,7 @@
  * whom they trust and who trusts them (edited in place), and their introductions. Sections fill in as their requests return; a new selection aborts the old requests.
  */
 import type { CurveResponse, MetaResponse, Person, ProfileResponse, SuggestionsResponse } from '../../../src/api/contract.ts';
+import type { PersonSnapshot } from '../../../src/domain/model.ts';
 import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
@@ -47,8 +48,8 @@ export interface PersonPanelOptions {
    * own scores and curve once this settles (the page's fresh `meta` given by then through setMeta).
    */
   onEventsChanged?(): Promise<void>;
-  /** the person shown was deleted from the panel (the page closes it); without this, the editor offers no Delete */
-  onPersonDeleted?(id: string): void;
+  /** the person shown was deleted from the panel, with all this (the page closes it); without this, the editor offers no Delete */
+  onPersonDeleted?(snapshot: PersonSnapshot): void;
   /** someone new was added from the panel's form (their profile is the page's to open) */
   onPersonAdded?(person: Person): void;
   /** a trust tie was added, changed or removed in the panel (a map of trust ties is out of date) */
@@ -206,7 +207,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   const sortedLabels = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
 
   /** The profile form (null: someone new) suggesting the known labels; a saved person's labels are known from then on. */
-  function profileForm(p: Person | null, on: { saved(person: Person): void; cancel(): void; deleted?: (id: string) => void }): PersonEditor {
+  function profileForm(p: Person | null, on: { saved(person: Person): void; cancel(): void; deleted?: (snapshot: PersonSnapshot) => void }): PersonEditor {
     return personEditor({
       person: p,
       api,
@@ -228,7 +229,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         opts.onPersonChanged?.(saved);
         if (person === saved.id) void show(saved.id);
       },
-      deleted: opts.onPersonDeleted ? (id) => opts.onPersonDeleted!(id) : undefined,
+      deleted: opts.onPersonDeleted ? (snapshot) => opts.onPersonDeleted!(snapshot) : undefined,
       cancel: () => {
         form.element.remove();
         parts.who.hidden = parts.subtitle.hidden = parts.button.hidden = false;
