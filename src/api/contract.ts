@@ -136,14 +136,16 @@ export interface GraphResponse {
  * Influence of every shown node (and weight of every shown edge) at `times`, so the client's time slider
  * can scrub without a request per frame. values[i][k] = node i at times[k].
  */
-/** What a person's value in a timeline is: decayed activity, temporal PageRank, or the introducer score at each time. */
-export type TimelineBasis = 'activity' | 'pagerank' | 'introducer';
+/** What a person's value in a timeline is: decayed activity, temporal PageRank, the introducer score or trust PageRank at each time. */
+export type TimelineBasis = 'activity' | 'pagerank' | 'introducer' | 'trust';
 
 export interface TimelineResponse {
   times: number[];
   basis: TimelineBasis;
   /** everyone's activity influence summed at each time (same slice and polarity): the network's pulse */
   activity: number[];
+  /** on the ties layer, how many trust ties stand at each time (formed by then, or undated): the pulse of the map of trust */
+  ties?: number[];
   nodes: string[];
   values: number[][];
   edges: { source: string; target: string; values: number[] }[];

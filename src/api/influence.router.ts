@@ -156,10 +156,10 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
         steps: z.coerce.number().int().min(2).max(1000).default(120),
         metric: z.string().default('pagerank').describe('the metric that picks which people are shown (top limit)'),
         basis: z
-          .enum(['activity', 'pagerank', 'introducer'])
+          .enum(['activity', 'pagerank', 'introducer', 'trust'])
           .default('activity')
           .describe(
-            `each person's value at each time: activity (decayed influence of the events they drove), pagerank (temporal PageRank of the decayed influence graph, above the floor share everyone gets without influence) or introducer (the introducer score at that time: introductions made by then, their credit halving every ${INTRODUCER_HALF_LIFE_DAYS} days)`,
+            `each person's value at each time: activity (decayed influence of the events they drove), pagerank (temporal PageRank of the decayed influence graph, above the floor share everyone gets without influence), introducer (the introducer score at that time: introductions made by then, their credit halving every ${INTRODUCER_HALF_LIFE_DAYS} days) or trust (PageRank of the trust ties standing at that time, formed by then or undated, above the same floor). On the ties layer the edges carry their trust from the day the tie was formed`,
           ),
         layer,
         ...slice,

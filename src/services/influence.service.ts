@@ -21,6 +21,7 @@ import { analyzeCurve } from '../engine/time/curve-analysis.ts';
 import { decayCurve, influenceAt, sampleTimes } from '../engine/time/curves.ts';
 import { decayedProjection } from '../engine/time/decayed-projection.ts';
 import { pagerankRanker } from '../engine/time/temporal-pagerank.ts';
+import { tieStandsAt, trustRanker } from '../engine/time/trust-at.ts';
 import { InfluenceInputError } from '../engine/time/errors.ts';
 import { DAY_MS } from '../engine/time/fade.ts';
 import { buildInteractionTable, type InteractionTable } from '../engine/time/interaction-table.ts';
@@ -710,8 +711,10 @@ export class InfluenceService {
     const index = nodes.map((id) => s.projection.indexOf.get(id)!);
     const values = nodes.map(() => new Array<number>(steps).fill(0));
     const keep = new Set(nodes);
-    // decayed weights exist for influence edges only; a ties-layer view keeps its edges static
-    const edgeList = layer === 'influence' ? this.edgesAmong(s, layer, keep, this.slice(s, q)?.graph ?? null, q.maxEdges) : [];
+    // influence edges carry their decayed weight at each time; a tie carries its trust from the day it was formed (since)
+    const edgeList = this.edgesAmong(s, layer, keep, layer === 'influence' ? (this.slice(s, q)?.graph ?? null) : null, q.maxEdges);
+    const tieGraph = layer === 'ties' ? this.tieGraph(s) : null;
+    const tieSince = tieGraph ? edgeList.map((e) => tieGraph.getDirectedEdgeAttribute(e.source, e.target, 'since') ?? Number.NaN) : [];
     // edges keyed by their people's dense indices (numbers: no string building per edge and step)
     const n = s.projection.people.length;
     const pairKey = (src: number, dst: number) => src * n + dst;
@@ -720,11 +723,19 @@ export class InfluenceService {
     const edgeValues = edgeList.map(() => new Array<number>(steps).fill(0));
     const basis = q.basis ?? 'activity';
     const rank = basis === 'pagerank' ? pagerankRanker(s.table) : null;
+    const trust = basis === 'trust' ? trustRanker(s.projection) : null;
     const introducer =
       basis === 'introducer' ? introducerScoreSeries(s.projection, times, index, { valueHalfLifeDays: INTRODUCER_HALF_LIFE_DAYS }) : null;
     const activity = new Array<number>(steps).fill(0);
+    // PageRank shown above the floor everyone gets for existing ((1 − α)/n plus the dangling share): someone with no
+    // influence (trust) at t sits on the floor, so they vanish like a zero of activity
+    const aboveFloor = (scores: Float64Array | null, k: number) => {
+      let floor = Number.POSITIVE_INFINITY;
+      if (scores) for (let p = 0; p < scores.length; p++) if (scores[p]! < floor) floor = scores[p]!;
+      for (let i = 0; i < index.length; i++) values[i]![k] = scores ? round(scores[index[i]!]! - floor) : 0;
+    };
     for (let k = 0; k < steps; k++) {
-      const needEdges = edgeList.length > 0 || rank !== null;
+      const needEdges = (layer === 'influence' && edgeList.length > 0) || rank !== null;
       const d = needEdges ? decayedProjection(s.table, { at: times[k]!, medium: q.medium ?? null, sector: q.sector ?? null, polarity }) : null;
       const v = influenceAt(s.table, times[k]!, { sector: q.sector ?? null, medium: q.medium ?? null });
       const part = polarity === 'positive' ? v.positive : polarity === 'negative' ? v.negative : v.total;
@@ -735,14 +746,15 @@ export class InfluenceService {
         for (let i = 0; i < index.length; i++) values[i]![k] = round(introducer[i]![k]!);
       } else if (rank && d) {
         // nobody has influence before the first event: PageRank's uniform jump share would show everyone
-        const scores = d.count > 0 ? rank(d) : null;
-        // what is shown is PageRank above the floor everyone gets for existing ((1 − α)/n plus the dangling
-        // share): someone with no influence at t sits on the floor, so they vanish like a zero of activity
-        let floor = Number.POSITIVE_INFINITY;
-        if (scores) for (let p = 0; p < scores.length; p++) if (scores[p]! < floor) floor = scores[p]!;
-        for (let i = 0; i < index.length; i++) values[i]![k] = scores ? round(scores[index[i]!]! - floor) : 0;
+        aboveFloor(d.count > 0 ? rank(d) : null, k);
+      } else if (trust) {
+        aboveFloor(trust(times[k]!), k);
       } else {
         for (let i = 0; i < index.length; i++) values[i]![k] = round(part[index[i]!]!);
+      }
+      if (tieGraph) {
+        for (let e = 0; e < edgeList.length; e++) edgeValues[e]![k] = tieStandsAt(tieSince[e]!, times[k]!) ? edgeList[e]!.weight : 0;
+        continue;
       }
       if (edgeList.length === 0 || !d) continue;
       for (let j = 0; j < d.count; j++) {
@@ -750,7 +762,8 @@ export class InfluenceService {
         if (e !== undefined) edgeValues[e]![k] = round(d.weight[j]!);
       }
     }
-    return { times, basis, activity, nodes, values, edges: edgeList.map((e, i) => ({ source: e.source, target: e.target, values: edgeValues[i]! })) };
+    const edges = edgeList.map((e, i) => ({ source: e.source, target: e.target, values: edgeValues[i]! }));
+    return { times, basis, activity, ...(tieGraph ? { ties: tiesStanding(s.projection.ties, times) } : {}), nodes, values, edges };
   }
 
   /** Every person's breakdown at t (for exports and batch analyses). */
@@ -759,6 +772,23 @@ export class InfluenceService {
     s.sectorMatrix ??= sectorDistances(s.table);
     return breakdownAll(s.table, { at, sectorMatrix: s.sectorMatrix });
   }
+}
+
+/** How many ties stand at each of the (ascending) times: formed by then, or undated; self-ties left out. */
+function tiesStanding(ties: Projection['ties'], times: number[]): number[] {
+  const dated: number[] = [];
+  let always = 0;
+  for (let k = 0; k < ties.count; k++) {
+    if (ties.from[k] === ties.to[k]) continue;
+    if (Number.isFinite(ties.since[k]!)) dated.push(ties.since[k]!);
+    else always++;
+  }
+  dated.sort((a, b) => a - b);
+  let j = 0;
+  return times.map((t) => {
+    while (j < dated.length && tieStandsAt(dated[j]!, t)) j++;
+    return always + j;
+  });
 }
 
 /** Bad input the engine detects (an option out of range, a seed that is not a node) is the caller's error: 400. */

@@ -295,6 +295,44 @@ describe('profiles, curves, communities, graph and timeline', () => {
     expect(back).toBeGreaterThan(low);
   });
 
+  it("on the map of trust, the timeline in trust PageRank: the ties layer's ranking at each time, and each tie from the day it was formed", async () => {
+    const tl = (await t.get('/api/timeline?steps=60&limit=400&basis=trust&layer=ties')).body;
+    expect(tl.basis).toBe('trust');
+    expect(tl.nodes).toHaveLength(400);
+    const column = (k: number) => tl.nodes.map((id: string, i: number) => ({ id, v: tl.values[i][k] as number }));
+    for (const k of [20, 45, 59]) {
+      const at = new Date(tl.times[k]).toISOString();
+      const ranked = (await t.get(`/api/influence?metric=pagerank&layer=ties&at=${at}&limit=8`)).body.items.map((x: { id: string }) => x.id);
+      const byTimeline = column(k)
+        .sort((x: { v: number }, y: { v: number }) => y.v - x.v)
+        .slice(0, 8)
+        .map((x: { id: string }) => x.id);
+      expect(byTimeline).toEqual(ranked);
+      expect(Math.min(...column(k).map((x: { v: number }) => x.v))).toBe(0);
+    }
+    // the rating ring's ties were formed in the last years: before, its members sit on the floor
+    const ring = tl.values[tl.nodes.indexOf('p-ring-1')] as number[];
+    expect(ring[0]).toBe(0);
+    expect(ring.at(-1)).toBeGreaterThan(0);
+    // every tie among the people shown, at its trust from the day it was formed and absent before
+    const graph = (await t.get('/api/graph?layer=ties&limit=400')).body;
+    expect(tl.edges).toHaveLength(graph.edges.length);
+    const tie = (await t.get(`/api/ties/${encodeURIComponent('p-ring-1->p-ring-2')}`)).body;
+    const edge = tl.edges.find((e: { source: string; target: string }) => e.source === 'p-ring-1' && e.target === 'p-ring-2');
+    expect(edge.values).toEqual(tl.times.map((time: number) => (time >= Date.parse(tie.since) ? tie.trust : 0)));
+    expect(edge.values[0]).toBe(0);
+    // the pulse of the map of trust: how many ties stand at each time, all of them at the end
+    const since: number[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = (await t.get(`/api/ties?limit=1000&offset=${offset}`)).body;
+      for (const x of page.items as { since: string | null }[]) since.push(x.since ? Date.parse(x.since) : Number.NEGATIVE_INFINITY);
+      if (offset + 1000 >= page.total) break;
+    }
+    expect(tl.ties).toEqual(tl.times.map((time: number) => since.filter((x) => x <= time).length));
+    expect(tl.ties[0]).toBeLessThan(tl.ties.at(-1));
+    expect((await t.get('/api/timeline?steps=4&limit=10')).body.ties).toBeUndefined();
+  });
+
   it('rejects an unknown timeline basis', async () => {
     const res = await t.get('/api/timeline?basis=fame');
     expect(res.status).toBe(400);

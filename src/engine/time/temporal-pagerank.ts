@@ -60,7 +60,7 @@ export function pagerankRanker(
   return (edges) => pagerankOfEdges(edges, keys, table.projection.indexOf, options).values;
 }
 
-function pagerankOfEdges(
+export function pagerankOfEdges(
   edges: InfluenceEdges,
   keys: readonly string[],
   indexOf: ReadonlyMap<string, number>,
