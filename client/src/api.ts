@@ -140,8 +140,8 @@ export interface GraphQuery {
 
 export interface TimelineQuery {
   metric: string;
-  /** each person's value over time: decayed activity, temporal PageRank, or the introducer score at each time */
-  basis: 'activity' | 'pagerank' | 'introducer';
+  /** each person's value over time: decayed activity, temporal PageRank, the introducer score or trust PageRank at each time */
+  basis: 'activity' | 'pagerank' | 'introducer' | 'trust';
   layer: 'influence' | 'ties' | null;
   sector: string | null;
   medium: string | null;
@@ -151,13 +151,16 @@ export interface TimelineQuery {
 }
 
 /**
- * What node size means over time: the PageRank metrics travel in time as temporal PageRank (PageRank of the
- * decayed influence graph at each moment), the introducer metric as the introducer score at each moment; every
- * other metric as decayed activity, which the caption says.
+ * What node size means over time on the map drawing `layer`: the introducer metric travels in time as the introducer
+ * score at each moment and activity as decayed activity, on either map. On the map of trust every other metric (a
+ * structure of the ties) travels as trust PageRank (PageRank of the ties standing at each moment); on the influence
+ * map the PageRank metrics travel as temporal PageRank (PageRank of the decayed influence graph at each moment), the
+ * others as decayed activity. The caption says which.
  */
-export function timelineBasis(metric: string): TimelineQuery['basis'] {
-  if (metric === 'pagerank' || metric === 'pagerank-personalized') return 'pagerank';
-  return metric === 'introducer' ? 'introducer' : 'activity';
+export function timelineBasis(metric: string, layer: 'influence' | 'ties'): TimelineQuery['basis'] {
+  if (metric === 'introducer' || metric === 'activity') return metric;
+  if (layer === 'ties') return 'trust';
+  return metric === 'pagerank' || metric === 'pagerank-personalized' ? 'pagerank' : 'activity';
 }
 
 export const api = {

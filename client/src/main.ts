@@ -191,6 +191,7 @@ const OVER_TIME: Record<TimelineResponse['basis'], string> = {
   activity: 'decayed influence',
   pagerank: 'influence PageRank',
   introducer: 'introducer score',
+  trust: 'trust PageRank',
 };
 
 /** Metrics made of events and introductions, the same whichever links the map draws. */
@@ -260,7 +261,7 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   timings.graphLoaded ??= performance.now();
   // The timeline is asked for only now: the server computes it in one go, and asking earlier would hold up
   // the graph and /api/meta behind it. The overall view needs no timeline, so the map does not wait.
-  const timelineP = fetchTimeline(response.nodes.length, controller.signal);
+  const timelineP = fetchTimeline(response.nodes.length, response.layer ?? 'influence', controller.signal);
   timelineP?.catch(() => {});
 
   layoutRun?.stop();
@@ -311,12 +312,12 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
  * The timeline of the shown nodes (`shown` = how many the graph has): fewer samples for big graphs. None when
  * nothing stored has a time (e.g. a network of ties only): the server would compute a timeline of zeros.
  */
-function fetchTimeline(shown: number, signal?: AbortSignal): Promise<TimelineResponse> | null {
+function fetchTimeline(shown: number, layer: 'influence' | 'ties', signal?: AbortSignal): Promise<TimelineResponse> | null {
   if (meta && meta.timeRange === null) return null;
   const s = store.get();
   const steps = shown > 5_000 ? 60 : 120;
   const limit = Math.max(1, Math.min(graphLimit(), TIMELINE_MAX_LIMIT));
-  const query = { metric: s.metric, basis: timelineBasis(s.metric), layer: s.layer, sector: s.sector, medium: s.medium, polarity: s.polarity, steps, limit };
+  const query = { metric: s.metric, basis: timelineBasis(s.metric, layer), layer: s.layer, sector: s.sector, medium: s.medium, polarity: s.polarity, steps, limit };
   return api.timeline(query, signal).catch((err: unknown) => {
     // Timelines exist for activity-like metrics; for a static one, fall back to activity over time.
     if (err instanceof ApiError && err.status === 400 && s.metric !== 'activity') return api.timeline({ ...query, metric: 'activity' }, signal);
@@ -350,7 +351,7 @@ async function loadTimeline(): Promise<void> {
   timelineController?.abort();
   const controller = new AbortController();
   timelineController = controller;
-  await applyTimeline(fetchTimeline(scene.graph.order, controller.signal), controller);
+  await applyTimeline(fetchTimeline(scene.graph.order, shownLayer, controller.signal), controller);
 }
 
 /** The metric made of recorded introductions and their outcomes: the only one they change. */

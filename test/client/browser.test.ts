@@ -1678,6 +1678,33 @@ describe('links, filters and exports', () => {
     expect(await pressed()).toBe('Trust');
     await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).toEqual(edgeKeys(ties));
 
+    // over time: the trust PageRank of the ties standing, each tie drawn from the day it was formed
+    const since = new Map<string, number>();
+    for (let offset = 0; ; offset += 1000) {
+      const page = (await t.get(`/api/ties?limit=1000&offset=${offset}`)).body as { items: { from: string; to: string; since: string | null }[]; total: number };
+      for (const x of page.items) since.set(`${x.from}>${x.to}`, x.since ? Date.parse(x.since) : Number.NEGATIVE_INFINITY);
+      if (offset + 1000 >= page.total) break;
+    }
+    const times: number[] = await b.page.evaluate(() => window.__catalyst.times());
+    expect(times.length).toBeGreaterThan(2);
+    const standing = (k: number) =>
+      b.page.evaluate((position) => {
+        window.__catalyst.setPosition(position);
+        const sigma = window.__catalyst.view()!.sigma;
+        sigma.refresh();
+        const g = sigma.getGraph();
+        return g.edges().filter((e) => !sigma.getEdgeDisplayData(e)?.hidden).map((e) => `${g.source(e)}>${g.target(e)}`).sort();
+      }, k);
+    const shown: number[] = [];
+    for (const k of [0, Math.floor(times.length / 2), times.length - 1]) {
+      const lines = await standing(k);
+      expect(lines).toEqual(edgeKeys(ties).filter((key) => since.get(key)! <= times[k]!));
+      shown.push(lines.length);
+    }
+    expect(shown[0]).toBeLessThan(shown[2]!);
+    await expect.poll(() => b.page.locator('#size-caption').textContent()).toMatch(/^Node size: trust PageRank on /);
+    await b.page.locator('#overall').click();
+
     // a tie removed in a profile leaves the map of trust at once, and Undo brings it back
     type StoredTie = { id: string; from: string; to: string; trust: number; since: string | null; lastContact: string | null };
     const tie = (await t.get('/api/ties?person=p-ana&direction=out&order=trust&limit=1')).body.items[0] as StoredTie;

@@ -120,6 +120,14 @@ describe('scene', () => {
     expect(scene.frame.nodeSize[a]).toBe(0);
   });
 
+  it("the slider's pulse is the network's activity, or on the map of trust how many ties stand", () => {
+    const { scene } = setup();
+    expect(Array.from(scene.timeline!.totals)).toEqual([11, 111, 11]);
+    attachTimeline(scene, { ...timelineResponse(), basis: 'trust', ties: [3, 5, 8] });
+    expect(Array.from(scene.timeline!.totals)).toEqual([3, 5, 8]);
+    expect(scene.timeline!.basis).toBe('trust');
+  });
+
   it('NaN is the overall view (the static metric scores); nodes outside the timeline keep their overall size', () => {
     const { scene } = setup();
     const i = (id: string) => scene.graph.getNodeAttribute(id, 'i');

@@ -337,9 +337,11 @@ export function attachTimeline(scene: Scene, response: TimelineResponse): void {
     computeFrame(scene, Number.NaN);
     return;
   }
-  // The sparkline shows the whole network's activity when the server sends it (with a PageRank basis the
-  // shown nodes' values sum to about 1 at every time and would draw a flat line).
-  const pulse = response.activity?.length === T ? Float64Array.from(response.activity, (v) => Math.max(0, Number(v) || 0)) : totals;
+  // The sparkline shows the whole network's pulse when the server sends it (with a PageRank basis the shown nodes'
+  // values sum to about 1 at every time and would draw a flat line): on the map of trust how many ties stand, else
+  // everyone's activity.
+  const series = response.ties?.length === T ? response.ties : response.activity?.length === T ? response.activity : null;
+  const pulse = series ? Float64Array.from(series, (v) => Math.max(0, Number(v) || 0)) : totals;
   scene.timeline = {
     times: Float64Array.from(response.times),
     basis: response.basis ?? 'activity',

@@ -127,7 +127,9 @@ export function renderTopList(root: HTMLElement, scene: Scene, palette: Palette,
   const max = rows[0]?.value ?? 1;
   clear(root);
   if (rows.length === 0) {
-    const text = scene.timeline?.basis === 'introducer' ? 'No introduction has borne fruit by this time.' : 'Nobody is active at this time.';
+    const basis = scene.timeline?.basis;
+    const text =
+      basis === 'introducer' ? 'No introduction has borne fruit by this time.' : basis === 'trust' ? 'Nobody trusts anyone yet at this time.' : 'Nobody is active at this time.';
     root.append(el('li', { class: 'muted small', text }));
     return;
   }
