@@ -60,6 +60,17 @@ export function metricOptions(meta: MetaResponse): { value: string; label: strin
   return out;
 }
 
+/**
+ * Why a map cannot be chosen, or null when it can: one with nothing stored to draw (no events: no influence; no
+ * ties: no trust) is disabled, saying how to get some, unless it is the one shown.
+ */
+export function layerUnavailable(layer: Layer, counts: MetaResponse['counts'], shown: Layer): string | null {
+  if (layer === shown) return null;
+  if (layer === 'ties' && counts.ties === 0) return "No trust ties are stored: add whom someone trusts in their profile's Trust section, or import ties";
+  if (layer === 'influence' && counts.events === 0) return 'No events are stored: record one in a profile, or import events';
+  return null;
+}
+
 export interface Filters {
   /** the store changed (an event recorded or deleted): the sector and medium lists take what it now holds */
   setMeta(meta: MetaResponse): void;
@@ -88,10 +99,17 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
   fillChoices(meta);
 
   let shownLayer: Layer = 'influence';
+  let counts = meta.counts;
   const eventFilters = [els.sector, els.medium, ...els.polarity.querySelectorAll<HTMLButtonElement>('button')];
   const sync = (s: Readonly<ViewState>) => {
     const layer = s.layer ?? shownLayer;
-    for (const b of els.layer.querySelectorAll<HTMLButtonElement>('button[data-value]')) b.setAttribute('aria-pressed', String(b.dataset.value === layer));
+    for (const b of els.layer.querySelectorAll<HTMLButtonElement>('button[data-value]')) {
+      b.setAttribute('aria-pressed', String(b.dataset.value === layer));
+      const why = layerUnavailable(b.dataset.value as Layer, counts, layer);
+      b.dataset.title ??= b.title;
+      b.disabled = why !== null;
+      b.title = why ?? b.dataset.title;
+    }
     // sector, medium and polarity slice events: trust ties have none
     for (const control of eventFilters) {
       control.disabled = layer === 'ties';
@@ -152,6 +170,7 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
   };
   return {
     setMeta: (m) => {
+      counts = m.counts;
       fillChoices(m);
       sync(store.get());
     },

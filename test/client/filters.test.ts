@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { layerUnavailable } from '../../client/src/panel/filters.ts';
+
+describe('the Links choice', () => {
+  const counts = { people: 10, events: 5, ties: 3, introductions: 0 };
+
+  it('offers both maps when there are events and ties', () => {
+    expect(layerUnavailable('influence', counts, 'ties')).toBeNull();
+    expect(layerUnavailable('ties', counts, 'influence')).toBeNull();
+  });
+
+  it('rests a map with nothing stored to draw, saying how to get some, unless it is the one shown', () => {
+    expect(layerUnavailable('ties', { ...counts, ties: 0 }, 'influence')).toMatch(/^No trust ties are stored: .*Trust section, or import ties$/);
+    expect(layerUnavailable('influence', { ...counts, events: 0 }, 'ties')).toBe('No events are stored: record one in a profile, or import events');
+    expect(layerUnavailable('ties', { ...counts, ties: 0 }, 'ties')).toBeNull();
+    expect(layerUnavailable('influence', { ...counts, events: 0 }, 'influence')).toBeNull();
+  });
+});
