@@ -485,7 +485,8 @@ function startAddingPerson(): void {
 
 /**
  * The open profile's person was deleted (the user said yes to what goes with them): the panel closes without asking
- * about its other forms, which went with them, and the map is rebuilt without them, nobody else moving.
+ * about its other forms, which went with them, the map is rebuilt without them, nobody else moving, and the line at
+ * the map's foot offers Undo with everything the delete answered (`snapshot`).
  */
 function personDeleted(snapshot: PersonSnapshot): void {
   const { id, name } = snapshot.person;
