@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { tieDates } from '../support/records.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -322,12 +323,7 @@ describe('profiles, curves, communities, graph and timeline', () => {
     expect(edge.values).toEqual(tl.times.map((time: number) => (time >= Date.parse(tie.since) ? tie.trust : 0)));
     expect(edge.values[0]).toBe(0);
     // the pulse of the map of trust: how many ties stand at each time, all of them at the end
-    const since: number[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const page = (await t.get(`/api/ties?limit=1000&offset=${offset}`)).body;
-      for (const x of page.items as { since: string | null }[]) since.push(x.since ? Date.parse(x.since) : Number.NEGATIVE_INFINITY);
-      if (offset + 1000 >= page.total) break;
-    }
+    const since = [...(await tieDates(t)).values()];
     expect(tl.ties).toEqual(tl.times.map((time: number) => since.filter((x) => x <= time).length));
     expect(tl.ties[0]).toBeLessThan(tl.ties.at(-1));
     expect((await t.get('/api/timeline?steps=4&limit=10')).body.ties).toBeUndefined();

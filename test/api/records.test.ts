@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTE_MAX_LENGTH } from '../../src/domain/constants.ts';
 import type { PersonSnapshot } from '../../src/domain/model.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { personRecords } from '../support/records.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -399,18 +400,7 @@ describe('introductions', () => {
     expect((await t.send('PATCH', `/api/introductions/${id}`, { note: 'Met for coffee' })).body).toMatchObject({ note: 'Met for coffee', status: 'made' });
   });
 
-  /** Everything the store says about Omar, to compare before his delete and after his restore. */
-  const omarsWorld = async () => {
-    const items = async (path: string) => (await t.get(`${path}&limit=500`)).body.items;
-    return {
-      person: (await t.get('/api/people/omar')).body,
-      ties: await items('/api/ties?person=omar&direction=both'),
-      events: await items('/api/events?person=omar&role=any'),
-      introductions: await items('/api/introductions?person=omar'),
-      dismissals: (await items('/api/dismissals?offset=0')).filter((d: { by: string; a: string; b: string }) => [d.by, d.a, d.b].includes('omar')),
-      footprint: (await t.get('/api/people/omar/footprint')).body,
-    };
-  };
+  const omarsWorld = () => personRecords(t, 'omar');
   let before: Awaited<ReturnType<typeof omarsWorld>>;
   let snapshot: PersonSnapshot;
 

@@ -11,6 +11,7 @@ import { introducerTally } from '../../client/src/panel/introductions-board.ts';
 import { vouchingText } from '../../client/src/panel/introductions.ts';
 import type { Suggestion } from '../../src/api/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { personRecords, tieDates } from '../support/records.ts';
 import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
 
 let t: TestApp;
@@ -1243,17 +1244,7 @@ describe('undoing a delete', () => {
       asked.push(d.message());
       void d.accept();
     });
-    /** What the store says about them, to compare before the delete and after the Undo. */
-    const world = async () => {
-      const items = async (path: string) => (await t.get(`${path}&limit=500`)).body.items;
-      return {
-        person: (await t.get(`/api/people/${id}`)).body,
-        footprint: (await t.get(`/api/people/${id}/footprint`)).body,
-        ties: await items(`/api/ties?person=${id}&direction=both`),
-        events: await items(`/api/events?person=${id}&role=any`),
-        introductions: await items(`/api/introductions?person=${id}`),
-      };
-    };
+    const world = () => personRecords(t, id);
     const before = await world();
     // a tie, an event of their own and an introduction go with them
     expect(before.footprint.ties).toBeGreaterThan(0);
@@ -1679,12 +1670,7 @@ describe('links, filters and exports', () => {
     await expect.poll(async () => (await drawn()).edges, { timeout: 30_000 }).toEqual(edgeKeys(ties));
 
     // over time: the trust PageRank of the ties standing, each tie drawn from the day it was formed
-    const since = new Map<string, number>();
-    for (let offset = 0; ; offset += 1000) {
-      const page = (await t.get(`/api/ties?limit=1000&offset=${offset}`)).body as { items: { from: string; to: string; since: string | null }[]; total: number };
-      for (const x of page.items) since.set(`${x.from}>${x.to}`, x.since ? Date.parse(x.since) : Number.NEGATIVE_INFINITY);
-      if (offset + 1000 >= page.total) break;
-    }
+    const since = await tieDates(t);
     const times: number[] = await b.page.evaluate(() => window.__catalyst.times());
     expect(times.length).toBeGreaterThan(2);
     const standing = (k: number) =>
