@@ -43,6 +43,8 @@ export interface InfluenceResponse {
   metric: string;
   /** null for the static (undecayed) graph */
   at: string | null;
+  /** for pagerank-personalized: the seeds it ran with (the ones asked for, or the most trusted by default) */
+  seeds?: { id: string; name: string }[];
 }
 
 export interface Peak {
@@ -130,6 +132,8 @@ export interface GraphResponse {
   at: string | null;
   total: { nodes: number; edges: number };
   communities: number;
+  /** Trusted PageRank's seeds (the ones asked for, or the most trusted by default): every jump of its walk lands on them */
+  seeds?: { id: string; name: string }[];
 }
 
 /**
@@ -146,6 +150,8 @@ export interface TimelineResponse {
   activity: number[];
   /** on the ties layer, how many trust ties stand at each time (formed by then, or undated): the pulse of the map of trust */
   ties?: number[];
+  /** the seeds a Trusted PageRank basis ran with (its walk jumps only to them, at every time) */
+  seeds?: string[];
   nodes: string[];
   values: number[][];
   edges: { source: string; target: string; values: number[] }[];

@@ -1,7 +1,7 @@
 /** Influence analysis: rankings, profiles, decay curves, communities, and the explorer's graph and timeline. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { INTRODUCER_HALF_LIFE_DAYS, type InfluenceService } from '../services/influence.service.ts';
+import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, type InfluenceService } from '../services/influence.service.ts';
 import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
 const time = isoTime;
@@ -15,17 +15,23 @@ const slice = {
   medium: z.string().min(1).max(100).optional().describe('only events through this medium'),
 };
 
+const seeds = z
+  .string()
+  .max(20_000)
+  .optional()
+  .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : null))
+  .describe(
+    `comma-separated people you know to be genuine, for pagerank-personalized (Trusted PageRank): every jump of its walk lands on them; default the ${DEFAULT_SEEDS} most trusted (highest PageRank of the trust ties, trusted by someone, not in a suspected ring)`,
+  );
+const namedSeeds = z.array(z.object({ id: z.string(), name: z.string() }));
+
 const influenceQuery = z.object({
   layer,
   metric: z.string().default('pagerank').describe('activity, pagerank, pagerank-personalized, eigenvector, betweenness, closeness, harmonic, degree, in-degree, out-degree, weighted-degree, hits-hub, hits-authority, k-core, constraint, effective-size, introducer'),
   at: time.optional().describe('ISO time: rank on the decayed projection at this time (default: static, undecayed)'),
   ...slice,
   polarity: polarity.describe('which part of influence counts: total (sign-free), positive or negative'),
-  seeds: z
-    .string()
-    .optional()
-    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : null))
-    .describe('comma-separated trusted people for pagerank-personalized'),
+  seeds,
   limit: z.coerce.number().int().min(1).max(100_000).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -50,7 +56,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
       tag: 'influence',
       summary: 'Rank people by an influence metric, static or at a time, per sector/medium/polarity',
       query: influenceQuery,
-      response: z.object({ items: z.array(rankedItem), total: z.number(), metric: z.string(), at: z.string().nullable() }),
+      response: z.object({ items: z.array(rankedItem), total: z.number(), metric: z.string(), at: z.string().nullable(), seeds: namedSeeds.optional() }),
       errors: [400, 404, 422],
     },
     ({ query }) =>
@@ -75,10 +81,10 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
       tag: 'influence',
       summary: "A person's influence profile: scores and ranks, sector and medium profiles, reach, polarity, fade, resurgences",
       params: idParams,
-      query: z.object({ at: time.optional().describe('ISO time (default: static)') }),
+      query: z.object({ at: time.optional().describe('ISO time (default: static)'), seeds }),
       errors: [404],
     },
-    ({ params, query }) => svc.profile(params.id, query.at ?? null),
+    ({ params, query }) => svc.profile(params.id, query.at ?? null, query.seeds),
   );
   defineRoute(
     router,
@@ -136,13 +142,22 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
         metric: z.string().default('pagerank'),
         layer,
         ...slice,
+        seeds,
         limit: z.coerce.number().int().min(1).max(200_000).default(5_000),
         maxEdges: z.coerce.number().int().min(0).max(2_000_000).default(50_000),
       }),
-      errors: [400],
+      errors: [400, 404],
     },
     ({ query }) =>
-      svc.graphView({ metric: query.metric, layer: query.layer ?? null, sector: query.sector, medium: query.medium, limit: query.limit, maxEdges: query.maxEdges }),
+      svc.graphView({
+        metric: query.metric,
+        layer: query.layer ?? null,
+        sector: query.sector,
+        medium: query.medium,
+        seeds: query.seeds,
+        limit: query.limit,
+        maxEdges: query.maxEdges,
+      }),
   );
   defineRoute(
     router,
@@ -159,15 +174,16 @@ export function createInfluenceRouter(deps: { influence: InfluenceService }, reg
           .enum(['activity', 'pagerank', 'introducer', 'trust'])
           .default('activity')
           .describe(
-            `each person's value at each time: activity (decayed influence of the events they drove), pagerank (temporal PageRank of the decayed influence graph, above the floor share everyone gets without influence), introducer (the introducer score at that time: introductions made by then, their credit halving every ${INTRODUCER_HALF_LIFE_DAYS} days) or trust (PageRank of the trust ties standing at that time, formed by then or undated, above the same floor). On the ties layer the edges carry their trust from the day the tie was formed`,
+            `each person's value at each time: activity (decayed influence of the events they drove), pagerank (temporal PageRank of the decayed influence graph, above the floor share everyone gets without influence), introducer (the introducer score at that time: introductions made by then, their credit halving every ${INTRODUCER_HALF_LIFE_DAYS} days) or trust (PageRank of the trust ties standing at that time, formed by then or undated, above the same floor). With metric pagerank-personalized, pagerank and trust run with its seeds (Trusted PageRank at each time: every jump lands on them). On the ties layer the edges carry their trust from the day the tie was formed`,
           ),
         layer,
         ...slice,
         polarity,
+        seeds,
         limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
         maxEdges: z.coerce.number().int().min(0).max(200_000).default(20_000),
       }),
-      errors: [400],
+      errors: [400, 404],
     },
     ({ query }) => svc.timeline(query),
   );

@@ -17,6 +17,7 @@ import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph 
 import { introducerCurve, introducerScores, introducerScoreSeries, type IntroducerScore } from '../engine/introductions/index.ts';
 import { layout, type Positions } from '../engine/layout.ts';
 import { collusionRings, type Ring } from '../engine/rings.ts';
+import { trustedSeeds } from '../engine/trusted-seeds.ts';
 import { analyzeCurve } from '../engine/time/curve-analysis.ts';
 import { decayCurve, influenceAt, sampleTimes } from '../engine/time/curves.ts';
 import { decayedProjection } from '../engine/time/decayed-projection.ts';
@@ -58,6 +59,9 @@ export type ServedMetric = MetricName | keyof typeof EXTRA_METRICS;
 
 /** Above this many people, betweenness is estimated from sampled pivots and closeness is refused. */
 export const EXACT_PATH_METRICS_MAX_NODES = 5_000;
+/** Trusted PageRank's seeds when none are given: this many of the most trusted people (trust PageRank). */
+export const DEFAULT_SEEDS = 10;
+const PERSONALIZED = 'pagerank-personalized' satisfies MetricName;
 export const BETWEENNESS_SAMPLES = 256;
 
 /**
@@ -93,6 +97,8 @@ interface AnalysisState {
   positions: Partial<Record<Layer, Positions>>;
   sectorMatrix?: SectorDistanceMatrix;
   rings?: Ring[];
+  /** Trusted PageRank's default seeds (null: no one is trusted by anyone), computed once per version */
+  defaultSeeds?: string[] | null;
   introducers?: Record<string, IntroducerScore>;
   /** the introducer scores at recent times (decayed up to each), for rankings and profiles at t */
   introducersAt: Map<number, Record<string, IntroducerScore>>;
@@ -120,7 +126,7 @@ const SLICE_CACHE = 8;
 const TIMELINE_CACHE = 8;
 const INTRODUCERS_AT_CACHE = 16;
 /** The profile's metrics it computes at the asked time; the others are all-time there. */
-const PROFILE_TIMED_METRICS: ReadonlySet<ServedMetric> = new Set(['activity', 'pagerank', 'introducer']);
+const PROFILE_TIMED_METRICS: ReadonlySet<ServedMetric> = new Set(['activity', 'pagerank', 'pagerank-personalized', 'introducer']);
 
 export class InfluenceService {
   private state: AnalysisState | null = null;
@@ -257,7 +263,14 @@ export class InfluenceService {
       const id = ranking.ids[i]!;
       items.push({ id, name: s.projection.people[s.projection.indexOf.get(id)!]!.name, score: ranking.scores[i]!, rank: i + 1 });
     }
-    return { items, total: ranking.ids.length, metric: q.metric, at: q.at == null ? null : new Date(q.at).toISOString() };
+    const seeds = this.seeds(s, q.metric, q.seeds);
+    return {
+      items,
+      total: ranking.ids.length,
+      metric: q.metric,
+      at: q.at == null ? null : new Date(q.at).toISOString(),
+      ...(seeds ? { seeds: this.namedSeeds(s, seeds) } : {}),
+    };
   }
 
   /**
@@ -288,9 +301,9 @@ export class InfluenceService {
   private ranking(s: AnalysisState, q: Omit<RankQuery, 'limit' | 'offset'>): { ids: string[]; scores: Float64Array } {
     const metric = checkMetric(q.metric);
     const polarity = q.polarity ?? 'total';
-    const seeds = q.seeds?.length ? [...q.seeds].sort() : null;
+    const seeds = this.seeds(s, metric, q.seeds);
     const layer = this.layer(s, q.layer);
-    const key = [metric, layer, q.at ?? '', q.sector ?? '', q.medium ?? '', polarity, seeds?.join(',') ?? ''].join('|');
+    const key = [metric, layer, q.at ?? '', q.sector ?? '', q.medium ?? '', polarity, seeds ? [...seeds].sort().join(',') : ''].join('|');
     const cached = s.rankings.get(key);
     if (cached) return cached;
     const scores = engineInput(() => this.scores(s, metric, { ...q, layer, polarity, seeds }));
@@ -312,12 +325,8 @@ export class InfluenceService {
     q: { layer: Layer; at?: number | null; sector?: string | null; medium?: string | null; polarity: Polarity; seeds: string[] | null },
   ): Record<string, number> {
     const p = s.projection;
-    if (q.seeds) for (const id of q.seeds) if (!p.indexOf.has(id)) throw new NotFoundError('Person', id);
     if (metric === 'introducer') return Object.fromEntries(Object.entries(this.introducers(s, q.at ?? null)).map(([id, r]) => [id, r.score]));
     if (metric === 'activity') return activityScores(s.table, q);
-    if (metric === 'pagerank-personalized' && !q.seeds) {
-      throw new ValidationError('metric "pagerank-personalized" needs trusted seeds: add seeds=ID,ID,… (people you know to be genuine)');
-    }
     if (q.layer === 'ties') {
       if (q.sector || q.medium || q.polarity !== 'total') {
         throw new ValidationError('sector, medium and polarity slice events; the ties layer has none (use layer=influence)');
@@ -348,6 +357,46 @@ export class InfluenceService {
       seeds: q.seeds,
       betweennessSamples: large ? BETWEENNESS_SAMPLES : null,
     });
+  }
+
+  /**
+   * The seeds a ranking by `metric` runs with: for Trusted PageRank, the ones asked for (each checked, once), or
+   * by default the DEFAULT_SEEDS most trusted people, most trusted first; null for every other metric, which has none.
+   */
+  private seeds(s: AnalysisState, metric: string, asked: readonly string[] | null | undefined): string[] | null {
+    if (metric !== PERSONALIZED) return null;
+    if (asked?.length) {
+      for (const id of asked) if (!s.projection.indexOf.has(id)) throw new NotFoundError('Person', id);
+      return [...new Set(asked)];
+    }
+    const seeds = this.defaultSeeds(s);
+    if (!seeds) {
+      throw new ValidationError(
+        `metric "${PERSONALIZED}" needs trusted seeds: add seeds=ID,ID,… (people you know to be genuine); with trust ties stored, the ${DEFAULT_SEEDS} most trusted are taken`,
+      );
+    }
+    return seeds;
+  }
+
+  /**
+   * Trusted PageRank's seeds when none are given (engine/trusted-seeds.ts): the DEFAULT_SEEDS people with the
+   * highest trust PageRank (the ties layer's, all time) whom someone trusts, in no suspected ring. Null when nobody
+   * trusts anybody. A starting point: the explorer lets the user change it.
+   */
+  private defaultSeeds(s: AnalysisState): string[] | null {
+    if (s.defaultSeeds !== undefined) return s.defaultSeeds;
+    const ties = this.tieGraph(s);
+    const seeds =
+      ties.size === 0
+        ? []
+        : trustedSeeds(this.ranking(s, { metric: 'pagerank', layer: 'ties' }).ids, ties, new Set(this.rings(s).flatMap((r) => r.members)), DEFAULT_SEEDS);
+    s.defaultSeeds = seeds.length > 0 ? seeds : null;
+    return s.defaultSeeds;
+  }
+
+  /** The seeds as the API answers them: each with the name. */
+  private namedSeeds(s: AnalysisState, seeds: readonly string[]): { id: string; name: string }[] {
+    return seeds.map((id) => ({ id, name: this.person(s, id).name }));
   }
 
   /**
@@ -405,16 +454,21 @@ export class InfluenceService {
     return s.projection.people[i]!;
   }
 
-  async profile(id: string, at: number | null): Promise<ProfileResponse> {
+  /**
+   * A person's profile at `at` (null: all time). Trusted PageRank is among the scores when it can run: with the
+   * `seeds` given, or the default ones (some trust tie stored).
+   */
+  async profile(id: string, at: number | null, seeds: string[] | null = null): Promise<ProfileResponse> {
     const s = await this.current();
     const person = this.person(s, id);
     const scores: ProfileResponse['scores'] = {};
     const large = s.graph.order > EXACT_PATH_METRICS_MAX_NODES;
-    const metrics: ServedMetric[] = ['activity', 'pagerank', 'betweenness', 'degree', 'constraint', 'introducer'];
+    const trusted = seeds?.length ? this.seeds(s, PERSONALIZED, seeds) : this.defaultSeeds(s);
+    const metrics: ServedMetric[] = ['activity', 'pagerank', ...(trusted ? [PERSONALIZED as ServedMetric] : []), 'betweenness', 'degree', 'constraint', 'introducer'];
     for (const metric of large ? metrics.filter((m) => m !== 'constraint') : metrics) {
       // the path metrics stay all-time: computing them again at every slider position would cost seconds
       const when = PROFILE_TIMED_METRICS.has(metric) ? at : null;
-      const r = this.ranking(s, { metric, at: when });
+      const r = this.ranking(s, { metric, at: when, seeds: metric === PERSONALIZED ? trusted : null });
       scores[metric] = { ...jointRank(r, r.ids.indexOf(id)), at: when == null ? null : new Date(when).toISOString() };
     }
     s.sectorMatrix ??= sectorDistances(s.table);
@@ -577,7 +631,15 @@ export class InfluenceService {
    * slice of influence through events of that sector and medium, as in GET /api/influence: the people those
    * events involve, ranked by the metric on the slice, and the slice's edges.
    */
-  async graphView(q: { metric: string; layer?: Layer | null; sector?: string | null; medium?: string | null; limit: number; maxEdges: number }): Promise<GraphResponse> {
+  async graphView(q: {
+    metric: string;
+    layer?: Layer | null;
+    sector?: string | null;
+    medium?: string | null;
+    seeds?: string[] | null;
+    limit: number;
+    maxEdges: number;
+  }): Promise<GraphResponse> {
     const s = await this.current();
     const layer = this.layer(s, q.layer);
     const { ranking, selected } = this.shown(s, q, layer);
@@ -604,6 +666,7 @@ export class InfluenceService {
     });
     const edges = this.edgesAmong(s, layer, new Set(selected), slice?.graph ?? null, q.maxEdges);
     const graph = this.layerGraph(s, layer);
+    const seeds = this.seeds(s, q.metric, q.seeds);
     return {
       nodes,
       edges,
@@ -612,16 +675,17 @@ export class InfluenceService {
       at: null,
       total: slice ? { nodes: slice.members.size, edges: slice.graph.size } : { nodes: graph.order, edges: graph.size },
       communities: this.communities(s, layer).count,
+      ...(seeds ? { seeds: this.namedSeeds(s, seeds) } : {}),
     };
   }
 
   /** The explorer's people: the top `limit` by the metric, on the sector/medium slice when one is asked for. */
   private shown(
     s: AnalysisState,
-    q: { metric: string; sector?: string | null; medium?: string | null; limit: number },
+    q: { metric: string; sector?: string | null; medium?: string | null; seeds?: string[] | null; limit: number },
     layer: Layer,
   ): { ranking: { ids: string[]; scores: Float64Array }; selected: string[] } {
-    const ranking = this.ranking(s, { metric: q.metric, layer, sector: q.sector, medium: q.medium });
+    const ranking = this.ranking(s, { metric: q.metric, layer, sector: q.sector, medium: q.medium, seeds: q.seeds });
     const members = this.slice(s, q)?.members ?? null;
     const selected: string[] = [];
     for (const id of ranking.ids) {
@@ -688,14 +752,27 @@ export class InfluenceService {
     sector?: string | null;
     medium?: string | null;
     polarity?: Polarity;
+    seeds?: string[] | null;
     limit: number;
     maxEdges: number;
   }): Promise<TimelineResponse> {
     const s = await this.current();
-    const cacheKey = JSON.stringify([q.steps, q.metric, q.basis ?? 'activity', q.layer ?? null, q.sector ?? null, q.medium ?? null, q.polarity ?? 'total', q.limit, q.maxEdges]);
+    const seeds = this.seeds(s, q.metric, q.seeds);
+    const cacheKey = JSON.stringify([
+      q.steps,
+      q.metric,
+      q.basis ?? 'activity',
+      q.layer ?? null,
+      q.sector ?? null,
+      q.medium ?? null,
+      q.polarity ?? 'total',
+      q.limit,
+      q.maxEdges,
+      seeds && [...seeds].sort(),
+    ]);
     const cached = s.timelines.get(cacheKey);
     if (cached) return cached;
-    const response = this.computeTimeline(s, q);
+    const response = this.computeTimeline(s, { ...q, seeds });
     if (s.timelines.size >= TIMELINE_CACHE) s.timelines.delete(s.timelines.keys().next().value!);
     s.timelines.set(cacheKey, response);
     return response;
@@ -722,8 +799,10 @@ export class InfluenceService {
     const edgeIndex = new Map(edgeList.map((e, i) => [pairKey(indexOf.get(e.source)!, indexOf.get(e.target)!), i]));
     const edgeValues = edgeList.map(() => new Array<number>(steps).fill(0));
     const basis = q.basis ?? 'activity';
-    const rank = basis === 'pagerank' ? pagerankRanker(s.table) : null;
-    const trust = basis === 'trust' ? trustRanker(s.projection) : null;
+    // Trusted PageRank travels in time with its seeds: every jump lands on them, at every time
+    const seeds = q.seeds ?? null;
+    const rank = basis === 'pagerank' ? pagerankRanker(s.table, { seeds }) : null;
+    const trust = basis === 'trust' ? trustRanker(s.projection, { seeds }) : null;
     const introducer =
       basis === 'introducer' ? introducerScoreSeries(s.projection, times, index, { valueHalfLifeDays: INTRODUCER_HALF_LIFE_DAYS }) : null;
     const activity = new Array<number>(steps).fill(0);
@@ -763,7 +842,16 @@ export class InfluenceService {
       }
     }
     const edges = edgeList.map((e, i) => ({ source: e.source, target: e.target, values: edgeValues[i]! }));
-    return { times, basis, activity, ...(tieGraph ? { ties: tiesStanding(s.projection.ties, times) } : {}), nodes, values, edges };
+    return {
+      times,
+      basis,
+      activity,
+      ...(tieGraph ? { ties: tiesStanding(s.projection.ties, times) } : {}),
+      ...(seeds && (rank || trust) ? { seeds } : {}),
+      nodes,
+      values,
+      edges,
+    };
   }
 
   /** Every person's breakdown at t (for exports and batch analyses). */

@@ -40,6 +40,19 @@ describe('bitcoin-otc through Neo4j and the API', () => {
     expect(g.total).toEqual({ nodes: ref.nodes, edges: ref.edges });
   });
 
+  it('Trusted PageRank with no trust ties stored asks for seeds, and runs on the ones given', async () => {
+    expect((await t.get('/api/meta')).body.counts.ties).toBe(0);
+    const none = await t.get('/api/influence?metric=pagerank-personalized');
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toContain('needs trusted seeds: add seeds=ID,ID');
+    expect((await t.get('/api/graph?metric=pagerank-personalized')).status).toBe(400);
+    // the profile leaves it out rather than fail
+    expect((await t.get('/api/people/35/influence')).body.scores['pagerank-personalized']).toBeUndefined();
+    const given = await t.get('/api/influence?metric=pagerank-personalized&seeds=35,2642&limit=3');
+    expect(given.status).toBe(200);
+    expect(given.body.seeds.map((x: { id: string }) => x.id)).toEqual(['35', '2642']);
+  });
+
   it('in-degree and HITS authorities agree with NetworkX', async () => {
     const ref = loadReference('bitcoin_otc').metrics;
     for (const [metric, key] of [

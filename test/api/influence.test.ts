@@ -15,6 +15,18 @@ afterAll(async () => {
   await t.close();
 });
 
+interface Timeline {
+  nodes: string[];
+  values: number[][];
+}
+/** The `n` people a timeline values most at sample `k`, most first. */
+const topOfTimeline = (tl: Timeline, k: number, n = 8): string[] =>
+  tl.nodes
+    .map((id, i) => ({ id, v: tl.values[i]![k]! }))
+    .sort((x, y) => y.v - x.v)
+    .slice(0, n)
+    .map((x) => x.id);
+
 const profile = async (id: string) => {
   const res = await t.get(`/api/people/${id}/influence`);
   expect(res.status).toBe(200);
@@ -79,6 +91,40 @@ describe('planted archetypes', () => {
     expect(member.flags.ring).toBe(true);
     expect(member.flags.reason).toContain('vouch for each other');
     expect((await profile('p-connector')).flags).toEqual({ ring: false });
+  });
+
+  it('Trusted PageRank without seeds starts from the ten most trusted people: trust PageRank, trusted by someone, in no suspected ring', async () => {
+    const res = (await t.get('/api/influence?metric=pagerank-personalized&limit=400')).body;
+    const trustRanking = (await t.get('/api/influence?metric=pagerank&layer=ties&limit=400')).body.items.map((i: { id: string }) => i.id) as string[];
+    const flagged = new Set((await t.get('/api/rings')).body.rings.flatMap((r: { members: { id: string }[] }) => r.members.map((m) => m.id)));
+    const trusted = new Set([...(await tieDates(t)).keys()].map((pair) => pair.split('>')[1]));
+    const expected = trustRanking.filter((id) => !flagged.has(id) && trusted.has(id)).slice(0, 10);
+    expect(expected).toHaveLength(10);
+    expect(res.seeds.map((x: { id: string }) => x.id)).toEqual(expected);
+    expect(res.seeds[0]).toEqual({ id: 'p-connector', name: 'Helena Brandt' });
+    // the same ranking as with those seeds given, in any order; the answer names the seeds it ran with
+    const given = (await t.get(`/api/influence?metric=pagerank-personalized&limit=400&seeds=${[...expected].reverse().join(',')}`)).body;
+    expect(given.items).toEqual(res.items);
+    expect(given.seeds.map((x: { id: string }) => x.id)).toEqual([...expected].reverse());
+    // the rating ring sinks
+    const ringRanks = res.items.filter((i: { id: string }) => i.id.startsWith('p-ring-')).map((i: { rank: number }) => i.rank);
+    expect(ringRanks).toHaveLength(6);
+    expect(Math.min(...ringRanks)).toBeGreaterThan(300);
+    // other metrics have no seeds to name
+    expect((await t.get('/api/influence?metric=pagerank&limit=1')).body.seeds).toBeUndefined();
+  });
+
+  it("a profile has its Trusted PageRank, all time or at the slider's time: a ring member high on PageRank, low on it", async () => {
+    const ring = await profile('p-ring-1');
+    expect(ring.scores.pagerank.rank).toBeLessThanOrEqual(40);
+    expect(ring.scores['pagerank-personalized'].rank).toBeGreaterThan(300);
+    const ranked = (await t.get('/api/influence?metric=pagerank-personalized&limit=400')).body.items;
+    expect(ring.scores['pagerank-personalized'].score).toBe(ranked.find((i: { id: string }) => i.id === 'p-ring-1').score);
+    // with the explorer's seeds, and at a time
+    const at = '2024-01-01T00:00:00.000Z';
+    const seeded = (await t.get(`/api/people/p-fad/influence?at=${at}&seeds=p-lasting`)).body.scores['pagerank-personalized'];
+    const atRanking = (await t.get(`/api/influence?metric=pagerank-personalized&at=${at}&seeds=p-lasting&limit=400`)).body.items;
+    expect(seeded).toMatchObject({ score: atRanking.find((i: { id: string }) => i.id === 'p-fad').score, at });
   });
 
   it('the rating ring ranks high on naive PageRank but low when trust is anchored in seeds', async () => {
@@ -157,15 +203,17 @@ describe('GET /api/influence', () => {
     expect((await t.get('/api/graph?sector=astrology')).body).toMatchObject({ nodes: [], edges: [] });
   });
 
-  it('rejects unknown metrics, bad times, missing seeds and unknown seeds', async () => {
+  it('rejects unknown metrics, bad times and unknown seeds, wherever Trusted PageRank is asked for', async () => {
     expect((await t.get('/api/influence?metric=fame')).status).toBe(400);
     const badAt = await t.get('/api/influence?metric=pagerank&at=yesterday');
     expect(badAt.status).toBe(400);
     expect(badAt.body.error.message).toContain('"at"');
-    const noSeeds = await t.get('/api/influence?metric=pagerank-personalized');
-    expect(noSeeds.status).toBe(400);
-    expect(noSeeds.body.error.message).toContain('seeds');
-    expect((await t.get('/api/influence?metric=pagerank-personalized&seeds=nobody')).status).toBe(404);
+    const trusted = 'metric=pagerank-personalized&seeds=p-connector,nobody';
+    for (const path of [`/api/influence?${trusted}`, `/api/graph?${trusted}`, `/api/timeline?steps=4&${trusted}`, '/api/people/p-fad/influence?seeds=p-connector,nobody']) {
+      const res = await t.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.message, path).toContain('nobody');
+    }
     expect((await t.get('/api/influence?polarity=both')).status).toBe(400);
   });
 
@@ -198,7 +246,6 @@ describe('GET /api/influence', () => {
   it('serves every centrality the registry lists', async () => {
     const meta = (await t.get('/api/meta')).body;
     for (const m of meta.metrics.map((x: { name: string }) => x.name)) {
-      if (m === 'pagerank-personalized') continue;
       const res = await t.get(`/api/influence?metric=${m}&limit=3`);
       expect(res.status, `${m}: ${JSON.stringify(res.body)}`).toBe(200);
       expect(res.body.items).toHaveLength(3);
@@ -269,12 +316,7 @@ describe('profiles, curves, communities, graph and timeline', () => {
     for (const k of [20, 45, 59]) {
       const at = new Date(pr.times[k]).toISOString();
       const ranked = (await t.get(`/api/influence?metric=pagerank&at=${at}&limit=8`)).body.items.map((x: { id: string }) => x.id);
-      const byTimeline = pr.nodes
-        .map((id: string, i: number) => ({ id, v: pr.values[i][k] as number }))
-        .sort((x: { v: number }, y: { v: number }) => y.v - x.v)
-        .slice(0, 8)
-        .map((x: { id: string }) => x.id);
-      expect(byTimeline).toEqual(ranked);
+      expect(topOfTimeline(pr, k)).toEqual(ranked);
       // values are PageRank above the floor share: someone without influence is at 0, nobody below
       const column = pr.values.map((row: number[]) => row[k]!);
       expect(Math.min(...column)).toBe(0);
@@ -296,6 +338,29 @@ describe('profiles, curves, communities, graph and timeline', () => {
     expect(back).toBeGreaterThan(low);
   });
 
+  it('sized by Trusted PageRank, the map shows its ranking and seeds, and the timeline is Trusted PageRank at each time', async () => {
+    const ranked = (await t.get('/api/influence?metric=pagerank-personalized&limit=50')).body;
+    const graph = (await t.get('/api/graph?metric=pagerank-personalized&limit=50')).body;
+    expect(graph.nodes.map((n: { id: string }) => n.id)).toEqual(ranked.items.map((i: { id: string }) => i.id));
+    expect(graph.seeds).toEqual(ranked.seeds);
+    expect((await t.get('/api/graph?limit=5')).body.seeds).toBeUndefined();
+    const tl = (await t.get('/api/timeline?steps=60&limit=400&metric=pagerank-personalized&basis=pagerank')).body;
+    expect(tl.seeds).toEqual(ranked.seeds.map((x: { id: string }) => x.id));
+    for (const k of [30, 59]) {
+      const at = new Date(tl.times[k]).toISOString();
+      const atRanking = (await t.get(`/api/influence?metric=pagerank-personalized&at=${at}&limit=8`)).body.items.map((x: { id: string }) => x.id);
+      expect(topOfTimeline(tl, k)).toEqual(atRanking);
+    }
+    // nobody the seeds reach vouches for the ring: it stays on the floor at every time
+    for (let r = 1; r <= 6; r++) expect(Math.max(...tl.values[tl.nodes.indexOf(`p-ring-${r}`)])).toBe(0);
+    // with seeds given, the timeline runs with them
+    const own = (await t.get('/api/timeline?steps=4&limit=10&metric=pagerank-personalized&basis=pagerank&seeds=p-lasting')).body;
+    expect(own.seeds).toEqual(['p-lasting']);
+    // on the map of trust, trust PageRank at each time runs with the seeds too
+    const trust = (await t.get('/api/timeline?steps=4&limit=400&metric=pagerank-personalized&basis=trust&layer=ties&seeds=p-ring-1')).body;
+    expect(topOfTimeline(trust, 3, 6).sort()).toEqual(['p-ring-1', 'p-ring-2', 'p-ring-3', 'p-ring-4', 'p-ring-5', 'p-ring-6']);
+  });
+
   it("on the map of trust, the timeline in trust PageRank: the ties layer's ranking at each time, and each tie from the day it was formed", async () => {
     const tl = (await t.get('/api/timeline?steps=60&limit=400&basis=trust&layer=ties')).body;
     expect(tl.basis).toBe('trust');
@@ -304,11 +369,7 @@ describe('profiles, curves, communities, graph and timeline', () => {
     for (const k of [20, 45, 59]) {
       const at = new Date(tl.times[k]).toISOString();
       const ranked = (await t.get(`/api/influence?metric=pagerank&layer=ties&at=${at}&limit=8`)).body.items.map((x: { id: string }) => x.id);
-      const byTimeline = column(k)
-        .sort((x: { v: number }, y: { v: number }) => y.v - x.v)
-        .slice(0, 8)
-        .map((x: { id: string }) => x.id);
-      expect(byTimeline).toEqual(ranked);
+      expect(topOfTimeline(tl, k)).toEqual(ranked);
       expect(Math.min(...column(k).map((x: { v: number }) => x.v))).toBe(0);
     }
     // the rating ring's ties were formed in the last years: before, its members sit on the floor

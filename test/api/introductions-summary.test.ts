@@ -135,6 +135,7 @@ describe('GET /api/introductions/summary', () => {
     expect(Object.fromEntries(Object.entries(profile.scores).map(([m, s]) => [m, (s as { at: string | null }).at]))).toEqual({
       activity: then,
       pagerank: then,
+      'pagerank-personalized': then,
       introducer: then,
       betweenness: null,
       degree: null,

@@ -14,7 +14,7 @@
  */
 import type { Csr, FlowDirection } from '../csr.ts';
 import { countingSort, offsetsOf, orient } from '../csr.ts';
-import { pagerankKernel } from '../centrality/pagerank.ts';
+import { pagerankKernel, personalizationVector } from '../centrality/pagerank.ts';
 import { decayedProjection, type DecayedProjectionOptions, type InfluenceEdges } from './decayed-projection.ts';
 import { checkNumber, checkOneOf, checkTime, withDefaults } from './errors.ts';
 import type { InteractionTable } from './interaction-table.ts';
@@ -27,9 +27,14 @@ export interface TemporalPagerankOptions {
   direction: FlowDirection;
   tolerance: number;
   maxIterations: number;
+  /**
+   * trusted people (ids) every jump lands on, uniformly: trust-anchored ("personalised") PageRank, as the centrality
+   * module's 'pagerank-personalized'; null (default) for uniform jumps
+   */
+  seeds: readonly string[] | null;
 }
 
-export const DEFAULTS: TemporalPagerankOptions = { alpha: 0.85, direction: 'reverse', tolerance: 1e-10, maxIterations: 500 };
+export const DEFAULTS: TemporalPagerankOptions = { alpha: 0.85, direction: 'reverse', tolerance: 1e-10, maxIterations: 500, seeds: null };
 
 export interface TemporalPagerankResult {
   at: number;
@@ -72,7 +77,7 @@ export function pagerankOfEdges(
   const csr = orient(edgesToCsr(edges, keys, indexOf), opts.direction);
   const result = pagerankKernel(csr, {
     alpha: opts.alpha,
-    personalization: null,
+    personalization: opts.seeds === null ? null : personalizationVector(csr, opts.seeds),
     dangling: 'personalization',
     tolerance: opts.tolerance,
     maxIterations: opts.maxIterations,
@@ -145,6 +150,6 @@ export function edgesToCsr(edges: InfluenceEdges, keys: readonly string[], index
 
 function pick(options: Partial<TemporalPagerankOptions> | undefined): Partial<TemporalPagerankOptions> {
   if (!options) return {};
-  const { alpha, direction, tolerance, maxIterations } = options;
-  return { alpha, direction, tolerance, maxIterations };
+  const { alpha, direction, tolerance, maxIterations, seeds } = options;
+  return { alpha, direction, tolerance, maxIterations, seeds };
 }

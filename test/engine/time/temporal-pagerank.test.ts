@@ -21,6 +21,23 @@ describe('temporal PageRank', () => {
     expect(ours.values.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
   });
 
+  it('with seeds, equals Trusted PageRank on the decayed influence graph: every jump lands on the seeds', () => {
+    const q = randomProjection(5, 40, 400, 300);
+    const table = buildInteractionTable(q);
+    const at = T0 + 200 * DAY;
+    const seeds = ['p3', 'p17'];
+    const ours = temporalPagerank(table, at, { seeds });
+    const graph = buildInfluenceGraph(table, { at });
+    const theirs = pagerank(graph, { direction: 'reverse', tolerance: 1e-14, seeds }).scores;
+    q.people.forEach((p, i) => expect(ours.values[i], p.id).toBeCloseTo(theirs[p.id], 9));
+    // the seeds hold at least their jump share, (1 − α)/2 each
+    for (const id of seeds) expect(ours.values[q.indexOf.get(id)!]).toBeGreaterThanOrEqual(0.15 / 2);
+    // and it is not plain PageRank
+    const plain = temporalPagerank(table, at).values;
+    expect(Math.max(...q.people.map((_p, i) => Math.abs(plain[i]! - ours.values[i]!)))).toBeGreaterThan(1e-3);
+    expect(() => temporalPagerank(table, at, { seeds: ['nobody'] })).toThrow(/nobody/);
+  });
+
   it('on CollegeMsg with a window of ∞ matches the NetworkX weighted influence PageRank', () => {
     const reference = loadReference('college_msg').metrics.influence_pagerank_weighted;
     const p = collegeMsgProjection();

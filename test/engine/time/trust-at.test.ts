@@ -44,6 +44,19 @@ describe('the trust network at a time', () => {
     expect(late[p.indexOf.get('b')!]).toBeGreaterThan(late[p.indexOf.get('a')!]!);
   });
 
+  it('with seeds, ranks as Trusted PageRank on the ties standing: rank flows out from the seeds only', () => {
+    const rank = trustRanker(p, { seeds: ['c'] });
+    for (const at of [T0, T0 + 15 * DAY, T0 + 30 * DAY]) {
+      const values = rank(at)!;
+      const expected = computeMetric('pagerank-personalized', buildTieGraph(p, { at }), { getEdgeWeight: 'trust', orientation: 'influenced-to-influencer', seeds: ['c'] });
+      p.people.forEach((person, i) => expect(values[i], `${person.id} at day ${(at - T0) / DAY}`).toBeCloseTo(expected[person.id]!, 8));
+    }
+    // c trusts only b: a, trusted by d alone, whom no seed reaches, gets nothing
+    const late = rank(T0 + 15 * DAY)!;
+    expect(late[p.indexOf.get('a')!]).toBe(0);
+    expect(late[p.indexOf.get('b')!]).toBeGreaterThan(0.3);
+  });
+
   it('is nothing before any tie stands', () => {
     const early = new ProjectionBuilder();
     early.tie('a', 'b', 0.9, T0);
