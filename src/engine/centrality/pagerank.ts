@@ -145,7 +145,10 @@ export function pagerankKernel(csr: Csr, options: PagerankKernelOptions): Pagera
   const danglingNodes = new Uint32Array(danglingCount);
   for (let u = 0, k = 0; u < n; u++) if (outStrength[u] === 0) danglingNodes[k++] = u;
 
-  let x = new Float64Array(n).fill(uniform);
+  // With seeds, the walk starts where it jumps to: a node the seeds cannot reach then stays at exactly 0 (with
+  // jumps and dangling mass landing on the seeds), instead of keeping the remains of a uniform start (α^k / n, a
+  // difference of nothing that would still order such nodes). The fixed point is the same from any start.
+  let x = p === null ? new Float64Array(n).fill(uniform) : Float64Array.from(p);
   let next = new Float64Array(n);
   const share = new Float64Array(n);
   let iterations = 0;

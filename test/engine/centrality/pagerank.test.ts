@@ -53,6 +53,24 @@ describe('personalised PageRank against a rating ring', () => {
     expect(top(anchored.scores, 10).some((key) => key.startsWith('ring'))).toBe(false);
   });
 
+  it('gives exactly 0 to whom the seeds cannot reach, so they tie rather than be ordered by rounding', () => {
+    // a closed ring that nobody the seeds reach was influenced by: edges ratee → rater, rank flowing back to ratees
+    const g = new DirectedGraph();
+    for (const [s, t] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['x', 'y'],
+      ['y', 'x'],
+      ['y', 'z'],
+      ['z', 'x'],
+    ]) g.mergeEdge(s!, t!, { weight: 1 });
+    const scores = pagerank(g, { direction: 'reverse', seeds: ['c'] }).scores;
+    expect([scores.x, scores.y, scores.z]).toEqual([0, 0, 0]);
+    expect(scores.c! + scores.b! + scores.a!).toBeCloseTo(1, 12);
+    // plain PageRank gives the ring its share
+    expect(pagerank(g, { direction: 'reverse' }).scores.x).toBeGreaterThan(0.1);
+  });
+
   it('scores still sum to 1', () => {
     const total = Object.values(anchored.scores).reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(1, 12);
