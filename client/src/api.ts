@@ -135,6 +135,8 @@ export interface GraphQuery {
   layer: 'influence' | 'ties' | null;
   sector: string | null;
   medium: string | null;
+  /** Trusted PageRank's seeds; null = the server's default (the most trusted) */
+  seeds: string[] | null;
   limit: number | null;
 }
 
@@ -146,6 +148,7 @@ export interface TimelineQuery {
   sector: string | null;
   medium: string | null;
   polarity: Polarity;
+  seeds: string[] | null;
   steps: number;
   limit: number | null;
 }
@@ -166,11 +169,11 @@ export function timelineBasis(metric: string, layer: 'influence' | 'ties'): Time
 export const api = {
   meta: (signal?: AbortSignal) => request<MetaResponse>('GET', '/api/meta', undefined, signal),
   graph: (q: GraphQuery, signal?: AbortSignal) =>
-    request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, layer: q.layer, sector: q.sector, medium: q.medium, limit: q.limit }), undefined, signal),
+    request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, layer: q.layer, sector: q.sector, medium: q.medium, seeds: q.seeds?.join(','), limit: q.limit }), undefined, signal),
   timeline: (q: TimelineQuery, signal?: AbortSignal) =>
     request<TimelineResponse>(
       'GET',
-      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, basis: q.basis === 'activity' ? null : q.basis, layer: q.layer, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, limit: q.limit }),
+      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, basis: q.basis === 'activity' ? null : q.basis, layer: q.layer, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, seeds: q.seeds?.join(','), limit: q.limit }),
       undefined,
       signal,
     ),
@@ -178,8 +181,9 @@ export const api = {
     request<InfluenceResponse>('GET', withQuery('/api/influence', q), undefined, signal),
   searchPeople: (q: string, limit = 10, signal?: AbortSignal) =>
     request<{ items: Person[]; total: number }>('GET', withQuery('/api/people', { q, limit }), undefined, signal),
-  profile: (id: string, at: string | null, signal?: AbortSignal) =>
-    request<ProfileResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/influence`, { at }), undefined, signal),
+  /** `seeds`: for the profile's Trusted PageRank (null: the server's default) */
+  profile: (id: string, at: string | null, signal?: AbortSignal, seeds: string[] | null = null) =>
+    request<ProfileResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/influence`, { at, seeds: seeds?.join(',') }), undefined, signal),
   curve: (id: string, q: { from?: string; to?: string; metric?: CurveResponse['metric'] }, signal?: AbortSignal) =>
     request<CurveResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/curve`, q), undefined, signal),
   /** whom a person should meet, and through whom; `sector`: only people in that sector */

@@ -24,7 +24,18 @@ import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
 import { createSearch, matchName, type SearchHit, type SearchOptions } from './panel/search.ts';
 import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
 import { createToast } from './panel/toast.ts';
-import { needsGraphReload, needsTimelineReload, parseViewState, serializeViewState, Store, type CameraView, type ViewState } from './state.ts';
+import { createSeedsBox, type SeedsBox } from './panel/seeds.ts';
+import {
+  needsGraphReload,
+  needsTimelineReload,
+  parseViewState,
+  seedsFor,
+  serializeViewState,
+  Store,
+  TRUSTED_METRIC,
+  type CameraView,
+  type ViewState,
+} from './state.ts';
 
 /** Nodes asked of the API when the link does not say: the whole demo world, a usable slice of a huge graph. */
 export const DEFAULT_LIMIT = 15_000;
@@ -86,6 +97,9 @@ let position = Number.NaN;
 let timeBar: TimeBar | null = null;
 let panel: PersonPanel | null = null;
 let filters: Filters | null = null;
+let seedsBox: SeedsBox | null = null;
+/** the seeds the shown map's Trusted PageRank ran with (none for another metric) */
+let shownSeeds: ReadonlySet<string> = new Set();
 /** the links the map draws (the server's choice when the view leaves it open) */
 let shownLayer: 'influence' | 'ties' = 'influence';
 let graphController: AbortController | null = null;
@@ -162,6 +176,8 @@ store.subscribe((s, prev) => {
   if (s.person !== prev.person) void applySelection(s.person, true);
   if (s.time !== prev.time && applyingHistory && scene?.timeline) setPosition(s.time === null ? Number.NaN : positionOf(scene.timeline, s.time), true);
   if (s.metric !== prev.metric) timeBar?.refreshLabel();
+  // the profile's Trusted PageRank runs with the user's seeds
+  if (s.seeds !== prev.seeds) panel?.refreshScores();
   if (s.camera && applyingHistory && view) view.setCamera(s.camera, true);
 });
 
@@ -194,6 +210,8 @@ const OVER_TIME: Record<TimelineResponse['basis'], string> = {
   trust: 'trust PageRank',
 };
 
+const TRUSTED_OVER_TIME = { pagerank: 'Trusted PageRank', trust: 'trust PageRank from the seeds' } as const;
+
 /** Metrics made of events and introductions, the same whichever links the map draws. */
 const RECORD_METRICS = new Set(['activity', 'introducer']);
 
@@ -202,8 +220,10 @@ function updateSidePanels(): void {
   const t = currentTime();
   // Over time the server's timeline gives each person's decayed influence (activity), temporal PageRank or
   // introducer score; all-time uses the metric.
-  const overTime = OVER_TIME[scene.timeline?.basis ?? 'activity'];
   const metric = store.get().metric;
+  const basis = scene.timeline?.basis ?? 'activity';
+  // Trusted PageRank travels in time with its seeds, as influence or trust PageRank from them
+  const overTime = metric === TRUSTED_METRIC && (basis === 'pagerank' || basis === 'trust') ? TRUSTED_OVER_TIME[basis] : OVER_TIME[basis];
   // on the map of trust, a structural metric is computed on the ties (activity and introducer come from records)
   const onTies = shownLayer === 'ties' && !RECORD_METRICS.has(metric) ? ' of the trust ties' : '';
   byId('size-caption').textContent = t === null ? `Node size: ${metricLabel(metric)}${onTies}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
@@ -211,6 +231,7 @@ function updateSidePanels(): void {
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
     onSelect: (id) => selectPerson(id),
     onHover: (id) => view?.setState({ hovered: id }),
+    seeds: shownSeeds,
   });
   renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette));
 }
@@ -229,7 +250,7 @@ interface DataRequest {
 function requestGraph(): DataRequest {
   const controller = new AbortController();
   const s = store.get();
-  const graph = api.graph({ metric: s.metric, layer: s.layer, sector: s.sector, medium: s.medium, limit: graphLimit() }, controller.signal);
+  const graph = api.graph({ metric: s.metric, layer: s.layer, sector: s.sector, medium: s.medium, seeds: seedsFor(s), limit: graphLimit() }, controller.signal);
   graph.catch(() => {});
   return { controller, graph };
 }
@@ -294,6 +315,8 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   const links = response.layer === 'ties' ? 'trust ties' : 'influence links';
   shownLayer = response.layer ?? 'influence';
   filters?.setShownLayer(response.layer);
+  seedsBox?.show(response.seeds ?? null);
+  shownSeeds = new Set((response.seeds ?? []).map((x) => x.id));
   byId('stats').textContent =
     response.total.nodes > next.graph.order
       ? `${formatNumber(next.graph.order)} of ${formatNumber(response.total.nodes)} people · ${formatNumber(next.graph.size)} ${links}`
@@ -317,7 +340,7 @@ function fetchTimeline(shown: number, layer: 'influence' | 'ties', signal?: Abor
   const s = store.get();
   const steps = shown > 5_000 ? 60 : 120;
   const limit = Math.max(1, Math.min(graphLimit(), TIMELINE_MAX_LIMIT));
-  const query = { metric: s.metric, basis: timelineBasis(s.metric, layer), layer: s.layer, sector: s.sector, medium: s.medium, polarity: s.polarity, steps, limit };
+  const query = { metric: s.metric, basis: timelineBasis(s.metric, layer), layer: s.layer, sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s), steps, limit };
   return api.timeline(query, signal).catch((err: unknown) => {
     // Timelines exist for activity-like metrics; for a static one, fall back to activity over time.
     if (err instanceof ApiError && err.status === 400 && s.metric !== 'activity') return api.timeline({ ...query, metric: 'activity' }, signal);
@@ -638,6 +661,8 @@ async function boot(): Promise<void> {
     },
   };
 
+  seedsBox = createSeedsBox(byId('seeds'), { store, find: findPeople });
+
   /** a person's name as the map shows it, or null when they are not on it */
   const nameOnMap = (id: string): string | null => (scene?.graph.hasNode(id) ? (scene.graph.getNodeAttribute(id, 'label') as string) : null);
 
@@ -650,6 +675,7 @@ async function boot(): Promise<void> {
     reach: { target: () => store.get().reach, onTarget: (id) => store.set({ reach: id }) },
     communityName: (c) => (scene ? (communityNames(scene, palette).get(c) ?? null) : null),
     metric: () => store.get().metric,
+    seeds: () => store.get().seeds,
     time: currentTime,
     inGraph: (id) => scene?.graph.hasNode(id) ?? false,
     nameOf: nameOnMap,

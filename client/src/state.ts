@@ -27,6 +27,11 @@ export interface ViewState {
   time: number | null;
   /** influence metric used for node size */
   metric: string;
+  /**
+   * the people Trusted PageRank (metric pagerank-personalized) starts from; null = the server's default (the most
+   * trusted). Kept while another metric is shown, and written to the link only with Trusted PageRank.
+   */
+  seeds: string[] | null;
   /** the links drawn; null = the server's choice (influence, or trust ties for data with no influence links) */
   layer: Layer | null;
   color: ColorMode;
@@ -41,12 +46,30 @@ export interface ViewState {
 }
 
 export const DEFAULT_METRIC = 'pagerank';
+/** The metric that runs from seeds: PageRank whose every jump lands on people the user trusts. */
+export const TRUSTED_METRIC = 'pagerank-personalized';
+/** At most this many seeds in a link (ids are at most 200 characters each in the API). */
+const MAX_SEEDS = 100;
+
+/** Seed ids from a link: comma-separated, each once; null for none or a malformed list. */
+function parseSeeds(value: string | null): string[] | null {
+  const s = text(value, 20_000);
+  if (s === null) return null;
+  const ids = [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
+  return ids.length > 0 && ids.length <= MAX_SEEDS ? ids : null;
+}
+
+/** The seeds the API is asked for with the view: its own with Trusted PageRank, none with any other metric. */
+export function seedsFor(view: Pick<ViewState, 'metric' | 'seeds'>): string[] | null {
+  return view.metric === TRUSTED_METRIC ? view.seeds : null;
+}
 
 export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   person: null,
   reach: null,
   time: null,
   metric: DEFAULT_METRIC,
+  seeds: null,
   layer: null,
   color: 'community',
   sector: null,
@@ -61,7 +84,7 @@ const POLARITIES: readonly Polarity[] = ['total', 'positive', 'negative'];
 const COLOR_MODES: readonly ColorMode[] = ['community', 'sector'];
 const LAYERS: readonly Layer[] = ['influence', 'ties'];
 /** Keys in the order they are written, so the same view always gives the same link. */
-const KEYS = ['person', 'reach', 't', 'metric', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
+const KEYS = ['person', 'reach', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
 
 function text(value: string | null, max = 200): string | null {
   if (value === null) return null;
@@ -117,6 +140,7 @@ export function parseViewState(search: string): ViewState {
     reach: q.has('person') ? text(q.get('reach')) : null,
     time: parseTime(q.get('t')),
     metric: text(q.get('metric'), 60) ?? DEFAULT_VIEW.metric,
+    seeds: parseSeeds(q.get('seeds')),
     layer: layer && LAYERS.includes(layer) ? layer : DEFAULT_VIEW.layer,
     color: color && COLOR_MODES.includes(color) ? color : DEFAULT_VIEW.color,
     sector: ties ? null : text(q.get('sector'), 100),
@@ -135,6 +159,7 @@ export function serializeViewState(view: ViewState): string {
     reach: view.person === null ? null : view.reach,
     t: view.time === null ? null : formatTime(view.time),
     metric: view.metric === DEFAULT_VIEW.metric ? null : view.metric,
+    seeds: seedsFor(view)?.join(',') ?? null,
     layer: view.layer,
     color: view.color === DEFAULT_VIEW.color ? null : view.color,
     sector: view.sector,
@@ -195,7 +220,14 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** The keys whose change needs new data from the API (the rest are applied locally). */
 export function needsGraphReload(a: Readonly<ViewState>, b: Readonly<ViewState>): boolean {
-  return a.metric !== b.metric || a.layer !== b.layer || a.sector !== b.sector || a.medium !== b.medium || a.limit !== b.limit;
+  return (
+    a.metric !== b.metric ||
+    !sameValue(seedsFor(a), seedsFor(b)) ||
+    a.layer !== b.layer ||
+    a.sector !== b.sector ||
+    a.medium !== b.medium ||
+    a.limit !== b.limit
+  );
 }
 
 export function needsTimelineReload(a: Readonly<ViewState>, b: Readonly<ViewState>): boolean {

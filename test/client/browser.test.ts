@@ -286,7 +286,7 @@ describe('search and the person panel', () => {
   });
 
   it('the chart follows the slider with a vertical time line (redraw only)', async () => {
-    const allTime = () => b.page.locator('#panel .score.all-time .score-name').allTextContents();
+    const allTime = () => b.page.locator('#panel .score.all-time').evaluateAll((tiles) => tiles.map((x) => (x as HTMLElement).dataset.metric!));
     expect(await allTime()).toEqual([]);
     await slideTo('2021-01-01');
     const plot = await b.page.evaluate(() => document.querySelectorAll('#panel .uplot').length);
@@ -294,7 +294,7 @@ describe('search and the person panel', () => {
     // at a time, the scores kept all-time say so: the API's, and the timed ones do not
     const at = await b.page.evaluate(() => window.__catalyst.times()[window.__catalyst.position()]!);
     const scores = (await t.get(`/api/people/p-comeback/influence?at=${new Date(at).toISOString()}`)).body.scores as Record<string, { at: string | null }>;
-    const shown = await b.page.locator('#panel .score .score-name').allTextContents();
+    const shown = await b.page.locator('#panel .scores .score[data-metric]').evaluateAll((tiles) => tiles.map((x) => (x as HTMLElement).dataset.metric!));
     await expect.poll(allTime, { timeout: 30_000 }).toEqual(shown.filter((name) => scores[name]!.at === null));
     expect(await allTime()).toContain('betweenness');
     expect(await allTime()).not.toContain('activity');
@@ -1742,6 +1742,73 @@ describe('links, filters and exports', () => {
     expect(gexf).toMatch(/<viz:position x="/);
     const [gexfDownload] = await Promise.all([b.page.waitForEvent('download'), b.page.locator('#export-gexf').click()]);
     expect(gexfDownload.suggestedFilename()).toBe('catalyst-2019-08-01.gexf');
+  });
+
+  it('Size by Trusted PageRank: ranked from the seeds the API proposes, named under the select, the rating ring sunk; Edit adds a seed of your own (kept in the link); Use the most trusted goes back; in time the caption says so', async () => {
+    type Ranked = { items: { id: string; name: string }[]; seeds: { id: string; name: string }[] };
+    const ring = ['p-ring-1', 'p-ring-2', 'p-ring-3', 'p-ring-4', 'p-ring-5', 'p-ring-6'];
+    /** how many people the map draws larger than `id` */
+    const larger = (all: Record<string, number>, id: string) => Object.values(all).filter((v) => v > all[id]!).length;
+    const topList = () => b.page.locator('#top-list .top-row .top-name').evaluateAll((xs) => xs.map((x) => x.firstChild!.textContent));
+    const marked = () => b.page.locator('#top-list .top-row:has(.seed-mark) .top-name').evaluateAll((xs) => xs.map((x) => x.firstChild!.textContent));
+    await open();
+    const plain = await sizes();
+    expect(Math.min(...ring.map((id) => larger(plain, id)))).toBeLessThan(40);
+    expect(await b.page.locator('#seeds').isVisible()).toBe(false);
+
+    await b.page.locator('#metric').selectOption('pagerank-personalized');
+    const api = (await t.get('/api/influence?metric=pagerank-personalized&limit=8')).body as Ranked;
+    expect(api.seeds).toHaveLength(10);
+    const summary = `${api.seeds[0]!.name}, ${api.seeds[1]!.name} and 8 more`;
+    await expect.poll(() => b.page.locator('#seeds .seeds-names').textContent()).toBe(summary);
+    await expect.poll(topList).toEqual(api.items.map((x) => x.name));
+    expect(await b.page.locator('#seeds .seeds-note').textContent()).toMatch(/^The 10 most trusted people \(trust PageRank\), in no suspected ring\./);
+    expect(await marked()).toEqual(api.items.filter((x) => api.seeds.some((y) => y.id === x.id)).map((x) => x.name));
+    expect(new URL(b.page.url()).searchParams.get('seeds')).toBeNull();
+    // the ring is drawn smallest of all
+    const trusted = await sizes();
+    const smallest = Math.min(...Object.values(trusted));
+    for (const id of ring) expect(trusted[id], id).toBe(smallest);
+
+    // a seed of one's own: Edit, find, pick
+    await b.page.locator('#seeds .seeds-summary button').click();
+    const input = b.page.locator('#seeds input');
+    await input.pressSequentially('Victor Ka', { delay: 10 });
+    await b.page.locator('#seeds-hits [role=option]', { hasText: 'Victor Kane' }).first().click();
+    const own = [...api.seeds.map((x) => x.id), 'p-controversial'];
+    await b.page.waitForFunction((n) => (new URL(location.href).searchParams.get('seeds') ?? '').split(',').length === n, own.length);
+    expect(await b.page.evaluate(() => window.__catalyst.state().seeds)).toEqual(own);
+    const mine = (await t.get(`/api/influence?metric=pagerank-personalized&limit=8&seeds=${own.join(',')}`)).body as Ranked;
+    await expect.poll(topList).toEqual(mine.items.map((x) => x.name));
+    await expect.poll(() => b.page.locator('#seeds .seeds-note').textContent()).toMatch(/^Your 11 seeds\./);
+    expect(await b.page.locator('#seeds .chip').count()).toBe(11);
+    // a reload keeps them
+    await b.page.reload();
+    await waitReady(b.page);
+    expect(await b.page.evaluate(() => window.__catalyst.state().seeds)).toEqual(own);
+    // and the profile's Trusted PageRank runs with them
+    await open(`?metric=pagerank-personalized&seeds=${own.join(',')}&person=p-ring-1`);
+    const tile = b.page.locator('#panel .scores .score[data-metric="pagerank-personalized"]');
+    await tile.waitFor();
+    expect(await tile.getAttribute('class')).toContain('current');
+    expect(await tile.locator('.score-name').textContent()).toBe('Trusted PageRank');
+    expect(await tile.locator('.score-value').textContent()).toBe('0');
+    await b.page.locator('#panel .panel-close').click();
+
+    // back to the proposed ones
+    await b.page.locator('#seeds button', { hasText: 'Use the most trusted' }).click();
+    await b.page.waitForFunction(() => !location.search.includes('seeds='));
+    await expect.poll(() => b.page.locator('#seeds .seeds-note').textContent()).toMatch(/^The 10 most trusted/);
+    await expect.poll(topList).toEqual(api.items.map((x) => x.name));
+    // in time: Trusted PageRank at that moment, and the ring still at the bottom
+    await slideTo('2026-01-01');
+    expect(await b.page.locator('#size-caption').textContent()).toMatch(/^Node size: Trusted PageRank on /);
+    const late = await sizes();
+    const lateSmallest = Math.min(...Object.values(late));
+    expect(Object.values(late).filter((v) => v > lateSmallest).length).toBeGreaterThan(100);
+    for (const id of ring) expect(late[id], id).toBe(lateSmallest);
+    await screenshot(b.page, 'trusted-pagerank.png');
+    expect(b.errors).toEqual([]);
   });
 
   it('writes names from the database as text, never as HTML', async () => {

@@ -9,6 +9,7 @@ import {
   needsTimelineReload,
   parseTime,
   parseViewState,
+  seedsFor,
   serializeViewState,
   Store,
   type ViewState,
@@ -19,6 +20,7 @@ const full: ViewState = {
   reach: 'p-omar',
   time: Date.UTC(2019, 7, 1),
   metric: 'betweenness',
+  seeds: null,
   layer: 'influence',
   color: 'sector',
   sector: 'music',
@@ -57,6 +59,23 @@ describe('view state in the URL', () => {
     expect(parseViewState('?layer=influence&sector=music')).toMatchObject({ layer: 'influence', sector: 'music' });
     expect(parseViewState('?layer=friends').layer).toBeNull();
     expect(needsGraphReload({ ...DEFAULT_VIEW }, ties)).toBe(true);
+  });
+
+  it("carries Trusted PageRank's seeds, only with that metric; changing them reloads only then", () => {
+    const trusted = { ...DEFAULT_VIEW, metric: 'pagerank-personalized', seeds: ['p-ana', 'p-omar'] };
+    expect(serializeViewState(trusted)).toBe('metric=pagerank-personalized&seeds=p-ana%2Cp-omar');
+    expect(parseViewState(serializeViewState(trusted))).toEqual(trusted);
+    // each once, blanks dropped; none is the server's default
+    expect(parseViewState('?metric=pagerank-personalized&seeds=p-ana,,p-ana, p-omar').seeds).toEqual(['p-ana', 'p-omar']);
+    expect(parseViewState('?metric=pagerank-personalized&seeds=,').seeds).toBeNull();
+    expect(parseViewState(`?seeds=${Array.from({ length: 101 }, (_, i) => `p${i}`).join(',')}`).seeds).toBeNull();
+    // kept while another metric is shown, but not written to its link
+    expect(serializeViewState({ ...trusted, metric: 'betweenness' })).toBe('metric=betweenness');
+    expect(seedsFor({ ...trusted, metric: 'betweenness' })).toBeNull();
+    expect(seedsFor(trusted)).toEqual(['p-ana', 'p-omar']);
+    expect(needsGraphReload(trusted, { ...trusted, seeds: ['p-ana'] })).toBe(true);
+    expect(needsGraphReload(trusted, { ...trusted, seeds: null })).toBe(true);
+    expect(needsGraphReload({ ...DEFAULT_VIEW }, { ...DEFAULT_VIEW, seeds: ['p-ana'] })).toBe(false);
   });
 
   it('keeps whom to reach only with a selected person', () => {

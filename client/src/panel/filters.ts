@@ -4,7 +4,7 @@
  * They read from and write to the view state; the caller decides what a change triggers.
  */
 import type { MetaResponse, Polarity } from '../../../src/api/contract.ts';
-import type { ColorMode, Layer, Store, ViewState } from '../state.ts';
+import { TRUSTED_METRIC, type ColorMode, type Layer, type Store, type ViewState } from '../state.ts';
 import { el } from './dom.ts';
 
 export interface FilterElements {
@@ -39,6 +39,7 @@ const METRIC_LABELS: Record<string, string> = {
   'hits-hub': 'HITS hub',
   'hits-authority': 'HITS authority',
   'k-core': 'k-core',
+  constraint: 'Constraint',
   'effective-size': 'Effective size',
   introducer: 'Introducer',
 };
@@ -69,6 +70,15 @@ export function layerUnavailable(layer: Layer, counts: MetaResponse['counts'], s
   if (layer === 'ties' && counts.ties === 0) return "No trust ties are stored: add whom someone trusts in their profile's Trust section, or import ties";
   if (layer === 'influence' && counts.events === 0) return 'No events are stored: record one in a profile, or import events';
   return null;
+}
+
+/**
+ * Why a metric cannot be chosen, or null when it can: Trusted PageRank starts from seeds, which the server proposes
+ * from the trust ties; with none stored and no seeds of the user's own it has nothing to start from (unless shown).
+ */
+export function metricUnavailable(metric: string, counts: MetaResponse['counts'], view: Pick<ViewState, 'metric' | 'seeds'>): string | null {
+  if (metric !== TRUSTED_METRIC || metric === view.metric || counts.ties > 0 || view.seeds !== null) return null;
+  return 'Trusted PageRank starts from people you trust: no trust ties are stored to propose them from (add some in a profile, or import ties)';
 }
 
 export interface Filters {
@@ -118,6 +128,12 @@ export function createFilters(els: FilterElements, meta: MetaResponse, store: St
     els.sector.title = layer === 'ties' ? TIES_NO_SLICE : SECTOR_TITLE;
     els.medium.title = layer === 'ties' ? TIES_NO_SLICE : '';
     els.polarity.title = layer === 'ties' ? TIES_NO_SLICE : '';
+    for (const option of els.metric.options) {
+      const why = metricUnavailable(option.value, counts, s);
+      option.dataset.title ??= option.title;
+      option.disabled = why !== null;
+      option.title = why ?? option.dataset.title;
+    }
     els.metric.value = s.metric;
     els.sector.value = s.sector ?? '';
     els.medium.value = s.medium ?? '';

@@ -111,6 +111,8 @@ export function renderLegend(root: HTMLElement, entries: readonly LegendEntry[])
 export interface TopListOptions {
   onSelect(id: string): void;
   onHover(id: string | null): void;
+  /** Trusted PageRank's seeds: marked, since every jump of its walk lands on them (their rank is partly given) */
+  seeds?: ReadonlySet<string>;
 }
 
 /** The k most influential nodes of the current frame, best first (O(n·k), no sort of the whole graph). */
@@ -138,7 +140,9 @@ export function renderTopList(root: HTMLElement, scene: Scene, palette: Palette,
     const color = mode === 'community' ? (palette.community.get(a.community) ?? OTHER_COLOR) : (palette.sector.get(a.sectors[0] ?? '') ?? OTHER_COLOR);
     const item = el('li', { class: 'top-row', attrs: { 'data-id': r.id } }, [
       el('span', { class: 'top-rank', text: k + 1 }),
-      el('button', { class: 'top-name link', text: r.name, attrs: { type: 'button' } }),
+      el('button', { class: 'top-name link', text: r.name, attrs: { type: 'button' } }, [
+        opts.seeds?.has(r.id) ? el('span', { class: 'seed-mark', text: 'seed', title: "One of Trusted PageRank's seeds: every jump of its walk lands on them" }) : null,
+      ]),
       el('span', { class: 'top-bar' }, [el('span', { class: 'top-fill', style: { width: `${(r.value / max) * 100}%`, background: color } })]),
     ]);
     item.querySelector('button')!.addEventListener('click', () => opts.onSelect(r.id));

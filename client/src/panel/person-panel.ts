@@ -11,6 +11,7 @@ import { barList, polarityBar } from '../chart/bars.ts';
 import type { DecayChart } from '../chart/decay-chart.ts';
 import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, loading } from './dom.ts';
 import { eventsSection } from './events.ts';
+import { metricLabel } from './filters.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
 import { personEditor, type PersonEditor } from './person-editor.ts';
@@ -32,6 +33,8 @@ export interface PersonPanelOptions {
   communityName?(community: number): { label: string; note?: string; color: string; count: number } | null;
   /** the metric the map is sized by, listed first among the scores */
   metric(): string;
+  /** the user's seeds for Trusted PageRank (null: the server's, the most trusted) */
+  seeds?(): string[] | null;
   time(): number | null;
   inGraph(id: string): boolean;
   /** a person's name when the map has them (others are asked of the API) */
@@ -265,8 +268,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         // at a time, a score the server keeps all-time says so rather than pass for that day's
         const allTime = profile.at !== null && s.at === null;
         const title = `${description.get(name) ?? name}${allTime ? ' (all time: not computed per time)' : ''}`;
-        return el('div', { class: `score${name === metric ? ' current' : ''}${allTime ? ' all-time' : ''}`, title }, [
-          el('span', { class: 'score-name', text: name }),
+        return el('div', { class: `score${name === metric ? ' current' : ''}${allTime ? ' all-time' : ''}`, title, attrs: { 'data-metric': name } }, [
+          el('span', { class: 'score-name', text: metricLabel(name).replace(/ \(.*\)$/, '') }),
           el('span', { class: 'score-value', text: formatNumber(s.score) }),
           el('span', { class: 'score-rank', ...rankText(s) }),
           allTime ? el('span', { class: 'score-when', text: 'all time' }) : null,
@@ -317,7 +320,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   /** The profile rendered into the slots; the error when the API refused it (shown in the slots); null when aborted. */
   async function loadProfile(id: string, signal: AbortSignal, t: TimeSlots, at: string | null): Promise<{ profile: ProfileResponse } | { error: unknown } | null> {
     try {
-      const profile = await api.profile(id, at, signal);
+      const profile = await api.profile(id, at, signal, opts.seeds?.() ?? null);
       if (signal.aborted || person !== id) return null;
       lastScoresAt = at;
       renderTimeSlots(profile, t);
