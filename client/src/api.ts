@@ -15,6 +15,7 @@ import type {
   OpportunitiesResponse,
   Polarity,
   ProfileResponse,
+  RingsResponse,
   SuggestionsResponse,
   IntroductionPathResponse,
   TimelineResponse,
@@ -168,6 +169,8 @@ export function timelineBasis(metric: string, layer: 'influence' | 'ties'): Time
 
 export const api = {
   meta: (signal?: AbortSignal) => request<MetaResponse>('GET', '/api/meta', undefined, signal),
+  /** suspected collusion rings: accounts whose influence comes from each other alone */
+  rings: (signal?: AbortSignal) => request<RingsResponse>('GET', '/api/rings', undefined, signal),
   graph: (q: GraphQuery, signal?: AbortSignal) =>
     request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, layer: q.layer, sector: q.sector, medium: q.medium, seeds: q.seeds?.join(','), limit: q.limit }), undefined, signal),
   timeline: (q: TimelineQuery, signal?: AbortSignal) =>

@@ -13,7 +13,7 @@ import type { PersonSnapshot } from '../../src/domain/model.ts';
 import { api, ApiError, timelineBasis } from './api.ts';
 import { ensureLayout, type LayoutRun } from './graph/layout.ts';
 import { communityColors, sectorColors, withSectors } from './graph/palette.ts';
-import type { Palette } from './graph/reducers.ts';
+import type { Palette, RenderState } from './graph/reducers.ts';
 import { createGraphView, type GraphView } from './graph/renderer.ts';
 import { attachTimeline, buildScene, keepPlaces, needsLayout, positionOf, timeAt, updatePerson, updateScores, type Scene } from './graph/scene.ts';
 import { byId, formatDate, formatNumber } from './panel/dom.ts';
@@ -24,6 +24,7 @@ import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
 import { createSearch, matchName, type SearchHit, type SearchOptions } from './panel/search.ts';
 import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
 import { createToast } from './panel/toast.ts';
+import { renderRings, type SuspectedRing } from './panel/rings.ts';
 import { createSeedsBox, type SeedsBox } from './panel/seeds.ts';
 import {
   needsGraphReload,
@@ -63,7 +64,8 @@ interface CatalystHook {
   ready: boolean;
   error: string | null;
   state(): Readonly<ViewState>;
-  render(): unknown;
+  /** the map's render state (hover, selection, the lit path or group), or null before the map exists */
+  render(): Readonly<RenderState> | null;
   position(): number;
   times(): number[];
   setPosition(position: number): void;
@@ -100,6 +102,8 @@ let filters: Filters | null = null;
 let seedsBox: SeedsBox | null = null;
 /** the seeds the shown map's Trusted PageRank ran with (none for another metric) */
 let shownSeeds: ReadonlySet<string> = new Set();
+/** suspected collusion rings in the stored data (all-time, from the influence graph) */
+let rings: readonly SuspectedRing[] = [];
 /** the links the map draws (the server's choice when the view leaves it open) */
 let shownLayer: 'influence' | 'ties' = 'influence';
 let graphController: AbortController | null = null;
@@ -226,7 +230,8 @@ function updateSidePanels(): void {
   const overTime = metric === TRUSTED_METRIC && (basis === 'pagerank' || basis === 'trust') ? TRUSTED_OVER_TIME[basis] : OVER_TIME[basis];
   // on the map of trust, a structural metric is computed on the ties (activity and introducer come from records)
   const onTies = shownLayer === 'ties' && !RECORD_METRICS.has(metric) ? ' of the trust ties' : '';
-  byId('size-caption').textContent = t === null ? `Node size: ${metricLabel(metric)}${onTies}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
+  const sizedBy = t === null ? `${metricLabel(metric)}${onTies}` : `${overTime.charAt(0).toUpperCase()}${overTime.slice(1)} on ${formatDate(t)}`;
+  byId('size-caption').textContent = t === null ? `Node size: ${sizedBy}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
   byId('top-date').textContent = t === null ? 'all time' : formatDate(t);
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
     onSelect: (id) => selectPerson(id),
@@ -234,6 +239,52 @@ function updateSidePanels(): void {
     seeds: shownSeeds,
   });
   renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette));
+  updateRings(sizedBy, metric === TRUSTED_METRIC);
+}
+
+/** The suspected rings, with where the map's current sizes rank their members. */
+function updateRings(sizedBy: string, trusted: boolean): void {
+  byId('rings-section').hidden = rings.length === 0;
+  byId('rings-count').textContent = rings.length > 1 ? String(rings.length) : '';
+  if (!scene || rings.length === 0) return;
+  const { graph, frame } = scene;
+  // descending, so a member's rank is 1 + how many shown people the map sizes larger
+  const sorted = Float64Array.from(frame.nodeValue).sort().reverse();
+  const rankOf = (id: string) => {
+    if (!graph.hasNode(id)) return null;
+    const v = frame.nodeValue[graph.getNodeAttribute(id, 'i')] ?? 0;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! > v) lo = mid + 1;
+      else hi = mid;
+    }
+    return { rank: lo + 1, of: sorted.length };
+  };
+  renderRings(byId('rings'), rings, {
+    rankOf,
+    metric: { label: sizedBy, trusted, seeds: shownSeeds },
+    onSelect: (id) => selectPerson(id),
+    onHover: (ids) => highlightGroup(ids),
+    onShow: (ids) => view?.revealNodes(ids, { close: true }),
+    onTrusted: () => store.set({ metric: TRUSTED_METRIC }),
+  });
+}
+
+/** Asks the server for the suspected rings (after the data changed); the sidebar lists them. */
+async function loadRings(signal: AbortSignal): Promise<void> {
+  try {
+    const next = (await api.rings(signal)).rings;
+    if (signal.aborted) return;
+    rings = next;
+  } catch (err) {
+    if (signal.aborted) return;
+    // the rest of the map stands without them; the section stays as it was
+    console.error('Suspected rings could not be loaded:', err);
+    return;
+  }
+  updateSidePanels();
 }
 
 // ---------------------------------------------------------------- loading
@@ -284,6 +335,7 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   // the graph and /api/meta behind it. The overall view needs no timeline, so the map does not wait.
   const timelineP = fetchTimeline(response.nodes.length, response.layer ?? 'influence', controller.signal);
   timelineP?.catch(() => {});
+  void loadRings(controller.signal);
 
   layoutRun?.stop();
   view?.teardown();
@@ -582,6 +634,13 @@ function highlightPath(path: string[] | null): void {
   view?.setState({ path });
   clearTimeout(revealTimer);
   if (path) revealTimer = setTimeout(() => view?.revealNodes(path), 350);
+}
+
+/** Lights a group (a suspected ring) and the ties among them; if the hover lasts, brings them into view. */
+function highlightGroup(ids: string[] | null): void {
+  view?.setState({ group: ids });
+  clearTimeout(revealTimer);
+  if (ids) revealTimer = setTimeout(() => view?.revealNodes(ids), 350);
 }
 
 let cameraTimer: ReturnType<typeof setTimeout> | undefined;

@@ -80,7 +80,7 @@ describe('the map', () => {
       return { x: box.left + p.x, y: box.top + p.y };
     });
     await b.page.mouse.move(target.x, target.y);
-    await b.page.waitForFunction(() => (window.__catalyst.render() as { hovered: string | null }).hovered === 'p-connector');
+    await b.page.waitForFunction(() => window.__catalyst.render()!.hovered === 'p-connector');
     const lit = await b.page.evaluate(() => {
       const v = window.__catalyst.view()!;
       const g = v.scene.graph;
@@ -91,7 +91,7 @@ describe('the map', () => {
     expect(lit.stranger).toBe('rgba(20,23,31,0.55)');
     expect(lit.neighbour).not.toBe(lit.stranger);
     await b.page.mouse.move(5, 500);
-    await b.page.waitForFunction(() => (window.__catalyst.render() as { hovered: string | null }).hovered === null);
+    await b.page.waitForFunction(() => window.__catalyst.render()!.hovered === null);
     const after = await b.page.evaluate(() => window.__catalyst.view()!.scene.graph.getNodeAttributes('p-connector'));
     expect(after).toEqual(before);
   });
@@ -259,7 +259,7 @@ describe('search and the person panel', () => {
     await search.press('Enter');
     await b.page.locator('#panel .person-name', { hasText: 'Marcus Vale' }).waitFor();
     await b.page.locator('#panel .chart-box canvas').first().waitFor();
-    const state = await b.page.evaluate(() => ({ person: window.__catalyst.state().person, selected: (window.__catalyst.render() as { selected: string }).selected }));
+    const state = await b.page.evaluate(() => ({ person: window.__catalyst.state().person, selected: window.__catalyst.render()!.selected }));
     expect(state).toEqual({ person: 'p-comeback', selected: 'p-comeback' });
     // The decay chart marks the comeback and its dormancy.
     await expect.poll(() => b.page.locator('#panel .fade-badge').textContent()).toBeTruthy();
@@ -310,13 +310,13 @@ describe('search and the person panel', () => {
     expect(await card.textContent()).toContain('Helena Brandt');
     expect(await card.textContent()).toMatch(/Omar offers .*funding.*, which Ana seeks/);
     await card.hover();
-    await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path !== null);
+    await b.page.waitForFunction(() => window.__catalyst.render()!.path !== null);
     const lit = await b.page.evaluate(() => {
       const v = window.__catalyst.view()!;
       const d = (id: string) => v.sigma.getNodeDisplayData(id)!;
       const stranger = v.scene.graph.nodes().find((n) => !['p-ana', 'p-connector', 'p-omar'].includes(n) && !v.scene.graph.areNeighbors(n, 'p-ana'))!;
       return {
-        path: (window.__catalyst.render() as { path: string[] }).path,
+        path: window.__catalyst.render()!.path,
         colors: ['p-ana', 'p-connector', 'p-omar'].map((id) => d(id).color),
         labels: ['p-ana', 'p-connector', 'p-omar'].map((id) => d(id).forceLabel),
         stranger: d(stranger).color,
@@ -329,7 +329,7 @@ describe('search and the person panel', () => {
     await b.page.waitForTimeout(700); // the camera brings the three into view
     await screenshot(b.page, 'suggestion-path.png');
     await b.page.mouse.move(400, 400);
-    await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path === null);
+    await b.page.waitForFunction(() => window.__catalyst.render()!.path === null);
   });
 
   it('"Record request" posts Ana’s request as suggested and shows the result, or the API’s error message', async () => {
@@ -458,11 +458,11 @@ describe('search and the person panel', () => {
     expect(ask.startsWith('Hi Helena,\n\nWould you introduce me to Omar Haddad?')).toBe(true);
     expect(ask.endsWith('\nAna')).toBe(true);
     await card.hover();
-    await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path?.length === 3);
-    expect((await b.page.evaluate(() => window.__catalyst.render() as { path: string[] })).path).toEqual(['p-ana', 'p-connector', 'p-omar']);
+    await b.page.waitForFunction(() => window.__catalyst.render()!.path?.length === 3);
+    expect((await b.page.evaluate(() => window.__catalyst.render()!)).path).toEqual(['p-ana', 'p-connector', 'p-omar']);
     await screenshot(b.page, 'reach-path.png');
     await b.page.mouse.move(400, 400);
-    await b.page.waitForFunction(() => (window.__catalyst.render() as { path: string[] | null }).path === null);
+    await b.page.waitForFunction(() => window.__catalyst.render()!.path === null);
     // the link keeps whom Ana wants to reach: opening it shows the same chain
     await b.page.waitForFunction(() => new URLSearchParams(location.search).get('reach') === 'p-omar');
     await open('?person=p-ana&reach=p-omar');
@@ -1751,6 +1751,7 @@ describe('links, filters and exports', () => {
     const larger = (all: Record<string, number>, id: string) => Object.values(all).filter((v) => v > all[id]!).length;
     const topList = () => b.page.locator('#top-list .top-row .top-name').evaluateAll((xs) => xs.map((x) => x.firstChild!.textContent));
     const marked = () => b.page.locator('#top-list .top-row:has(.seed-mark) .top-name').evaluateAll((xs) => xs.map((x) => x.firstChild!.textContent));
+    const errorsBefore = b.errors.length;
     await open();
     const plain = await sizes();
     expect(Math.min(...ring.map((id) => larger(plain, id)))).toBeLessThan(40);
@@ -1808,7 +1809,69 @@ describe('links, filters and exports', () => {
     expect(Object.values(late).filter((v) => v > lateSmallest).length).toBeGreaterThan(100);
     for (const id of ring) expect(late[id], id).toBe(lateSmallest);
     await screenshot(b.page, 'trusted-pagerank.png');
-    expect(b.errors).toEqual([]);
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+
+  it('Suspected rings lists the rings the API flags with their evidence and where the ranking shown puts them; hovering one lights them alone; Rank by Trusted PageRank sinks them', async () => {
+    type Ring = { members: { id: string; name: string }[]; density: number; closedness: number };
+    const flagged = ((await t.get('/api/rings')).body as { rings: Ring[] }).rings;
+    expect(flagged.length).toBeGreaterThan(0);
+    const ring = flagged[0]!;
+    const ids = ring.members.map((m) => m.id);
+    const errorsBefore = b.errors.length;
+    await open();
+    const section = b.page.locator('#rings-section');
+    await section.waitFor();
+    const card = section.locator('.ring').first();
+    expect(await section.locator('.ring').count()).toBe(flagged.length);
+    expect(await card.getAttribute('data-members')).toBe(ids.join(','));
+    expect(await card.locator('.ring-members button').allTextContents()).toEqual(ring.members.map((m) => m.name));
+    const pairs = (ids.length * (ids.length - 1)) / 2;
+    expect(await card.textContent()).toContain(`${Math.round(ring.density * pairs)} of ${pairs} possible pairs vouch for each other both ways`);
+
+    // where PageRank puts the best placed of them: the API's rank, as every one of the 400 is drawn
+    const rankOf = async (metric: string) => {
+      const ranks = await Promise.all(
+        ring.members.map(async (m) => ({ ...m, rank: ((await t.get(`/api/people/${m.id}/influence`)).body.scores[metric].rank as number) })),
+      );
+      return ranks.reduce((a, x) => (x.rank < a.rank ? x : a));
+    };
+    const best = await rankOf('pagerank');
+    expect(await card.locator('.ring-standing').textContent()).toBe(`PageRank puts ${best.name} #${best.rank} of 400 on this map.`);
+    expect(best.rank).toBeLessThan(40);
+
+    // hovering the card lights the ring and dims everyone else
+    const colour = (id: string) => b.page.evaluate((x) => (window.__catalyst.nodeDisplay(x) as { color: string } | null)?.color, id);
+    const outsider = 'p-connector';
+    const before = await colour(outsider);
+    await card.hover();
+    await b.page.waitForFunction((n) => (window.__catalyst.render()?.group ?? []).length === n, ids.length);
+    expect(await b.page.evaluate(() => window.__catalyst.render()?.group)).toEqual(ids);
+    expect(await colour(outsider)).not.toBe(before);
+    expect(await colour(ids[0]!)).not.toBe(await colour(outsider));
+    await b.page.locator('#top-list').hover();
+    await b.page.waitForFunction(() => window.__catalyst.render()?.group === null);
+    expect(await colour(outsider)).toBe(before);
+    // Show comes close to them: the camera zooms in (the link keeps it)
+    expect((await b.page.evaluate(() => window.__catalyst.view()!.getCamera())).ratio).toBeGreaterThan(0.5);
+    await card.locator('.ring-head button', { hasText: 'Show' }).click();
+    await b.page.waitForFunction(() => (window.__catalyst.state().camera?.ratio ?? 1) < 0.4);
+
+    // the ranking that resists them
+    await card.locator('button', { hasText: 'Rank by Trusted PageRank' }).click();
+    await b.page.waitForFunction(() => window.__catalyst.state().metric === 'pagerank-personalized');
+    const sunk = await rankOf('pagerank-personalized');
+    await expect
+      .poll(() => b.page.locator('#rings-section .ring-standing').first().textContent())
+      .toBe(`Trusted PageRank, started from people outside it, puts the best of them #${sunk.rank} of 400 (${sunk.name}).`);
+    expect(sunk.rank).toBeGreaterThan(300);
+    expect(await section.locator('button', { hasText: 'Rank by Trusted PageRank' }).count()).toBe(0);
+
+    // a name opens that person
+    await section.locator('.ring-members button').first().click();
+    await b.page.waitForFunction((id) => window.__catalyst.state().person === id, ids[0]);
+    await b.page.locator('#panel .person-name').waitFor();
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 
   it('writes names from the database as text, never as HTML', async () => {

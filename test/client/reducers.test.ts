@@ -239,6 +239,20 @@ describe('reducers', () => {
     expect(partial.inputs.focus?.nodes).toEqual(new Set(['a', 'c']));
   });
 
+  it('a group (a suspected ring) lights its members and every edge among them, and only those', () => {
+    const { scene, inputs } = setup({ group: ['a', 'b', 'nobody'] });
+    computeFrame(scene, 1);
+    expect(inputs.focus?.nodes).toEqual(new Set(['a', 'b']));
+    expect(inputs.focus?.center).toBeNull();
+    for (const id of ['a', 'b']) expect(node(inputs, id).color).not.toBe(DIM_NODE_COLOR);
+    for (const id of ['c', 'd']) expect(node(inputs, id).color).toBe(DIM_NODE_COLOR);
+    expect(edge(inputs, 'a->b').color).toBe(HIGHLIGHT_EDGE_COLOR);
+    // b → c leaves the group: hidden, not lit
+    expect(edge(inputs, 'b->c').hidden).toBe(true);
+    // a path, being what the user points at, wins over the group
+    expect(setup({ group: ['a', 'b'], path: ['b', 'c'] }).inputs.focus?.nodes).toEqual(new Set(['b', 'c']));
+  });
+
   it('minimum influence hides weak nodes, except the selected one', () => {
     const { scene, inputs } = setup({ minInfluence: 0.5, selected: 'c' });
     computeFrame(scene, 1);

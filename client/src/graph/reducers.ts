@@ -14,6 +14,8 @@ export interface RenderState {
   selected: string | null;
   /** an introduction path a – introducer – b to highlight (nodes not in the graph are ignored) */
   path: readonly string[] | null;
+  /** a group to light with every edge among its members (a suspected ring); the path takes precedence */
+  group: readonly string[] | null;
   /** hide nodes whose value is below this fraction of the frame's largest value */
   minInfluence: number;
   /** zoomed out on a large graph: only the LOW_DETAIL_KEEP most influential nodes are drawn (scene.ts) */
@@ -25,6 +27,7 @@ export const INITIAL_RENDER_STATE: Readonly<RenderState> = Object.freeze({
   hovered: null,
   selected: null,
   path: null,
+  group: null,
   minInfluence: 0,
   lowDetail: false,
 });
@@ -34,7 +37,7 @@ export interface Palette {
   sector: ReadonlyMap<string, string>;
 }
 
-/** The nodes that stay lit while something is hovered or a path is highlighted; null when nothing is. */
+/** The nodes that stay lit while something is hovered or a path or group is highlighted; null when nothing is. */
 export interface Focus {
   nodes: Set<string>;
   /** the node whose incident edges are lit (hover), or null for a path (only path edges are lit) */
@@ -62,6 +65,12 @@ export function focusOf(scene: Scene, state: Readonly<RenderState>): Focus | nul
       for (const e of graph.edges(u, v)) pathEdges.add(e);
       for (const e of graph.edges(v, u)) pathEdges.add(e);
     }
+    return { nodes, center: null, pathEdges, light: false };
+  }
+  if (state.group && state.group.length > 0) {
+    const nodes = new Set<string>(state.group.filter((n) => graph.hasNode(n)));
+    const pathEdges = new Set<string>();
+    for (const u of nodes) graph.forEachOutEdge(u, (e, _a, _s, v) => void (nodes.has(v) && pathEdges.add(e)));
     return { nodes, center: null, pathEdges, light: false };
   }
   if (state.hovered && graph.hasNode(state.hovered)) {

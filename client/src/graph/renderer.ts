@@ -43,8 +43,11 @@ export interface GraphView {
   setPalette(palette: Palette): void;
   /** moves the camera to a node (animated) */
   focusNode(node: string, opts?: { ratio?: number; duration?: number }): void;
-  /** if some of these nodes are off screen, moves the camera so that all are in view */
-  revealNodes(nodes: readonly string[]): void;
+  /**
+   * If some of these nodes are off screen, moves the camera so that all are in view (without zooming in);
+   * `close`: always, coming as close as their spread allows.
+   */
+  revealNodes(nodes: readonly string[], opts?: { close?: boolean }): void;
   getCamera(): CameraView;
   setCamera(camera: CameraView, animate?: boolean): void;
   /** frames the bulk of the graph (a few far outliers may stay outside) */
@@ -248,6 +251,18 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   const camera = sigma.getCamera();
 
   /**
+   * Centres the camera on the points with room around them: framed coordinates span ~[0, 1] at ratio 1, and the
+   * ratio is at least `minRatio` (the current one, to pan without zooming in; a small one to come close).
+   */
+  function fly(points: readonly { x: number; y: number }[], minRatio: number): void {
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const ratio = Math.min(1.2, Math.max(0.15, Math.max(x1 - x0, y1 - y0) * 1.6, minRatio));
+    void camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 450, easing: 'quadraticInOut' });
+  }
+
+  /**
    * Camera that frames the graph but for far-off outliers (framing.ts), fitted to the viewport's width and
    * height with a margin for node discs and labels. Small graphs are framed whole, as sigma frames a graph at
    * ratio 1.
@@ -313,7 +328,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         refocus();
         return;
       }
-      if ('hovered' in patch || 'path' in patch) inputs.focus = focusOf(scene, state);
+      if ('hovered' in patch || 'path' in patch || 'group' in patch) inputs.focus = focusOf(scene, state);
       refresh();
     },
     setPalette(palette) {
@@ -325,9 +340,13 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
       if (!d) return;
       void camera.animate({ x: d.x, y: d.y, ratio: opts.ratio ?? Math.min(camera.getState().ratio, 0.35) }, { duration: opts.duration ?? 700, easing: 'quadraticInOut' });
     },
-    revealNodes(nodes) {
+    revealNodes(nodes, opts = {}) {
       const points = nodes.map((n) => sigma.getNodeDisplayData(n)).filter((d): d is NodeDisplayData => !!d);
       if (points.length === 0) return;
+      if (opts.close) {
+        fly(points, 0.04);
+        return;
+      }
       const { width, height } = sigma.getDimensions();
       const margin = 100;
       const offscreen = points.some((p) => {
@@ -335,12 +354,7 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
         return v.x < margin || v.y < margin || v.x > width - margin || v.y > height - margin;
       });
       if (!offscreen) return;
-      const xs = points.map((p) => p.x);
-      const ys = points.map((p) => p.y);
-      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-      // Framed coordinates span ~[0, 1] at ratio 1; leave room around the group.
-      const ratio = Math.min(1.2, Math.max(0.15, Math.max(x1 - x0, y1 - y0) * 1.6, camera.getState().ratio));
-      void camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 450, easing: 'quadraticInOut' });
+      fly(points, camera.getState().ratio);
     },
     getCamera() {
       const s = camera.getState();
