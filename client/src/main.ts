@@ -238,7 +238,10 @@ function updateSidePanels(): void {
     onHover: (id) => view?.setState({ hovered: id }),
     seeds: shownSeeds,
   });
-  renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette));
+  renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette), {
+    onHover: (ids) => view?.setState({ group: ids }),
+    onShow: (ids) => view?.revealNodes(ids, { close: true }),
+  });
   updateRings(sizedBy, metric === TRUSTED_METRIC);
 }
 

@@ -95,6 +95,35 @@ describe('the map', () => {
     const after = await b.page.evaluate(() => window.__catalyst.view()!.scene.graph.getNodeAttributes('p-connector'));
     expect(after).toEqual(before);
   });
+
+  it('hovering a legend row lights the community it counts and dims the rest; a click flies to them', async () => {
+    await open();
+    const row = b.page.locator('#legend .legend-row').nth(1);
+    const count = Number(await row.locator('.legend-count').textContent());
+    await row.hover();
+    await b.page.waitForFunction(() => (window.__catalyst.render()!.group ?? []).length > 0);
+    const lit = await b.page.evaluate(() => {
+      const v = window.__catalyst.view()!;
+      const group = v.state.group!;
+      const g = v.scene.graph;
+      const communities = new Set(group.map((id) => g.getNodeAttribute(id, 'community')));
+      const stranger = g.nodes().find((n) => !group.includes(n))!;
+      return { size: group.length, communities: [...communities], member: v.sigma.getNodeDisplayData(group[0]!)!.color, stranger: v.sigma.getNodeDisplayData(stranger)!.color };
+    });
+    // the second largest community: as many as the row counts, all of that community
+    expect(lit.size).toBe(count);
+    expect(lit.communities).toHaveLength(1);
+    expect(lit.stranger).toBe('rgba(20,23,31,0.55)');
+    expect(lit.member).not.toBe(lit.stranger);
+    const camera = await b.page.evaluate(() => window.__catalyst.view()!.getCamera());
+    await row.click();
+    await b.page.waitForFunction((c) => {
+      const now = window.__catalyst.state().camera;
+      return now !== null && Math.hypot(now.x - c.x, now.y - c.y) > 0.05;
+    }, camera);
+    await b.page.mouse.move(700, 880);
+    await b.page.waitForFunction(() => window.__catalyst.render()!.group === null);
+  });
 });
 
 describe('on a phone', () => {

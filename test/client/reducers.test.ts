@@ -246,7 +246,11 @@ describe('reducers', () => {
     expect(inputs.focus?.center).toBeNull();
     for (const id of ['a', 'b']) expect(node(inputs, id).color).not.toBe(DIM_NODE_COLOR);
     for (const id of ['c', 'd']) expect(node(inputs, id).color).toBe(DIM_NODE_COLOR);
-    expect(edge(inputs, 'a->b').color).toBe(HIGHLIGHT_EDGE_COLOR);
+    // lit softly (gold is for a path), and a small group names its members
+    expect(edge(inputs, 'a->b').hidden).toBe(false);
+    expect(edge(inputs, 'a->b').color).not.toBe(HIGHLIGHT_EDGE_COLOR);
+    expect(edge(inputs, 'a->b').zIndex).toBe(2);
+    for (const id of ['a', 'b']) expect(node(inputs, id).forceLabel).toBe(true);
     // b → c leaves the group: hidden, not lit
     expect(edge(inputs, 'b->c').hidden).toBe(true);
     // a path, being what the user points at, wins over the group
@@ -314,6 +318,9 @@ describe('legend and suggestions', () => {
     const sectors = legendEntries(scene, 'sector', inputs.palette);
     // people without a sector fall under "other"
     expect(sectors.map((e) => e.label).sort()).toEqual(['finance', 'music', 'other']);
+    // each row knows whom it counts, to light them on the map (by first sector: Ben is finance)
+    expect(Object.fromEntries(sectors.map((e) => [e.label, [...e.members].sort()]))).toEqual({ music: ['a'], finance: ['b', 'c'], other: ['d'] });
+    expect(entries.every((e) => e.members.length === e.count)).toBe(true);
   });
 
   it('names a community without sectors after its most prominent person, and tells apart communities with the same sectors', () => {

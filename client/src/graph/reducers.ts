@@ -42,6 +42,9 @@ export interface Focus {
   nodes: Set<string>;
   /** the node whose incident edges are lit (hover), or null for a path (only path edges are lit) */
   center: string | null;
+  /** what is lit: a hovered node's neighbourhood, a path (gold edges, every name shown) or a group (soft edges) */
+  kind: 'hover' | 'path' | 'group';
+  /** the lit edges of a path or a group */
   pathEdges: Set<string>;
   /**
    * Light focus (hover on a large graph): the neighbourhood is lit but the rest is left as it is, so a hover
@@ -49,6 +52,9 @@ export interface Focus {
    */
   light: boolean;
 }
+
+/** A lit group of at most this many shows every member's name. */
+export const GROUP_LABELS_UP_TO = 12;
 
 /** Above this many nodes, hover uses light focus. */
 export const LIGHT_FOCUS_ABOVE = 5_000;
@@ -65,18 +71,18 @@ export function focusOf(scene: Scene, state: Readonly<RenderState>): Focus | nul
       for (const e of graph.edges(u, v)) pathEdges.add(e);
       for (const e of graph.edges(v, u)) pathEdges.add(e);
     }
-    return { nodes, center: null, pathEdges, light: false };
+    return { nodes, center: null, kind: 'path', pathEdges, light: false };
   }
   if (state.group && state.group.length > 0) {
     const nodes = new Set<string>(state.group.filter((n) => graph.hasNode(n)));
     const pathEdges = new Set<string>();
     for (const u of nodes) graph.forEachOutEdge(u, (e, _a, _s, v) => void (nodes.has(v) && pathEdges.add(e)));
-    return { nodes, center: null, pathEdges, light: false };
+    return { nodes, center: null, kind: 'group', pathEdges, light: false };
   }
   if (state.hovered && graph.hasNode(state.hovered)) {
     const nodes = new Set(graph.neighbors(state.hovered));
     nodes.add(state.hovered);
-    return { nodes, center: state.hovered, pathEdges: new Set(), light: scene.nodeIds.length > LIGHT_FOCUS_ABOVE };
+    return { nodes, center: state.hovered, kind: 'hover', pathEdges: new Set(), light: scene.nodeIds.length > LIGHT_FOCUS_ABOVE };
   }
   return null;
 }
@@ -147,7 +153,9 @@ export function reduceNode(inputs: ReducerInputs, node: string, attrs: NodeAttri
     if (inFocus) {
       out.zIndex = 3;
       out.label = attrs.label;
-      out.forceLabel = node === focus.center || focus.center === null || out.forceLabel;
+      // a path names everyone on it, a small group (a ring) its members; a large one keeps the usual labels
+      out.forceLabel =
+        node === focus.center || focus.kind === 'path' || (focus.kind === 'group' && focus.nodes.size <= GROUP_LABELS_UP_TO) || out.forceLabel;
     } else if (!focus.light) {
       out.color = DIM_NODE_COLOR;
       out.label = null;
@@ -190,11 +198,11 @@ export function reduceEdge(inputs: ReducerInputs, edge: string, attrs: EdgeAttri
     zIndex: 0,
   };
   if (focus !== null) {
-    const lit = focus.center !== null ? source === focus.center || target === focus.center : focus.pathEdges.has(edge);
+    const lit = focus.kind === 'hover' ? source === focus.center || target === focus.center : focus.pathEdges.has(edge);
     if (lit) {
       out.hidden = false;
-      out.color = focus.center !== null ? cachedAlpha('#dfe6f5', 0.3 + 0.6 * strength) : HIGHLIGHT_EDGE_COLOR;
-      out.size = Math.max(out.size, focus.center !== null ? 1 : 2.5);
+      out.color = focus.kind === 'path' ? HIGHLIGHT_EDGE_COLOR : cachedAlpha('#dfe6f5', 0.3 + 0.6 * strength);
+      out.size = Math.max(out.size, focus.kind === 'path' ? 2.5 : 1);
       out.zIndex = 2;
     } else if (!focus.light) {
       out.hidden = true;

@@ -14,6 +14,8 @@ export interface LegendEntry {
   count: number;
   /** a second, quieter line: whom a community is around, when its sectors alone do not tell it apart */
   note?: string;
+  /** the people it counts (ids), lit on the map while the row is hovered */
+  members: string[];
 }
 
 const MAX_ENTRIES = 10;
@@ -23,6 +25,7 @@ interface Group {
   color: string;
   label: string;
   count: number;
+  members: string[];
   sectors: Map<string, number>;
   hub: { name: string; score: number } | null;
 }
@@ -30,16 +33,17 @@ interface Group {
 /** The scene's people grouped by community or by first sector, largest groups first. */
 function groupsOf(scene: Scene, mode: ColorMode, palette: Palette): Group[] {
   const groups = new Map<string, Group>();
-  scene.graph.forEachNode((_n, a) => {
+  scene.graph.forEachNode((id, a) => {
     const sector = a.sectors[0] ?? 'no sector';
     const key = mode === 'community' ? String(a.community) : sector;
     let g = groups.get(key);
     if (!g) {
       const color = mode === 'community' ? (palette.community.get(a.community) ?? OTHER_COLOR) : (palette.sector.get(sector) ?? OTHER_COLOR);
-      g = { key, color, label: mode === 'community' ? `Community ${a.community}` : sector, count: 0, sectors: new Map(), hub: null };
+      g = { key, color, label: mode === 'community' ? `Community ${a.community}` : sector, count: 0, members: [], sectors: new Map(), hub: null };
       groups.set(key, g);
     }
     g.count++;
+    g.members.push(id);
     for (const s of a.sectors) g.sectors.set(s, (g.sectors.get(s) ?? 0) + 1);
     if (g.hub === null || a.score > g.hub.score || (a.score === g.hub.score && a.label < g.hub.name)) g.hub = { name: a.label, score: a.score };
   });
@@ -59,7 +63,7 @@ function nameCommunities(groups: readonly Group[]): LegendEntry[] {
   for (const top of tops) if (top.length > 0) sameSectors.set(setKey(top), (sameSectors.get(setKey(top)) ?? 0) + 1);
   return groups.map((g, i): LegendEntry => {
     const top = tops[i]!;
-    const entry = { color: g.color, label: g.label, count: g.count };
+    const entry = { color: g.color, label: g.label, count: g.count, members: g.members };
     const around = g.hub ? `around ${g.hub.name}` : g.label;
     if (top.length === 0) return { ...entry, label: around };
     return sameSectors.get(setKey(top))! > 1 ? { ...entry, label: top.join(' · '), note: around } : { ...entry, label: top.join(' · ') };
@@ -72,13 +76,14 @@ function nameCommunities(groups: readonly Group[]): LegendEntry[] {
  */
 export function legendEntries(scene: Scene, mode: ColorMode, palette: Palette): LegendEntry[] {
   const shown: Group[] = [];
-  let other = 0;
+  const other: string[] = [];
   for (const g of groupsOf(scene, mode, palette)) {
-    if (shown.length >= MAX_ENTRIES || g.color === OTHER_COLOR) other += g.count;
+    if (shown.length >= MAX_ENTRIES || g.color === OTHER_COLOR) other.push(...g.members);
     else shown.push(g);
   }
-  const entries: LegendEntry[] = mode === 'community' ? nameCommunities(shown) : shown.map((g) => ({ color: g.color, label: g.label, count: g.count }));
-  if (other > 0) entries.push({ color: OTHER_COLOR, label: 'other', count: other });
+  const entries: LegendEntry[] =
+    mode === 'community' ? nameCommunities(shown) : shown.map((g) => ({ color: g.color, label: g.label, count: g.count, members: g.members }));
+  if (other.length > 0) entries.push({ color: OTHER_COLOR, label: 'other', count: other.length, members: other });
   return entries;
 }
 
@@ -92,19 +97,30 @@ export function communityNames(scene: Scene, palette: Palette): Map<number, Lege
   return new Map(shown.map((g, i) => [Number(g.key), names[i]!]));
 }
 
-export function renderLegend(root: HTMLElement, entries: readonly LegendEntry[]): void {
+export interface LegendOptions {
+  /** a row's people to light on the map, or null to stop */
+  onHover(ids: string[] | null): void;
+  /** a row clicked: bring its people into view */
+  onShow(ids: string[]): void;
+}
+
+export function renderLegend(root: HTMLElement, entries: readonly LegendEntry[], opts?: LegendOptions): void {
   clear(root);
   root.append(
-    ...entries.map((e) =>
-      el('li', { class: 'legend-row' }, [
+    ...entries.map((e) => {
+      const name = e.note ? `${e.label}, ${e.note}` : e.label;
+      const row = el('li', { class: `legend-row${opts ? ' lights' : ''}`, title: opts ? `${name}: hover to light them on the map, click to fly to them` : name }, [
         el('i', { class: 'dot', style: { background: e.color } }),
-        el('span', { class: 'legend-label', title: e.note ? `${e.label}, ${e.note}` : e.label }, [
-          e.label,
-          ...(e.note ? [el('span', { class: 'legend-note', text: e.note })] : []),
-        ]),
+        el('span', { class: 'legend-label' }, [e.label, ...(e.note ? [el('span', { class: 'legend-note', text: e.note })] : [])]),
         el('span', { class: 'legend-count', text: e.count.toLocaleString('en') }),
-      ]),
-    ),
+      ]);
+      if (opts) {
+        row.addEventListener('mouseenter', () => opts.onHover(e.members));
+        row.addEventListener('mouseleave', () => opts.onHover(null));
+        row.addEventListener('click', () => opts.onShow(e.members));
+      }
+      return row;
+    }),
   );
 }
 
