@@ -41,6 +41,10 @@ export function createApp(deps: AppDeps): { app: Express; registry: ApiRegistry 
 
   // Import bodies are files, not JSON: this router reads them raw, before the JSON parser.
   app.use(createTransferRouter(services, registry, config.importLimit));
+  // The Undo of a delete sends back what the delete answered: for someone at the centre of a large network (a
+  // sender of thousands of messages) that is megabytes, and refusing it would lose what the delete took. It is
+  // allowed what an import is; every other JSON body keeps the body limit.
+  app.use('/api/people/restore', express.json({ limit: config.importLimit }));
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(requireJsonBody);
   app.use(createHealthRouter({ db: services.db, version: API_VERSION }, registry));
