@@ -1,4 +1,4 @@
-// Streams every KNOWS tie for the projection.
+// Streams every KNOWS tie for the projection (graph.repository.ts puts them in order of their ends' ids).
 // Parameters: none
 // Returns: id, from, to, trust, sinceMs, lastContactMs
 MATCH (a:Person)-[k:KNOWS]->(b:Person)

@@ -187,6 +187,29 @@ export class ProjectionBuilder {
     this.ties.lastContact.push(lastContact);
   }
 
+  /**
+   * Puts the ties added so far in order of (from, to) person index, keeping the order of a repeated pair: with
+   * people added in id order, the ties' order is then a function of the data, not of how the store returns them.
+   * A counting sort on `from`, then each person's ties by `to`: O(ties + people) but for the small per-person sorts.
+   */
+  sortTies(): void {
+    const t = this.ties;
+    const m = t.from.length;
+    const start = new Uint32Array(this.people.length + 1);
+    for (let k = 0; k < m; k++) start[t.from[k]! + 1]!++;
+    for (let i = 0; i < this.people.length; i++) start[i + 1]! += start[i]!;
+    const order = new Uint32Array(m);
+    const next = start.slice(0, this.people.length);
+    for (let k = 0; k < m; k++) order[next[t.from[k]!]!++] = k;
+    for (let i = 0; i < this.people.length; i++) {
+      const run = order.subarray(start[i]!, start[i + 1]!);
+      // stable by `to` (then by position, for repeated pairs)
+      if (run.length > 1) run.sort((a, b) => t.to[a]! - t.to[b]! || a - b);
+    }
+    const pick = <T>(column: T[]): T[] => Array.from(order, (k) => column[k]!);
+    this.ties = { from: pick(t.from), to: pick(t.to), trust: pick(t.trust), since: pick(t.since), lastContact: pick(t.lastContact) };
+  }
+
   introduction(i: {
     id: string;
     introducer: string;

@@ -416,3 +416,23 @@ describe('profiles, curves, communities, graph and timeline', () => {
     expect((await t.get('/api/meta')).body.counts.events).toBe(before + 1);
   });
 });
+
+describe('the same data gives the same picture', () => {
+  it('deleting someone and undoing it leaves every position and community on both maps as it was', async () => {
+    const picture = async () => {
+      const out: Record<string, unknown> = {};
+      for (const layer of ['influence', 'ties']) {
+        const g = (await t.get(`/api/graph?layer=${layer}&limit=5000`)).body as { nodes: { id: string; community: number; x: number; y: number }[] };
+        out[layer] = Object.fromEntries(g.nodes.map((n) => [n.id, [n.community, n.x, n.y]]));
+      }
+      out.communities = (await t.get('/api/communities')).body;
+      return out;
+    };
+    const before = await picture();
+    // the connector: ties and events all over the network, stored again last by the restore
+    const deleted = await t.send('DELETE', '/api/people/p-connector');
+    expect(deleted.status).toBe(200);
+    expect((await t.send('POST', '/api/people/restore', deleted.body)).status).toBe(201);
+    expect(await picture()).toEqual(before);
+  });
+});
