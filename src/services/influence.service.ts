@@ -243,9 +243,7 @@ export class InfluenceService {
       skills: [...new Set(p.people.flatMap((x) => [...x.offers, ...x.seeks]))].sort(),
       media: [...p.events.media].sort(),
       kinds: [...p.events.kinds].sort(),
-      timeRange: Number.isFinite(s.table.firstAt)
-        ? { from: new Date(s.table.firstAt).toISOString(), to: new Date(s.table.lastAt).toISOString() }
-        : null,
+      timeRange: timeRangeOf(s),
       metrics: [
         { name: 'activity', description: EXTRA_METRICS.activity, higherIsMoreInfluential: true },
         ...Object.values(METRICS).map((m) => ({ name: m.name, description: m.description, higherIsMoreInfluential: m.higherIsMoreInfluential })),
@@ -513,7 +511,7 @@ export class InfluenceService {
   async curve(id: string, q: { from?: number | null; to?: number | null; stepDays?: number | null; metric?: CurveResponse['metric'] }): Promise<CurveResponse> {
     const s = await this.current();
     this.person(s, id);
-    const span = this.span(s, q.metric === 'introducer');
+    const span = this.span(s, { introductions: q.metric === 'introducer' });
     const from = q.from ?? span.from;
     const to = q.to ?? span.to;
     if (!(to > from)) throw new ValidationError(`"to" (${new Date(to).toISOString()}) must be after "from" (${new Date(from).toISOString()})`);
@@ -523,21 +521,26 @@ export class InfluenceService {
   /**
    * The time range views cover: the events' (a year to now without any). `introductions`: widened to the
    * introductions made and their outcomes, up to now, so the introducer score over time shows an outcome
-   * recorded today on a network whose events ended months ago.
+   * recorded today on a network whose events ended months ago. `ties`: widened to the days the trust ties were
+   * formed, for the map of trust (data of dated ties alone has a history too).
    */
-  private span(s: AnalysisState, introductions = false): { from: number; to: number } {
+  private span(s: AnalysisState, widen: { introductions?: boolean; ties?: boolean } = {}): { from: number; to: number } {
     let from = s.table.firstAt;
     let to = s.table.lastAt;
-    if (introductions) {
+    const include = (t: number) => {
+      if (!(t >= from)) from = t;
+      if (!(t <= to)) to = t;
+    };
+    if (widen.introductions) {
       const now = Date.now();
       for (const intro of s.projection.introductions) {
         if (intro.status === 'suggested') continue;
-        for (const t of [intro.at, intro.outcomeAt]) {
-          if (!(t <= now)) continue;
-          if (!(t >= from)) from = t;
-          if (!(t <= to)) to = t;
-        }
+        for (const t of [intro.at, intro.outcomeAt]) if (t <= now) include(t);
       }
+    }
+    if (widen.ties) {
+      const range = tieDateRange(s.projection);
+      if (range) for (const t of [range.from, range.to]) include(t);
     }
     if (Number.isFinite(from)) return { from, to: to > from ? to : from + DAY_MS };
     const now = Date.now();
@@ -545,7 +548,7 @@ export class InfluenceService {
   }
 
   private analyse(s: AnalysisState, id: string, metric: CurveResponse['metric'], from: number, to: number, stepDays: number | null): CurveResponse {
-    if (!Number.isFinite(from) || !Number.isFinite(to)) ({ from, to } = this.span(s, metric === 'introducer'));
+    if (!Number.isFinite(from) || !Number.isFinite(to)) ({ from, to } = this.span(s, { introductions: metric === 'introducer' }));
     const step = stepDays ? stepDays * DAY_MS : null;
     if (step !== null && (to - from) / step > 20_000) {
       throw new ValidationError(`step of ${stepDays} days over this range gives more than 20,000 points; use a larger step`);
@@ -781,7 +784,7 @@ export class InfluenceService {
   private computeTimeline(s: AnalysisState, q: Parameters<InfluenceService['timeline']>[0]): TimelineResponse {
     const layer = this.layer(s, q.layer);
     const nodes = this.shown(s, q, layer).selected;
-    const span = this.span(s, q.basis === 'introducer');
+    const span = this.span(s, { introductions: q.basis === 'introducer', ties: layer === 'ties' });
     const steps = Math.max(2, q.steps);
     const times = Array.from({ length: steps }, (_, k) => Math.round(span.from + ((span.to - span.from) * k) / (steps - 1)));
     const polarity = q.polarity ?? 'total';
@@ -860,6 +863,26 @@ export class InfluenceService {
     s.sectorMatrix ??= sectorDistances(s.table);
     return breakdownAll(s.table, { at, sectorMatrix: s.sectorMatrix });
   }
+}
+
+/** The earliest and latest day a trust tie was formed (its `since`); null when none is dated. O(ties). */
+function tieDateRange(projection: Projection): { from: number; to: number } | null {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const t of projection.ties.since) {
+    if (t < from) from = t;
+    if (t > to) to = t;
+  }
+  return from <= to ? { from, to } : null;
+}
+
+/**
+ * The data's time range for /api/meta: the events', or with no events the dated trust ties' (a network of ties
+ * alone still has a history for the map of trust); null when nothing stored has a time.
+ */
+function timeRangeOf(s: AnalysisState): MetaResponse['timeRange'] {
+  const range = Number.isFinite(s.table.firstAt) ? { from: s.table.firstAt, to: s.table.lastAt } : tieDateRange(s.projection);
+  return range ? { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() } : null;
 }
 
 /** How many ties stand at each of the (ascending) times: formed by then, or undated; self-ties left out. */
