@@ -1868,6 +1868,13 @@ describe('links, filters and exports', () => {
     const best = await rankOf('pagerank');
     expect(await card.locator('.ring-standing').textContent()).toBe(`PageRank puts ${best.name} #${best.rank} of 400 on this map.`);
     expect(best.rank).toBeLessThan(40);
+    // in time the standing follows the slider, in place: the card under the pointer is not replaced
+    const element = await card.elementHandle();
+    await slideTo('2025-01-01');
+    await expect.poll(() => card.locator('.ring-standing').textContent()).toMatch(/^Influence PageRank on \d+ \w+ 202[45] puts \S+ #\d+ of 400 on this map\.$/);
+    expect(await element!.evaluate((e) => e.isConnected)).toBe(true);
+    await b.page.locator('#overall').click();
+    await expect.poll(() => card.locator('.ring-standing').textContent()).toBe(`PageRank puts ${best.name} #${best.rank} of 400 on this map.`);
 
     // hovering the card lights the ring and dims everyone else
     const colour = (id: string) => b.page.evaluate((x) => (window.__catalyst.nodeDisplay(x) as { color: string } | null)?.color, id);

@@ -64,17 +64,30 @@ export interface RingsOptions {
   onTrusted(): void;
 }
 
-/** Renders the rings into `root` (the section is hidden by the caller when there are none). */
+/**
+ * Renders the rings into `root` (the section is hidden by the caller when there are none). Called at every step of
+ * the time slider: when the rings and the ranking's kind are those already shown, only the standings change, in
+ * place, so a card under the pointer (its hover, a click on Show) is not replaced while the map plays.
+ */
 export function renderRings(root: HTMLElement, rings: readonly SuspectedRing[], opts: RingsOptions): void {
+  const key = JSON.stringify([rings, opts.metric.trusted]);
+  const standings = rings.map((ring) => ringStanding(ring, opts.rankOf, opts.metric));
+  const shown = root.querySelectorAll<HTMLElement>('.ring-standing');
+  if (root.dataset.key === key && shown.length === rings.length) {
+    shown.forEach((p, k) => setStanding(p, standings[k]!));
+    return;
+  }
+  root.dataset.key = key;
   clear(root);
-  for (const ring of rings) {
+  rings.forEach((ring, k) => {
     const ids = ring.members.map((m) => m.id);
     const names = el('p', { class: 'ring-members small' });
     ring.members.forEach((m, k) => {
       if (k > 0) names.append(', ');
       names.append(el('button', { class: 'link', text: m.name, attrs: { type: 'button', 'data-id': m.id }, on: { click: () => opts.onSelect(m.id) } }));
     });
-    const standing = ringStanding(ring, opts.rankOf, opts.metric);
+    const standing = el('p', { class: 'small ring-standing' });
+    setStanding(standing, standings[k]!);
     const card = el('article', { class: 'ring', attrs: { 'data-members': ids.join(',') } }, [
       el('header', { class: 'ring-head' }, [
         el('strong', { class: 'ring-title', text: `⚠ ${ring.members.length} accounts that vouch for each other` }),
@@ -88,7 +101,7 @@ export function renderRings(root: HTMLElement, rings: readonly SuspectedRing[], 
       ]),
       names,
       el('p', { class: 'muted small', text: `${ringEvidence(ring)}.` }),
-      standing ? el('p', { class: 'small ring-standing', text: standing }) : null,
+      standing,
       opts.metric.trusted
         ? null
         : el('button', {
@@ -102,5 +115,10 @@ export function renderRings(root: HTMLElement, rings: readonly SuspectedRing[], 
     card.addEventListener('mouseenter', () => opts.onHover(ids));
     card.addEventListener('mouseleave', () => opts.onHover(null));
     root.append(card);
-  }
+  });
+}
+
+function setStanding(p: HTMLElement, text: string | null): void {
+  p.hidden = text === null;
+  if (p.textContent !== (text ?? '')) p.textContent = text ?? '';
 }
