@@ -102,6 +102,10 @@ let filters: Filters | null = null;
 let seedsBox: SeedsBox | null = null;
 /** the seeds the shown map's Trusted PageRank ran with (none for another metric) */
 let shownSeeds: ReadonlySet<string> = new Set();
+/** what the legend was last drawn for: the scene, colour mode, palette and scores (see updateSidePanels) */
+let shownLegend: readonly unknown[] = [];
+/** counts in-place score updates (rescoreIntroducers), which can rename a community after its most prominent person */
+let scoresVersion = 0;
 /** suspected collusion rings in the stored data (all-time, from the influence graph) */
 let rings: readonly SuspectedRing[] = [];
 /** the links the map draws (the server's choice when the view leaves it open) */
@@ -238,10 +242,16 @@ function updateSidePanels(): void {
     onHover: (id) => view?.setState({ hovered: id }),
     seeds: shownSeeds,
   });
-  renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette), {
-    onHover: (ids) => view?.setState({ group: ids }),
-    onShow: (ids) => view?.revealNodes(ids, { close: true }),
-  });
+  // the legend does not follow the slider: drawn again only when what it shows changed, so a row under the pointer
+  // (lighting its people) is not replaced while the map plays
+  const legendKey = [scene, store.get().color, palette, scoresVersion] as const;
+  if (!legendKey.every((x, k) => x === shownLegend[k])) {
+    shownLegend = legendKey;
+    renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette), {
+      onHover: (ids) => view?.setState({ group: ids }),
+      onShow: (ids) => view?.revealNodes(ids, { close: true }),
+    });
+  }
   updateRings(sizedBy, metric === TRUSTED_METRIC);
 }
 
@@ -453,6 +463,7 @@ async function rescoreIntroducers(): Promise<void> {
     if (controller.signal.aborted || scene !== target || !view) return;
     const scoreOf = new Map(ranked.items.map((r) => [r.id, r.score]));
     updateScores(target, (id) => scoreOf.get(id));
+    scoresVersion++;
     view.setTimePosition(position);
     updateSidePanels();
     void loadTimeline();
