@@ -107,7 +107,7 @@ let shownLegend: readonly unknown[] = [];
 /** counts in-place score updates (rescoreIntroducers), which can rename a community after its most prominent person */
 let scoresVersion = 0;
 /** suspected collusion rings in the stored data (all-time, from the influence graph) */
-let rings: readonly SuspectedRing[] = [];
+let rings: readonly SuspectedRing[] | null = null;
 /** the links the map draws (the server's choice when the view leaves it open) */
 let shownLayer: 'influence' | 'ties' = 'influence';
 let graphController: AbortController | null = null;
@@ -257,9 +257,10 @@ function updateSidePanels(): void {
 
 /** The suspected rings, with where the map's current sizes rank their members. */
 function updateRings(sizedBy: string, trusted: boolean): void {
-  byId('rings-section').hidden = rings.length === 0;
-  byId('rings-count').textContent = rings.length > 1 ? String(rings.length) : '';
-  if (!scene || rings.length === 0) return;
+  // hidden until the server has answered (or when it could not); "none found" says the guard ran
+  byId('rings-section').hidden = rings === null;
+  byId('rings-count').textContent = rings && rings.length > 1 ? String(rings.length) : '';
+  if (!scene || rings === null) return;
   const { graph, frame } = scene;
   // descending, so a member's rank is 1 + how many shown people the map sizes larger
   const sorted = Float64Array.from(frame.nodeValue).sort().reverse();

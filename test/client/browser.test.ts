@@ -1914,6 +1914,19 @@ describe('links, filters and exports', () => {
     await section.locator('.ring-members button').first().click();
     await b.page.waitForFunction((id) => window.__catalyst.state().person === id, ids[0]);
     await b.page.locator('#panel .person-name').waitFor();
+
+    // with the ring gone, the section says none was found (then the ring is put back, last deleted first)
+    const snapshots: unknown[] = [];
+    for (const id of ids) snapshots.push((await t.send('DELETE', `/api/people/${id}`)).body);
+    expect((await t.get('/api/rings')).body.rings).toEqual([]);
+    await open();
+    await expect.poll(() => section.locator('.rings').textContent()).toBe('None found: no group here builds its influence on each other alone.');
+    expect(await section.locator('.ring').count()).toBe(0);
+    for (const snapshot of snapshots.reverse()) {
+      const back = await t.send('POST', '/api/people/restore', snapshot);
+      expect([back.status, back.body.skipped]).toEqual([201, []]);
+    }
+    expect((await t.get('/api/rings')).body.rings).toHaveLength(flagged.length);
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 

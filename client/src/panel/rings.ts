@@ -65,7 +65,7 @@ export interface RingsOptions {
 }
 
 /**
- * Renders the rings into `root` (the section is hidden by the caller when there are none). Called at every step of
+ * Renders the rings into `root`, or a line saying none was found (the guard ran). Called at every step of
  * the time slider: when the rings and the ranking's kind are those already shown, only the standings change, in
  * place, so a card under the pointer (its hover, a click on Show) is not replaced while the map plays.
  */
@@ -79,6 +79,10 @@ export function renderRings(root: HTMLElement, rings: readonly SuspectedRing[], 
   }
   root.dataset.key = key;
   clear(root);
+  if (rings.length === 0) {
+    root.append(el('p', { class: 'muted small', text: 'None found: no group here builds its influence on each other alone.' }));
+    return;
+  }
   rings.forEach((ring, k) => {
     const ids = ring.members.map((m) => m.id);
     const names = el('p', { class: 'ring-members small' });
