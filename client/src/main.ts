@@ -581,27 +581,50 @@ function startAddingPerson(): void {
 function personDeleted(snapshot: PersonSnapshot): void {
   const { id, name } = snapshot.person;
   if (scene?.graph.hasNode(id)) formerPlaces.set(id, { x: scene.graph.getNodeAttribute(id, 'x'), y: scene.graph.getNodeAttribute(id, 'y') });
+  deletions.push(snapshot);
   store.set({ reach: null, person: null });
   void recordsChanged();
-  toast.show(`Deleted ${name}.`, { action: { label: 'Undo', run: () => undoDelete(snapshot) } });
+  offerUndo(`Deleted ${name}.`);
 }
 
 /** Where people deleted from this page stood on the map: an Undo puts them back there, not on the rim. */
 const formerPlaces = new Map<string, { x: number; y: number }>();
+/** What the deletes made from this page answered, the last one last: each Undo puts back the latest. */
+const deletions: PersonSnapshot[] = [];
+
+/** Shows `text` with an Undo of the latest delete not undone yet, if any ("Undo delete of Ana" after another Undo). */
+function offerUndo(text: string, afterUndo = false): void {
+  const last = deletions.at(-1);
+  if (!last) {
+    toast.show(text);
+    return;
+  }
+  toast.show(text, { action: { label: afterUndo ? `Undo delete of ${last.person.name}` : 'Undo', run: () => undoDelete() } });
+}
 
 /**
- * Undo of a delete: the person comes back with what went with them (except what names people or events deleted
- * since, which the line then names), in their old place on the map, and their profile opens again.
+ * Undo of the latest delete: the person comes back with what went with them (except what names people or events
+ * deleted since, which the line then names), in their old place on the map, and their profile opens again. An
+ * earlier delete from this page is offered next.
  */
-async function undoDelete(snapshot: PersonSnapshot): Promise<void> {
+async function undoDelete(): Promise<void> {
+  const snapshot = deletions.pop();
+  if (!snapshot) return;
   let text: string;
   try {
     text = restoredText(await api.restorePerson(snapshot));
   } catch (err) {
-    toast.show(`Could not restore ${snapshot.person.name}: ${err instanceof Error ? err.message : String(err)}`, { kind: 'error' });
+    const why = `Could not restore ${snapshot.person.name}: ${err instanceof Error ? err.message : String(err)}`;
+    // refused (someone was stored under their id since): it never will be; the server or the network failing: kept to try again
+    if (err instanceof ApiError && err.status < 500) {
+      toast.show(why, { kind: 'error' });
+      return;
+    }
+    deletions.push(snapshot);
+    toast.show(why, { kind: 'error', action: { label: 'Try again', run: () => undoDelete() } });
     return;
   }
-  toast.show(text);
+  offerUndo(text, true);
   await recordsChanged();
   selectPerson(snapshot.person.id);
 }

@@ -1273,8 +1273,10 @@ describe('adding someone', () => {
 });
 
 describe('undoing a delete', () => {
-  it('Delete person… offers Undo, which puts them back as they were: in the store, in their place on the map, with their profile open', async () => {
+  it('Delete person… offers Undo, which puts them back as they were: in the store, in their place on the map, with their profile open; a second delete is undone first, then the first is offered', async () => {
     const id = 'p-0070';
+    const other = 'p-0071';
+    const otherBefore = await personRecords(t, other);
     const asked: string[] = [];
     b.page.on('dialog', (d) => {
       asked.push(d.message());
@@ -1310,7 +1312,17 @@ describe('undoing a delete', () => {
       await expect.poll(() => place(id), { timeout: 30_000 }).toBeNull();
       expect(await toast.locator('.toast-text').textContent()).toBe(`Deleted ${name}.`);
 
-      await toast.locator('button', { hasText: 'Undo' }).click();
+      // a second delete: its Undo comes first, then the first one's is offered by name
+      await b.page.evaluate((x) => window.__catalyst.select(x), other);
+      await panel.locator('.person-name').waitFor();
+      await panel.locator('.panel-edit').click();
+      await panel.locator('.person-delete').click();
+      await expect.poll(() => toast.locator('.toast-text').textContent(), { timeout: 30_000 }).toBe(`Deleted ${otherBefore.person.name}.`);
+      await toast.locator('button', { hasText: /^Undo$/ }).click();
+      await expect.poll(() => toast.locator('.toast-text').textContent(), { timeout: 30_000 }).toBe(`Restored ${otherBefore.person.name}.`);
+      expect(await personRecords(t, other)).toEqual(otherBefore);
+
+      await toast.locator('button', { hasText: `Undo delete of ${name}` }).click();
       await expect.poll(() => toast.locator('.toast-text').textContent(), { timeout: 30_000 }).toBe(`Restored ${name}.`);
       expect(await toast.locator('button', { hasText: 'Undo' }).count()).toBe(0);
       expect(await world()).toEqual(before);
@@ -1321,11 +1333,12 @@ describe('undoing a delete', () => {
       await expect.poll(() => panel.locator('.person-name').textContent(), { timeout: 30_000 }).toBe(name);
       await toast.locator('.toast-close').click();
       expect(await toast.isHidden()).toBe(true);
-      expect(asked).toHaveLength(1);
+      expect(asked).toHaveLength(2);
       expect(b.errors.slice(errorsBefore)).toEqual([]);
     } finally {
       b.page.removeAllListeners('dialog');
       expect((await t.get(`/api/people/${id}`)).status).toBe(200);
+      expect((await t.get(`/api/people/${other}`)).status).toBe(200);
     }
   });
 });
