@@ -262,19 +262,13 @@ function updateRings(sizedBy: string, trusted: boolean): void {
   byId('rings-count').textContent = rings && rings.length > 1 ? String(rings.length) : '';
   if (!scene || rings === null) return;
   const { graph, frame } = scene;
-  // descending, so a member's rank is 1 + how many shown people the map sizes larger
-  const sorted = Float64Array.from(frame.nodeValue).sort().reverse();
+  // 1 + how many shown people the map sizes larger: a pass per member asked (rings are small; none, no pass)
   const rankOf = (id: string) => {
     if (!graph.hasNode(id)) return null;
     const v = frame.nodeValue[graph.getNodeAttribute(id, 'i')] ?? 0;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! > v) lo = mid + 1;
-      else hi = mid;
-    }
-    return { rank: lo + 1, of: sorted.length };
+    let larger = 0;
+    for (const x of frame.nodeValue) if (x > v) larger++;
+    return { rank: larger + 1, of: frame.nodeValue.length };
   };
   renderRings(byId('rings'), rings, {
     rankOf,
