@@ -130,6 +130,20 @@ describe('the map', () => {
     }, camera);
     await b.page.mouse.move(700, 880);
     await b.page.waitForFunction(() => window.__catalyst.render()!.group === null);
+
+    // by keyboard: focusing a row lights its people, Enter flies to them, leaving it turns the light off
+    const third = b.page.locator('#legend .legend-row').nth(2);
+    const thirdCount = Number(await third.locator('.legend-count').textContent());
+    await third.focus();
+    await b.page.waitForFunction((n) => window.__catalyst.render()!.group?.length === n, thirdCount);
+    const before = await b.page.evaluate(() => window.__catalyst.view()!.getCamera());
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForFunction((c) => {
+      const now = window.__catalyst.state().camera;
+      return now !== null && Math.hypot(now.x - c.x, now.y - c.y) > 0.05;
+    }, before);
+    await third.blur();
+    await b.page.waitForFunction(() => window.__catalyst.render()!.group === null);
   });
 });
 
@@ -1908,6 +1922,11 @@ describe('links, filters and exports', () => {
     await b.page.locator('#top-list').hover();
     await b.page.waitForFunction(() => window.__catalyst.render()?.group === null);
     expect(await colour(outsider)).toBe(before);
+    // tabbing into the card lights them too, tabbing out stops
+    await card.locator('.ring-members button').first().focus();
+    await b.page.waitForFunction((n) => window.__catalyst.render()?.group?.length === n, ids.length);
+    await b.page.locator('#search').focus();
+    await b.page.waitForFunction(() => window.__catalyst.render()?.group === null);
     // Show comes close to them: the camera zooms in (the link keeps it)
     expect((await b.page.evaluate(() => window.__catalyst.view()!.getCamera())).ratio).toBeGreaterThan(0.5);
     await card.locator('.ring-head button', { hasText: 'Show' }).click();

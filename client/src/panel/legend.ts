@@ -115,9 +115,18 @@ export function renderLegend(root: HTMLElement, entries: readonly LegendEntry[],
         el('span', { class: 'legend-count', text: e.count.toLocaleString('en') }),
       ]);
       if (opts) {
-        row.addEventListener('mouseenter', () => opts.onHover(e.members));
-        row.addEventListener('mouseleave', () => opts.onHover(null));
+        // the keyboard too: Tab lights a row as hovering does, Enter or Space flies to its people
+        row.tabIndex = 0;
+        row.setAttribute('role', 'button');
+        row.setAttribute('aria-label', `${name}: ${e.count.toLocaleString('en')} people. Light them on the map; press to fly to them`);
+        for (const on of ['mouseenter', 'focus'] as const) row.addEventListener(on, () => opts.onHover(e.members));
+        for (const off of ['mouseleave', 'blur'] as const) row.addEventListener(off, () => opts.onHover(null));
         row.addEventListener('click', () => opts.onShow(e.members));
+        row.addEventListener('keydown', (event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          opts.onShow(e.members);
+        });
       }
       return row;
     }),

@@ -118,6 +118,11 @@ export function renderRings(root: HTMLElement, rings: readonly SuspectedRing[], 
     ]);
     card.addEventListener('mouseenter', () => opts.onHover(ids));
     card.addEventListener('mouseleave', () => opts.onHover(null));
+    // tabbing into a card (its Show, its names) lights the ring as hovering does
+    card.addEventListener('focusin', () => opts.onHover(ids));
+    card.addEventListener('focusout', (event) => {
+      if (!card.contains(event.relatedTarget as Node | null)) opts.onHover(null);
+    });
     root.append(card);
   });
 }
