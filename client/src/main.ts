@@ -661,18 +661,19 @@ function showSidebar(open: boolean): void {
 }
 
 let revealTimer: ReturnType<typeof setTimeout> | undefined;
-/** Lights the path a – introducer – b; if the hover lasts, brings all three into view. */
-function highlightPath(path: string[] | null): void {
-  view?.setState({ path });
+/** Lights what a hover points at (a path or a group); if the hover lasts, brings its people into view. */
+function light(patch: { path: string[] | null } | { group: string[] | null }, nodes: string[] | null): void {
+  view?.setState(patch);
   clearTimeout(revealTimer);
-  if (path) revealTimer = setTimeout(() => view?.revealNodes(path), 350);
+  if (nodes) revealTimer = setTimeout(() => view?.revealNodes(nodes), 350);
 }
-
-/** Lights a group (a suspected ring) and the ties among them; if the hover lasts, brings them into view. */
+/** Lights the path a – introducer – b. */
+function highlightPath(path: string[] | null): void {
+  light({ path }, path);
+}
+/** Lights a group (a suspected ring) and the ties among them. */
 function highlightGroup(ids: string[] | null): void {
-  view?.setState({ group: ids });
-  clearTimeout(revealTimer);
-  if (ids) revealTimer = setTimeout(() => view?.revealNodes(ids), 350);
+  light({ group: ids }, ids);
 }
 
 let cameraTimer: ReturnType<typeof setTimeout> | undefined;
