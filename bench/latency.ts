@@ -9,7 +9,6 @@
  *
  *   npx tsx bench/latency.ts        (writes bench/results/latency.{json,md})
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,7 @@ import { createServices } from '../src/services/index.ts';
 import { Database } from '../src/store/database.ts';
 import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
 import { seededRng } from '../src/engine/rng.ts';
-import { machine, machineMarkdown, quantile, round, writeResults } from './support.ts';
+import { machine, machineMarkdown, quantile, round, startServerProcess, writeResults } from './support.ts';
 
 const CONCURRENCY_LEVELS = (process.env.CONCURRENCY ?? '1,8').split(',').map(Number);
 const REQUESTS = Number(process.env.REQUESTS ?? 600);
@@ -30,31 +29,7 @@ const db = await Database.connect({ uri: neo4j.uri });
 await db.applySchema();
 const services = createServices(db);
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { ...process.env, NEO4J_URI: neo4j.uri, PORT: String(port), CATALYST_DEMO: 'off', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const startServer = () => startServerProcess({ NEO4J_URI: neo4j.uri, CATALYST_DEMO: 'off', LOG_LEVEL: 'warn' });
 
 /** REQUESTS requests from CONCURRENCY concurrent loops; latency of each in ms. */
 async function load(url: string, path: (i: number) => string, concurrency = 8): Promise<{ latencies: number[]; seconds: number; errors: number }> {

@@ -1,7 +1,9 @@
 /** Shared by the benchmarks: the machine's description, order statistics, and writing results. */
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort } from '../src/store/embedded-neo4j.ts';
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
 
@@ -42,4 +44,34 @@ export function writeResults(name: string, json: unknown, markdown: string): voi
 
 export function machineMarkdown(m: ReturnType<typeof machine>): string {
   return `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; load average at start ${m.loadAverage.join(' / ')}.`;
+}
+
+/**
+ * The real server in its own process (`node --import tsx src/server.ts`) on a free port with `env` added,
+ * answered once GET /api/health answers; stop() sends SIGTERM and waits for it to exit.
+ */
+export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      if (i > 1200) throw new Error('the server did not start within 2 minutes');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

@@ -19,6 +19,7 @@ const envSchema = z.object({
   CATALYST_BODY_LIMIT: z.string().default('1mb'),
   CATALYST_IMPORT_LIMIT: z.string().default('200mb'),
   CATALYST_DEMO: z.enum(['auto', 'off']).default('auto'),
+  CATALYST_ANALYSIS: z.enum(['thread', 'inline']).default('thread'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +39,8 @@ export interface Config {
   bodyLimit: string;
   importLimit: string;
   demo: 'auto' | 'off';
+  /** where the analysis runs: a worker thread of its own, or the request thread (analysis.ts) */
+  analysis: 'thread' | 'inline';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.CATALYST_BODY_LIMIT,
     importLimit: e.CATALYST_IMPORT_LIMIT,
     demo: e.CATALYST_DEMO,
+    analysis: e.CATALYST_ANALYSIS,
     logLevel: e.LOG_LEVEL,
   };
 }

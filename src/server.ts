@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const store = await openStore(config, { log: (msg) => logger.info(msg) });
-  const services = createServices(store.db, (msg) => logger.info(msg));
+  const services = createServices(store.db, (msg) => logger.info(msg), { analysis: config.analysis });
   if (config.demo === 'auto') {
     const demo = await services.demo.load({ onlyIfEmpty: true });
     if (demo.loaded) {
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     .warm()
     .then((t) => {
       logger.info(`influence engine warm: ${Object.entries(t).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`);
-      return services.suggestions.index();
+      return services.suggestions.warm();
     })
     .catch((err: unknown) => logger.warn({ err }, 'warming the engines failed'));
   logger.info(`Catalyst is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     logger.info(`${signal}: shutting down`);
     server.close();
     server.closeAllConnections();
+    await services.analysis.close();
     await store.close();
     process.exit(0);
   };

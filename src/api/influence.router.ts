@@ -1,7 +1,8 @@
 /** Influence analysis: rankings, profiles, decay curves, communities, and the explorer's graph and timeline. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, type InfluenceService } from '../services/influence.service.ts';
+import type { InfluenceApi } from '../services/analysis.ts';
+import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS } from '../services/influence.service.ts';
 import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
 const time = isoTime;
@@ -38,7 +39,7 @@ const influenceQuery = z.object({
 
 const rankedItem = z.object({ id: z.string(), name: z.string(), score: z.number(), rank: z.number().int() });
 
-export function createInfluenceRouter(deps: { influence: InfluenceService }, registry: ApiRegistry): Router {
+export function createInfluenceRouter(deps: { influence: InfluenceApi }, registry: ApiRegistry): Router {
   const router = Router();
   const svc = deps.influence;
   defineRoute(

@@ -5,13 +5,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { MAX_PATH_HOPS } from '../engine/introductions/index.ts';
-import { MAX_OPPORTUNITIES, type SuggestionsService } from '../services/suggestions.service.ts';
+import type { SuggestionsApi } from '../services/analysis.ts';
+import { MAX_OPPORTUNITIES } from '../services/suggestions.service.ts';
 import { defineRoute, type ApiRegistry } from './route.ts';
 
 const person = z.object({ id: z.string(), name: z.string() });
 const suggestion = z.object({ a: person, b: person, introducer: person, score: z.number().describe('0..1: raw / (1 + raw), raw being reasons.rawScore (the ranking)'), reasons: z.record(z.string(), z.unknown()) });
 
-export function createSuggestionsRouter(deps: { suggestions: SuggestionsService }, registry: ApiRegistry): Router {
+export function createSuggestionsRouter(deps: { suggestions: SuggestionsApi }, registry: ApiRegistry): Router {
   const router = Router();
   defineRoute(
     router,

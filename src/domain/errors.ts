@@ -51,6 +51,13 @@ export class UnavailableError extends AppError {
   }
 }
 
+/** The analysis thread stopped (a crash, running out of memory, shutting down) before it answered. */
+export class AnalysisUnavailableError extends AppError {
+  constructor(message: string) {
+    super(503, 'analysis_unavailable', message);
+  }
+}
+
 /** An import that found invalid rows: nothing was written. */
 export class ImportRejectedError extends AppError {
   constructor(message: string, errors: { line: number; message: string }[]) {

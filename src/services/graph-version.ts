@@ -10,7 +10,14 @@
  */
 export type Change = 'graph' | 'introductions';
 
-export class GraphVersion {
+/** What a cache reads of the version: where the store is now (a GraphVersion, or a copy of one in another thread). */
+export interface VersionSource {
+  readonly current: number;
+  /** the version of the last change to people, events or ties (at most `current`) */
+  readonly graph: number;
+}
+
+export class GraphVersion implements VersionSource {
   private value = 0;
   private graphValue = 0;
   private readonly listeners = new Set<(version: number) => void>();

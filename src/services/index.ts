@@ -11,11 +11,11 @@ import { DismissalsService } from './dismissals.service.ts';
 import { EventsService } from './events.service.ts';
 import { ExportService } from './export.service.ts';
 import { ImportService } from './import.service.ts';
-import { InfluenceService } from './influence.service.ts';
+import { createInlineAnalysis, type Analysis, type AnalysisMode, type InfluenceApi, type SuggestionsApi } from './analysis.ts';
+import { AnalysisThread } from './analysis-client.ts';
 import { GraphVersion } from './graph-version.ts';
 import { IntroductionsService } from './introductions.service.ts';
 import { PeopleService } from './people.service.ts';
-import { SuggestionsService } from './suggestions.service.ts';
 import { TiesService } from './ties.service.ts';
 
 export interface Services {
@@ -30,15 +30,23 @@ export interface Services {
   importer: ImportService;
   exporter: ExportService;
   demo: DemoService;
-  influence: InfluenceService;
-  suggestions: SuggestionsService;
+  /** where the analysis runs (its own thread by default); close() it when done */
+  analysis: Analysis;
+  influence: InfluenceApi;
+  suggestions: SuggestionsApi;
 }
 
-export function createServices(db: Database, log: (msg: string) => void = () => {}): Services {
+export interface ServicesOptions {
+  /** `thread` (default): the analysis in a worker thread of its own (analysis.ts); `inline`: in this thread */
+  analysis?: AnalysisMode;
+}
+
+export function createServices(db: Database, log: (msg: string) => void = () => {}, opts: ServicesOptions = {}): Services {
   const version = new GraphVersion();
   const people = new PeopleService(new PeopleRepository(db), version);
   const graph = new GraphRepository(db);
-  const influence = new InfluenceService(graph, version, log);
+  const analysis = (opts.analysis ?? 'thread') === 'thread' ? new AnalysisThread(db.connection, version, log) : createInlineAnalysis(graph, version, log);
+  const { influence } = analysis;
   return {
     db,
     version,
@@ -46,8 +54,9 @@ export function createServices(db: Database, log: (msg: string) => void = () => 
     importer: new ImportService(db, version),
     exporter: new ExportService(graph),
     demo: new DemoService(db, graph, version),
+    analysis,
     influence,
-    suggestions: new SuggestionsService(influence, log),
+    suggestions: analysis.suggestions,
     people,
     events: new EventsService(new EventsRepository(db), people, version),
     ties: new TiesService(new TiesRepository(db), people, version),

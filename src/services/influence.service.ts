@@ -41,7 +41,7 @@ import type {
   TimelineResponse,
 } from '../api/contract.ts';
 import type { GraphRepository } from '../store/graph.repository.ts';
-import type { GraphVersion } from './graph-version.ts';
+import type { VersionSource } from './graph-version.ts';
 
 /**
  * Over time, the credit of a fruitful introduction halves every this many days (the all-time score does not
@@ -135,7 +135,7 @@ export class InfluenceService {
 
   constructor(
     private readonly graphRepo: GraphRepository,
-    private readonly version: GraphVersion,
+    private readonly version: VersionSource,
     private readonly log: (msg: string) => void = () => {},
   ) {}
 

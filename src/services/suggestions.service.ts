@@ -62,6 +62,11 @@ export class SuggestionsService {
     return index;
   }
 
+  /** Builds the index of the current version ahead of the first request; answers how many people it holds. */
+  async warm(): Promise<{ people: number }> {
+    return { people: (await this.index()).people.length };
+  }
+
   async suggest(q: SuggestionQuery): Promise<SuggestionsResponse> {
     if (!q.person === !q.introducer) {
       throw new ValidationError('Give exactly one of "person" (whom should they meet?) or "introducer" (whom should they introduce?)');

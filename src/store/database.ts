@@ -33,11 +33,16 @@ export interface WriteTx {
   runCounting(name: QueryName, params?: Params): Promise<Created>;
 }
 
+/** Where a Database connects: enough for another thread to open its own connection to the same store. */
+export type ConnectionOptions = Pick<DatabaseOptions, 'uri' | 'user' | 'password' | 'database'>;
+
 export class Database {
   private constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
     readonly uri: string,
+    /** the options it was opened with (the analysis thread opens its own driver with them) */
+    readonly connection: ConnectionOptions,
   ) {}
 
   static async connect(opts: DatabaseOptions): Promise<Database> {
@@ -61,7 +66,7 @@ export class Database {
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    return new Database(driver, opts.database, opts.uri);
+    return new Database(driver, opts.database, opts.uri, { uri: opts.uri, user: opts.user, password: opts.password, database: opts.database });
   }
 
   /**

@@ -63,7 +63,7 @@ describe('introductions changed, nothing else', () => {
     ]);
 
     // a server reading everything afresh answers the same
-    const fresh = createServices(t.db);
+    const fresh = createServices(t.db, undefined, { analysis: 'inline' });
     for (const person of PEOPLE) {
       const kept = await t.services.suggestions.suggest({ person, limit: 20, minScore: 0 });
       expect(kept).toEqual(await fresh.suggestions.suggest({ person, limit: 20, minScore: 0 }));
@@ -89,7 +89,7 @@ describe('introductions changed, nothing else', () => {
     const ana = ids((await t.get('/api/introductions/suggestions?person=p-ana&limit=50')).body.items);
     expect(ana).not.toContain(next);
     expect(reads(mark)).toEqual({ full: 0, introductions: 1 });
-    const fresh = createServices(t.db);
+    const fresh = createServices(t.db, undefined, { analysis: 'inline' });
     expect(await t.services.suggestions.suggest({ person: 'p-ana', limit: 20, minScore: 0 })).toEqual(await fresh.suggestions.suggest({ person: 'p-ana', limit: 20, minScore: 0 }));
     expect(await t.services.influence.rank({ metric: 'introducer', limit: 400, offset: 0 })).toEqual(await fresh.influence.rank({ metric: 'introducer', limit: 400, offset: 0 }));
 

@@ -70,6 +70,7 @@ export async function startTestApp(
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+      await services.analysis.close();
       await db.close();
     },
     get: (path) => send('GET', path),

@@ -1,0 +1,118 @@
+/**
+ * Does the server keep answering while the analysis works? The real server (its own process, `tsx
+ * src/server.ts`) on Slashdot (82,168 people, 870,161 ties, imported once), started fresh for each run, so the
+ * explorer's first page view finds nothing built: the page's four requests (meta, the graph of the 15,000 most
+ * influential, the timeline, the suspected rings) are sent at once, as the client does, and GET /api/health is
+ * polled every 25 ms until they have all answered. Runs alternate between the analysis in its own thread
+ * (CATALYST_ANALYSIS=thread, the default) and in the request thread (inline), RUNS of each.
+ *
+ * Reported per mode, median over the runs: the page's time to answer, how many health checks answered meanwhile,
+ * and the slowest of them (the longest the server left a request waiting).
+ *
+ *   npx tsx bench/responsiveness.ts      (RUNS=3; writes bench/results/responsiveness.{json,md})
+ */
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../src/services/index.ts';
+import { Database } from '../src/store/database.ts';
+import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
+import { machine, machineMarkdown, median, quantile, round, startServerProcess, writeResults } from './support.ts';
+
+const RUNS = Number(process.env.RUNS ?? 3);
+const MODES = ['thread', 'inline'] as const;
+type Mode = (typeof MODES)[number];
+const POLL_MS = 25;
+const PAGE = ['/api/meta', '/api/graph?metric=pagerank&limit=15000', '/api/timeline?steps=60&metric=pagerank&limit=50', '/api/rings'];
+
+const root = path.resolve(import.meta.dirname, '..');
+const shared = path.resolve(process.env.CATALYST_SHARED_DIR ?? path.join(root, '../shared'));
+const m = machine();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'catalyst-bench-responsiveness-'));
+const neo4j = await startEmbeddedNeo4j({ dataDir: dir, port: await findFreePort(), log: () => {} });
+
+const startServer = (mode: Mode) => startServerProcess({ NEO4J_URI: neo4j.uri, CATALYST_DEMO: 'off', CATALYST_ANALYSIS: mode, LOG_LEVEL: 'warn' });
+
+interface Run {
+  mode: Mode;
+  pageMs: number;
+  polls: number;
+  slowestPollMs: number;
+  p99PollMs: number;
+}
+
+async function run(mode: Mode): Promise<Run> {
+  const server = await startServer(mode);
+  try {
+    let done = false;
+    const polls: number[] = [];
+    const t0 = performance.now();
+    const page = Promise.all(
+      PAGE.map(async (p) => {
+        const res = await fetch(server.url + p);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${p}: ${res.status}`);
+      }),
+    ).finally(() => (done = true));
+    while (!done) {
+      const t = performance.now();
+      await (await fetch(`${server.url}/api/health`)).arrayBuffer();
+      polls.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    await page;
+    const r = { mode, pageMs: round(performance.now() - t0, 0), polls: polls.length, slowestPollMs: round(Math.max(...polls), 0), p99PollMs: round(quantile(polls, 0.99), 0) };
+    console.error(JSON.stringify(r));
+    return r;
+  } finally {
+    await server.stop();
+  }
+}
+
+const runs: Run[] = [];
+let counts: { people: number; ties: number };
+try {
+  const db = await Database.connect({ uri: neo4j.uri });
+  await db.applySchema();
+  const services = createServices(db, () => {}, { analysis: 'inline' });
+  await services.importer.import({ format: 'snap-temporal', open: () => createReadStream(path.join(shared, 'data/soc-slashdot0902/soc-Slashdot0902.txt.gz')) });
+  counts = await services.graph.counts();
+  await db.close();
+  for (let i = 0; i < RUNS; i++) for (const mode of i % 2 === 0 ? MODES : [...MODES].reverse()) runs.push(await run(mode));
+} finally {
+  await neo4j.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const summary = MODES.map((mode) => {
+  const mine = runs.filter((r) => r.mode === mode);
+  return {
+    mode,
+    pageMs: median(mine.map((r) => r.pageMs)),
+    polls: median(mine.map((r) => r.polls)),
+    slowestPollMs: median(mine.map((r) => r.slowestPollMs)),
+    p99PollMs: median(mine.map((r) => r.p99PollMs)),
+  };
+});
+const command = 'npx tsx bench/responsiveness.ts';
+const md = [
+  '# Responsiveness while the analysis works',
+  '',
+  `Command: \`${command}\` (${new Date().toISOString()}, RUNS=${RUNS}). ${machineMarkdown(m)}`,
+  '',
+  `Slashdot (${counts!.people.toLocaleString('en')} people, ${counts!.ties.toLocaleString('en')} ties) in the embedded Neo4j; the server started afresh for each run`,
+  `(it begins warming the analysis at once). The explorer's first page view sends ${PAGE.map((p) => `\`${p}\``).join(', ')} together;`,
+  `GET /api/health is polled every ${POLL_MS} ms until all four have answered. Modes alternate run by run; medians over ${RUNS} runs each.`,
+  '',
+  '| analysis | page answered (ms) | health checks meanwhile | slowest health check (ms) | p99 (ms) |',
+  '|---|---:|---:|---:|---:|',
+  ...summary.map((s) => `| ${s.mode === 'thread' ? 'own thread (default)' : 'request thread (inline)'} | ${s.pageMs} | ${s.polls} | ${s.slowestPollMs} | ${s.p99PollMs} |`),
+  '',
+  'Runs, in order:',
+  '',
+  '| # | analysis | page (ms) | health checks | slowest (ms) | p99 (ms) |',
+  '|---:|---|---:|---:|---:|---:|',
+  ...runs.map((r, i) => `| ${i + 1} | ${r.mode} | ${r.pageMs} | ${r.polls} | ${r.slowestPollMs} | ${r.p99PollMs} |`),
+].join('\n');
+writeResults('responsiveness', { command, date: new Date().toISOString(), machine: m, runs, summary }, md);
+console.log(md);

@@ -1,0 +1,96 @@
+/**
+ * The analysis thread's side (analysis.ts): opens its own connection to the store, runs the analysis services
+ * inline, and answers the calls the request thread sends (analysis-client.ts). Loaded by
+ * analysis-thread-entry.mjs, which registers the TypeScript loader first.
+ *
+ * Every call carries the store's version as the request thread knows it; the services here read it from that,
+ * so a write's version bump reaches them with the first call after it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../domain/errors.ts';
+import { Database, mapDriverError, type ConnectionOptions } from '../store/database.ts';
+import { GraphRepository } from '../store/graph.repository.ts';
+import { createInlineAnalysis, INFLUENCE_METHODS, SUGGESTIONS_METHODS, type Analysis } from './analysis.ts';
+import type { VersionSource } from './graph-version.ts';
+
+export interface ThreadData {
+  module: string;
+  connection: ConnectionOptions;
+}
+
+export type Target = 'influence' | 'suggestions';
+
+/** Request thread → analysis thread. */
+export type ToThread =
+  | { type: 'call'; id: number; target: Target; method: string; args: unknown[]; version: VersionSource }
+  | { type: 'close' };
+
+/** An error as it crosses threads: an AppError keeps its status, code and details. */
+export interface ThreadError {
+  name: string;
+  message: string;
+  stack?: string;
+  app?: { status: number; code: string; details: unknown };
+}
+
+/** Analysis thread → request thread. */
+export type FromThread =
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; error: ThreadError }
+  | { type: 'log'; msg: string }
+  | { type: 'closed' };
+
+const METHODS: Record<Target, ReadonlySet<string>> = { influence: new Set(INFLUENCE_METHODS), suggestions: new Set(SUGGESTIONS_METHODS) };
+
+function toThreadError(raw: unknown): ThreadError {
+  const err = mapDriverError(raw);
+  if (err instanceof AppError) return { name: err.name, message: err.message, stack: err.stack, app: { status: err.status, code: err.code, details: err.details } };
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { name: e.name, message: e.message, stack: e.stack };
+}
+
+function main(): void {
+  const port = parentPort;
+  if (!port) throw new Error('analysis-thread.ts runs in a worker thread (see analysis-client.ts)');
+  const data = workerData as ThreadData;
+  const post = (m: FromThread) => port.postMessage(m);
+  const seen = { current: 0, graph: 0 };
+  const version: VersionSource = {
+    get current() {
+      return seen.current;
+    },
+    get graph() {
+      return seen.graph;
+    },
+  };
+  const opened: Promise<{ db: Database; analysis: Analysis }> = Database.connect(data.connection).then((db) => ({
+    db,
+    analysis: createInlineAnalysis(new GraphRepository(db), version, (msg) => post({ type: 'log', msg })),
+  }));
+  // A failed connection is answered to each call; keep it from also ending the thread as an unhandled rejection.
+  opened.catch(() => {});
+
+  port.on('message', (m: ToThread) => {
+    if (m.type === 'close') {
+      void opened
+        .then(({ db }) => db.close(), () => {})
+        .finally(() => post({ type: 'closed' }));
+      return;
+    }
+    // Messages arrive in the order they were sent and the version only grows; keep the newest seen.
+    seen.current = Math.max(seen.current, m.version.current);
+    seen.graph = Math.max(seen.graph, m.version.graph);
+    void (async () => {
+      try {
+        if (!METHODS[m.target]?.has(m.method)) throw new Error(`The analysis has no method ${m.target}.${m.method}`);
+        const { analysis } = await opened;
+        const target = analysis[m.target] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+        post({ type: 'result', id: m.id, value: await target[m.method]!(...m.args) });
+      } catch (err) {
+        post({ type: 'error', id: m.id, error: toThreadError(err) });
+      }
+    })();
+  });
+}
+
+main();

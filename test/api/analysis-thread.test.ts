@@ -1,0 +1,107 @@
+/**
+ * The analysis in its own thread (src/services/analysis.ts), on bitcoin-otc (5,881 people, 35,592 ratings) in
+ * the real Neo4j: while it builds the explorer's picture of a network read afresh, the server goes on answering
+ * everything else; it answers as the same services run inline do; a thread that dies answers 503 and the next
+ * request starts a new one; a closed analysis refuses calls.
+ */
+import { createReadStream } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnalysisThread } from '../../src/services/analysis-client.ts';
+import { createServices } from '../../src/services/index.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { sharedPath } from '../support/shared.ts';
+
+let t: TestApp;
+const logs: string[] = [];
+beforeAll(async () => {
+  t = await startTestApp({ log: (msg) => logs.push(msg) });
+  const file = sharedPath('data/bitcoin-otc/soc-sign-bitcoinotc.csv');
+  await t.services.importer.import({ format: 'snap-signed', open: () => createReadStream(file) });
+}, 600_000);
+afterAll(async () => {
+  await t.close();
+});
+
+const thread = () => t.services.analysis as AnalysisThread;
+
+/** Polls `path` every 20 ms until `done` settles; the time each answer took (ms). */
+async function pollWhile(path: string, done: Promise<unknown>): Promise<number[]> {
+  let finished = false;
+  void done.finally(() => (finished = true));
+  const times: number[] = [];
+  while (!finished) {
+    const t0 = performance.now();
+    const res = await t.get(path);
+    expect(res.status).toBe(200);
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return times;
+}
+
+describe('the analysis thread', () => {
+  it('runs the analysis in its own thread by default', () => {
+    expect(t.services.analysis.mode).toBe('thread');
+  });
+
+  it('while it builds the picture of a network read afresh, health checks and reads of people answer at once', async () => {
+    // each read once first: the first run of a query is planned by Neo4j, hundreds of ms that are not waiting
+    for (const path of ['/api/health', '/api/people?limit=5']) expect((await t.get(path)).status).toBe(200);
+    const mark = logs.length;
+    const t0 = performance.now();
+    const graph = t.get('/api/graph?metric=betweenness&limit=2000');
+    const [health, people] = await Promise.all([pollWhile('/api/health', graph), pollWhile('/api/people?limit=5', graph)]);
+    const res = await graph;
+    const took = performance.now() - t0;
+    expect(res.status).toBe(200);
+    expect(res.body.nodes).toHaveLength(2000);
+    // the picture was real work: the store read, the layout and Louvain of 5,881 people
+    expect(logs.slice(mark).some((m) => m.startsWith('projection v'))).toBe(true);
+    expect(logs.slice(mark).some((m) => m.startsWith('layout v'))).toBe(true);
+    expect(took).toBeGreaterThan(1000);
+    // in the request thread, the first poll would have waited for the whole build
+    const slowest = Math.max(...health, ...people);
+    expect(health.length, `${health.length} health checks in ${Math.round(took)} ms`).toBeGreaterThan(5);
+    expect(slowest, `slowest answer ${Math.round(slowest)} ms while the picture took ${Math.round(took)} ms`).toBeLessThan(Math.min(400, took / 3));
+  });
+
+  it('answers as the same services run inline', async () => {
+    const inline = createServices(t.db, undefined, { analysis: 'inline' });
+    expect(inline.analysis.mode).toBe('inline');
+    const query = { metric: 'pagerank', limit: 300, maxEdges: 2000 };
+    expect(await t.services.influence.graphView(query)).toEqual(await inline.influence.graphView(query));
+    const rank = { metric: 'betweenness', at: Date.parse('2013-01-01'), limit: 50, offset: 0 };
+    expect(await t.services.influence.rank(rank)).toEqual(await inline.influence.rank(rank));
+    expect(await t.services.influence.profile('35', null)).toEqual(await inline.influence.profile('35', null));
+    expect(await t.services.suggestions.suggest({ person: '35', limit: 10, minScore: 0 })).toEqual(await inline.suggestions.suggest({ person: '35', limit: 10, minScore: 0 }));
+  });
+
+  it("an error keeps its status, code and message across the thread", async () => {
+    const res = await t.get('/api/people/nobody-here/influence');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'not_found', message: 'Person "nobody-here" does not exist' });
+  });
+
+  it('a thread that dies answers the calls it had with 503 and why; the next request starts a new one', async () => {
+    const before = thread().starts;
+    t.services.version.bump('graph'); // the next call reads the store again: seconds of work
+    const pending = t.get('/api/graph?metric=pagerank&limit=100');
+    await new Promise((r) => setTimeout(r, 200));
+    await thread().worker!.terminate();
+    const res = await pending;
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('analysis_unavailable');
+    expect(res.body.error.message).toMatch(/^The analysis stopped before it answered \(exit code 1\); the next request starts it again$/);
+    const again = await t.get('/api/graph?metric=pagerank&limit=100');
+    expect(again.status).toBe(200);
+    expect(again.body.nodes).toHaveLength(100);
+    expect(thread().starts).toBe(before + 1);
+  });
+
+  it('once closed, refuses calls with 503', async () => {
+    const other = createServices(t.db);
+    expect((await other.influence.meta()).counts.people).toBe(5881);
+    await other.analysis.close();
+    await expect(other.influence.meta()).rejects.toMatchObject({ status: 503, code: 'analysis_unavailable', message: 'The analysis is not running: the server is shutting down' });
+  });
+});
