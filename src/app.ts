@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps): { app: Express; registry: ApiRegistry 
   app.use('/api/people/restore', express.json({ limit: config.importLimit }));
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(requireJsonBody);
-  app.use(createHealthRouter({ db: services.db, version: API_VERSION }, registry));
+  app.use(createHealthRouter({ db: services.db, version: API_VERSION, analysis: services.analysis }, registry));
   app.use(createInfluenceRouter(services, registry));
   // before the records router, whose /api/introductions/:id would otherwise take "suggestions" for an id
   app.use(createSuggestionsRouter(services, registry));

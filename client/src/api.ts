@@ -4,6 +4,7 @@
  * so the UI can show the server's message as is.
  */
 import type {
+  AnalysisStatus,
   CurveResponse,
   FormatsResponse,
   GraphResponse,
@@ -168,6 +169,8 @@ export function timelineBasis(metric: string, layer: 'influence' | 'ties'): Time
 }
 
 export const api = {
+  /** what the server's analysis is doing (answered at once, even mid-build) */
+  analysis: (signal?: AbortSignal) => request<AnalysisStatus>('GET', '/api/analysis', undefined, signal),
   meta: (signal?: AbortSignal) => request<MetaResponse>('GET', '/api/meta', undefined, signal),
   /** suspected collusion rings: accounts whose influence comes from each other alone */
   rings: (signal?: AbortSignal) => request<RingsResponse>('GET', '/api/rings', undefined, signal),

@@ -26,6 +26,7 @@ import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
 import { createToast } from './panel/toast.ts';
 import { renderRings, type SuspectedRing } from './panel/rings.ts';
 import { createSeedsBox, type SeedsBox } from './panel/seeds.ts';
+import { renderProgress, whileAnalysing } from './panel/analysis-progress.ts';
 import {
   needsGraphReload,
   needsTimelineReload,
@@ -123,6 +124,17 @@ const graphEl = byId('graph');
 function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
   statusEl.textContent = text;
   statusEl.className = `status ${text ? 'show' : ''} ${kind}`;
+}
+
+/** `waiting`, with the status line following what the server's analysis does meanwhile (analysis-progress.ts). */
+function withProgress<T>(waiting: Promise<T>): Promise<T> {
+  return whileAnalysing(waiting, {
+    status: (signal) => api.analysis(signal),
+    show: (view) => {
+      renderProgress(statusEl, view);
+      statusEl.className = 'status show info';
+    },
+  });
 }
 
 function currentTime(): number | null {
@@ -332,7 +344,7 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   setStatus('Loading the network…');
   let response;
   try {
-    response = await request.graph;
+    response = await withProgress(request.graph);
   } catch (err) {
     if (controller.signal.aborted) return;
     return fail(err);
@@ -489,7 +501,7 @@ function personChanged(person: Person): void {
  */
 async function recordsChanged(): Promise<void> {
   try {
-    meta = await api.meta();
+    meta = await withProgress(api.meta());
     panel?.setMeta(meta);
     filters?.setMeta(meta);
   } catch (err) {
@@ -687,7 +699,7 @@ function cameraChanged(camera: { x: number; y: number; ratio: number }): void {
 async function boot(): Promise<void> {
   setStatus('Connecting…');
   try {
-    meta = await api.meta();
+    meta = await withProgress(api.meta());
   } catch (err) {
     prefetched?.controller.abort();
     fail(err);

@@ -317,3 +317,21 @@ export interface ImportProgressResponse {
   /** once ended: whether anything was stored (absent while running, or after a failure part-way through writing) */
   stored?: boolean;
 }
+
+/** A step of the analysis' work, as it reports it (GET /api/analysis; the explorer's progress bar). */
+export interface AnalysisStage {
+  name: 'read' | 'build' | 'metric' | 'communities' | 'layout' | 'index';
+  /** what it is doing, for people: "Laying out 82,168 people (ForceAtlas2)" */
+  label: string;
+  /** how far it is, when it can count: done of total (rows read, iterations); null otherwise */
+  done: number | null;
+  total: number | null;
+}
+
+export interface AnalysisStatus {
+  mode: 'inline' | 'thread';
+  /** calls waiting on the analysis (in the request thread, the status cannot be asked while it works) */
+  calls: number;
+  /** what it is doing now, and since when (ms ago); null when idle */
+  stage: (AnalysisStage & { elapsedMs: number }) | null;
+}

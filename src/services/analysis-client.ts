@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { AnalysisUnavailableError, AppError } from '../domain/errors.ts';
 import type { ConnectionOptions } from '../store/database.ts';
-import { INFLUENCE_METHODS, SUGGESTIONS_METHODS, type Analysis, type InfluenceApi, type SuggestionsApi } from './analysis.ts';
+import { INFLUENCE_METHODS, SUGGESTIONS_METHODS, type Analysis, type AnalysisStage, type AnalysisStatus, type InfluenceApi, type SuggestionsApi } from './analysis.ts';
 import type { FromThread, Target, ThreadData, ThreadError, ToThread } from './analysis-thread.ts';
 import type { VersionSource } from './graph-version.ts';
 
@@ -28,6 +28,8 @@ interface Running {
   pending: Map<number, Pending>;
   /** why it stopped, when it reported an error first */
   reason: string | null;
+  /** the step it last reported, and when that step began (performance.now()) */
+  stage: { stage: AnalysisStage; since: number } | null;
 }
 
 export function fromThreadError(e: ThreadError): Error {
@@ -61,6 +63,13 @@ export class AnalysisThread implements Analysis {
     return this.running?.worker ?? null;
   }
 
+  status(): AnalysisStatus {
+    const r = this.running;
+    const calls = r?.pending.size ?? 0;
+    const stage = calls > 0 && r?.stage ? { ...r.stage.stage, elapsedMs: Math.round(performance.now() - r.stage.since) } : null;
+    return { mode: this.mode, calls, stage };
+  }
+
   private proxy<T>(target: Target, methods: readonly string[]): T {
     return Object.fromEntries(methods.map((method) => [method, (...args: unknown[]) => this.call(target, method, args)])) as T;
   }
@@ -68,16 +77,22 @@ export class AnalysisThread implements Analysis {
   private start(): Running {
     const data: ThreadData = { module: new URL('./analysis-thread.ts', import.meta.url).href, connection: this.connection };
     const worker = new Worker(new URL('./analysis-thread-entry.mjs', import.meta.url), { workerData: data, name: 'catalyst-analysis' });
-    const running: Running = { worker, pending: new Map(), reason: null };
+    const running: Running = { worker, pending: new Map(), reason: null, stage: null };
     this.starts += 1;
     worker.unref();
     worker.on('message', (m: FromThread) => {
       if (m.type === 'log') this.log(m.msg);
-      else if (m.type === 'result' || m.type === 'error') {
+      else if (m.type === 'progress') {
+        const same = running.stage?.stage.name === m.stage.name && running.stage.stage.label === m.stage.label;
+        running.stage = { stage: m.stage, since: same ? running.stage!.since : performance.now() };
+      } else if (m.type === 'result' || m.type === 'error') {
         const p = running.pending.get(m.id);
         if (!p) return;
         running.pending.delete(m.id);
-        if (running.pending.size === 0) worker.unref();
+        if (running.pending.size === 0) {
+          worker.unref();
+          running.stage = null;
+        }
         if (m.type === 'result') p.resolve(m.value);
         else p.reject(fromThreadError(m.error));
       }

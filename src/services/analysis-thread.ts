@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../domain/errors.ts';
 import { Database, mapDriverError, type ConnectionOptions } from '../store/database.ts';
 import { GraphRepository } from '../store/graph.repository.ts';
-import { createInlineAnalysis, INFLUENCE_METHODS, SUGGESTIONS_METHODS, type Analysis } from './analysis.ts';
+import { createInlineAnalysis, INFLUENCE_METHODS, SUGGESTIONS_METHODS, type Analysis, type AnalysisStage } from './analysis.ts';
 import type { VersionSource } from './graph-version.ts';
 
 export interface ThreadData {
@@ -38,7 +38,11 @@ export type FromThread =
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; error: ThreadError }
   | { type: 'log'; msg: string }
+  | { type: 'progress'; stage: AnalysisStage }
   | { type: 'closed' };
+
+/** A step's progress is posted at most this often (a new step at once). */
+const PROGRESS_EVERY_MS = 100;
 
 const METHODS: Record<Target, ReadonlySet<string>> = { influence: new Set(INFLUENCE_METHODS), suggestions: new Set(SUGGESTIONS_METHODS) };
 
@@ -63,9 +67,17 @@ function main(): void {
       return seen.graph;
     },
   };
+  let last = { name: '', label: '', at: 0 };
+  const progress = (stage: AnalysisStage) => {
+    const now = performance.now();
+    const sameStep = stage.name === last.name && stage.label === last.label;
+    if (sameStep && now - last.at < PROGRESS_EVERY_MS && stage.done !== stage.total) return;
+    last = { name: stage.name, label: stage.label, at: now };
+    post({ type: 'progress', stage });
+  };
   const opened: Promise<{ db: Database; analysis: Analysis }> = Database.connect(data.connection).then((db) => ({
     db,
-    analysis: createInlineAnalysis(new GraphRepository(db), version, (msg) => post({ type: 'log', msg })),
+    analysis: createInlineAnalysis(new GraphRepository(db), version, (msg) => post({ type: 'log', msg }), progress),
   }));
   // A failed connection is answered to each call; keep it from also ending the thread as an unhandled rejection.
   opened.catch(() => {});

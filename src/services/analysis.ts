@@ -9,6 +9,7 @@
  * store and give the same answers; the thread's copy reads the store through its own connection and is told the
  * version of the store with every call, so a request sent after a write sees that write.
  */
+import type { AnalysisStage, AnalysisStatus } from '../api/contract.ts';
 import type { GraphRepository } from '../store/graph.repository.ts';
 import type { VersionSource } from './graph-version.ts';
 import { InfluenceService } from './influence.service.ts';
@@ -37,16 +38,33 @@ export type SuggestionsApi = Pick<SuggestionsService, (typeof SUGGESTIONS_METHOD
 
 export type AnalysisMode = 'inline' | 'thread';
 
+export type { AnalysisStage, AnalysisStatus } from '../api/contract.ts';
+
+export type ProgressSink = (stage: AnalysisStage) => void;
+
 export interface Analysis {
   readonly mode: AnalysisMode;
   readonly influence: InfluenceApi;
   readonly suggestions: SuggestionsApi;
+  /** what the analysis is doing now */
+  status(): AnalysisStatus;
   /** Stops the analysis thread (nothing to do inline); calls still running are answered with an error. */
   close(): Promise<void>;
 }
 
 /** The services themselves, in the calling thread. */
-export function createInlineAnalysis(graph: GraphRepository, version: VersionSource, log: (msg: string) => void): Analysis & { influence: InfluenceService; suggestions: SuggestionsService } {
-  const influence = new InfluenceService(graph, version, log);
-  return { mode: 'inline', influence, suggestions: new SuggestionsService(influence, log), close: async () => {} };
+export function createInlineAnalysis(
+  graph: GraphRepository,
+  version: VersionSource,
+  log: (msg: string) => void,
+  progress: ProgressSink = () => {},
+): Analysis & { influence: InfluenceService; suggestions: SuggestionsService } {
+  const influence = new InfluenceService(graph, version, log, progress);
+  return {
+    mode: 'inline',
+    influence,
+    suggestions: new SuggestionsService(influence, log, progress),
+    status: () => ({ mode: 'inline', calls: 0, stage: null }),
+    close: async () => {},
+  };
 }

@@ -41,6 +41,7 @@ import type {
   TimelineResponse,
 } from '../api/contract.ts';
 import type { GraphRepository } from '../store/graph.repository.ts';
+import type { ProgressSink } from './analysis.ts';
 import type { VersionSource } from './graph-version.ts';
 
 /**
@@ -137,6 +138,8 @@ export class InfluenceService {
     private readonly graphRepo: GraphRepository,
     private readonly version: VersionSource,
     private readonly log: (msg: string) => void = () => {},
+    /** told each step of a build as it starts, and how far the long ones are (analysis.ts) */
+    private readonly progress: ProgressSink = () => {},
   ) {}
 
   /**
@@ -164,8 +167,13 @@ export class InfluenceService {
 
   private async load(v: number, g: number): Promise<AnalysisState> {
     const t0 = performance.now();
-    const projection = await this.graphRepo.loadProjection();
+    const counts = await this.graphRepo.counts();
+    const total = counts.people + counts.events + counts.ties;
+    const label = `Reading ${inWords([`${counts.people.toLocaleString('en')} people`, counts.events > 0 ? `${counts.events.toLocaleString('en')} events` : '', counts.ties > 0 ? `${counts.ties.toLocaleString('en')} ties` : ''])} from Neo4j`;
+    this.progress({ name: 'read', label, done: 0, total });
+    const projection = await this.graphRepo.loadProjection({}, (rows) => this.progress({ name: 'read', label, done: rows, total }));
     const t1 = performance.now();
+    this.progress({ name: 'build', label: 'Building the influence graph', done: null, total: null });
     const table = buildInteractionTable(projection);
     const graph = buildInfluenceGraph(table);
     const t2 = performance.now();
@@ -304,6 +312,7 @@ export class InfluenceService {
     const key = [metric, layer, q.at ?? '', q.sector ?? '', q.medium ?? '', polarity, seeds ? [...seeds].sort().join(',') : ''].join('|');
     const cached = s.rankings.get(key);
     if (cached) return cached;
+    this.progress({ name: 'metric', label: `Ranking by ${metric}${layer === 'ties' ? ' on the trust ties' : ''}${q.at != null ? ` at ${new Date(q.at).toISOString().slice(0, 10)}` : ''}`, done: null, total: null });
     const scores = engineInput(() => this.scores(s, metric, { ...q, layer, polarity, seeds }));
     const lowerFirst = metric !== 'activity' && metric !== 'introducer' && !METRICS[metric].higherIsMoreInfluential;
     const ids = s.projection.people.map((p) => p.id);
@@ -431,6 +440,7 @@ export class InfluenceService {
   }
 
   private communities(s: AnalysisState, layer: Layer = this.layer(s, null)): CommunitiesResult {
+    if (!s.communities[layer]) this.progress({ name: 'communities', label: `Finding communities (Louvain) ${layer === 'ties' ? 'in the trust ties' : 'in the influence graph'}`, done: null, total: null });
     s.communities[layer] ??= louvain(this.layerGraph(s, layer), { seed: 0, getEdgeWeight: layer === 'ties' ? 'trust' : 'weight' });
     return s.communities[layer]!;
   }
@@ -439,7 +449,10 @@ export class InfluenceService {
     if (!s.positions[layer]) {
       const t0 = performance.now();
       const graph = this.layerGraph(s, layer);
-      const p = layout(graph, { communities: this.communities(s, layer).communities });
+      const communities = this.communities(s, layer).communities;
+      const label = `Laying out ${graph.order.toLocaleString('en')} people (ForceAtlas2)`;
+      this.progress({ name: 'layout', label, done: 0, total: null });
+      const p = layout(graph, { communities, onIteration: (done, total) => this.progress({ name: 'layout', label, done, total }) });
       s.positions[layer] = p;
       this.log(`layout v${s.version} (${layer}): ${graph.order} nodes, ${p.iterations} ForceAtlas2 iterations in ${Math.round(performance.now() - t0)} ms`);
     }
@@ -966,4 +979,10 @@ export function jointRank(r: { scores: ArrayLike<number> }, at: number): { score
   let last = at;
   while (last + 1 < r.scores.length && r.scores[last + 1] === score) last++;
   return { score, rank: first + 1, of: r.scores.length, tied: last - first };
+}
+
+/** "a", "a and b", "a, b and c" of the non-empty parts. */
+function inWords(parts: string[]): string {
+  const kept = parts.filter(Boolean);
+  return kept.length <= 1 ? (kept[0] ?? '') : `${kept.slice(0, -1).join(', ')} and ${kept.at(-1)}`;
 }

@@ -23,6 +23,7 @@ import {
 } from '../engine/introductions/index.ts';
 import type { IntroductionPathResponse, OpportunitiesResponse, Suggestion, SuggestionsResponse } from '../api/contract.ts';
 import type { InfluenceService } from './influence.service.ts';
+import type { ProgressSink } from './analysis.ts';
 
 export interface SuggestionQuery {
   person?: string | null;
@@ -44,6 +45,7 @@ export class SuggestionsService {
   constructor(
     private readonly influence: InfluenceService,
     private readonly log: (msg: string) => void = () => {},
+    private readonly progress: ProgressSink = () => {},
   ) {}
 
   /**
@@ -56,6 +58,7 @@ export class SuggestionsService {
     const t0 = performance.now();
     // the same people array: the influence service refreshed only the introductions of the state indexed before
     const kept = this.cached?.graphVersion === state.graphVersion && this.cached.index.people === state.projection.people;
+    if (!kept) this.progress({ name: 'index', label: `Indexing ${state.projection.people.length.toLocaleString('en')} people's acquaintances for introductions`, done: null, total: null });
     const index = kept ? withIntroductionRecords(this.cached!.index, state.projection) : buildIntroductionIndex(state.projection);
     this.log(`introduction index v${state.version}: ${index.people.length} people in ${Math.round(performance.now() - t0)} ms${kept ? ` (introductions only; the rest kept from v${this.cached!.version})` : ''}`);
     this.cached = { version: state.version, graphVersion: state.graphVersion, index };

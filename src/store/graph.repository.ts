@@ -27,6 +27,9 @@ export interface StoreCounts {
   introductions: number;
 }
 
+/** loadProjection reports its progress every this many rows. */
+const PROGRESS_ROWS = 10_000;
+
 export class GraphRepository {
   constructor(private readonly db: Database) {}
 
@@ -35,10 +38,18 @@ export class GraphRepository {
     return rows[0] ?? { people: 0, events: 0, ties: 0, introductions: 0 };
   }
 
-  /** Reads people, events (optionally a slice), ties, introductions and dismissals into a Projection. */
-  async loadProjection(slice: ProjectionSlice = {}): Promise<Projection> {
+  /**
+   * Reads people, events (optionally a slice), ties, introductions and dismissals into a Projection.
+   * `onRows`: told the number of people, events and ties read so far, every PROGRESS_ROWS rows.
+   */
+  async loadProjection(slice: ProjectionSlice = {}, onRows: ((rows: number) => void) | null = null): Promise<Projection> {
     const b = new ProjectionBuilder();
-    await this.db.stream<Person>('load-people', {}, (p) => b.person(p));
+    let rows = 0;
+    const counted = <T>(each: (row: T) => void) => (row: T) => {
+      each(row);
+      if (++rows % PROGRESS_ROWS === 0) onRows?.(rows);
+    };
+    await this.db.stream<Person>('load-people', {}, counted((p) => b.person(p)));
     await this.db.stream<{
       id: string;
       atMs: number;
@@ -53,7 +64,7 @@ export class GraphRepository {
     }>(
       'load-events',
       { fromMs: slice.fromMs ?? null, toMs: slice.toMs ?? null, sector: slice.sector ?? null, medium: slice.medium ?? null },
-      (e) => {
+      counted((e) => {
         b.event({
           id: e.id,
           at: e.atMs,
@@ -68,13 +79,14 @@ export class GraphRepository {
         // data then sums its influence in the same order, and the layout and communities come out the same
         for (const d of e.drivers.sort()) b.drive(e.id, d);
         for (const [p, w] of e.reached.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) b.reach(e.id, p, w ?? 1);
-      },
+      }),
     );
     await this.db.stream<{ from: string; to: string; trust: number | null; sinceMs: number | null; lastContactMs: number | null }>(
       'load-ties',
       {},
-      (t) => b.tie(t.from, t.to, t.trust ?? 0.5, t.sinceMs ?? Number.NaN, t.lastContactMs ?? Number.NaN),
+      counted((t) => b.tie(t.from, t.to, t.trust ?? 0.5, t.sinceMs ?? Number.NaN, t.lastContactMs ?? Number.NaN)),
     );
+    onRows?.(rows);
     // in order of their ends' ids (people came in id order), however the store returned them: cheaper here than
     // an ORDER BY (870k Slashdot ties: ~1 s more in Neo4j)
     b.sortTies();

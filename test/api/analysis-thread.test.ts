@@ -6,6 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisStatus } from '../../src/api/contract.ts';
 import { AnalysisThread } from '../../src/services/analysis-client.ts';
 import { createServices } from '../../src/services/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -22,10 +23,10 @@ afterAll(async () => {
   await t.close();
 });
 
-const thread = () => t.services.analysis as AnalysisThread;
+const thread = () => t.services.analysis as unknown as AnalysisThread;
 
-/** Polls `path` every 20 ms until `done` settles; the time each answer took (ms). */
-async function pollWhile(path: string, done: Promise<unknown>): Promise<number[]> {
+/** Polls `path` every 20 ms until `done` settles; the time each answer took (ms), and what `bodies` got. */
+async function pollWhile(path: string, done: Promise<unknown>, bodies: unknown[] = []): Promise<number[]> {
   let finished = false;
   void done.finally(() => (finished = true));
   const times: number[] = [];
@@ -34,6 +35,7 @@ async function pollWhile(path: string, done: Promise<unknown>): Promise<number[]
     const res = await t.get(path);
     expect(res.status).toBe(200);
     times.push(performance.now() - t0);
+    bodies.push(res.body);
     await new Promise((r) => setTimeout(r, 20));
   }
   return times;
@@ -50,7 +52,12 @@ describe('the analysis thread', () => {
     const mark = logs.length;
     const t0 = performance.now();
     const graph = t.get('/api/graph?metric=betweenness&limit=2000');
-    const [health, people] = await Promise.all([pollWhile('/api/health', graph), pollWhile('/api/people?limit=5', graph)]);
+    const statuses: AnalysisStatus[] = [];
+    const [health, people, analysis] = await Promise.all([
+      pollWhile('/api/health', graph),
+      pollWhile('/api/people?limit=5', graph),
+      pollWhile('/api/analysis', graph, statuses),
+    ]);
     const res = await graph;
     const took = performance.now() - t0;
     expect(res.status).toBe(200);
@@ -63,6 +70,26 @@ describe('the analysis thread', () => {
     const slowest = Math.max(...health, ...people);
     expect(health.length, `${health.length} health checks in ${Math.round(took)} ms`).toBeGreaterThan(5);
     expect(slowest, `slowest answer ${Math.round(slowest)} ms while the picture took ${Math.round(took)} ms`).toBeLessThan(Math.min(400, took / 3));
+    expect(Math.max(...analysis)).toBeLessThan(Math.min(400, took / 3));
+
+    // meanwhile, GET /api/analysis said what it was doing: reading the store (counting up to every row), then
+    // Louvain and the layout's iterations, in that order
+    const stages = statuses.flatMap((s) => (s.stage ? [s.stage] : []));
+    const names = [...new Set(stages.map((s) => s.name))];
+    expect(names).toEqual(expect.arrayContaining(['read', 'layout']));
+    expect(names.indexOf('read')).toBeLessThan(names.indexOf('layout'));
+    for (const s of stages.filter((x) => x.name === 'read')) {
+      expect(s.label).toBe('Reading 5,881 people and 35,592 events from Neo4j');
+      expect(s.total).toBe(5_881 + 35_592);
+      expect(s.done).toBeLessThanOrEqual(s.total!);
+    }
+    const layout = stages.filter((x) => x.name === 'layout' && x.total !== null);
+    expect(layout.length).toBeGreaterThan(0);
+    for (const s of layout) expect(s).toMatchObject({ label: 'Laying out 5,881 people (ForceAtlas2)', total: 40 });
+    expect(layout.map((s) => s.done)).toEqual([...layout.map((s) => s.done!)].sort((a, b) => a - b));
+    expect(statuses.every((s) => s.mode === 'thread' && (s.stage === null || s.calls > 0))).toBe(true);
+    // and once it is done, it is idle
+    expect((await t.get('/api/analysis')).body).toEqual({ mode: 'thread', calls: 0, stage: null });
   });
 
   it('answers as the same services run inline', async () => {

@@ -1,6 +1,10 @@
 import { DirectedGraph } from 'graphology';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { describe, expect, it } from 'vitest';
-import { COMPONENT_GAP, layout } from '../../src/engine/layout.ts';
+import { COMPONENT_GAP, forceAtlas2Positions, layout } from '../../src/engine/layout.ts';
+import { seededRng } from '../../src/engine/rng.ts';
+
+const forceAtlas2 = (typeof forceAtlas2Module === 'function' ? forceAtlas2Module : forceAtlas2Module.default) as unknown as typeof forceAtlas2Module.default;
 
 /** Two rings of 12 joined by one edge, plus `isolates` people with no tie. */
 function graphWith(isolates: number): DirectedGraph {
@@ -70,5 +74,30 @@ describe('layout', () => {
     const p = layout(g);
     expect(p.nodes).toHaveLength(5);
     expect(new Set(Array.from(p.x, (x, i) => `${x},${p.y[i]}`)).size).toBe(5);
+  });
+
+  it("is graphology-layout-forceatlas2's own run, iteration by iteration, with and without Barnes–Hut", () => {
+    for (const [n, m] of [[60, 150], [2_500, 6_000]] as const) {
+      const rng = seededRng(n);
+      const g = new DirectedGraph();
+      for (let i = 0; i < n; i++) g.addNode(`n${i}`);
+      for (let k = 0; k < m; k++) {
+        const a = `n${Math.floor(rng() * n)}`;
+        const b = `n${Math.floor(rng() * n)}`;
+        if (a !== b && !g.hasEdge(a, b)) g.addEdge(a, b);
+      }
+      for (let k = 0; k < 5; k++) g.addNode(`alone-${k}`);
+      const start = new Map(g.nodes().map((node) => [node, { x: rng() * 100, y: rng() * 100 }]));
+      const reported: [number, number][] = [];
+      const ours = forceAtlas2Positions(g, (node) => start.get(node)!, 12, (done, total) => reported.push([done, total]));
+      // the library on a copy without the people with no tie, from the same places
+      const copy = g.copy();
+      copy.forEachNode((node) => (copy.degree(node) === 0 ? copy.dropNode(node) : copy.mergeNodeAttributes(node, start.get(node)!)));
+      const settings = { ...forceAtlas2.inferSettings(copy), barnesHutOptimize: copy.order > 2000, adjustSizes: false };
+      const theirs = forceAtlas2(copy, { iterations: 12, settings, getEdgeWeight: null });
+      expect(ours.size).toBe(copy.order);
+      for (const [node, p] of ours) expect(p, node).toEqual(theirs[node]);
+      expect(reported).toEqual(Array.from({ length: 12 }, (_, i) => [i + 1, 12]));
+    }
   });
 });

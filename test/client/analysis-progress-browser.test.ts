@@ -1,0 +1,67 @@
+/**
+ * The first view of a network the server has not analysed yet (bitcoin-otc, just imported: 5,881 people), in
+ * real Chromium against the real app: while the page waits, its status line says what the server's analysis is
+ * doing, from reading the store to the layout's iterations, with a bar when it can count; once the map is
+ * drawn the line is gone.
+ */
+import { createReadStream } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { sharedPath } from '../support/shared.ts';
+import { ensureClientBuilt, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
+
+let t: TestApp;
+let b: Browser;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  t = await startTestApp();
+  await t.services.importer.import({ format: 'snap-signed', open: () => createReadStream(sharedPath('data/bitcoin-otc/soc-sign-bitcoinotc.csv')) });
+  b = await launchBrowser();
+}, 400_000);
+
+afterAll(async () => {
+  await b?.close();
+  await t?.close();
+});
+
+interface Seen {
+  text: string;
+  /** the bar's aria-valuenow, when there was a bar */
+  bar: number | null;
+}
+
+describe('the status line while the analysis works', () => {
+  it('follows the server from reading the store to the layout, with a bar, and is gone once the map is drawn', async () => {
+    // every state of the status line, as it changes
+    await b.page.addInitScript(() => {
+      const seen: { text: string; bar: number | null }[] = [];
+      (window as unknown as { __statusSeen: typeof seen }).__statusSeen = seen;
+      document.addEventListener('DOMContentLoaded', () => {
+        const el = document.getElementById('status')!;
+        new MutationObserver(() => {
+          const bar = el.querySelector('[role="progressbar"]');
+          seen.push({ text: el.textContent ?? '', bar: bar ? Number(bar.getAttribute('aria-valuenow')) : null });
+        }).observe(el, { childList: true, subtree: true, characterData: true, attributes: true });
+      });
+    });
+    await b.page.goto(`${t.url}/?layer=influence&metric=pagerank`);
+    // halfway: the line says which step, and the picture is the step's
+    await b.page.waitForFunction(() => /Laying out|Finding communities|Reading/.test(document.getElementById('status')!.textContent ?? ''));
+    await screenshot(b.page, 'analysis-progress.png');
+    await waitReady(b.page);
+    const seen = await b.page.evaluate(() => (window as unknown as { __statusSeen: Seen[] }).__statusSeen);
+    const texts = seen.map((s) => s.text);
+    expect(texts.some((x) => /^Reading 5,881 people and 35,592 events from Neo4j… · \d+ %/.test(x)) || texts.some((x) => x.startsWith('Laying out 5,881 people (ForceAtlas2)… · ')), texts.join('\n')).toBe(true);
+    // the layout's progress came with a bar that only went forward
+    const layout = seen.filter((s) => s.text.startsWith('Laying out 5,881 people (ForceAtlas2)… · ') && s.bar !== null);
+    const bars = layout.map((s) => s.bar!);
+    if (layout.length > 0) expect(bars).toEqual([...bars].sort((x, y) => x - y));
+    expect(seen.some((s) => s.bar !== null), texts.join('\n')).toBe(true);
+    // drawn: the line is empty and hidden, and the map has the people
+    expect(await b.page.locator('#status').textContent()).toBe('');
+    expect(await b.page.locator('#status').getAttribute('class')).not.toContain('show');
+    expect(await b.page.evaluate(() => window.__catalyst.timings.nodes)).toBeGreaterThan(5000);
+    expect(b.errors).toEqual([]);
+  });
+});
