@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createServices } from './services/index.ts';
+import { warmAfterChanges, warmAnalysis } from './services/warm.ts';
 import { openStore } from './store/connect.ts';
 
 async function main(): Promise<void> {
@@ -24,15 +25,11 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
-  // Compute the rankings, then the introduction index, in the background so the first page view and the first
-  // person opened do not wait for them.
-  services.influence
-    .warm()
-    .then((t) => {
-      logger.info(`influence engine warm: ${Object.entries(t).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`);
-      return services.suggestions.warm();
-    })
-    .catch((err: unknown) => logger.warn({ err }, 'warming the engines failed'));
+  // Compute the rankings and the default map, then the introduction index, in the background so the first page
+  // view and the first person opened do not wait for them; in its own thread, again after each change.
+  const warm = () => warmAnalysis(services.analysis, (msg) => logger.info(msg));
+  void warm();
+  const stopWarming = services.analysis.mode === 'thread' ? warmAfterChanges(services.version, warm) : () => {};
   logger.info(`Catalyst is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
 
   let stopping = false;
@@ -42,6 +39,7 @@ async function main(): Promise<void> {
     logger.info(`${signal}: shutting down`);
     server.close();
     server.closeAllConnections();
+    stopWarming();
     await services.analysis.close();
     await store.close();
     process.exit(0);

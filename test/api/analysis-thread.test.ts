@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisStatus } from '../../src/api/contract.ts';
 import { AnalysisThread } from '../../src/services/analysis-client.ts';
 import { createServices } from '../../src/services/index.ts';
+import { warmAfterChanges, warmAnalysis } from '../../src/services/warm.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { sharedPath } from '../support/shared.ts';
 
@@ -125,9 +126,29 @@ describe('the analysis thread', () => {
     expect(thread().starts).toBe(before + 1);
   });
 
+  it('warmed after a change, the first view after it reads nothing and lays out nothing', async () => {
+    const stop = warmAfterChanges(t.services.version, () => warmAnalysis(t.services.analysis, (msg) => logs.push(msg)), 100);
+    try {
+      const mark = logs.length;
+      expect((await t.send('POST', '/api/people', { name: 'Warm Welcome' })).status).toBe(201);
+      // no request to the analysis: it reads the store, ranks and lays out the default map by itself
+      const warmed = Date.now() + 60_000;
+      while (!logs.slice(mark).some((m) => m.startsWith('influence engine warm:')) && Date.now() < warmed) await new Promise((r) => setTimeout(r, 100));
+      const warmLog = logs.slice(mark).find((m) => m.startsWith('influence engine warm:'));
+      expect(warmLog).toMatch(/^influence engine warm: projection \d+ ms, pagerank \d+ ms, communities \d+ ms, layout \d+ ms, activity/);
+      expect(logs.slice(mark).filter((m) => m.startsWith('projection v'))).toHaveLength(1);
+      const after = logs.length;
+      const res = await t.get('/api/graph?limit=100');
+      expect(res.status).toBe(200);
+      expect(logs.slice(after).filter((m) => m.startsWith('projection v') || m.startsWith('layout v'))).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+
   it('once closed, refuses calls with 503', async () => {
     const other = createServices(t.db);
-    expect((await other.influence.meta()).counts.people).toBe(5881);
+    expect((await other.influence.meta()).counts.people).toBe(5882); // bitcoin-otc and Warm Welcome
     await other.analysis.close();
     await expect(other.influence.meta()).rejects.toMatchObject({ status: 503, code: 'analysis_unavailable', message: 'The analysis is not running: the server is shutting down' });
   });
