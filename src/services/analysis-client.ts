@@ -120,7 +120,14 @@ export class AnalysisThread implements Analysis {
       running.pending.set(id, { resolve, reject });
       running.worker.ref();
       const message: ToThread = { type: 'call', id, target, method, args, version: { current: this.version.current, graph: this.version.graph } };
-      running.worker.postMessage(message);
+      try {
+        running.worker.postMessage(message);
+      } catch (err) {
+        // arguments that cannot be copied to another thread (a function): nothing was sent
+        running.pending.delete(id);
+        if (running.pending.size === 0) running.worker.unref();
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
     });
   }
 

@@ -227,21 +227,24 @@ export class InfluenceService {
     const timings: Record<string, number> = {};
     const s = await this.current();
     timings.projection = s.builtMs;
-    const time = (name: string, work: () => unknown) => {
+    // Between steps, requests that came in meanwhile are answered first: the explorer's map, waiting on the layout,
+    // need not wait for the other metrics too.
+    const time = async (name: string, work: () => unknown) => {
       const t = performance.now();
       work();
       timings[name] = performance.now() - t;
+      await new Promise((resolve) => setImmediate(resolve));
     };
     const layer = this.layer(s, null);
-    time('pagerank', () => this.ranking(s, { metric: 'pagerank', layer }));
-    time('communities', () => this.communities(s, layer));
-    time('layout', () => this.positions(s, layer));
+    await time('pagerank', () => this.ranking(s, { metric: 'pagerank', layer }));
+    await time('communities', () => this.communities(s, layer));
+    await time('layout', () => this.positions(s, layer));
     const large = s.graph.order > EXACT_PATH_METRICS_MAX_NODES;
     for (const metric of ['activity', ...Object.keys(METRICS), 'introducer']) {
       if (metric === 'pagerank-personalized' || (large && (metric === 'closeness' || metric === 'harmonic')) || metric in timings) continue;
-      time(metric, () => this.ranking(s, { metric }));
+      await time(metric, () => this.ranking(s, { metric }));
     }
-    if (layer !== 'influence') time('communities (influence)', () => this.communities(s, 'influence'));
+    if (layer !== 'influence') await time('communities (influence)', () => this.communities(s, 'influence'));
     return timings;
   }
 

@@ -108,6 +108,10 @@ describe('the analysis thread', () => {
     const res = await t.get('/api/people/nobody-here/influence');
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({ code: 'not_found', message: 'Person "nobody-here" does not exist' });
+    // an argument that cannot go to another thread is refused here, and leaves nothing waiting
+    const notData = { metric: 'pagerank', limit: 1, offset: 0, at: () => 0 } as unknown as Parameters<typeof t.services.influence.rank>[0];
+    await expect(t.services.influence.rank(notData)).rejects.toThrow(/could not be cloned/);
+    expect(t.services.analysis.status().calls).toBe(0);
   });
 
   it('a thread that dies answers the calls it had with 503 and why; the next request starts a new one', async () => {
@@ -144,6 +148,32 @@ describe('the analysis thread', () => {
     } finally {
       stop();
     }
+  });
+
+  it('a view asked for during the warm-up is answered once its map is laid out, before the other metrics', async () => {
+    t.services.version.bump('graph');
+    const order: string[] = [];
+    const warm = t.services.influence.warm().then((timings) => {
+      order.push('warm');
+      return timings;
+    });
+    // ask for the map once the warm-up is past reading the store, in its own work
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const stage = (await t.get('/api/analysis')).body.stage as AnalysisStatus['stage'];
+      if (stage && (stage.name === 'communities' || stage.name === 'layout')) break;
+      expect(Date.now(), 'the warm-up never reached the communities').toBeLessThan(deadline);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const graph = t.get('/api/graph?limit=100').then((res) => {
+      order.push('graph');
+      return res;
+    });
+    const [timings, res] = await Promise.all([warm, graph]);
+    expect(res.status).toBe(200);
+    expect(Object.keys(timings).slice(0, 4)).toEqual(['projection', 'pagerank', 'communities', 'layout']);
+    // the other metrics came after the map was answered
+    expect(order).toEqual(['graph', 'warm']);
   });
 
   it('once closed, refuses calls with 503', async () => {
