@@ -63,20 +63,41 @@ function withQuery(path: string, query: Query = {}): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** Requests waiting for their answer (the progress line follows the server while there are some); its own polls of /api/analysis do not count. */
+let waiting = 0;
+const waitingListeners = new Set<(waiting: number) => void>();
+
+/** Calls `listener` with the number of requests waiting, each time it changes; returns the unsubscribe. */
+export function onWaiting(listener: (waiting: number) => void): () => void {
+  waitingListeners.add(listener);
+  return () => waitingListeners.delete(listener);
+}
+
+function countWaiting(delta: number): void {
+  waiting += delta;
+  for (const listener of waitingListeners) listener(waiting);
+}
+
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  let res: Response;
+  const counted = path !== '/api/analysis';
+  if (counted) countWaiting(1);
   try {
-    res = await fetch(path, {
-      method,
-      signal,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'network_error', 'The server could not be reached. Is Catalyst running?');
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        signal,
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      throw new ApiError(0, 'network_error', 'The server could not be reached. Is Catalyst running?');
+    }
+    return answer<T>(res.status, await res.text(), method, path);
+  } finally {
+    if (counted) countWaiting(-1);
   }
-  return answer<T>(res.status, await res.text(), method, path);
 }
 
 /** The parsed body of an answer, or the API's error as an ApiError. */

@@ -10,7 +10,7 @@
 import './styles.css';
 import type { GraphResponse, MetaResponse, Person, TimelineResponse } from '../../src/api/contract.ts';
 import type { PersonSnapshot } from '../../src/domain/model.ts';
-import { api, ApiError, timelineBasis } from './api.ts';
+import { api, ApiError, onWaiting, timelineBasis } from './api.ts';
 import { ensureLayout, type LayoutRun } from './graph/layout.ts';
 import { communityColors, sectorColors, withSectors } from './graph/palette.ts';
 import type { Palette, RenderState } from './graph/reducers.ts';
@@ -26,7 +26,7 @@ import { createTimeBar, type TimeBar } from './panel/time-bar.ts';
 import { createToast } from './panel/toast.ts';
 import { renderRings, type SuspectedRing } from './panel/rings.ts';
 import { createSeedsBox, type SeedsBox } from './panel/seeds.ts';
-import { renderProgress, whileAnalysing } from './panel/analysis-progress.ts';
+import { followAnalysis, renderProgress } from './panel/analysis-progress.ts';
 import {
   needsGraphReload,
   needsTimelineReload,
@@ -121,21 +121,39 @@ const statusEl = byId('status');
 const toast = createToast(byId('toast'));
 const graphEl = byId('graph');
 
-function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
+/**
+ * The line over the map. A `waiting` text ("Loading the network…") may be replaced by the server's progress while
+ * requests wait on its analysis, and comes back when the progress goes; other texts (errors, "Nobody matches…")
+ * stay as they are.
+ */
+function setStatus(text: string, kind: 'info' | 'error' = 'info', opts: { waiting?: boolean } = {}): void {
   statusEl.textContent = text;
   statusEl.className = `status ${text ? 'show' : ''} ${kind}`;
+  delete statusEl.dataset.progress;
+  if (opts.waiting) statusEl.dataset.waiting = '';
+  else delete statusEl.dataset.waiting;
 }
 
-/** `waiting`, with the status line following what the server's analysis does meanwhile (analysis-progress.ts). */
-function withProgress<T>(waiting: Promise<T>): Promise<T> {
-  return whileAnalysing(waiting, {
-    status: (signal) => api.analysis(signal),
-    show: (view) => {
-      renderProgress(statusEl, view);
-      statusEl.className = 'status show info';
-    },
-  });
-}
+/** The waiting text the progress replaced, to put back when it goes. */
+let replacedWaiting: string | null = null;
+
+followAnalysis({
+  onWaiting,
+  status: (signal) => api.analysis(signal),
+  show: (view) => {
+    const showingProgress = statusEl.dataset.progress !== undefined;
+    if (!showingProgress && statusEl.textContent !== '' && statusEl.dataset.waiting === undefined) return;
+    if (!showingProgress) replacedWaiting = statusEl.dataset.waiting !== undefined ? statusEl.textContent : null;
+    renderProgress(statusEl, view);
+    statusEl.className = 'status show info';
+    statusEl.dataset.progress = '';
+  },
+  hide: () => {
+    if (statusEl.dataset.progress === undefined) return;
+    setStatus(replacedWaiting ?? '', 'info', { waiting: replacedWaiting !== null });
+    replacedWaiting = null;
+  },
+});
 
 function currentTime(): number | null {
   if (!scene?.timeline || !Number.isFinite(position)) return null;
@@ -341,10 +359,10 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   const { controller } = request;
   graphController = controller;
   const s = store.get();
-  setStatus('Loading the network…');
+  setStatus('Loading the network…', 'info', { waiting: true });
   let response;
   try {
-    response = await withProgress(request.graph);
+    response = await request.graph;
   } catch (err) {
     if (controller.signal.aborted) return;
     return fail(err);
@@ -501,7 +519,7 @@ function personChanged(person: Person): void {
  */
 async function recordsChanged(): Promise<void> {
   try {
-    meta = await withProgress(api.meta());
+    meta = await api.meta();
     panel?.setMeta(meta);
     filters?.setMeta(meta);
   } catch (err) {
@@ -697,9 +715,9 @@ function cameraChanged(camera: { x: number; y: number; ratio: number }): void {
 // ---------------------------------------------------------------- boot
 
 async function boot(): Promise<void> {
-  setStatus('Connecting…');
+  setStatus('Connecting…', 'info', { waiting: true });
   try {
-    meta = await withProgress(api.meta());
+    meta = await api.meta();
   } catch (err) {
     prefetched?.controller.abort();
     fail(err);

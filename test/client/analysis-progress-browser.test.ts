@@ -64,4 +64,16 @@ describe('the status line while the analysis works', () => {
     expect(await b.page.evaluate(() => window.__catalyst.timings.nodes)).toBeGreaterThan(5000);
     expect(b.errors).toEqual([]);
   });
+
+  it("opening someone while the server reads the network again shows the reading on the line, then clears it", async () => {
+    const before = await b.page.evaluate(() => (window as unknown as { __statusSeen: Seen[] }).__statusSeen.length);
+    t.services.version.bump('graph'); // as a write would: the next request reads the store again
+    await b.page.evaluate(() => window.__catalyst.select('35'));
+    await b.page.waitForFunction(() => document.querySelector('.person-name')?.textContent !== 'Loading…' && !!document.querySelector('.person-name'));
+    await b.page.waitForFunction(() => (document.getElementById('status')!.textContent ?? '') === '');
+    const seen = (await b.page.evaluate(() => (window as unknown as { __statusSeen: Seen[] }).__statusSeen)).slice(before);
+    const texts = seen.map((s) => s.text);
+    expect(texts.some((x) => /^(Reading 5,881 people and 35,592 events from Neo4j|Building the influence graph|Ranking by)…/.test(x)), texts.join('\n')).toBe(true);
+    expect(b.errors).toEqual([]);
+  });
 });

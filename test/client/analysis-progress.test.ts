@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisStatus } from '../../src/api/contract.ts';
-import { FIRST_POLL_MS, POLL_MS, progressView, whileAnalysing } from '../../client/src/panel/analysis-progress.ts';
+import { FIRST_POLL_MS, followAnalysis, POLL_MS, progressView } from '../../client/src/panel/analysis-progress.ts';
 
 const status = (stage: AnalysisStatus['stage']): AnalysisStatus => ({ mode: 'thread', calls: stage ? 1 : 0, stage });
 
@@ -24,27 +24,45 @@ describe('the analysis progress line', () => {
     expect(progressView(status(null))).toBeNull();
   });
 
-  it('polls until the request settles, shows each step, and stops', async () => {
-    const shown: string[] = [];
+  it('once requests have waited a moment, polls and shows each step (hides when idle); when none waits, hides and stops', async () => {
+    const events: string[] = [];
     let asked = 0;
     const steps: AnalysisStatus['stage'][] = [
       { name: 'read', label: 'Reading', done: 10, total: 40, elapsedMs: 100 },
       null,
       { name: 'layout', label: 'Laying out', done: 3, total: 15, elapsedMs: 200 },
     ];
-    const waiting = new Promise<string>((resolve) => setTimeout(() => resolve('the graph'), FIRST_POLL_MS + 2 * POLL_MS + POLL_MS / 2));
-    const result = await whileAnalysing(waiting, {
+    let listener: (waiting: number) => void = () => {};
+    const stop = followAnalysis({
+      onWaiting: (l) => {
+        listener = l;
+        return () => (listener = () => {});
+      },
       status: async () => status(steps[asked++] ?? null),
-      show: (view) => shown.push(view.text),
+      show: (view) => events.push(view.text),
+      hide: () => events.push('hide'),
     });
-    expect(result).toBe('the graph');
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // a quick request: answered before the first look, nothing asked or shown
+    listener(1);
+    await wait(FIRST_POLL_MS / 3);
+    listener(0);
+    expect(asked).toBe(0);
+    expect(events).toEqual(['hide']);
+    events.length = 0;
+    // a slow one (two requests waiting, then one, then none)
+    listener(1);
+    listener(2);
+    await wait(FIRST_POLL_MS + 2 * POLL_MS + POLL_MS / 2);
+    listener(1);
     expect(asked).toBe(3);
-    expect(shown).toEqual(['Reading… · 25 %', 'Laying out… · 20 %']);
-    await new Promise((r) => setTimeout(r, POLL_MS * 2));
+    listener(0);
+    expect(events).toEqual(['Reading… · 25 %', 'hide', 'Laying out… · 20 %', 'hide']);
+    await wait(POLL_MS * 2);
     expect(asked).toBe(3);
-  });
-
-  it('passes a failed request on as it is', async () => {
-    await expect(whileAnalysing(Promise.reject(new Error('no graph')), { status: async () => status(null), show: () => {} })).rejects.toThrow('no graph');
+    stop();
+    listener(1);
+    await wait(FIRST_POLL_MS + POLL_MS);
+    expect(asked).toBe(3);
   });
 });

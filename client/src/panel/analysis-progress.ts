@@ -46,29 +46,47 @@ export function renderProgress(el: HTMLElement, view: ProgressView): void {
 }
 
 /**
- * Until `waiting` settles, shows the analysis' progress in `el` (through `show`, when there is any; the caller's
- * waiting text stays otherwise). Resolves as `waiting` does.
+ * Follows the server's analysis while requests wait: once some have waited FIRST_POLL_MS, asks GET /api/analysis
+ * every POLL_MS and `show`s what it is doing (or `hide`s the line when it is idle: the wait is elsewhere); when
+ * none is waiting any more, stops and `hide`s. Returns a function that stops following.
  */
-export async function whileAnalysing<T>(
-  waiting: Promise<T>,
-  deps: { status: (signal: AbortSignal) => Promise<AnalysisStatus>; show: (view: ProgressView) => void },
-): Promise<T> {
-  const controller = new AbortController();
+export function followAnalysis(deps: {
+  onWaiting: (listener: (waiting: number) => void) => () => void;
+  status: (signal: AbortSignal) => Promise<AnalysisStatus>;
+  show: (view: ProgressView) => void;
+  hide: () => void;
+}): () => void {
+  let controller: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const poll = async () => {
-    try {
-      const view = progressView(await deps.status(controller.signal));
-      if (view && !controller.signal.aborted) deps.show(view);
-    } catch {
-      // the page's own request says what went wrong; the progress line just stops
-    }
-    if (!controller.signal.aborted) timer = setTimeout(poll, POLL_MS);
-  };
-  timer = setTimeout(poll, FIRST_POLL_MS);
-  try {
-    return await waiting;
-  } finally {
-    controller.abort();
+  const stop = () => {
+    controller?.abort();
+    controller = null;
     if (timer !== null) clearTimeout(timer);
-  }
+    timer = null;
+  };
+  const poll = async (mine: AbortController) => {
+    try {
+      const view = progressView(await deps.status(mine.signal));
+      if (mine.signal.aborted) return;
+      if (view) deps.show(view);
+      else deps.hide();
+    } catch {
+      // the waiting requests say what went wrong; the line just stops following
+      if (mine.signal.aborted) return;
+    }
+    timer = setTimeout(() => void poll(mine), POLL_MS);
+  };
+  const unsubscribe = deps.onWaiting((waiting) => {
+    if (waiting > 0 && !controller) {
+      const mine = (controller = new AbortController());
+      timer = setTimeout(() => void poll(mine), FIRST_POLL_MS);
+    } else if (waiting === 0 && controller) {
+      stop();
+      deps.hide();
+    }
+  });
+  return () => {
+    unsubscribe();
+    stop();
+  };
 }
