@@ -75,16 +75,21 @@ function main(): void {
     last = { name: stage.name, label: stage.label, at: now };
     post({ type: 'progress', stage });
   };
-  const opened: Promise<{ db: Database; analysis: Analysis }> = Database.connect(data.connection).then((db) => ({
-    db,
-    analysis: createInlineAnalysis(new GraphRepository(db), version, (msg) => post({ type: 'log', msg }), progress),
-  }));
-  // A failed connection is answered to each call; keep it from also ending the thread as an unhandled rejection.
-  opened.catch(() => {});
+  // Connected on the first call. A connection that fails (Neo4j restarting) is answered to the calls waiting on it,
+  // and the next call tries again, rather than the thread keeping the failure for good.
+  let opened: Promise<{ db: Database; analysis: Analysis }> | null = null;
+  const open = () =>
+    (opened ??= Database.connect(data.connection).then(
+      (db) => ({ db, analysis: createInlineAnalysis(new GraphRepository(db), version, (msg) => post({ type: 'log', msg }), progress) }),
+      (err: unknown) => {
+        opened = null;
+        throw err;
+      },
+    ));
 
   port.on('message', (m: ToThread) => {
     if (m.type === 'close') {
-      void opened
+      void (opened ?? Promise.reject(new Error('never connected')))
         .then(({ db }) => db.close(), () => {})
         .finally(() => post({ type: 'closed' }));
       return;
@@ -95,7 +100,7 @@ function main(): void {
     void (async () => {
       try {
         if (!METHODS[m.target]?.has(m.method)) throw new Error(`The analysis has no method ${m.target}.${m.method}`);
-        const { analysis } = await opened;
+        const { analysis } = await open();
         const target = analysis[m.target] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
         post({ type: 'result', id: m.id, value: await target[m.method]!(...m.args) });
       } catch (err) {

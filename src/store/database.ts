@@ -34,7 +34,7 @@ export interface WriteTx {
 }
 
 /** Where a Database connects: enough for another thread to open its own connection to the same store. */
-export type ConnectionOptions = Pick<DatabaseOptions, 'uri' | 'user' | 'password' | 'database'>;
+export type ConnectionOptions = Pick<DatabaseOptions, 'uri' | 'user' | 'password' | 'database' | 'connectTimeoutMs'>;
 
 export class Database {
   private constructor(
@@ -66,7 +66,7 @@ export class Database {
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    return new Database(driver, opts.database, opts.uri, { uri: opts.uri, user: opts.user, password: opts.password, database: opts.database });
+    return new Database(driver, opts.database, opts.uri, { uri: opts.uri, user: opts.user, password: opts.password, database: opts.database, connectTimeoutMs: opts.connectTimeoutMs });
   }
 
   /**

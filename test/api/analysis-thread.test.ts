@@ -176,6 +176,22 @@ describe('the analysis thread', () => {
     expect(order).toEqual(['graph', 'warm']);
   });
 
+  it('a store it cannot reach answers 503 naming it, and the next call tries again', async () => {
+    const version = { current: 0, graph: 0 };
+    const lost = new AnalysisThread({ uri: 'bolt://127.0.0.1:1', connectTimeoutMs: 600 }, version);
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const t0 = performance.now();
+        await expect(lost.influence.meta()).rejects.toMatchObject({ status: 503, code: 'database_unavailable', message: expect.stringMatching(/^Neo4j at bolt:\/\/127\.0\.0\.1:1 did not answer/) });
+        // each call tried to connect again for the whole timeout, rather than being answered the old failure
+        expect(performance.now() - t0).toBeGreaterThan(500);
+      }
+      expect(lost.starts).toBe(1);
+    } finally {
+      await lost.close();
+    }
+  });
+
   it('once closed, refuses calls with 503', async () => {
     const other = createServices(t.db);
     expect((await other.influence.meta()).counts.people).toBe(5882); // bitcoin-otc and Warm Welcome
