@@ -93,7 +93,7 @@ describe('layout', () => {
       // the library on a copy without the people with no tie, from the same places
       const copy = g.copy();
       copy.forEachNode((node) => (copy.degree(node) === 0 ? copy.dropNode(node) : copy.mergeNodeAttributes(node, start.get(node)!)));
-      const settings = { ...forceAtlas2.inferSettings(copy), barnesHutOptimize: copy.order > 2000, adjustSizes: false };
+      const settings = { ...forceAtlas2.inferSettings(copy), barnesHutOptimize: copy.order > 2000, barnesHutTheta: 1.2, adjustSizes: false };
       const theirs = forceAtlas2(copy, { iterations: 12, settings, getEdgeWeight: null });
       expect(ours.size).toBe(copy.order);
       for (const [node, p] of ours) expect(p, node).toEqual(theirs[node]);
