@@ -37,6 +37,8 @@ async function open(query = ''): Promise<void> {
 
 /** Moves the time slider the way a user does (fill = set value + input + change events) to a date. */
 async function slideTo(iso: string): Promise<number> {
+  // the map's timeline comes after its graph: a view just reloaded has none yet (and would put every date at 0)
+  await b.page.waitForFunction(() => window.__catalyst.times().length > 1);
   const position = await b.page.evaluate((ms) => {
     const times = window.__catalyst.times();
     let k = 0;
