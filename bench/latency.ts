@@ -4,7 +4,8 @@
  *   - decay curves (365 points) of random people:            GET /api/people/:id/curve
  *   - the cached static ranking:                              GET /api/influence?metric=pagerank&limit=50
  *   - rankings by decayed activity at random times (uncached): GET /api/influence?metric=activity&at=…&limit=50
- * at each concurrency level (1: the service time; 8: with queueing on the single-threaded server).
+ * at each concurrency level (1: the service time; 8: with queueing), with the analysis in its own thread (the default)
+ * and in the request thread (CATALYST_ANALYSIS=inline).
  * Goals: curve p95 ≤ 20 ms, ranking p95 ≤ 50 ms warm.
  *
  *   npx tsx bench/latency.ts        (writes bench/results/latency.{json,md})
@@ -29,7 +30,8 @@ const db = await Database.connect({ uri: neo4j.uri });
 await db.applySchema();
 const services = createServices(db);
 
-const startServer = () => startServerProcess({ NEO4J_URI: neo4j.uri, CATALYST_DEMO: 'off', LOG_LEVEL: 'warn' });
+const MODES = ['thread', 'inline'] as const;
+const startServer = (mode: (typeof MODES)[number]) => startServerProcess({ NEO4J_URI: neo4j.uri, CATALYST_DEMO: 'off', CATALYST_ANALYSIS: mode, LOG_LEVEL: 'warn' });
 
 /** REQUESTS requests from CONCURRENCY concurrent loops; latency of each in ms. */
 async function load(url: string, path: (i: number) => string, concurrency = 8): Promise<{ latencies: number[]; seconds: number; errors: number }> {
@@ -65,41 +67,44 @@ function summary(name: string, concurrency: number, r: { latencies: number[]; se
   };
 }
 
-const results: { dataset: string; rows: ReturnType<typeof summary>[] }[] = [];
+const results: { dataset: string; analysis: (typeof MODES)[number]; rows: ReturnType<typeof summary>[] }[] = [];
 try {
-  for (const dataset of ['demo world (seed 42)', 'bitcoin-otc']) {
+  for (const [d, dataset] of ['demo world (seed 42)', 'bitcoin-otc'].entries()) {
     await services.graph.clear();
     if (dataset === 'bitcoin-otc') {
       const file = path.join(shared, 'data/bitcoin-otc/soc-sign-bitcoinotc.csv');
       await services.importer.import({ format: 'snap-signed', open: () => createReadStream(file) });
     } else await services.demo.load({ seed: 42 });
-    const server = await startServer();
-    try {
-      const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { timeRange: { from: string; to: string } };
-      const people = ((await (await fetch(`${server.url}/api/influence?metric=pagerank&limit=100000`)).json()) as { items: { id: string }[] }).items.map((i) => i.id);
-      const rng = seededRng(11);
-      const from = Date.parse(meta.timeRange.from);
-      const to = Date.parse(meta.timeRange.to);
-      const randomPerson = () => encodeURIComponent(people[Math.floor(rng() * people.length)]!);
-      // warm-up: the projection, the static ranking and the JIT
-      await load(server.url, () => `/api/people/${randomPerson()}/curve`);
-      const rows: ReturnType<typeof summary>[] = [];
-      for (const c of CONCURRENCY_LEVELS) {
-        rows.push(summary('decay curve, 365 points', c, await load(server.url, () => `/api/people/${randomPerson()}/curve`, c)));
-        rows.push(summary('ranking, pagerank (cached)', c, await load(server.url, () => '/api/influence?metric=pagerank&limit=50', c)));
-        rows.push(
-          summary(
-            'ranking, activity at a random t (uncached)',
-            c,
-            await load(server.url, () => `/api/influence?metric=activity&limit=50&at=${new Date(from + rng() * (to - from)).toISOString()}`, c),
-          ),
-        );
-        rows.push(summary('profile', c, await load(server.url, () => `/api/people/${randomPerson()}/influence`, c)));
+    // the order alternates from one dataset to the next (Neo4j's cache is warmer for the second server)
+    for (const analysis of d % 2 === 0 ? MODES : [...MODES].reverse()) {
+      const server = await startServer(analysis);
+      try {
+        const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { timeRange: { from: string; to: string } };
+        const people = ((await (await fetch(`${server.url}/api/influence?metric=pagerank&limit=100000`)).json()) as { items: { id: string }[] }).items.map((i) => i.id);
+        const rng = seededRng(11);
+        const from = Date.parse(meta.timeRange.from);
+        const to = Date.parse(meta.timeRange.to);
+        const randomPerson = () => encodeURIComponent(people[Math.floor(rng() * people.length)]!);
+        // warm-up: the projection, the static ranking and the JIT
+        await load(server.url, () => `/api/people/${randomPerson()}/curve`);
+        const rows: ReturnType<typeof summary>[] = [];
+        for (const c of CONCURRENCY_LEVELS) {
+          rows.push(summary('decay curve, 365 points', c, await load(server.url, () => `/api/people/${randomPerson()}/curve`, c)));
+          rows.push(summary('ranking, pagerank (cached)', c, await load(server.url, () => '/api/influence?metric=pagerank&limit=50', c)));
+          rows.push(
+            summary(
+              'ranking, activity at a random t (uncached)',
+              c,
+              await load(server.url, () => `/api/influence?metric=activity&limit=50&at=${new Date(from + rng() * (to - from)).toISOString()}`, c),
+            ),
+          );
+          rows.push(summary('profile', c, await load(server.url, () => `/api/people/${randomPerson()}/influence`, c)));
+        }
+        console.error(dataset, analysis, JSON.stringify(rows));
+        results.push({ dataset, analysis, rows });
+      } finally {
+        await server.stop();
       }
-      console.error(dataset, JSON.stringify(rows));
-      results.push({ dataset, rows });
-    } finally {
-      await server.stop();
     }
   }
 } finally {
@@ -114,12 +119,13 @@ const md = [
   '',
   `Command: \`${command}\` (${new Date().toISOString()}). ${machineMarkdown(m)}`,
   `The server runs in its own process; clients in the bench process send ${REQUESTS} requests per row after a warm-up, one at a time`,
-  '(concurrency 1: the service time) and 8 at a time (with queueing on the single-threaded server).',
+  '(concurrency 1: the service time) and 8 at a time (with queueing), with the analysis in its own thread (the default: each answer',
+  'crosses from it to the request thread) and in the request thread (CATALYST_ANALYSIS=inline), the same requests in both.',
   'Goals: decay curve p95 ≤ 20 ms; ranking p95 ≤ 50 ms warm.',
   '',
-  '| dataset | request | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors |',
-  '|---|---|---|---|---|---|---|---|',
-  ...results.flatMap((d) => d.rows.map((r) => `| ${d.dataset} | ${r.name} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`)),
+  '| dataset | analysis | request | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...results.flatMap((d) => d.rows.map((r) => `| ${d.dataset} | ${d.analysis} | ${r.name} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`)),
   '',
   `Load average at the end: ${os.loadavg().map((x) => round(x)).join(' / ')}.`,
 ].join('\n');
