@@ -73,6 +73,11 @@ export function onWaiting(listener: (waiting: number) => void): () => void {
   return () => waitingListeners.delete(listener);
 }
 
+/** How many requests wait for their answer now. */
+export function waitingRequests(): number {
+  return waiting;
+}
+
 function countWaiting(delta: number): void {
   waiting += delta;
   for (const listener of waitingListeners) listener(waiting);

@@ -10,7 +10,7 @@
 import './styles.css';
 import type { GraphResponse, MetaResponse, Person, TimelineResponse } from '../../src/api/contract.ts';
 import type { PersonSnapshot } from '../../src/domain/model.ts';
-import { api, ApiError, onWaiting, timelineBasis } from './api.ts';
+import { api, ApiError, onWaiting, timelineBasis, waitingRequests } from './api.ts';
 import { ensureLayout, type LayoutRun } from './graph/layout.ts';
 import { communityColors, sectorColors, withSectors } from './graph/palette.ts';
 import type { Palette, RenderState } from './graph/reducers.ts';
@@ -77,6 +77,8 @@ interface CatalystHook {
   visibleNodeCount(): number;
   renderedNodeCount(): number;
   select(id: string | null): Promise<void>;
+  /** requests waiting for their answer (polls of /api/analysis aside) */
+  waiting(): number;
   highlightPath(path: string[] | null): void;
   exportPng(): Promise<{ type: string; size: number; signature: number[] }>;
   exportGexf(): Promise<string>;
@@ -937,6 +939,7 @@ window.__catalyst = {
     store.set({ reach: null, person: id });
     await new Promise((r) => setTimeout(r, 0));
   },
+  waiting: () => waitingRequests(),
   highlightPath: (path) => highlightPath(path),
   exportPng: async () => {
     if (!view) throw new Error('no view');

@@ -66,24 +66,29 @@ describe('the status line while the analysis works', () => {
   });
 
   it("opening someone while the server reads the network again shows the reading on the line, then clears it", async () => {
+    // the first view's last requests (its timeline, the side panels) have their answers: nothing waits
+    await b.page.waitForFunction(() => window.__catalyst.waiting() === 0, null, { timeout: 60_000 });
     const before = await b.page.evaluate(() => (window as unknown as { __statusSeen: Seen[] }).__statusSeen.length);
     t.services.version.bump('graph'); // as a write would: the next request reads the store again
     await b.page.evaluate(() => window.__catalyst.select('35'));
-    // the name comes from the records at once; the line shows the analysis' steps while the scores wait, then clears
-    await b.page.waitForFunction(
-      (n) => {
-        const seen = (window as unknown as { __statusSeen: Seen[] }).__statusSeen;
-        return seen.length > n && seen.at(-1)!.text === '';
-      },
-      before,
-      { timeout: 30_000 },
-    );
-    await b.page.waitForFunction(() => document.querySelector('.person-name')?.textContent !== 'Loading…' && !!document.querySelector('.person-name'));
+    // the profile is drawn (its chart needs the analysis) and no request waits any more
+    const settled = await b.page
+      .waitForFunction(() => window.__catalyst.panelChart() !== null && window.__catalyst.waiting() === 0, null, { timeout: 60_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     const seen = (await b.page.evaluate(() => (window as unknown as { __statusSeen: Seen[] }).__statusSeen)).slice(before);
     const texts = seen.map((s) => s.text);
+    const status = await b.page.locator('#status').evaluate((el) => el.outerHTML);
+    const shown = `the line showed: ${JSON.stringify(texts)}; it is now ${status}; waiting: ${await b.page.evaluate(() => window.__catalyst.waiting())}`;
+    expect(settled, shown).toBe(true);
     // whichever steps the profile waited on (reading, a ranking, Louvain, the introduction index): one was shown
     const step = /^(Reading 5,881 people and 35,592 events from Neo4j|Building the influence graph|Ranking by [\w-]+|Finding communities \(Louvain\) in the influence graph|Indexing 5,881 people's acquaintances for introductions)…/;
-    expect(texts.some((x) => step.test(x)), `the line showed: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((x) => step.test(x)), shown).toBe(true);
+    // and once nothing waits, the line is empty and hidden
+    expect(await b.page.locator('#status').textContent(), shown).toBe('');
+    expect(await b.page.locator('#status').getAttribute('class'), shown).not.toContain('show');
     expect(b.errors).toEqual([]);
   });
 });
