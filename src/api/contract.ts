@@ -163,6 +163,25 @@ export interface CommunitiesResponse {
   communities: { id: number; size: number; top: { id: string; name: string }[]; sectors: { sector: string; count: number }[] }[];
 }
 
+/** GET /api/sectors: the sectors side by side (see src/engine/sector-overview.ts for the definitions). */
+export interface SectorsResponse {
+  at: string | null;
+  /** how far apart sectors are (1 − Jaccard of their people, unless configured) and what carries over: (1 − d)^γ or exp(−d/λ) */
+  model: { model: 'power' | 'exponential'; gamma: number; lambda: number };
+  /** most influence first; every matrix below is in this order */
+  sectors: { name: string; members: number; active: number; events: number; influence: number; positive: number; negative: number; imported: number; exported: number }[];
+  /** people in both sectors */
+  shared: number[][];
+  distance: number[][];
+  /** the share of influence earned in the row's sector that counts in the column's */
+  transfer: number[][];
+  configured: boolean[][];
+  /** influence earned in the row's sector that counts in the column's, summed over everyone */
+  flow: number[][];
+  /** per sector: who carries the most influence into it from elsewhere */
+  carriers: { id: string; name: string; own: number; imported: number; from: { sector: string; amount: number }[] }[][];
+}
+
 export interface RingsResponse {
   rings: { members: { id: string; name: string }[]; closedness: number; density: number; reason: string }[];
 }
@@ -320,7 +339,7 @@ export interface ImportProgressResponse {
 
 /** A step of the analysis' work, as it reports it (GET /api/analysis; the explorer's progress bar). */
 export interface AnalysisStage {
-  name: 'read' | 'build' | 'metric' | 'communities' | 'layout' | 'index';
+  name: 'read' | 'build' | 'metric' | 'communities' | 'layout' | 'index' | 'sectors';
   /** what it is doing, for people: "Laying out 82,168 people (ForceAtlas2)" */
   label: string;
   /** how far it is, when it can count: done of total (rows read, iterations); null otherwise */

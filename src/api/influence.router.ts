@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { InfluenceApi } from '../services/analysis.ts';
-import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS } from '../services/influence.service.ts';
+import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, SECTOR_CARRIERS_MAX } from '../services/influence.service.ts';
 import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
 const time = isoTime;
@@ -116,6 +116,22 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
     registry,
     { method: 'get', path: '/api/communities', tag: 'influence', summary: 'Louvain communities of the influence graph' },
     () => svc.communitiesSummary(),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/sectors',
+      tag: 'influence',
+      summary: 'The sectors side by side: the influence earned in each, how much of one counts in another (the transfer matrix) and who carries the most into each from elsewhere',
+      query: z.object({
+        at: time.optional().describe('ISO time: influence decayed to this time, events after it left out (default: all time, undecayed)'),
+        carriers: z.coerce.number().int().min(0).max(SECTOR_CARRIERS_MAX).default(5).describe('people listed per sector as carrying influence into it'),
+      }),
+      errors: [400],
+    },
+    ({ query }) => svc.sectors({ at: query.at ?? null, carriers: query.carriers }),
   );
   defineRoute(
     router,

@@ -105,6 +105,8 @@ export interface SectorDistanceMatrix {
   sectors: string[];
   /** people belonging to each sector */
   people: number[];
+  /** shared[a][b]: people belonging to both (shared[a][a] = people[a]) */
+  shared: number[][];
   /** distance[a][b] in [0, 1], 0 on the diagonal */
   distance: number[][];
   /** transfer[a][b] = f(distance[a][b]) */
@@ -157,14 +159,15 @@ export function sectorDistances(source: Projection | InteractionTable, options?:
   }
   const distance: number[][] = [];
   const configured: boolean[][] = [];
+  const both = (a: number, b: number) => (a === b ? size[a] : shared[Math.min(a, b) * S + Math.max(a, b)]);
   for (let a = 0; a < S; a++) {
     distance.push(new Array<number>(S).fill(0));
     configured.push(new Array<boolean>(S).fill(false));
     for (let b = 0; b < S; b++) {
       if (a === b) continue;
-      const both = shared[Math.min(a, b) * S + Math.max(a, b)];
-      const union = size[a] + size[b] - both;
-      distance[a][b] = union > 0 ? 1 - both / union : 1;
+      const common = both(a, b);
+      const union = size[a] + size[b] - common;
+      distance[a][b] = union > 0 ? 1 - common / union : 1;
     }
   }
   // Overrides: (A,B) first, then the mirror where the reverse is not configured itself.
@@ -183,6 +186,7 @@ export function sectorDistances(source: Projection | InteractionTable, options?:
   return {
     sectors,
     people: size,
+    shared: sectors.map((_, a) => sectors.map((_, b) => both(a, b))),
     distance,
     transfer,
     configured,

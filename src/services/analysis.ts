@@ -25,6 +25,7 @@ export const INFLUENCE_METHODS = [
   'curve',
   'ringsSummary',
   'communitiesSummary',
+  'sectors',
   'graphView',
   'timeline',
   'breakdowns',

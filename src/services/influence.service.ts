@@ -11,6 +11,7 @@
 import { NotFoundError, UnprocessableError, ValidationError } from '../domain/errors.ts';
 import type { Projection } from '../domain/projection.ts';
 import { breakdownAll, personBreakdown, sectorDistances, type SectorDistanceMatrix } from '../engine/breakdowns.ts';
+import { sectorOverview, type SectorOverview } from '../engine/sector-overview.ts';
 import { CentralityInputError, computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
 import { communities as louvain, type CommunitiesResult } from '../engine/communities.ts';
 import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph } from '../engine/influence-graph.ts';
@@ -37,6 +38,7 @@ import type {
   ProfileResponse,
   RankedItem,
   RingsResponse,
+  SectorsResponse,
   TimelineBasis,
   TimelineResponse,
 } from '../api/contract.ts';
@@ -107,6 +109,8 @@ interface AnalysisState {
   activity?: Record<string, number>;
   /** recent timelines by query: the explorer asks again on every reload of the same view */
   timelines: Map<string, TimelineResponse>;
+  /** the sectors side by side at recent times (null: all time), with SECTOR_CARRIERS_MAX carriers each */
+  sectorOverviews?: Map<number | null, SectorOverview>;
   /** the influence graphs of recent sector/medium slices, and who takes part in each (explorer views) */
   slices: Map<string, Slice>;
 }
@@ -126,6 +130,9 @@ const SLICE_CACHE = 8;
 /** Timelines kept per graph version (each is at most limit × steps numbers; a PageRank one costs seconds). */
 const TIMELINE_CACHE = 8;
 const INTRODUCERS_AT_CACHE = 16;
+const SECTOR_OVERVIEW_CACHE = 8;
+/** GET /api/sectors: carriers per sector, at most */
+export const SECTOR_CARRIERS_MAX = 50;
 /** The profile's metrics it computes at the asked time; the others are all-time there. */
 const PROFILE_TIMED_METRICS: ReadonlySet<ServedMetric> = new Set(['activity', 'pagerank', 'pagerank-personalized', 'introducer']);
 
@@ -875,6 +882,35 @@ export class InfluenceService {
       nodes,
       values,
       edges,
+    };
+  }
+
+  /**
+   * The sectors side by side at `at` (null: all time): their influence, how much of one counts in another, and the
+   * `carriers` people carrying the most into each from elsewhere.
+   */
+  async sectors(q: { at: number | null; carriers: number }): Promise<SectorsResponse> {
+    const s = await this.current();
+    s.sectorOverviews ??= new Map();
+    let o = s.sectorOverviews.get(q.at);
+    if (!o) {
+      this.progress({ name: 'sectors', label: `Summing influence by sector${q.at != null ? ` at ${new Date(q.at).toISOString().slice(0, 10)}` : ''}`, done: null, total: null });
+      s.sectorMatrix ??= sectorDistances(s.table);
+      o = sectorOverview(s.table, { at: q.at, sectorMatrix: s.sectorMatrix, carriers: SECTOR_CARRIERS_MAX });
+      if (s.sectorOverviews.size >= SECTOR_OVERVIEW_CACHE) s.sectorOverviews.delete(s.sectorOverviews.keys().next().value!);
+      s.sectorOverviews.set(q.at, o);
+    }
+    const people = s.projection.people;
+    return {
+      at: o.at === null ? null : new Date(o.at).toISOString(),
+      model: { ...o.transferModel },
+      sectors: o.sectors,
+      shared: o.shared,
+      distance: o.distance,
+      transfer: o.transfer,
+      configured: o.configured,
+      flow: o.flow,
+      carriers: o.carriers.map((list) => list.slice(0, q.carriers).map((c) => ({ id: people[c.person]!.id, name: people[c.person]!.name, own: c.own, imported: c.imported, from: c.from }))),
     };
   }
 

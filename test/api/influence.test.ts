@@ -436,3 +436,120 @@ describe('the same data gives the same picture', () => {
     expect(await picture()).toEqual(before);
   });
 });
+
+describe('GET /api/sectors', () => {
+  interface Exported {
+    people: Map<string, string[]>;
+    events: { sector: string; at: number; magnitude: number; valence: number; drivers: string[] }[];
+  }
+  /** the stored people and events, read back through the exports: what the sectors are counted from */
+  const exported = async (): Promise<Exported> => {
+    const people = new Map<string, string[]>();
+    const csv = (await (await fetch(`${t.url}/api/export?format=people-csv`)).text()).trim().split('\n').slice(1);
+    // ids and sectors have no commas or quotes in the demo; names may, so only the first and third fields are read
+    for (const line of csv) {
+      const fields = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, ''));
+      people.set(fields[0]!, fields[2] ? fields[2].split(';') : []);
+    }
+    const ndjson = (await (await fetch(`${t.url}/api/export?format=events-ndjson`)).text()).trim().split('\n');
+    const events = ndjson.map((l) => JSON.parse(l)).map((e) => ({ sector: e.sector, at: Date.parse(e.at), magnitude: e.magnitude ?? 1, valence: e.valence ?? 0, drivers: e.drivers.map((d: { person: string }) => d.person) }));
+    return { people, events };
+  };
+
+  it('counts each sector from the stored people and events: members, events, influence and its parts', async () => {
+    const { people, events } = await exported();
+    const r = (await t.get('/api/sectors')).body;
+    expect(r.at).toBeNull();
+    const members = new Map<string, Set<string>>();
+    const join = (sector: string, id: string) => (members.get(sector) ?? members.set(sector, new Set()).get(sector)!).add(id);
+    for (const [id, sectors] of people) for (const s of sectors) join(s, id);
+    for (const e of events) for (const d of e.drivers) join(e.sector, d);
+    expect(r.sectors.map((s: { name: string }) => s.name).sort()).toEqual([...members.keys()].sort());
+    for (const s of r.sectors) {
+      const mine = events.filter((e) => e.sector === s.name);
+      expect(s.members, s.name).toBe(members.get(s.name)!.size);
+      expect(s.events, s.name).toBe(mine.length);
+      // each driver carries the event's whole magnitude; positive and negative split it by (1 ± valence) / 2
+      expect(s.influence).toBeCloseTo(mine.reduce((sum, e) => sum + e.magnitude * e.drivers.length, 0), 6);
+      expect(s.positive).toBeCloseTo(mine.reduce((sum, e) => sum + (e.magnitude * (1 + e.valence) * e.drivers.length) / 2, 0), 6);
+    }
+    // most influence first
+    const influence = r.sectors.map((s: { influence: number }) => s.influence);
+    expect(influence).toEqual([...influence].sort((a, b) => b - a));
+    // the transfer between two sectors is √Jaccard of their people, either way
+    const names: string[] = r.sectors.map((s: { name: string }) => s.name);
+    for (const [a, b] of [['music', 'film'], ['music', 'automotive'], ['health', 'education']] as const) {
+      const i = names.indexOf(a);
+      const j = names.indexOf(b);
+      const A = members.get(a)!;
+      const B = members.get(b)!;
+      const both = [...A].filter((x) => B.has(x)).length;
+      expect(r.shared[i][j]).toBe(both);
+      expect(r.transfer[i][j]).toBeCloseTo(Math.sqrt(both / (A.size + B.size - both)), 12);
+      expect(r.transfer[j][i]).toBe(r.transfer[i][j]);
+      expect(r.flow[i][j]).toBeCloseTo(r.transfer[i][j] * r.sectors[i].influence, 6);
+    }
+    expect(names.map((_, i) => r.transfer[i][i])).toEqual(names.map(() => 1));
+  });
+
+  it("carries a musician's influence into film and humanitarian causes far more than into car sales, as the demo plants it", async () => {
+    const r = (await t.get('/api/sectors')).body;
+    const names: string[] = r.sectors.map((s: { name: string }) => s.name);
+    const music = r.transfer[names.indexOf('music')];
+    const others = names.filter((n) => n !== 'music').sort((a, b) => music[names.indexOf(b)] - music[names.indexOf(a)]);
+    expect(others[0]).toBe('film');
+    expect(music[names.indexOf('humanitarian')]).toBeGreaterThan(3 * music[names.indexOf('automotive')]);
+    // the fad, a musician, carries the most into humanitarian causes; the planted cross-sector figure is among the eight
+    const humanitarian = (await t.get('/api/sectors?carriers=8')).body.carriers[names.indexOf('humanitarian')].map((c: { id: string }) => c.id);
+    expect(humanitarian[0]).toBe('p-fad');
+    expect(humanitarian).toContain('p-cross');
+  });
+
+  it("names the people carrying the most influence into each sector, each as their profile's cross-sector reach has it", async () => {
+    const r = (await t.get('/api/sectors?carriers=4')).body;
+    const names: string[] = r.sectors.map((s: { name: string }) => s.name);
+    for (const sector of ['humanitarian', 'automotive']) {
+      const list = r.carriers[names.indexOf(sector)];
+      expect(list).toHaveLength(4);
+      const imported = list.map((c: { imported: number }) => c.imported);
+      expect(imported).toEqual([...imported].sort((a, b) => b - a));
+      for (const c of list) {
+        // the profile's reach in a sector is what they earned there and what counts there from elsewhere
+        const p = await profile(c.id);
+        const reach = p.sectorReach.find((x: { sector: string }) => x.sector === sector).reach;
+        const own = p.sectorProfile.find((x: { sector: string }) => x.sector === sector)?.influence ?? 0;
+        expect(own, `${c.name} in ${sector}`).toBeCloseTo(c.own, 6);
+        expect(reach - own, `${c.name} into ${sector}`).toBeCloseTo(c.imported, 6);
+        expect(c.from.length).toBeGreaterThan(0);
+        expect(c.from.every((f: { sector: string }) => f.sector !== sector)).toBe(true);
+      }
+    }
+    // nobody carries more into humanitarian than the first named
+    const all = (await t.get('/api/sectors?carriers=50')).body.carriers[names.indexOf('humanitarian')];
+    expect(all[0].id).toBe(r.carriers[names.indexOf('humanitarian')][0].id);
+    expect((await t.get('/api/sectors?carriers=0')).body.carriers.every((c: unknown[]) => c.length === 0)).toBe(true);
+  });
+
+  it('at a time: the events by then, their influence decayed; before the first, nothing', async () => {
+    const { events } = await exported();
+    const at = '2020-01-01T00:00:00.000Z';
+    const r = (await t.get(`/api/sectors?at=${at}`)).body;
+    expect(r.at).toBe(at);
+    for (const s of r.sectors) expect(s.events, s.name).toBe(events.filter((e) => e.sector === s.name && e.at <= Date.parse(at)).length);
+    const all = (await t.get('/api/sectors')).body;
+    const total = (x: { sectors: { influence: number }[] }) => x.sectors.reduce((sum, s) => sum + s.influence, 0);
+    expect(total(r)).toBeGreaterThan(0);
+    expect(total(r)).toBeLessThan(total(all));
+    const before = (await t.get('/api/sectors?at=1990-01-01')).body;
+    expect(total(before)).toBe(0);
+    expect(before.carriers.every((c: unknown[]) => c.length === 0)).toBe(true);
+  });
+
+  it('refuses a bad time or carriers count, naming it', async () => {
+    for (const q of ['at=yesterday', 'carriers=51', 'carriers=-1', 'carriers=two']) {
+      const res = await t.get(`/api/sectors?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.message, q).toMatch(q.split('=')[0]!);
+    }
+  });
+});
