@@ -17,6 +17,7 @@ import type {
   Polarity,
   ProfileResponse,
   RingsResponse,
+  SectorsResponse,
   SuggestionsResponse,
   IntroductionPathResponse,
   TimelineResponse,
@@ -200,6 +201,9 @@ export const api = {
   meta: (signal?: AbortSignal) => request<MetaResponse>('GET', '/api/meta', undefined, signal),
   /** suspected collusion rings: accounts whose influence comes from each other alone */
   rings: (signal?: AbortSignal) => request<RingsResponse>('GET', '/api/rings', undefined, signal),
+  /** the sectors side by side at `at` (epoch ms; null: all time), with who carries influence into each */
+  sectors: (at: number | null, signal?: AbortSignal) =>
+    request<SectorsResponse>('GET', withQuery('/api/sectors', { at: at === null ? null : new Date(at).toISOString(), carriers: 8 }), undefined, signal),
   graph: (q: GraphQuery, signal?: AbortSignal) =>
     request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, layer: q.layer, sector: q.sector, medium: q.medium, seeds: q.seeds?.join(','), limit: q.limit }), undefined, signal),
   timeline: (q: TimelineQuery, signal?: AbortSignal) =>

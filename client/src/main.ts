@@ -855,6 +855,21 @@ async function boot(): Promise<void> {
     );
     void board.then((b) => b.open());
   });
+  // "Sectors": the sectors side by side at the map's time, loaded with its first use
+  let sectorsDialog: Promise<{ open(): void }> | null = null;
+  byId('sectors').addEventListener('click', () => {
+    sectorsDialog ??= import('./panel/sectors-dialog.ts').then(({ createSectorsDialog }) =>
+      createSectorsDialog({
+        api,
+        at: () => currentTime(),
+        sector: () => store.get().sector,
+        color: (s) => sectorPalette.get(s) ?? '#6b7385',
+        onSelectPerson: (id) => selectPerson(id),
+        onShowSector: (sector) => store.set({ layer: 'influence', sector }),
+      }),
+    );
+    void sectorsDialog.then((d) => d.open());
+  });
   byId('share').addEventListener('click', async () => {
     const button = byId<HTMLButtonElement>('share');
     try {

@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstName, formatDate } from '../../client/src/panel/dom.ts';
 import { introducerTally } from '../../client/src/panel/introductions-board.ts';
+import { sectorsHeadline, sourcesText } from '../../client/src/panel/sectors-dialog.ts';
+import { share } from '../../client/src/chart/bars.ts';
 import { vouchingText } from '../../client/src/panel/introductions.ts';
-import type { Suggestion } from '../../src/api/contract.ts';
+import type { SectorsResponse, Suggestion } from '../../src/api/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { personRecords, tieDates } from '../support/records.ts';
 import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
@@ -1356,6 +1358,60 @@ describe('undoing a delete', () => {
       expect((await t.get(`/api/people/${id}`)).status).toBe(200);
       expect((await t.get(`/api/people/${other}`)).status).toBe(200);
     }
+  });
+});
+
+describe('the Sectors dialog', () => {
+  it('shows how much carries between sectors, who carries influence into the one chosen, and opens a carrier', async () => {
+    await open();
+    const api = (await t.get('/api/sectors?carriers=8')).body as SectorsResponse;
+    const names = api.sectors.map((s) => s.name);
+    await b.page.locator('#sectors').click();
+    const dialog = b.page.locator('dialog.sectors-dialog');
+    await dialog.locator('.sectors-table').waitFor();
+    expect(await dialog.locator('.board-headline').textContent()).toBe(sectorsHeadline(api));
+    expect(await dialog.locator('.sectors-when').textContent()).toBe('all time');
+    // a cell per pair, each with its share (the diagonal blank), in the API's order
+    expect(await dialog.locator('.sectors-table td').count()).toBe(names.length ** 2);
+    expect(await dialog.locator('.sectors-table tbody th').allTextContents()).toEqual(names);
+    const music = names.indexOf('music');
+    const film = names.indexOf('film');
+    expect(await dialog.locator('.sectors-table tbody tr').nth(music).locator('td').nth(film).textContent()).toBe(share(api.transfer[music]![film]!));
+    // the most influential sector first; a column picks another
+    expect(await dialog.locator('.sectors-carriers').locator('..').locator('h3').last().textContent()).toContain(`Carried into ${names[0]}`);
+    const humanitarian = names.indexOf('humanitarian');
+    await dialog.locator(`.sectors-col[data-sector="${humanitarian}"]`).click();
+    await dialog.locator('h3', { hasText: 'Carried into humanitarian' }).waitFor();
+    const carriers = api.carriers[humanitarian]!;
+    expect(await dialog.locator('.sectors-carrier-list .link').allTextContents()).toEqual(carriers.map((c) => c.name));
+    expect(await dialog.locator('.sectors-carrier-text').first().textContent()).toContain(sourcesText(carriers[0]!.from, carriers[0]!.imported));
+    expect(await dialog.locator(`.sectors-bar[data-sector="${humanitarian}"]`).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(b.page, 'sectors.png');
+    // a name opens that person on the map
+    await dialog.locator('.sectors-carrier-list .link').first().click();
+    await b.page.locator('#panel .person-name', { hasText: carriers[0]!.name }).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    expect(b.errors).toEqual([]);
+  });
+
+  it("follows the map's time, and Show on the map keeps the map to the chosen sector", async () => {
+    await open();
+    await slideTo('2019-06-01');
+    const at = await b.page.evaluate(() => window.__catalyst.times()[window.__catalyst.position()]!);
+    await b.page.locator('#sectors').click();
+    const dialog = b.page.locator('dialog.sectors-dialog');
+    await expect.poll(() => dialog.locator('.sectors-when').textContent()).toBe(`at ${formatDate(at)}, the map's time`);
+    const api = (await t.get(`/api/sectors?carriers=8&at=${new Date(at).toISOString()}`)).body as SectorsResponse;
+    await dialog.locator('.sectors-bar').first().waitFor();
+    expect(await dialog.locator('.sectors-bar .bar-label').allTextContents()).toEqual(api.sectors.map((s) => s.name));
+    const film = api.sectors.findIndex((s) => s.name === 'film');
+    await dialog.locator(`.sectors-bar[data-sector="${film}"]`).click();
+    await dialog.locator('button.sectors-show').click();
+    await expect.poll(() => b.page.evaluate(() => window.__catalyst.state().sector)).toBe('film');
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('sector')).toBe('film');
+    expect(await dialog.isVisible()).toBe(false);
+    await waitReady(b.page);
+    expect(b.errors).toEqual([]);
   });
 });
 
