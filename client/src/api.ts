@@ -84,10 +84,61 @@ function countWaiting(delta: number): void {
   for (const listener of waitingListeners) listener(waiting);
 }
 
+/**
+ * The browser opens at most six connections to the server (HTTP/1.1) and queues the rest: a profile asks for more
+ * than six things at once, and while they all wait on the server's analysis, the status line's poll of
+ * /api/analysis would wait behind them, so it could never say what they wait for. The page's own requests take
+ * at most MAX_PARALLEL connections at a time (the others queue here, in order), which leaves one for the poll.
+ */
+export const MAX_PARALLEL = 5;
+let active = 0;
+const queued: { start(): void; abort(): void }[] = [];
+
+/** Waits for one of the MAX_PARALLEL places (rejects with an AbortError when `signal` aborts first); returns its release. */
+function place(signal?: AbortSignal): Promise<() => void> {
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    active--;
+    const next = queued.shift();
+    if (next) next.start();
+  };
+  if (signal?.aborted) return Promise.reject(new DOMException('The request was aborted', 'AbortError'));
+  if (active < MAX_PARALLEL) {
+    active++;
+    return Promise.resolve(release);
+  }
+  return new Promise((resolve, reject) => {
+    const entry = {
+      start: () => {
+        signal?.removeEventListener('abort', entry.abort);
+        active++;
+        resolve(release);
+      },
+      abort: () => {
+        const k = queued.indexOf(entry);
+        if (k >= 0) queued.splice(k, 1);
+        reject(new DOMException('The request was aborted', 'AbortError'));
+      },
+    };
+    signal?.addEventListener('abort', entry.abort, { once: true });
+    queued.push(entry);
+  });
+}
+
+/** Requests running and queued now (for tests). */
+export function requestSlots(): { active: number; queued: number } {
+  return { active, queued: queued.length };
+}
+
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const counted = path !== '/api/analysis';
   if (counted) countWaiting(1);
+  let release: (() => void) | null = null;
   try {
+    // the status poll goes at once, on the connection left free
+    if (counted) release = await place(signal);
     let res: Response;
     try {
       res = await fetch(path, {
@@ -102,6 +153,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     }
     return answer<T>(res.status, await res.text(), method, path);
   } finally {
+    release?.();
     if (counted) countWaiting(-1);
   }
 }

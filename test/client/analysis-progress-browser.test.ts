@@ -5,7 +5,9 @@
  * drawn the line is gone.
  */
 import { createReadStream } from 'node:fs';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PARALLEL } from '../../client/src/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { sharedPath } from '../support/shared.ts';
 import { ensureClientBuilt, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
@@ -69,6 +71,19 @@ describe('the status line while the analysis works', () => {
     // the first view's last requests (its timeline, the side panels) have their answers: nothing waits
     await b.page.waitForFunction(() => window.__catalyst.waiting() === 0, null, { timeout: 60_000 });
     const before = await b.page.evaluate(() => (window as unknown as { __statusSeen: Seen[] }).__statusSeen.length);
+    // the page's own requests in flight at once (the browser has six connections; the poll needs one of them)
+    let inFlight = 0;
+    let most = 0;
+    const own = (r: Request) => r.url().startsWith(`${t.url}/api/`) && !r.url().includes('/api/analysis');
+    const started = (r: Request) => {
+      if (own(r)) most = Math.max(most, ++inFlight);
+    };
+    const ended = (r: Request) => {
+      if (own(r)) inFlight--;
+    };
+    b.page.on('request', started);
+    b.page.on('requestfinished', ended);
+    b.page.on('requestfailed', ended);
     t.services.version.bump('graph'); // as a write would: the next request reads the store again
     await b.page.evaluate(() => window.__catalyst.select('35'));
     // the profile is drawn (its chart needs the analysis) and no request waits any more
@@ -86,6 +101,11 @@ describe('the status line while the analysis works', () => {
     // whichever steps the profile waited on (reading, a ranking, Louvain, the introduction index): one was shown
     const step = /^(Reading 5,881 people and 35,592 events from Neo4j|Building the influence graph|Ranking by [\w-]+|Finding communities \(Louvain\) in the influence graph|Indexing 5,881 people's acquaintances for introductions)…/;
     expect(texts.some((x) => step.test(x)), shown).toBe(true);
+    // the profile asks for more than five things at once, and the page sends at most five
+    b.page.off('request', started);
+    b.page.off('requestfinished', ended);
+    b.page.off('requestfailed', ended);
+    expect(most).toBe(MAX_PARALLEL);
     // and once nothing waits, the line is empty and hidden
     expect(await b.page.locator('#status').textContent(), shown).toBe('');
     expect(await b.page.locator('#status').getAttribute('class'), shown).not.toContain('show');
