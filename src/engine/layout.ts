@@ -151,8 +151,10 @@ export function forceAtlas2Positions(
 }
 
 /**
- * Puts the `rows` nodes on a grid in a band under the others (the nodes not in `skip`), as wide as they are,
- * with the spacing of a typical node's neighbourhood.
+ * Puts the `rows` nodes on a grid in a band under the others (the nodes not in `skip`), never wider than they are,
+ * with the spacing of a typical node's neighbourhood; when that band would be more than half as tall as it is wide
+ * (far more people without a tie than with one), the grid takes more columns, closer together, so the band stays
+ * at most half as tall as the network is wide and the camera's fit keeps the network in view.
  */
 function placeBelow(rows: number[], x: Float64Array, y: Float64Array, skip: Set<number>): void {
   let minX = Infinity;
@@ -169,8 +171,14 @@ function placeBelow(rows: number[], x: Float64Array, y: Float64Array, skip: Set<
   const width = Math.max(maxX - minX, maxY - minY, 1);
   const connected = x.length - skip.size;
   // About as far apart as connected nodes are, on average, in their bounding box; never wider than the network.
-  const spacing = width / Math.max(1, Math.sqrt(connected));
-  const cols = Math.max(1, Math.min(rows.length, Math.floor(width / spacing) + 1));
+  let spacing = width / Math.max(1, Math.sqrt(connected));
+  let cols = Math.max(1, Math.min(rows.length, Math.floor(width / spacing) + 1));
+  // rows ≤ cols / 2 needs cols ≥ √(2n)
+  const wanted = Math.min(rows.length, Math.ceil(Math.sqrt(2 * rows.length)));
+  if (wanted > cols) {
+    cols = wanted;
+    spacing = width / (cols - 1);
+  }
   const top = minY - 2 * spacing;
   rows.forEach((i, k) => {
     x[i] = minX + (k % cols) * spacing;

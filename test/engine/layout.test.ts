@@ -49,6 +49,19 @@ describe('layout', () => {
     expect(minY - Math.max(...alone.map((i) => p.y[i]!))).toBeLessThan(Math.max(height, maxX - minX));
   });
 
+  it('keeps the band of people with no tie at most half as tall as the network is wide, however many they are', () => {
+    for (const isolates of [30, 600, 5000]) {
+      const p = layout(graphWith(isolates));
+      const connected = p.nodes.flatMap((n, i) => (n.startsWith('alone') ? [] : [i]));
+      const alone = p.nodes.flatMap((n, i) => (n.startsWith('alone') ? [i] : []));
+      const span = (ids: number[], v: Float64Array) => Math.max(...ids.map((i) => v[i]!)) - Math.min(...ids.map((i) => v[i]!));
+      const width = Math.max(span(connected, p.x), span(connected, p.y));
+      expect(span(alone, p.y), `${isolates} alone`).toBeLessThanOrEqual(width / 2 + 1e-9);
+      expect(span(alone, p.x), `${isolates} alone`).toBeLessThanOrEqual(width + 1e-9);
+      expect(new Set(alone.map((i) => `${p.x[i]},${p.y[i]}`)).size).toBe(isolates);
+    }
+  });
+
   it('brings the smaller components in to sit just outside the largest, wherever the forces left them', () => {
     const g = graphWith(0);
     for (let k = 0; k < 3; k++) g.mergeEdge(`tri-${k}`, `tri-${(k + 1) % 3}`);
