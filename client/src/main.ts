@@ -73,7 +73,7 @@ interface CatalystHook {
   nodeDisplay(id: string): unknown;
   nodeSizes(): Record<string, number>;
   /** the person panel's chart: its times and the values of its main line, or null when none is drawn */
-  panelChart(): { times: number[]; values: number[] } | null;
+  panelChart(): { times: number[]; values: number[]; compared: { label: string; values: (number | null)[] }[] } | null;
   visibleNodeCount(): number;
   renderedNodeCount(): number;
   select(id: string | null): Promise<void>;
@@ -945,8 +945,9 @@ window.__catalyst = {
     return out;
   },
   panelChart: () => {
-    const data = panel?.chart?.plot.data;
-    return data ? { times: Array.from(data[0]), values: Array.from(data[1] as ArrayLike<number>) } : null;
+    const chart = panel?.chart;
+    const data = chart?.plot.data;
+    return data ? { times: Array.from(data[0]), values: Array.from(data[1] as ArrayLike<number>), compared: chart!.compared.map((c) => ({ label: c.label, values: [...c.values] })) } : null;
   },
   visibleNodeCount: () => view?.visibleNodeCount() ?? 0,
   renderedNodeCount: () => renderedNodes,

@@ -303,6 +303,49 @@ describe('time', () => {
 });
 
 describe('search and the person panel', () => {
+  it('Compare with draws other people\'s curves beside the profile\'s, as the API gives them, and keeps them from person to person', async () => {
+    const errorsBefore = b.errors.length;
+    await open('?person=p-comeback');
+    const field = b.page.locator('#panel .compare-field input');
+    await field.waitFor();
+    const compared = () => b.page.evaluate(() => window.__catalyst.panelChart()?.compared ?? null);
+    const pick = async (query: string, name: string) => {
+      await field.fill(query);
+      await b.page.locator('#compare-hits [role=option]', { hasText: name }).first().waitFor();
+      await field.press('Enter');
+      await expect.poll(async () => (await compared())?.map((c) => c.label)).toContain(name);
+    };
+    await pick('zara', 'Zara Flash');
+    // Zara's curve over the same range, at the chart's own times
+    const meta = (await t.get('/api/meta')).body;
+    const zara = (await t.get(`/api/people/p-fad/curve?from=${meta.timeRange.from}&to=${meta.timeRange.to}`)).body as { points: { t: number; value: number }[] };
+    const chart = (await b.page.evaluate(() => window.__catalyst.panelChart()))!;
+    expect(chart.times).toEqual(zara.points.map((p) => p.t));
+    expect(chart.compared[0]!.values).toEqual(zara.points.map((p) => p.value));
+    expect(await b.page.locator('#panel .chart-legend .lg-compare').allTextContents()).toEqual(['Zara Flash']);
+    await screenshot(b.page, 'compare.png');
+    // the choice stays on the next profile; on Zara's own, her line is not drawn twice
+    await b.page.evaluate(() => window.__catalyst.select('p-lasting'));
+    await b.page.locator('#panel .person-name', { hasText: 'Professor Ada Lindqvist' }).waitFor();
+    await expect.poll(async () => (await compared())?.map((c) => c.label)).toEqual(['Zara Flash']);
+    await b.page.evaluate(() => window.__catalyst.select('p-fad'));
+    await b.page.locator('#panel .person-name', { hasText: 'Zara Flash' }).waitFor();
+    await expect.poll(async () => (await compared())?.map((c) => c.label)).toEqual([]);
+    expect(await b.page.locator('#panel .compare-field .person-chip').allTextContents()).toEqual(['Zara Flash×']);
+    // at most three: the oldest choice gives way; × takes one off
+    await b.page.evaluate(() => window.__catalyst.select('p-comeback'));
+    await b.page.locator('#panel .person-name', { hasText: 'Marcus Vale' }).waitFor();
+    await pick('ada', 'Professor Ada Lindqvist');
+    await pick('victor', 'Victor Kane');
+    await pick('nia', 'Nia Okafor');
+    expect((await compared())!.map((c) => c.label)).toEqual(['Professor Ada Lindqvist', 'Victor Kane', 'Nia Okafor']);
+    await b.page.locator('#panel .compare-field .chip-remove').nth(1).click();
+    await expect.poll(async () => (await compared())?.map((c) => c.label)).toEqual(['Professor Ada Lindqvist', 'Nia Okafor']);
+    for (let k = 0; k < 2; k++) await b.page.locator('#panel .compare-field .chip-remove').first().click();
+    await expect.poll(async () => (await compared())?.length).toBe(0);
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+
   it('finds a person with the keyboard, flies to them and opens the panel with the decay chart', async () => {
     await open();
     const search = b.page.locator('#search');

@@ -11,6 +11,8 @@ import { axisTicks, type AxisTick } from '../panel/axis-ticks.ts';
 
 export interface DecayChart {
   readonly plot: uPlot;
+  /** the other people's lines drawn beside the curve, as given */
+  readonly compared: readonly ComparedLine[];
   setTime(ms: number | null): void;
   resize(width: number): void;
   destroy(): void;
@@ -35,14 +37,42 @@ export function hasInformativeSplit(curve: Pick<CurveResponse, 'points' | 'posit
   return positive.some((v, k) => Math.abs(v - negative[k]!) > 1e-9 * scale);
 }
 
-/** `label`: what the main line is (default "influence") */
-export function createDecayChart(container: HTMLElement, curve: CurveResponse, opts: { width: number; height: number; label?: string }): DecayChart {
+/** Another person's curve drawn beside the main one: its values at the main curve's times (null where it has none). */
+export interface ComparedLine {
+  label: string;
+  color: string;
+  values: (number | null)[];
+}
+
+/**
+ * `points` (in time order) at the times `xs`: linear between two points, the point itself on it, null before the
+ * first or after the last. Curves asked for over the same range share their times, so this is mostly a copy.
+ */
+export function alignCurve(xs: readonly number[], points: readonly { t: number; value: number }[]): (number | null)[] {
+  let k = 0;
+  return xs.map((x) => {
+    if (points.length === 0 || x < points[0]!.t || x > points[points.length - 1]!.t) return null;
+    while (k + 1 < points.length && points[k + 1]!.t <= x) k++;
+    const a = points[k]!;
+    if (a.t === x || k + 1 === points.length) return a.value;
+    const b = points[k + 1]!;
+    return a.value + ((b.value - a.value) * (x - a.t)) / (b.t - a.t);
+  });
+}
+
+/** `label`: what the main line is (default "influence"); `compare`: other people's lines, at the curve's times */
+export function createDecayChart(
+  container: HTMLElement,
+  curve: CurveResponse,
+  opts: { width: number; height: number; label?: string; compare?: readonly ComparedLine[] },
+): DecayChart {
   const xs = curve.points.map((p) => p.t);
   const ys = curve.points.map((p) => p.value);
   const hasSplit = hasInformativeSplit(curve);
   let time: number | null = null;
 
-  const data: uPlot.AlignedData = hasSplit ? [xs, ys, curve.positive!, curve.negative!] : [xs, ys];
+  const compared = opts.compare ?? [];
+  const data: uPlot.AlignedData = [xs, ys, ...(hasSplit ? [curve.positive!, curve.negative!] : []), ...compared.map((c) => c.values)] as uPlot.AlignedData;
   const series: uPlot.Series[] = [
     {},
     {
@@ -62,6 +92,7 @@ export function createDecayChart(container: HTMLElement, curve: CurveResponse, o
     series.push({ label: 'positive', stroke: POSITIVE_COLOR, width: 1, dash: [3, 3], points: { show: false } });
     series.push({ label: 'negative', stroke: NEGATIVE_COLOR, width: 1, dash: [3, 3], points: { show: false } });
   }
+  for (const c of compared) series.push({ label: c.label, stroke: c.color, width: 1.5, points: { show: false }, spanGaps: false });
 
   let xTicks: AxisTick[] = [];
   const px = (u: uPlot, v: number) => u.valToPos(v, 'x', true);
@@ -152,6 +183,7 @@ export function createDecayChart(container: HTMLElement, curve: CurveResponse, o
 
   return {
     plot,
+    compared,
     setTime(ms) {
       if (ms === time) return;
       time = ms;

@@ -8,12 +8,13 @@ import type { CurveResponse, MetaResponse, Person, ProfileResponse, SuggestionsR
 import type { PersonSnapshot } from '../../../src/domain/model.ts';
 import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
-import type { DecayChart } from '../chart/decay-chart.ts';
+import type { ComparedLine, DecayChart } from '../chart/decay-chart.ts';
 import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, loading } from './dom.ts';
 import { eventsSection } from './events.ts';
 import { metricLabel } from './filters.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
+import { peopleField } from './people-field.ts';
 import { personEditor, type PersonEditor } from './person-editor.ts';
 import { trustSection, type TrustSection } from './trust.ts';
 import { reachBox } from './reach.ts';
@@ -89,6 +90,14 @@ const FADE_TEXT: Record<CurveResponse['fadeClass'], { label: string; text: strin
 };
 
 const CHART_HEIGHT = 150;
+/** At most this many people compared on a profile's chart, each in its colour. */
+export const COMPARE_MAX = 3;
+export const COMPARE_COLORS = ['#c79bff', '#ffb27a', '#7fd1d1'] as const;
+
+/** The people to compare with on `id`'s chart: the chosen ones but `id` itself, each with its colour (kept by its place in the choice). */
+export function comparedWith(id: string, chosen: readonly { id: string; name: string }[]): { id: string; name: string; color: string }[] {
+  return chosen.flatMap((p, k) => (p.id === id ? [] : [{ ...p, color: COMPARE_COLORS[k % COMPARE_COLORS.length]! }]));
+}
 
 /** What the "Influence over time" chart shows: influence from the events one drove, or the introducer score. */
 type CurveKind = 'activity' | 'introducer';
@@ -195,6 +204,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let historyShown = HISTORY_PAGE;
   /** how many of the person's hidden suggestions are listed (grown by "Show more", kept when the list reloads) */
   let hiddenShown = HIDDEN_PAGE;
+  /** the people whose curves are drawn beside a profile's own ("Compare with"); they stay from person to person */
+  let compareChosen: { id: string; name: string }[] = [];
 
   const closeButton = el('button', { class: 'icon-btn panel-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close panel' } });
   closeButton.addEventListener('click', () => opts.onClose());
@@ -585,10 +596,15 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       const width = Math.max(200, slots.curve.clientWidth || root.clientWidth - 40);
       const box = el('div', { class: 'chart-box' });
       slots.curve.append(box);
+      // the people compared with, over the same range: one who cannot be drawn (deleted meanwhile) is left out
+      const others = comparedWith(id, compareChosen);
+      const otherCurves = await Promise.all(others.map((o) => fetchCurve(o.id, kind, signal).catch(() => null)));
       // uPlot is loaded with the first panel, not with the page.
-      const { createDecayChart, hasInformativeSplit } = await import('../chart/decay-chart.ts');
+      const { alignCurve, createDecayChart, hasInformativeSplit } = await import('../chart/decay-chart.ts');
       if (signal.aborted || drawing !== curveDrawings) return;
-      chart = createDecayChart(box, curve, { width, height: CHART_HEIGHT, label: CURVE_KINDS[kind].line });
+      const xs = curve.points.map((p) => p.t);
+      const compare: ComparedLine[] = others.flatMap((o, k) => (otherCurves[k] ? [{ label: o.name, color: o.color, values: alignCurve(xs, otherCurves[k]!.points) }] : []));
+      chart = createDecayChart(box, curve, { width, height: CHART_HEIGHT, label: CURVE_KINDS[kind].line, compare });
       chart.setTime(opts.time());
       const facts: string[] = [fade.text];
       if (curve.halfLifeDays !== null) facts.push(`half-life ${formatDays(curve.halfLifeDays)}`);
@@ -602,14 +618,47 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
           el('span', { class: 'lg lg-peak', text: 'peak' }),
           el('span', { class: 'lg lg-resurgence', text: 'comeback' }),
           el('span', { class: 'lg lg-dormant', text: 'dormant' }),
+          ...compare.map((c) => el('span', { class: 'lg lg-compare', text: c.label, style: { '--compare': c.color } })),
         ]),
         el('p', { class: 'muted small', text: facts.join(' · ') }),
       );
+      if (opts.findPeople) slots.curve.append(compareField(id, () => void drawCurve(id, kind, Promise.resolve(curve), introduces, slots, signal)));
     } catch (err) {
       if (signal.aborted || drawing !== curveDrawings) return;
       clear(slots.curve);
       slots.curve.append(errorText(err));
     }
+  }
+
+  /**
+   * "Compare with": the people whose curves the chart draws beside this one (at most COMPARE_MAX, the oldest choice
+   * giving way), each chip in its line's colour; a change redraws the chart and keeps the field's focus.
+   */
+  function compareField(id: string, redraw: () => void): HTMLElement {
+    const names = new Map(compareChosen.map((p) => [p.id, p.name]));
+    const field = peopleField({
+      label: 'Compare with',
+      initial: compareChosen,
+      find: opts.findPeople!,
+      listId: 'compare-hits',
+      placeholder: 'Someone else…',
+      onPick: (hit) => names.set(hit.id, hit.name),
+      onChange: () => {
+        compareChosen = field
+          .ids()
+          .map((p) => ({ id: p, name: names.get(p) ?? p }))
+          .slice(-COMPARE_MAX);
+        redraw();
+        requestAnimationFrame(() => root.querySelector<HTMLInputElement>('.compare-field input')?.focus());
+      },
+    });
+    field.element.classList.add('compare-field');
+    const colors = new Map(comparedWith(id, compareChosen).map((p) => [p.id, p.color]));
+    field.element.querySelectorAll<HTMLElement>('.person-chip').forEach((chip, k) => {
+      const color = colors.get(compareChosen[k]?.id ?? '');
+      if (color) chip.style.setProperty('--compare', color);
+    });
+    return field.element;
   }
 
   function listOptionsFor(id: string, signal: AbortSignal, lists: ListSlots): SuggestionListOptions {
