@@ -11,13 +11,13 @@
 import { NotFoundError, UnprocessableError, ValidationError } from '../domain/errors.ts';
 import type { Projection } from '../domain/projection.ts';
 import { breakdownAll, personBreakdown, sectorDistances, type SectorDistanceMatrix } from '../engine/breakdowns.ts';
-import { sectorOverview, type SectorOverview } from '../engine/sector-overview.ts';
 import { CentralityInputError, computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
 import { communities as louvain, type CommunitiesResult } from '../engine/communities.ts';
 import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph } from '../engine/influence-graph.ts';
 import { introducerCurve, introducerScores, introducerScoreSeries, type IntroducerScore } from '../engine/introductions/index.ts';
 import { layout, type Positions } from '../engine/layout.ts';
 import { collusionRings, type Ring } from '../engine/rings.ts';
+import { sectorOverview, type SectorOverview } from '../engine/sector-overview.ts';
 import { trustedSeeds } from '../engine/trusted-seeds.ts';
 import { analyzeCurve } from '../engine/time/curve-analysis.ts';
 import { decayCurve, influenceAt, sampleTimes } from '../engine/time/curves.ts';
