@@ -90,14 +90,15 @@ describe('the status line while the analysis works', () => {
     const settled = await b.page
       .waitForFunction(() => window.__catalyst.panelChart() !== null && window.__catalyst.waiting() === 0, null, { timeout: 60_000 })
       .then(
-        () => true,
-        () => false,
+        () => 'settled',
+        (err: Error) => `not settled: ${err.message.split('\n')[0]}`,
       );
     const seen = (await b.page.evaluate(() => (window as unknown as { __statusSeen: Seen[] }).__statusSeen)).slice(before);
     const texts = seen.map((s) => s.text);
     const status = await b.page.locator('#status').evaluate((el) => el.outerHTML);
-    const shown = `the line showed: ${JSON.stringify(texts)}; it is now ${status}; waiting: ${await b.page.evaluate(() => window.__catalyst.waiting())}`;
-    expect(settled, shown).toBe(true);
+    const panel = await b.page.locator('#panel').evaluate((el) => (el.textContent ?? '').slice(0, 600));
+    const shown = `the line showed: ${JSON.stringify(texts)}; it is now ${status}; waiting: ${await b.page.evaluate(() => window.__catalyst.waiting())}; the panel: ${panel}; page errors: ${JSON.stringify(b.errors)}`;
+    expect(settled, shown).toBe('settled');
     // whichever steps the profile waited on (reading, a ranking, Louvain, the introduction index): one was shown
     const step = /^(Reading 5,881 people and 35,592 events from Neo4j|Building the influence graph|Ranking by [\w-]+|Finding communities \(Louvain\) in the influence graph|Indexing 5,881 people's acquaintances for introductions)…/;
     expect(texts.some((x) => step.test(x)), shown).toBe(true);
