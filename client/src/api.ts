@@ -5,6 +5,7 @@
  */
 import type {
   AnalysisStatus,
+  BreakdownTimelineResponse,
   CurveResponse,
   FormatsResponse,
   GraphResponse,
@@ -253,6 +254,9 @@ export const api = {
   meta: (signal?: AbortSignal) => request<MetaResponse>('GET', '/api/meta', undefined, signal),
   /** suspected collusion rings: accounts whose influence comes from each other alone */
   rings: (signal?: AbortSignal) => request<RingsResponse>('GET', '/api/rings', undefined, signal),
+  /** the influence earned in each sector, or through each medium, at evenly spaced times */
+  breakdownTimeline: (by: BreakdownTimelineResponse['by'], signal?: AbortSignal) =>
+    request<BreakdownTimelineResponse>('GET', withQuery('/api/breakdown/timeline', { by, steps: 120 }), undefined, signal),
   /** the sectors side by side at `at` (epoch ms; null: all time), with who carries influence into each */
   sectors: (at: number | null, signal?: AbortSignal) =>
     request<SectorsResponse>('GET', withQuery('/api/sectors', { at: at === null ? null : new Date(at).toISOString(), carriers: 8 }), undefined, signal),

@@ -182,6 +182,16 @@ export interface SectorsResponse {
   carriers: { id: string; name: string; own: number; imported: number; from: { sector: string; amount: number }[] }[][];
 }
 
+/** GET /api/breakdown/timeline: the influence earned in each sector (or through each medium) at evenly spaced times. */
+export interface BreakdownTimelineResponse {
+  by: 'sector' | 'medium';
+  polarity: Polarity;
+  /** epoch ms, from the first event to the last; none when no event is stored */
+  times: number[];
+  /** most influence over the whole span first */
+  groups: { name: string; values: number[] }[];
+}
+
 export interface RingsResponse {
   rings: { members: { id: string; name: string }[]; closedness: number; density: number; reason: string }[];
 }

@@ -138,6 +138,23 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
     registry,
     {
       method: 'get',
+      path: '/api/breakdown/timeline',
+      tag: 'influence',
+      summary: 'The influence earned in each sector, or through each medium, over time: the network’s activity split by where it was earned',
+      query: z.object({
+        by: z.enum(['sector', 'medium']).default('sector'),
+        polarity: polarity.describe('which part of influence counts: total (sign-free), positive or negative'),
+        steps: z.coerce.number().int().min(2).max(1000).default(120).describe('evenly spaced times from the first event to the last'),
+      }),
+      errors: [400],
+    },
+    ({ query }) => svc.breakdownTimeline({ by: query.by, polarity: query.polarity, steps: query.steps }),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
       path: '/api/rings',
       tag: 'influence',
       summary: 'Suspected collusion rings: closed groups of accounts that vouch for each other both ways, with the evidence',

@@ -26,6 +26,7 @@ export const INFLUENCE_METHODS = [
   'ringsSummary',
   'communitiesSummary',
   'sectors',
+  'breakdownTimeline',
   'graphView',
   'timeline',
   'breakdowns',

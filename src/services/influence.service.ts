@@ -26,8 +26,10 @@ import { pagerankRanker } from '../engine/time/temporal-pagerank.ts';
 import { tieStandsAt, trustRanker } from '../engine/time/trust-at.ts';
 import { InfluenceInputError } from '../engine/time/errors.ts';
 import { DAY_MS } from '../engine/time/fade.ts';
+import { groupCurves, type GroupBy, type GroupCurves } from '../engine/time/group-curves.ts';
 import { buildInteractionTable, type InteractionTable } from '../engine/time/interaction-table.ts';
 import type {
+  BreakdownTimelineResponse,
   CommunitiesResponse,
   CurveResponse,
   GraphResponse,
@@ -109,6 +111,8 @@ interface AnalysisState {
   activity?: Record<string, number>;
   /** recent timelines by query: the explorer asks again on every reload of the same view */
   timelines: Map<string, TimelineResponse>;
+  /** influence by sector and by medium over time, by `${by}|${steps}` */
+  groupCurves?: Map<string, GroupCurves>;
   /** the sectors side by side at recent times (null: all time), with SECTOR_CARRIERS_MAX carriers each */
   sectorOverviews?: Map<number | null, SectorOverview>;
   /** the influence graphs of recent sector/medium slices, and who takes part in each (explorer views) */
@@ -912,6 +916,35 @@ export class InfluenceService {
       flow: o.flow,
       carriers: o.carriers.map((list) => list.slice(0, q.carriers).map((c) => ({ id: people[c.person]!.id, name: people[c.person]!.name, own: c.own, imported: c.imported, from: c.from }))),
     };
+  }
+
+  /**
+   * The influence earned in each sector (or through each medium) at `steps` evenly spaced times from the first event
+   * to the last: the whole network's activity, split by where it was earned.
+   */
+  async breakdownTimeline(q: { by: GroupBy; polarity: Polarity; steps: number }): Promise<BreakdownTimelineResponse> {
+    const s = await this.current();
+    if (!Number.isFinite(s.table.firstAt)) return { by: q.by, polarity: q.polarity, times: [], groups: [] };
+    s.groupCurves ??= new Map();
+    const key = `${q.by}|${q.steps}`;
+    let c = s.groupCurves.get(key);
+    if (!c) {
+      this.progress({ name: 'sectors', label: `Summing influence by ${q.by} over time`, done: null, total: null });
+      c = groupCurves(s.table, { by: q.by, from: s.table.firstAt, to: s.table.lastAt, points: q.steps });
+      s.groupCurves.set(key, c);
+    }
+    const K = c.times.length;
+    const groups = c.groups.map((name, g) => {
+      const values = new Array<number>(K);
+      for (let k = 0; k < K; k++) {
+        const pos = c.positive[g * K + k]!;
+        const neg = c.negative[g * K + k]!;
+        values[k] = q.polarity === 'positive' ? pos : q.polarity === 'negative' ? neg : pos + neg;
+      }
+      return { name, values, sum: values.reduce((a, b) => a + b, 0) };
+    });
+    groups.sort((x, y) => y.sum - x.sum || (x.name < y.name ? -1 : 1));
+    return { by: q.by, polarity: q.polarity, times: Array.from(c.times), groups: groups.map(({ name, values }) => ({ name, values })) };
   }
 
   /** Every person's breakdown at t (for exports and batch analyses). */

@@ -553,3 +553,42 @@ describe('GET /api/sectors', () => {
     }
   });
 });
+
+describe('GET /api/breakdown/timeline', () => {
+  it('by sector: each sector over the events\' span, most first, at its last time what /api/sectors gives there', async () => {
+    const meta = (await t.get('/api/meta')).body;
+    const r = (await t.get('/api/breakdown/timeline?by=sector&steps=50')).body;
+    expect(r.by).toBe('sector');
+    expect(r.times).toHaveLength(50);
+    expect(r.times[0]).toBe(Date.parse(meta.timeRange.from));
+    expect(r.times.at(-1)).toBe(Date.parse(meta.timeRange.to));
+    expect(r.groups.map((g: { name: string }) => g.name).sort()).toEqual([...meta.eventSectors].sort());
+    const sums = r.groups.map((g: { values: number[] }) => g.values.reduce((a, b) => a + b, 0));
+    expect(sums).toEqual([...sums].sort((a, b) => b - a));
+    const at = new Date(r.times.at(-1)).toISOString();
+    const sectors = (await t.get(`/api/sectors?at=${at}`)).body.sectors as { name: string; influence: number }[];
+    for (const g of r.groups) expect(g.values.at(-1), g.name).toBeCloseTo(sectors.find((s) => s.name === g.name)!.influence, 6);
+    // nothing before the first event
+    expect(r.groups.every((g: { values: number[] }) => g.values.every((v) => v >= 0))).toBe(true);
+  });
+
+  it('by medium, and its positive and negative parts add up to the total', async () => {
+    const meta = (await t.get('/api/meta')).body;
+    const q = (polarity: string) => t.get(`/api/breakdown/timeline?by=medium&steps=30&polarity=${polarity}`).then((r) => r.body);
+    const [total, positive, negative] = await Promise.all([q('total'), q('positive'), q('negative')]);
+    expect(total.groups.map((g: { name: string }) => g.name).sort()).toEqual([...meta.media].sort());
+    for (const g of total.groups) {
+      const p = positive.groups.find((x: { name: string }) => x.name === g.name).values;
+      const n = negative.groups.find((x: { name: string }) => x.name === g.name).values;
+      g.values.forEach((v: number, k: number) => expect(p[k] + n[k]).toBeCloseTo(v, 9));
+    }
+  });
+
+  it('refuses an unknown grouping or too few steps, naming it', async () => {
+    for (const q of ['by=colour', 'steps=1', 'steps=many', 'polarity=mixed']) {
+      const res = await t.get(`/api/breakdown/timeline?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.message, q).toMatch(q.split('=')[0]!);
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { introducerTally } from '../../client/src/panel/introductions-board.ts';
 import { sectorsHeadline, sourcesText } from '../../client/src/panel/sectors-dialog.ts';
 import { share } from '../../client/src/chart/bars.ts';
 import { vouchingText } from '../../client/src/panel/introductions.ts';
-import type { SectorsResponse, Suggestion } from '../../src/api/contract.ts';
+import type { BreakdownTimelineResponse, SectorsResponse, Suggestion } from '../../src/api/contract.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { personRecords, tieDates } from '../support/records.ts';
 import { ensureClientBuilt, inkRatio, launchBrowser, screenshot, waitReady, type Browser } from './browser.ts';
@@ -1430,7 +1430,23 @@ describe('the Sectors dialog', () => {
     expect(await dialog.locator('.sectors-carrier-list .link').allTextContents()).toEqual(carriers.map((c) => c.name));
     expect(await dialog.locator('.sectors-carrier-text').first().textContent()).toContain(sourcesText(carriers[0]!.from, carriers[0]!.imported));
     expect(await dialog.locator(`.sectors-bar[data-sector="${humanitarian}"]`).getAttribute('aria-pressed')).toBe('true');
+    // over time, by sector then by medium, as the API gives them; a sector's name in the legend picks it
+    const overTime = async (by: string) => (await t.get(`/api/breakdown/timeline?by=${by}&steps=120`)).body as BreakdownTimelineResponse;
+    const legend = () => dialog.locator('.sectors-stack-legend li').allTextContents();
+    await dialog.locator('.sectors-stack canvas').first().waitFor();
+    const bySector = await overTime('sector');
+    await expect.poll(legend).toEqual(bySector.groups.map((g) => g.name));
+    const box = (await dialog.locator('.sectors-stack .u-over').boundingBox())!;
+    await b.page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await expect.poll(() => dialog.locator('.sectors-readout').textContent()).toMatch(/^[A-Z][a-z]{2} \d{4}: \w+ [\d.]+k?/);
     await screenshot(b.page, 'sectors.png');
+    await dialog.locator('.sectors-by button', { hasText: 'Media' }).click();
+    const byMedium = await overTime('medium');
+    await expect.poll(legend).toEqual(byMedium.groups.map((g) => g.name));
+    await dialog.locator('.sectors-by button', { hasText: 'Sectors' }).click();
+    await dialog.locator('.sectors-stack-legend button', { hasText: 'film' }).click();
+    await dialog.locator('h3', { hasText: 'Carried into film' }).waitFor();
+    await dialog.locator(`.sectors-col[data-sector="${humanitarian}"]`).click();
     // a name opens that person on the map
     await dialog.locator('.sectors-carrier-list .link').first().click();
     await b.page.locator('#panel .person-name', { hasText: carriers[0]!.name }).waitFor();

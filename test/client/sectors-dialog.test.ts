@@ -1,7 +1,7 @@
 /** The Sectors dialog's words: the headline, a matrix cell's explanation, a carrier's sources. */
 import { describe, expect, it } from 'vitest';
 import type { SectorsResponse } from '../../src/api/contract.ts';
-import { cellTitle, formatInfluence, heat, sectorsHeadline, sourcesText, transferRange } from '../../client/src/panel/sectors-dialog.ts';
+import { cellTitle, formatInfluence, heat, readoutText, sectorsHeadline, sourcesText, transferRange } from '../../client/src/panel/sectors-dialog.ts';
 
 const sector = (name: string, members: number, influence: number): SectorsResponse['sectors'][number] => ({
   name,
@@ -98,5 +98,38 @@ describe("a carrier's sources", () => {
     expect(formatInfluence(0.049)).toBe('<0.1');
     expect(formatInfluence(0)).toBe('0');
     expect(formatInfluence(1234)).toBe('1.2k');
+  });
+});
+
+describe('the over-time chart', () => {
+  it('stacks the groups, the first at the bottom', async () => {
+    const { runningTotals } = await import('../../client/src/chart/stacked-area.ts');
+    expect(runningTotals([{ values: [1, 2] }, { values: [3, 0] }, { values: [0.5, 1] }])).toEqual([
+      [1, 2],
+      [4, 2],
+      [4.5, 3],
+    ]);
+  });
+
+  it('keeps the largest groups and sums the rest as one', async () => {
+    const { topGroups } = await import('../../client/src/chart/stacked-area.ts');
+    const g = (name: string, values: number[]) => ({ name, color: '#000000', values });
+    const groups = [g('a', [5, 5]), g('b', [3, 1]), g('c', [1, 1]), g('d', [0, 2])];
+    expect(topGroups(groups, 4, '#999999')).toEqual(groups);
+    expect(topGroups(groups, 3, '#999999')).toEqual([g('a', [5, 5]), g('b', [3, 1]), { name: '2 others', color: '#999999', values: [1, 3] }]);
+  });
+
+  it('reads out the largest at a time, in words', () => {
+    const times = [Date.UTC(2021, 2, 10), Date.UTC(2021, 3, 10)];
+    const groups = [
+      { name: 'music', values: [0, 120] },
+      { name: 'film', values: [0, 80.5] },
+      { name: 'tv', values: [0, 3] },
+      { name: 'radio', values: [0, 2] },
+      { name: 'print', values: [0, 1] },
+      { name: 'web', values: [0, 0] },
+    ];
+    expect(readoutText(times, groups, 0)).toBe('Mar 2021: no influence yet');
+    expect(readoutText(times, groups, 1)).toBe('Apr 2021: music 120, film 80.5, tv 3.0, radio 2.0 and 1 more');
   });
 });

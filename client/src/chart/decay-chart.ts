@@ -7,7 +7,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { CurveResponse } from '../../../src/api/contract.ts';
 import { ACCENT, NEGATIVE_COLOR, POSITIVE_COLOR } from '../graph/palette.ts';
-import { axisTicks, type AxisTick } from '../panel/axis-ticks.ts';
+import { drawTimeLine, timeAxes } from './time-axes.ts';
 
 export interface DecayChart {
   readonly plot: uPlot;
@@ -17,13 +17,6 @@ export interface DecayChart {
   resize(width: number): void;
   destroy(): void;
 }
-
-const AXIS = {
-  stroke: '#8b93a7',
-  grid: { stroke: 'rgba(255,255,255,0.05)', width: 1 },
-  ticks: { stroke: 'rgba(255,255,255,0.08)', width: 1, size: 4 },
-  font: '11px Inter, "Segoe UI", system-ui, sans-serif',
-};
 
 /**
  * Whether the curve's positive and negative parts say anything: with only unsigned events (v = 0: messages, plain
@@ -94,7 +87,6 @@ export function createDecayChart(
   }
   for (const c of compared) series.push({ label: c.label, stroke: c.color, width: 1.5, points: { show: false }, spanGaps: false });
 
-  let xTicks: AxisTick[] = [];
   const px = (u: uPlot, v: number) => u.valToPos(v, 'x', true);
   const py = (u: uPlot, v: number) => u.valToPos(v, 'y', true);
 
@@ -107,16 +99,7 @@ export function createDecayChart(
       cursor: { y: false, points: { size: 6 }, drag: { x: false, y: false } },
       padding: [8, 8, 0, 0],
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.12 : 1] } },
-      axes: [
-        // calendar ticks as on the time bar (axis-ticks.ts): one line each, the year named where it changes
-        {
-          ...AXIS,
-          size: 28,
-          splits: (u, _axis, min, max) => (xTicks = axisTicks(min, max, Math.max(2, Math.floor(u.width / 70)))).map((t) => t.t),
-          values: () => xTicks.map((t) => t.label),
-        },
-        { ...AXIS, size: 36, space: 28, values: (_u, ticks) => ticks.map((v) => (v >= 1000 ? `${Math.round(v / 100) / 10}k` : String(Math.round(v * 100) / 100))) },
-      ],
+      axes: timeAxes(36),
       series,
       hooks: {
         drawClear: [
@@ -138,7 +121,6 @@ export function createDecayChart(
           (u) => {
             const { ctx } = u;
             const ratio = devicePixelRatio || 1;
-            const { top, height } = u.bbox;
             ctx.save();
             for (const p of curve.peaks) {
               const x = px(u, p.t);
@@ -160,19 +142,8 @@ export function createDecayChart(
               ctx.closePath();
               ctx.fill();
             }
-            if (time !== null) {
-              const x = px(u, time);
-              if (x >= u.bbox.left && x <= u.bbox.left + u.bbox.width) {
-                ctx.strokeStyle = 'rgba(255,255,255,0.8)';
-                ctx.lineWidth = 1.25 * ratio;
-                ctx.setLineDash([4 * ratio, 3 * ratio]);
-                ctx.beginPath();
-                ctx.moveTo(x, top);
-                ctx.lineTo(x, top + height);
-                ctx.stroke();
-              }
-            }
             ctx.restore();
+            drawTimeLine(u, time);
           },
         ],
       },

@@ -5,10 +5,27 @@
  * and a list who carries the most influence into the chosen sector from the others (a name opens them; "Show on
  * the map" slices the map to that sector).
  */
-import type { SectorsResponse } from '../../../src/api/contract.ts';
+import type { BreakdownTimelineResponse, SectorsResponse } from '../../../src/api/contract.ts';
 import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
-import { clear, el, errorText, formatDate, formatNumber, listInWords } from './dom.ts';
+import type { StackedArea, StackGroup } from '../chart/stacked-area.ts';
+import { categoricalColor, OTHER_COLOR } from '../graph/palette.ts';
+import { clear, el, errorText, formatDate, formatMonth, formatNumber, listInWords } from './dom.ts';
+
+/** The over-time chart shows at most this many groups (the rest as one). */
+const STACK_MOST = 8;
+
+/** What the over-time chart says at one of its times: "Mar 2021: music 120, film 80 and 2 more". */
+export function readoutText(times: readonly number[], groups: readonly { name: string; values: readonly number[] }[], k: number): string {
+  const at = groups
+    .map((g) => ({ name: g.name, v: g.values[k] ?? 0 }))
+    .filter((g) => g.v > 0)
+    .sort((a, b) => b.v - a.v);
+  if (at.length === 0) return `${formatMonth(times[k]!)}: no influence yet`;
+  const shown = at.slice(0, 4).map((g) => `${g.name} ${formatInfluence(g.v)}`);
+  if (at.length > 4) shown.push(`${at.length - 4} more`);
+  return `${formatMonth(times[k]!)}: ${listInWords(shown)}`;
+}
 
 type Sectors = SectorsResponse['sectors'];
 
@@ -107,6 +124,30 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(): void 
   const carriersHead = el('h3');
   const carriers = el('div', { class: 'sectors-carriers' });
   const show = el('button', { class: 'btn btn-ghost btn-small sectors-show', attrs: { type: 'button' } });
+  /** the over-time chart: by sector or by medium */
+  let overTimeBy: BreakdownTimelineResponse['by'] = 'sector';
+  let overTime: BreakdownTimelineResponse | null = null;
+  let stack: StackedArea | null = null;
+  const stackBox = el('div', { class: 'sectors-stack' });
+  const stackLegend = el('ul', { class: 'sectors-stack-legend' });
+  const readout = el('p', { class: 'muted small sectors-readout', attrs: { 'aria-live': 'polite' } });
+  const byButtons = (['sector', 'medium'] as const).map((by) =>
+    el('button', {
+      text: by === 'sector' ? 'Sectors' : 'Media',
+      title: by === 'sector' ? 'The influence earned in each sector over time' : 'The influence earned through each medium over time',
+      attrs: { type: 'button', 'data-by': by, 'aria-pressed': String(by === overTimeBy) },
+    }),
+  );
+  const bySwitch = el('div', { class: 'segmented sectors-by', attrs: { role: 'group', 'aria-label': 'Over time: by sector or by medium' } }, byButtons);
+  byButtons.forEach((b) =>
+    b.addEventListener('click', () => {
+      const by = b.getAttribute('data-by') as BreakdownTimelineResponse['by'];
+      if (by === overTimeBy) return;
+      overTimeBy = by;
+      for (const x of byButtons) x.setAttribute('aria-pressed', String(x === b));
+      void loadOverTime();
+    }),
+  );
   const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
   const dialog = el('dialog', { class: 'board-dialog sectors-dialog', attrs: { 'aria-label': 'Sectors' } }, [
     el('div', { class: 'board-head' }, [el('h2', {}, ['Sectors ', caption]), el('span', { class: 'board-actions' }, [close])]),
@@ -115,6 +156,10 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(): void 
       el('div', { class: 'board-overview' }, [
         el('h3', {}, [el('span', { text: 'How much carries over' }), el('span', { class: 'muted small board-hint', text: 'row: earned in · column: counts in' })]),
         matrix,
+        el('h3', { class: 'sectors-stack-head' }, [el('span', { text: 'Over time' }), bySwitch]),
+        readout,
+        stackBox,
+        stackLegend,
       ]),
       el('div', { class: 'board-overview' }, [
         el('h3', {}, [el('span', { text: 'Influence in each sector' }), el('span', { class: 'muted small board-hint', text: 'earned there · counted from elsewhere' })]),
@@ -126,7 +171,10 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(): void 
   ]);
   document.body.append(dialog);
   close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => request?.abort());
+  dialog.addEventListener('close', () => {
+    request?.abort();
+    overTimeRequest?.abort();
+  });
   show.addEventListener('click', () => {
     const s = data?.sectors[chosen];
     if (!s) return;
@@ -249,6 +297,61 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(): void 
     opts.onSelectPerson(id);
   });
 
+  let overTimeRequest: AbortController | null = null;
+  async function loadOverTime(): Promise<void> {
+    overTimeRequest?.abort();
+    const controller = (overTimeRequest = new AbortController());
+    stack?.destroy();
+    stack = null;
+    stackBox.replaceChildren(el('p', { class: 'muted small', text: 'Loading…' }));
+    clear(stackLegend);
+    readout.textContent = '';
+    try {
+      const r = await opts.api.breakdownTimeline(overTimeBy, controller.signal);
+      if (controller.signal.aborted) return;
+      overTime = r;
+      await drawOverTime(r);
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      stackBox.replaceChildren(errorText(err));
+    }
+  }
+
+  async function drawOverTime(r: BreakdownTimelineResponse): Promise<void> {
+    if (r.times.length === 0) {
+      stackBox.replaceChildren(el('p', { class: 'muted small', text: 'No events stored: nothing to show over time.' }));
+      return;
+    }
+    const colored: StackGroup[] = r.groups.map((g, i) => ({ name: g.name, values: g.values, color: r.by === 'sector' ? opts.color(g.name) : categoricalColor(i) }));
+    const { createStackedArea, topGroups } = await import('../chart/stacked-area.ts');
+    if (overTime !== r || !dialog.open) return;
+    const groups = topGroups(colored, STACK_MOST, OTHER_COLOR);
+    stackBox.replaceChildren();
+    const width = Math.max(240, stackBox.clientWidth || 480);
+    const hint = 'Hover the chart for each one’s influence at a time';
+    stack = createStackedArea(stackBox, r.times, groups, {
+      width,
+      height: 150,
+      time: opts.at(),
+      onHover: (k) => (readout.textContent = k === null ? hint : readoutText(r.times, r.groups, k)),
+    });
+    readout.textContent = hint;
+    const swatch = (g: StackGroup) => el('span', { class: 'sectors-swatch', style: { background: g.color } });
+    stackLegend.replaceChildren(
+      ...groups.map((g, i) =>
+        // a sector opens its carriers (the lumped "others" is no sector)
+        r.by === 'sector' && !(i === groups.length - 1 && groups.length < r.groups.length)
+          ? el('li', {}, [el('button', { class: 'link', title: `Who carries influence into ${g.name}`, attrs: { type: 'button', 'data-name': g.name } }, [swatch(g), g.name])])
+          : el('li', {}, [swatch(g), g.name]),
+      ),
+    );
+  }
+  stackLegend.addEventListener('click', (e) => {
+    const name = (e.target as Element).closest('[data-name]')?.getAttribute('data-name');
+    const i = data?.sectors.findIndex((s) => s.name === name) ?? -1;
+    if (i >= 0) choose(i);
+  });
+
   async function load(): Promise<void> {
     request?.abort();
     const controller = (request = new AbortController());
@@ -278,6 +381,7 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(): void 
     open() {
       dialog.showModal();
       void load();
+      void loadOverTime();
     },
   };
 }
