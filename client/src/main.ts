@@ -218,6 +218,8 @@ store.subscribe((s, prev) => {
   if (s.metric !== prev.metric) timeBar?.refreshLabel();
   // the profile's Trusted PageRank runs with the user's seeds
   if (s.seeds !== prev.seeds) panel?.refreshScores();
+  // a profile opening draws its chart with the people compared with; one shown draws it again
+  if (s.person === prev.person && s.compare.join(',') !== prev.compare.join(',')) panel?.compareChanged();
   if (s.camera && applyingHistory && view) view.setCamera(s.camera, true);
 });
 
@@ -797,6 +799,7 @@ async function boot(): Promise<void> {
     sectorColor: (s) => sectorPalette.get(s) ?? '#6b7385',
     findPeople,
     reach: { target: () => store.get().reach, onTarget: (id) => store.set({ reach: id }) },
+    compare: { ids: () => store.get().compare, onChange: (ids) => store.set({ compare: ids }) },
     communityName: (c) => (scene ? (communityNames(scene, palette).get(c) ?? null) : null),
     metric: () => store.get().metric,
     seeds: () => store.get().seeds,

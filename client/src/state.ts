@@ -1,7 +1,7 @@
 /**
  * The client's one state object.
  *
- * `ViewState` is what a link restores: selected person (and whom they want to reach), time, metric, links, colour mode,
+ * `ViewState` is what a link restores: selected person (whom they want to reach, whom their chart is compared with), time, metric, links, colour mode,
  * filters and (optionally) the camera. It lives in the query string (`parseViewState` / `serializeViewState`, both pure so they are unit
  * tested without a browser). Everything transient (hover, the highlighted introduction path, playing) lives in
  * the renderer's own small state (graph/reducers.ts) and never in the URL.
@@ -23,6 +23,8 @@ export interface ViewState {
   person: string | null;
   /** whom the selected person wants to reach ("How to reach…" in their panel) */
   reach: string | null;
+  /** the people whose curves a profile's chart draws beside its own ("Compare with"), at most MAX_COMPARE */
+  compare: string[];
   /** slider time, epoch ms; null = the latest time of the timeline */
   time: number | null;
   /** influence metric used for node size */
@@ -50,13 +52,15 @@ export const DEFAULT_METRIC = 'pagerank';
 export const TRUSTED_METRIC = 'pagerank-personalized';
 /** At most this many seeds in a link (ids are at most 200 characters each in the API). */
 const MAX_SEEDS = 100;
+/** At most this many people compared on a profile's chart. */
+export const MAX_COMPARE = 3;
 
-/** Seed ids from a link: comma-separated, each once; null for none or a malformed list. */
-function parseSeeds(value: string | null): string[] | null {
+/** Ids from a link: comma-separated, each once; null for none or a malformed list. */
+function parseIds(value: string | null, most: number): string[] | null {
   const s = text(value, 20_000);
   if (s === null) return null;
   const ids = [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
-  return ids.length > 0 && ids.length <= MAX_SEEDS ? ids : null;
+  return ids.length > 0 && ids.length <= most && ids.every((id) => id.length <= 200) ? ids : null;
 }
 
 /** The seeds the API is asked for with the view: its own with Trusted PageRank, none with any other metric. */
@@ -67,6 +71,7 @@ export function seedsFor(view: Pick<ViewState, 'metric' | 'seeds'>): string[] | 
 export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   person: null,
   reach: null,
+  compare: [],
   time: null,
   metric: DEFAULT_METRIC,
   seeds: null,
@@ -84,7 +89,7 @@ const POLARITIES: readonly Polarity[] = ['total', 'positive', 'negative'];
 const COLOR_MODES: readonly ColorMode[] = ['community', 'sector'];
 const LAYERS: readonly Layer[] = ['influence', 'ties'];
 /** Keys in the order they are written, so the same view always gives the same link. */
-const KEYS = ['person', 'reach', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
+const KEYS = ['person', 'reach', 'cmp', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
 
 function text(value: string | null, max = 200): string | null {
   if (value === null) return null;
@@ -138,9 +143,10 @@ export function parseViewState(search: string): ViewState {
     person: text(q.get('person')),
     // a chain to reach someone belongs to a selected person
     reach: q.has('person') ? text(q.get('reach')) : null,
+    compare: parseIds(q.get('cmp'), MAX_COMPARE) ?? [],
     time: parseTime(q.get('t')),
     metric: text(q.get('metric'), 60) ?? DEFAULT_VIEW.metric,
-    seeds: parseSeeds(q.get('seeds')),
+    seeds: parseIds(q.get('seeds'), MAX_SEEDS),
     layer: layer && LAYERS.includes(layer) ? layer : DEFAULT_VIEW.layer,
     color: color && COLOR_MODES.includes(color) ? color : DEFAULT_VIEW.color,
     sector: ties ? null : text(q.get('sector'), 100),
@@ -157,6 +163,7 @@ export function serializeViewState(view: ViewState): string {
   const values: Record<(typeof KEYS)[number], string | null> = {
     person: view.person,
     reach: view.person === null ? null : view.reach,
+    cmp: view.compare.length > 0 ? view.compare.join(',') : null,
     t: view.time === null ? null : formatTime(view.time),
     metric: view.metric === DEFAULT_VIEW.metric ? null : view.metric,
     seeds: seedsFor(view)?.join(',') ?? null,

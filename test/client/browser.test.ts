@@ -316,6 +316,8 @@ describe('search and the person panel', () => {
       await expect.poll(async () => (await compared())?.map((c) => c.label)).toContain(name);
     };
     await pick('zara', 'Zara Flash');
+    // the link keeps the choice
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('cmp')).toBe('p-fad');
     // Zara's curve over the same range, at the chart's own times
     const meta = (await t.get('/api/meta')).body;
     const zara = (await t.get(`/api/people/p-fad/curve?from=${meta.timeRange.from}&to=${meta.timeRange.to}`)).body as { points: { t: number; value: number }[] };
@@ -343,6 +345,10 @@ describe('search and the person panel', () => {
     await expect.poll(async () => (await compared())?.map((c) => c.label)).toEqual(['Professor Ada Lindqvist', 'Nia Okafor']);
     for (let k = 0; k < 2; k++) await b.page.locator('#panel .compare-field .chip-remove').first().click();
     await expect.poll(async () => (await compared())?.length).toBe(0);
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('cmp')).toBeNull();
+    // a link with people to compare opens with them drawn
+    await open('?person=p-comeback&cmp=p-fad,p-lasting');
+    await expect.poll(async () => (await compared())?.map((c) => c.label)).toEqual(['Zara Flash', 'Professor Ada Lindqvist']);
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 

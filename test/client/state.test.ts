@@ -18,6 +18,7 @@ import {
 const full: ViewState = {
   person: 'p-ana',
   reach: 'p-omar',
+  compare: ['p-fad', 'p-lasting'],
   time: Date.UTC(2019, 7, 1),
   metric: 'betweenness',
   seeds: null,
@@ -45,8 +46,15 @@ describe('view state in the URL', () => {
 
   it('writes readable, stable links', () => {
     expect(serializeViewState(full)).toBe(
-      'person=p-ana&reach=p-omar&t=2019-08-01&metric=betweenness&layer=influence&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35',
+      'person=p-ana&reach=p-omar&cmp=p-fad%2Cp-lasting&t=2019-08-01&metric=betweenness&layer=influence&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35',
     );
+  });
+
+  it('carries up to three people to compare with, each once; a longer or empty list is none', () => {
+    expect(parseViewState('?cmp=a,b,a').compare).toEqual(['a', 'b']);
+    expect(parseViewState('?cmp=a,b,c,d').compare).toEqual([]);
+    expect(parseViewState('?cmp=,').compare).toEqual([]);
+    expect(serializeViewState({ ...DEFAULT_VIEW, compare: ['x'] })).toBe('cmp=x');
   });
 
   it('carries the links drawn, trust ties without the event filters they cannot have', () => {

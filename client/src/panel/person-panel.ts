@@ -14,6 +14,7 @@ import { eventsSection } from './events.ts';
 import { metricLabel } from './filters.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
 import { introductionHistory, introductionNames, vouchingText } from './introductions.ts';
+import { MAX_COMPARE } from '../state.ts';
 import { peopleField } from './people-field.ts';
 import { personEditor, type PersonEditor } from './person-editor.ts';
 import { trustSection, type TrustSection } from './trust.ts';
@@ -60,6 +61,8 @@ export interface PersonPanelOptions {
   onTiesChanged?(): void;
   /** moves the map's time to this moment (an event's date was clicked) */
   onSeekTime?(ms: number): void;
+  /** whom the chart is compared with, kept in the link: read at each drawing, told when the choice changes (then compareChanged) */
+  compare?: { ids(): string[]; onChange(ids: string[]): void };
 }
 
 export interface PersonPanel {
@@ -68,6 +71,8 @@ export interface PersonPanel {
   show(id: string): Promise<void>;
   /** moves the chart's time line (every frame while scrubbing) */
   setTime(ms: number | null): void;
+  /** the people compared with changed (the link's choice): the chart is drawn again with them */
+  compareChanged(): void;
   /** reloads the time-dependent sections (scores, polarity, media, reach) for the slider time, after scrubbing stops */
   refreshScores(): void;
   /** what the store holds changed (an event recorded: the time range, kinds, media): read from now on */
@@ -90,8 +95,7 @@ const FADE_TEXT: Record<CurveResponse['fadeClass'], { label: string; text: strin
 };
 
 const CHART_HEIGHT = 150;
-/** At most this many people compared on a profile's chart, each in its colour. */
-export const COMPARE_MAX = 3;
+/** The colours of the people compared on a profile's chart (at most MAX_COMPARE of them), by their place in the choice. */
 export const COMPARE_COLORS = ['#c79bff', '#ffb27a', '#7fd1d1'] as const;
 
 /** The people to compare with on `id`'s chart: the chosen ones but `id` itself, each with its colour (kept by its place in the choice). */
@@ -204,8 +208,23 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let historyShown = HISTORY_PAGE;
   /** how many of the person's hidden suggestions are listed (grown by "Show more", kept when the list reloads) */
   let hiddenShown = HIDDEN_PAGE;
-  /** the people whose curves are drawn beside a profile's own ("Compare with"); they stay from person to person */
-  let compareChosen: { id: string; name: string }[] = [];
+  /** names of the people compared with (the map's, the API's, or the search's), by id */
+  const compareNames = new Map<string, string>();
+  /** draws the chart shown again with the people compared with now (the choice changed); null before one is drawn */
+  let redrawComparison: (() => void) | null = null;
+  /** the choice was just changed in the field: the field redrawn with the chart takes the focus back */
+  let focusCompare = false;
+
+  /** The people compared with, named (a name not known yet is asked of the API; someone unknown keeps their id). */
+  async function comparedPeople(signal: AbortSignal): Promise<{ id: string; name: string }[]> {
+    const ids = opts.compare?.ids() ?? [];
+    await Promise.all(
+      ids
+        .filter((p) => !compareNames.has(p) && opts.nameOf(p) === null)
+        .map((p) => api.person(p, signal).then((found) => compareNames.set(p, found.name), () => compareNames.set(p, p))),
+    );
+    return ids.map((p) => ({ id: p, name: compareNames.get(p) ?? opts.nameOf(p) ?? p }));
+  }
 
   const closeButton = el('button', { class: 'icon-btn panel-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close panel' } });
   closeButton.addEventListener('click', () => opts.onClose());
@@ -392,7 +411,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     controller = null;
     person = null;
     destroyChart();
-    redrawCurve = redrawIntroducerCurve = null;
+    redrawCurve = redrawIntroducerCurve = redrawComparison = null;
     editor = events = trust = newForm = null;
     adding = false;
     clear(root);
@@ -597,7 +616,8 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       const box = el('div', { class: 'chart-box' });
       slots.curve.append(box);
       // the people compared with, over the same range: one who cannot be drawn (deleted meanwhile) is left out
-      const others = comparedWith(id, compareChosen);
+      const chosen = await comparedPeople(signal);
+      const others = comparedWith(id, chosen);
       const otherCurves = await Promise.all(others.map((o) => fetchCurve(o.id, kind, signal).catch(() => null)));
       // uPlot is loaded with the first panel, not with the page.
       const { alignCurve, createDecayChart, hasInformativeSplit } = await import('../chart/decay-chart.ts');
@@ -622,7 +642,12 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
         ]),
         el('p', { class: 'muted small', text: facts.join(' · ') }),
       );
-      if (opts.findPeople) slots.curve.append(compareField(id, () => void drawCurve(id, kind, Promise.resolve(curve), introduces, slots, signal)));
+      redrawComparison = () => void drawCurve(id, kind, Promise.resolve(curve), introduces, slots, signal);
+      if (opts.findPeople && opts.compare) {
+        slots.curve.append(compareField(id, chosen));
+        if (focusCompare) slots.curve.querySelector<HTMLInputElement>('.compare-field input')?.focus();
+        focusCompare = false;
+      }
     } catch (err) {
       if (signal.aborted || drawing !== curveDrawings) return;
       clear(slots.curve);
@@ -631,31 +656,26 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   }
 
   /**
-   * "Compare with": the people whose curves the chart draws beside this one (at most COMPARE_MAX, the oldest choice
-   * giving way), each chip in its line's colour; a change redraws the chart and keeps the field's focus.
+   * "Compare with": the people whose curves the chart draws beside this one (at most MAX_COMPARE, the oldest choice
+   * giving way), each chip in its line's colour; a change goes to the page (the link), which redraws the chart.
    */
-  function compareField(id: string, redraw: () => void): HTMLElement {
-    const names = new Map(compareChosen.map((p) => [p.id, p.name]));
+  function compareField(id: string, chosen: readonly { id: string; name: string }[]): HTMLElement {
     const field = peopleField({
       label: 'Compare with',
-      initial: compareChosen,
+      initial: chosen,
       find: opts.findPeople!,
       listId: 'compare-hits',
       placeholder: 'Someone else…',
-      onPick: (hit) => names.set(hit.id, hit.name),
+      onPick: (hit) => compareNames.set(hit.id, hit.name),
       onChange: () => {
-        compareChosen = field
-          .ids()
-          .map((p) => ({ id: p, name: names.get(p) ?? p }))
-          .slice(-COMPARE_MAX);
-        redraw();
-        requestAnimationFrame(() => root.querySelector<HTMLInputElement>('.compare-field input')?.focus());
+        focusCompare = true;
+        opts.compare!.onChange(field.ids().slice(-MAX_COMPARE));
       },
     });
     field.element.classList.add('compare-field');
-    const colors = new Map(comparedWith(id, compareChosen).map((p) => [p.id, p.color]));
+    const colors = new Map(comparedWith(id, chosen).map((p) => [p.id, p.color]));
     field.element.querySelectorAll<HTMLElement>('.person-chip').forEach((chip, k) => {
-      const color = colors.get(compareChosen[k]?.id ?? '');
+      const color = colors.get(chosen[k]?.id ?? '');
       if (color) chip.style.setProperty('--compare', color);
     });
     return field.element;
@@ -813,6 +833,9 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     show,
     setTime(ms) {
       chart?.setTime(ms);
+    },
+    compareChanged() {
+      redrawComparison?.();
     },
     refreshScores() {
       if (isoAt() !== lastScoresAt) reloadProfile();
