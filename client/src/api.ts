@@ -254,6 +254,17 @@ export const api = {
   meta: (signal?: AbortSignal) => request<MetaResponse>('GET', '/api/meta', undefined, signal),
   /** suspected collusion rings: accounts whose influence comes from each other alone */
   rings: (signal?: AbortSignal) => request<RingsResponse>('GET', '/api/rings', undefined, signal),
+  /** The address of the whole ranking as CSV (GET /api/influence.csv), for a download link. */
+  rankingCsvUrl: (q: { metric: string; layer: string | null; at: number | null; sector: string | null; medium: string | null; polarity: Polarity; seeds: string[] | null }) =>
+    withQuery('/api/influence.csv', {
+      metric: q.metric,
+      layer: q.layer,
+      at: q.at === null ? null : new Date(q.at).toISOString(),
+      sector: q.sector,
+      medium: q.medium,
+      polarity: q.polarity === 'total' ? null : q.polarity,
+      seeds: q.seeds?.join(','),
+    }),
   /** the influence earned in each sector, or through each medium, at evenly spaced times */
   breakdownTimeline: (by: BreakdownTimelineResponse['by'], signal?: AbortSignal) =>
     request<BreakdownTimelineResponse>('GET', withQuery('/api/breakdown/timeline', { by, steps: 120 }), undefined, signal),

@@ -271,6 +271,11 @@ function updateSidePanels(): void {
   const sizedBy = t === null ? `${metricLabel(metric)}${onTies}` : `${overTime.charAt(0).toUpperCase()}${overTime.slice(1)} on ${formatDate(t)}`;
   byId('size-caption').textContent = t === null ? `Node size: ${sizedBy}, all time` : `Node size: ${overTime} on ${formatDate(t)}`;
   byId('top-date').textContent = t === null ? 'all time' : formatDate(t);
+  // the whole ranking behind the list, as the API ranks it at this time, for a spreadsheet
+  const s = store.get();
+  const csv = byId<HTMLAnchorElement>('top-csv');
+  csv.href = api.rankingCsvUrl({ metric, layer: shownLayer, at: t, sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s) });
+  csv.title = `Download everyone's rank by ${metricLabel(metric)}${t === null ? '' : ` on ${formatDate(t)}`} as CSV (rank, id, name, score)`;
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
     onSelect: (id) => selectPerson(id),
     onHover: (id) => view?.setState({ hovered: id }),

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { InfluenceApi } from '../services/analysis.ts';
 import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, SECTOR_CARRIERS_MAX } from '../services/influence.service.ts';
+import { csvLine } from '../services/formats/csv.ts';
 import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
 const time = isoTime;
@@ -37,6 +38,21 @@ const influenceQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** A ranking query as the service takes it. */
+function rankQuery(query: z.output<typeof influenceQuery>): Parameters<InfluenceApi['rank']>[0] {
+  return {
+    metric: query.metric,
+    layer: query.layer ?? null,
+    at: query.at ?? null,
+    sector: query.sector ?? null,
+    medium: query.medium ?? null,
+    polarity: query.polarity,
+    seeds: query.seeds,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
 const rankedItem = z.object({ id: z.string(), name: z.string(), score: z.number(), rank: z.number().int() });
 
 export function createInfluenceRouter(deps: { influence: InfluenceApi }, registry: ApiRegistry): Router {
@@ -61,17 +77,29 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
       errors: [400, 404, 422],
     },
     ({ query }) =>
-      svc.rank({
-        metric: query.metric,
-        layer: query.layer ?? null,
-        at: query.at ?? null,
-        sector: query.sector ?? null,
-        medium: query.medium ?? null,
-        polarity: query.polarity,
-        seeds: query.seeds,
-        limit: query.limit,
-        offset: query.offset,
-      }),
+      svc.rank(rankQuery(query)),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/influence.csv',
+      tag: 'influence',
+      summary: 'The same ranking as GET /api/influence, as a CSV file for a spreadsheet (rank,id,name,score), everyone by default',
+      query: influenceQuery.extend({ limit: z.coerce.number().int().min(1).max(100_000).default(100_000) }),
+      errors: [400, 404, 422],
+    },
+    async ({ query, res }) => {
+      const r = await svc.rank(rankQuery(query));
+      const name = ['catalyst', r.metric, query.sector, query.medium, query.polarity !== 'total' ? query.polarity : null, r.at ? r.at.slice(0, 10) : null]
+        .filter(Boolean)
+        .join('-')
+        .replace(/[^\w.-]+/g, '_');
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+      res.send(csvLine(['rank', 'id', 'name', 'score']) + r.items.map((i) => csvLine([String(i.rank), i.id, i.name, String(i.score)])).join(''));
+    },
   );
   defineRoute(
     router,

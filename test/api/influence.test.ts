@@ -592,3 +592,35 @@ describe('GET /api/breakdown/timeline', () => {
     }
   });
 });
+
+describe('GET /api/influence.csv', () => {
+  const csv = async (query: string) => {
+    const res = await fetch(`${t.url}/api/influence.csv?${query}`);
+    return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), text: await res.text() };
+  };
+
+  it('is the ranking /api/influence gives, everyone, one line each, names quoted when they must be', async () => {
+    expect((await t.send('POST', '/api/people', { id: 'p-csv', name: 'Lee, "the Quoter"' })).status).toBe(201);
+    const r = await csv('metric=pagerank&at=2020-01-01');
+    expect(r.status).toBe(200);
+    expect(r.type).toMatch(/^text\/csv/);
+    expect(r.disposition).toBe('attachment; filename="catalyst-pagerank-2020-01-01.csv"');
+    const lines = r.text.trimEnd().split('\n');
+    expect(lines[0]).toBe('rank,id,name,score');
+    const all = (await t.get('/api/influence?metric=pagerank&at=2020-01-01&limit=100000')).body;
+    expect(lines).toHaveLength(all.total + 1);
+    all.items.slice(0, 20).forEach((item: { rank: number; id: string; name: string; score: number }, k: number) => expect(lines[k + 1]).toBe(`${item.rank},${item.id},${item.name},${item.score}`));
+    expect(lines).toContain(`${all.items.find((i: { id: string }) => i.id === 'p-csv').rank},p-csv,"Lee, ""the Quoter""",${all.items.find((i: { id: string }) => i.id === 'p-csv').score}`);
+  });
+
+  it('takes the same slices and limit, and refuses what /api/influence refuses', async () => {
+    const r = await csv('metric=activity&sector=music&polarity=negative&limit=5');
+    expect(r.disposition).toBe('attachment; filename="catalyst-activity-music-negative.csv"');
+    const api = (await t.get('/api/influence?metric=activity&sector=music&polarity=negative&limit=5')).body;
+    expect(r.text.trimEnd().split('\n').slice(1).map((l) => l.split(',')[1])).toEqual(api.items.map((i: { id: string }) => i.id));
+    const bad = await csv('metric=fame');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.text).error.message).toMatch(/fame/);
+    expect((await csv('metric=pagerank&limt=5')).status).toBe(400);
+  });
+});

@@ -302,6 +302,22 @@ describe('time', () => {
   });
 });
 
+describe('the ranking as CSV', () => {
+  it("Most influential's CSV link downloads the whole ranking the API gives for the view: its metric, slice and time", async () => {
+    await open('?metric=activity&sector=music');
+    await slideTo('2019-06-01');
+    const t0 = await b.page.evaluate(() => window.__catalyst.times()[window.__catalyst.position()]!);
+    const link = b.page.locator('#top-csv');
+    await expect.poll(() => link.getAttribute('href')).toBe(`/api/influence.csv?metric=activity&layer=influence&at=${encodeURIComponent(new Date(t0).toISOString())}&sector=music`);
+    const [download] = await Promise.all([b.page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`catalyst-activity-music-${new Date(t0).toISOString().slice(0, 10)}.csv`);
+    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n');
+    const api = (await t.get(`/api/influence?metric=activity&sector=music&at=${new Date(t0).toISOString()}&limit=100000`)).body;
+    expect(lines).toHaveLength(api.total + 1);
+    expect(lines.slice(1, 6).map((l) => l.split(',')[1])).toEqual(api.items.slice(0, 5).map((i: { id: string }) => i.id));
+  });
+});
+
 describe('search and the person panel', () => {
   it('Compare with draws other people\'s curves beside the profile\'s, as the API gives them, and keeps them from person to person', async () => {
     const errorsBefore = b.errors.length;
