@@ -824,6 +824,7 @@ async function boot(): Promise<void> {
       if (shownLayer === 'ties') void recordsChanged();
     },
     onSeekTime: (ms) => seekTime(ms),
+    onShowSectors: (sector) => void openSectors(sector),
   });
 
   createSearch({
@@ -863,21 +864,7 @@ async function boot(): Promise<void> {
     );
     void board.then((b) => b.open());
   });
-  // "Sectors": the sectors side by side at the map's time, loaded with its first use
-  let sectorsDialog: Promise<{ open(): void }> | null = null;
-  byId('sectors').addEventListener('click', () => {
-    sectorsDialog ??= import('./panel/sectors-dialog.ts').then(({ createSectorsDialog }) =>
-      createSectorsDialog({
-        api,
-        at: () => currentTime(),
-        sector: () => store.get().sector,
-        color: (s) => sectorPalette.get(s) ?? '#6b7385',
-        onSelectPerson: (id) => selectPerson(id),
-        onShowSector: (sector) => store.set({ layer: 'influence', sector }),
-      }),
-    );
-    void sectorsDialog.then((d) => d.open());
-  });
+  byId('sectors').addEventListener('click', () => void openSectors(null));
   byId('share').addEventListener('click', async () => {
     const button = byId<HTMLButtonElement>('share');
     try {
@@ -918,6 +905,22 @@ async function boot(): Promise<void> {
   });
 
   await loadGraph();
+}
+
+/** "Sectors": the sectors side by side at the map's time, at `sector` (else the map's), loaded with its first use. */
+let sectorsDialog: Promise<{ open(sector?: string | null): void }> | null = null;
+async function openSectors(sector: string | null): Promise<void> {
+  sectorsDialog ??= import('./panel/sectors-dialog.ts').then(({ createSectorsDialog }) =>
+    createSectorsDialog({
+      api,
+      at: () => currentTime(),
+      sector: () => store.get().sector,
+      color: (s) => sectorPalette.get(s) ?? '#6b7385',
+      onSelectPerson: (id) => selectPerson(id),
+      onShowSector: (s) => store.set({ layer: 'influence', sector: s }),
+    }),
+  );
+  (await sectorsDialog).open(sector);
 }
 
 /** The exporters (GEXF writer, image export) load on first use, not with the page. */

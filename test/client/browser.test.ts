@@ -1476,6 +1476,20 @@ describe('the Sectors dialog', () => {
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 
+  it("a profile's Sector reach opens it at the sector the person reaches most", async () => {
+    const errorsBefore = b.errors.length;
+    await open('?person=p-cross');
+    const top = (await t.get('/api/people/p-cross/influence')).body.sectorReach[0].sector as string;
+    // not the sector the dialog opens at otherwise (the most influential)
+    expect(top).not.toBe((await t.get('/api/sectors')).body.sectors[0].name);
+    await b.page.locator('#panel button', { hasText: 'Sectors…' }).click();
+    const dialog = b.page.locator('dialog.sectors-dialog');
+    await dialog.locator('h3', { hasText: `Carried into ${top}` }).waitFor();
+    expect(await dialog.locator('.sectors-bar[aria-pressed="true"] .bar-label').textContent()).toBe(top);
+    await dialog.locator('.board-close').click();
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+
   it("follows the map's time, and Show on the map keeps the map to the chosen sector", async () => {
     const errorsBefore = b.errors.length;
     await open();

@@ -61,6 +61,8 @@ export interface PersonPanelOptions {
   onTiesChanged?(): void;
   /** moves the map's time to this moment (an event's date was clicked) */
   onSeekTime?(ms: number): void;
+  /** opens the Sectors dialog at this sector (the profile's "Sector reach" links to it) */
+  onShowSectors?(sector: string | null): void;
   /** whom the chart is compared with, kept in the link: read at each drawing, told when the choice changes (then compareChanged) */
   compare?: { ids(): string[]; onChange(ids: string[]): void };
 }
@@ -208,6 +210,20 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let historyShown = HISTORY_PAGE;
   /** how many of the person's hidden suggestions are listed (grown by "Show more", kept when the list reloads) */
   let hiddenShown = HIDDEN_PAGE;
+  /** the sector the profile shown reaches most (where "Sectors…" opens), or null */
+  let reachTop: string | null = null;
+  /** "Sectors…": the whole network's sectors side by side, at the one this person reaches most */
+  function sectorsLink(): HTMLElement | null {
+    if (!opts.onShowSectors) return null;
+    return el('button', {
+      class: 'link small',
+      text: 'Sectors…',
+      title: 'All the sectors side by side: how much of one counts in another, and who carries influence into each',
+      attrs: { type: 'button' },
+      on: { click: () => opts.onShowSectors!(reachTop) },
+    });
+  }
+
   /** names of the people compared with (the map's, the API's, or the search's), by id */
   const compareNames = new Map<string, string>();
   /** draws the chart shown again with the people compared with now (the choice changed); null before one is drawn */
@@ -319,6 +335,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     t.media.append(barList(profile.mediumProfile.map((m) => ({ label: m.medium, value: m.influence })), { empty: 'No media recorded.' }));
     clear(t.reach);
     t.reach.append(barList(profile.sectorReach.map((r) => ({ label: r.sector, value: r.reach, color: opts.sectorColor(r.sector) })), { empty: 'No reach recorded.' }));
+    reachTop = profile.sectorReach[0]?.sector ?? null;
     clear(t.introducer);
     const intro = profile.introducer;
     if (intro && intro.made > 0) {
@@ -462,7 +479,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
       section('Scores and ranks', scoresSlot, timeNote),
       section('Influence over time', curveSlot, fadeSlot),
       section('Positive and negative', polaritySlot),
-      el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot)]),
+      el('div', { class: 'two-col' }, [section('By medium', mediaSlot), section('Sector reach', reachSlot, sectorsLink() ?? undefined)]),
       section('Events', eventsSlot, eventsAction),
       introducerSlot,
       section('Whom to meet', suggestionsSlot, sectorSelect('meet', id, c.signal, lists)),

@@ -112,9 +112,11 @@ export interface SectorsDialogOptions {
   onShowSector(sector: string): void;
 }
 
-export function createSectorsDialog(opts: SectorsDialogOptions): { open(): void } {
+export function createSectorsDialog(opts: SectorsDialogOptions): { open(sector?: string | null): void } {
   let data: SectorsResponse | null = null;
   let chosen = 0;
+  /** the sector to choose first when the data comes (given to open), else the map's */
+  let preferred: string | null = null;
   let request: AbortController | null = null;
 
   const caption = el('span', { class: 'muted small sectors-when' });
@@ -369,7 +371,7 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(): void 
       if (r.sectors.length > 1) drawMatrix(r);
       else matrix.replaceChildren(el('p', { class: 'muted small', text: 'One sector: there is no other for its influence to count in.' }));
       drawBars(r);
-      const wanted = r.sectors.findIndex((s) => s.name === opts.sector());
+      const wanted = r.sectors.findIndex((s) => s.name === (preferred ?? opts.sector()));
       choose(wanted >= 0 ? wanted : 0);
     } catch (err) {
       if (controller.signal.aborted) return;
@@ -378,7 +380,8 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(): void 
   }
 
   return {
-    open() {
+    open(sector = null) {
+      preferred = sector;
       dialog.showModal();
       void load();
       void loadOverTime();
