@@ -47,6 +47,28 @@ export interface InfluenceResponse {
   seeds?: { id: string; name: string }[];
 }
 
+/** GET /api/influence/table: everyone with several rankings side by side. */
+export interface PeopleTableResponse {
+  /** one per metric asked for, in that order: each is `/api/influence` for the metric, its scores' range for bars */
+  columns: { metric: string; at: string | null; higherIsMoreInfluential: boolean; min: number; max: number }[];
+  /** the page of rows, in the order asked for; `cells` follow `columns` (score null when not finite) */
+  items: {
+    id: string;
+    name: string;
+    sectors: string[];
+    /** Louvain community on the layer shown, as `/api/graph` numbers it; null for someone with no edge */
+    community: number | null;
+    cells: { score: number | null; rank: number; tied: number }[];
+  }[];
+  /** rows matching `q` (everyone without it) */
+  total: number;
+  /** everyone */
+  of: number;
+  sort: string;
+  layer: 'influence' | 'ties';
+  seeds?: { id: string; name: string }[];
+}
+
 export interface Peak {
   t: number;
   value: number;

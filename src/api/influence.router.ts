@@ -1,8 +1,8 @@
 /** Influence analysis: rankings, profiles, decay curves, communities, and the explorer's graph and timeline. */
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { InfluenceApi } from '../services/analysis.ts';
-import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, SECTOR_CARRIERS_MAX } from '../services/influence.service.ts';
+import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, SECTOR_CARRIERS_MAX, TABLE_COLUMNS, TABLE_COLUMNS_MAX } from '../services/influence.service.ts';
 import { csvLine } from '../services/formats/csv.ts';
 import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
@@ -53,6 +53,14 @@ function rankQuery(query: z.output<typeof influenceQuery>): Parameters<Influence
   };
 }
 
+/** A CSV download: named after its parts (those given, joined by hyphens, safe for a file name), its header, its rows. */
+function sendCsv(res: Response, nameParts: (string | null | undefined)[], head: string[], rows: string[][]): void {
+  const name = nameParts.filter(Boolean).join('-').replace(/[^\w.-]+/g, '_');
+  res.setHeader('content-type', 'text/csv; charset=utf-8');
+  res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+  res.send(csvLine(head) + rows.map(csvLine).join(''));
+}
+
 const rankedItem = z.object({ id: z.string(), name: z.string(), score: z.number(), rank: z.number().int() });
 
 export function createInfluenceRouter(deps: { influence: InfluenceApi }, registry: ApiRegistry): Router {
@@ -92,13 +100,86 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
     },
     async ({ query, res }) => {
       const r = await svc.rank(rankQuery(query));
-      const name = ['catalyst', r.metric, query.sector, query.medium, query.polarity !== 'total' ? query.polarity : null, r.at ? r.at.slice(0, 10) : null]
-        .filter(Boolean)
-        .join('-')
-        .replace(/[^\w.-]+/g, '_');
-      res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
-      res.send(csvLine(['rank', 'id', 'name', 'score']) + r.items.map((i) => csvLine([String(i.rank), i.id, i.name, String(i.score)])).join(''));
+      sendCsv(
+        res,
+        ['catalyst', r.metric, query.sector, query.medium, query.polarity !== 'total' ? query.polarity : null, r.at ? r.at.slice(0, 10) : null],
+        ['rank', 'id', 'name', 'score'],
+        r.items.map((i) => [String(i.rank), i.id, i.name, String(i.score)]),
+      );
+    },
+  );
+  const tableQuery = influenceQuery.omit({ metric: true }).extend({
+    columns: z
+      .string()
+      .max(1_000)
+      .default(TABLE_COLUMNS.join(','))
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(z.string()).min(1, 'columns: name at least one metric').max(TABLE_COLUMNS_MAX, `columns: at most ${TABLE_COLUMNS_MAX} metrics`))
+      .describe(`comma-separated metrics, one column each (up to ${TABLE_COLUMNS_MAX}), as GET /api/influence ranks them`),
+    sort: z
+      .string()
+      .max(100)
+      .optional()
+      .describe('name, or one of the columns (most influential first); a leading - reverses it (default: the first column)'),
+    q: z.string().max(200).optional().describe('only people whose name or id contains this (case aside)'),
+  });
+  const tableArgs = (query: z.output<typeof tableQuery>) => ({
+    ...rankQuery({ ...query, metric: query.columns[0]! }),
+    columns: query.columns,
+    sort: query.sort ?? query.columns[0]!,
+    q: query.q ?? null,
+  });
+  const tableResponse = z.object({
+    columns: z.array(z.object({ metric: z.string(), at: z.string().nullable(), higherIsMoreInfluential: z.boolean(), min: z.number(), max: z.number() })),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        sectors: z.array(z.string()),
+        community: z.number().int().nullable(),
+        cells: z.array(z.object({ score: z.number().nullable(), rank: z.number().int(), tied: z.number().int() })),
+      }),
+    ),
+    total: z.number().int(),
+    of: z.number().int(),
+    sort: z.string(),
+    layer: z.enum(['influence', 'ties']),
+    seeds: namedSeeds.optional(),
+  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/influence/table',
+      tag: 'influence',
+      summary: 'Everyone with several rankings side by side, one column per metric, sorted by any of them or by name, filtered by name, a page at a time',
+      query: tableQuery,
+      response: tableResponse,
+      errors: [400, 404, 422],
+    },
+    ({ query }) => svc.table(tableArgs(query)),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/influence/table.csv',
+      tag: 'influence',
+      summary: 'The same table as GET /api/influence/table, as a CSV file (id, name, sectors, community, then each metric and its rank), everyone by default',
+      query: tableQuery.extend({ limit: z.coerce.number().int().min(1).max(100_000).default(100_000) }),
+      errors: [400, 404, 422],
+    },
+    async ({ query, res }) => {
+      const t = await svc.table(tableArgs(query));
+      const at = t.columns[0]?.at;
+      sendCsv(
+        res,
+        ['catalyst-table', query.layer === 'ties' ? 'trust' : null, query.sector, query.medium, query.polarity !== 'total' ? query.polarity : null, at ? at.slice(0, 10) : null],
+        ['id', 'name', 'sectors', 'community', ...t.columns.flatMap((c) => [c.metric, `${c.metric} rank`])],
+        t.items.map((i) => [i.id, i.name, i.sectors.join('; '), i.community === null ? '' : String(i.community), ...i.cells.flatMap((c) => [c.score === null ? '' : String(c.score), String(c.rank)])]),
+      );
     },
   );
   defineRoute(

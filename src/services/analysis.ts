@@ -20,6 +20,7 @@ export const INFLUENCE_METHODS = [
   'warm',
   'meta',
   'rank',
+  'table',
   'introducerRecords',
   'profile',
   'curve',

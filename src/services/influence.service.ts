@@ -36,6 +36,7 @@ import type {
   InfluenceResponse,
   IntroducerRecord,
   MetaResponse,
+  PeopleTableResponse,
   Polarity,
   ProfileResponse,
   RankedItem,
@@ -47,6 +48,7 @@ import type {
 import type { GraphRepository } from '../store/graph.repository.ts';
 import type { ProgressSink } from './analysis.ts';
 import type { VersionSource } from './graph-version.ts';
+import { cell, matches, nameOrder, parseSort, rankIndex, rankingOrder, scoreRange, type RankIndex, type Ranking } from './people-table.ts';
 
 /**
  * Over time, the credit of a fruitful introduction halves every this many days (the all-time score does not
@@ -68,6 +70,9 @@ export const EXACT_PATH_METRICS_MAX_NODES = 5_000;
 export const DEFAULT_SEEDS = 10;
 const PERSONALIZED = 'pagerank-personalized' satisfies MetricName;
 export const BETWEENNESS_SAMPLES = 256;
+/** The table's columns when none are asked for, and the most it takes. */
+export const TABLE_COLUMNS = ['activity', 'pagerank', 'betweenness', 'degree', 'introducer'] as const;
+export const TABLE_COLUMNS_MAX = 12;
 
 /**
  * Which graph the centralities run on: `influence` (people → the people their events reached, weighted by
@@ -139,6 +144,10 @@ const SECTOR_OVERVIEW_CACHE = 8;
 export const SECTOR_CARRIERS_MAX = 50;
 /** The profile's metrics it computes at the asked time; the others are all-time there. */
 const PROFILE_TIMED_METRICS: ReadonlySet<ServedMetric> = new Set(['activity', 'pagerank', 'pagerank-personalized', 'introducer']);
+
+/** Per ranking, where everyone stands in it; per projection, everyone by name (both live as long as what they index). */
+const rankIndexes = new WeakMap<Ranking, RankIndex>();
+const nameOrders = new WeakMap<Projection, string[]>();
 
 export class InfluenceService {
   private state: AnalysisState | null = null;
@@ -296,6 +305,60 @@ export class InfluenceService {
       at: q.at == null ? null : new Date(q.at).toISOString(),
       ...(seeds ? { seeds: this.namedSeeds(s, seeds) } : {}),
     };
+  }
+
+  /**
+   * Everyone with several rankings side by side (each column exactly `/api/influence` for its metric, on the same
+   * layer, time and slice), ordered by one of them (`-` reverses: least influential first) or by name, filtered by
+   * part of a name or id, a page at a time.
+   */
+  async table(q: Omit<RankQuery, 'metric'> & { columns: string[]; sort: string; q: string | null }): Promise<PeopleTableResponse> {
+    const s = await this.current();
+    const p = s.projection;
+    const columns = [...new Set(q.columns.map(checkMetric))];
+    const sort = parseSort(q.sort);
+    if (sort.by !== 'name' && !columns.includes(sort.by as ServedMetric)) {
+      throw new ValidationError(`sort: "${q.sort}" is neither name nor one of the columns (${columns.join(', ')}), with or without a leading -`, { sort: q.sort });
+    }
+    const layer = this.layer(s, q.layer);
+    const rankings = columns.map((metric) => this.ranking(s, { ...q, metric, layer, seeds: metric === PERSONALIZED ? q.seeds : null }));
+    const indexes = rankings.map((r) => this.rankIndex(r, p.indexOf));
+    let order: string[];
+    if (sort.by === 'name') {
+      const byName = (nameOrders.get(p) ?? nameOrders.set(p, nameOrder(p.people)).get(p))!;
+      order = sort.reverse ? [...byName].reverse() : byName;
+    } else {
+      const k = columns.indexOf(sort.by as ServedMetric);
+      order = rankingOrder(rankings[k]!, indexes[k]!, sort.reverse);
+    }
+    const needle = q.q?.trim() || null;
+    const rows = needle ? order.filter((id) => matches(p.people[p.indexOf.get(id)!]!, needle)) : order;
+    const communities = this.communities(s, layer).communities;
+    const seeds = columns.includes(PERSONALIZED) ? this.seeds(s, PERSONALIZED, q.seeds) : null;
+    const at = q.at == null ? null : new Date(q.at).toISOString();
+    return {
+      columns: columns.map((metric, k) => ({
+        metric,
+        at,
+        higherIsMoreInfluential: metric === 'activity' || metric === 'introducer' || METRICS[metric].higherIsMoreInfluential,
+        ...scoreRange(rankings[k]!),
+      })),
+      items: rows.slice(q.offset, q.offset + q.limit).map((id) => {
+        const i = p.indexOf.get(id)!;
+        const person = p.people[i]!;
+        return { id, name: person.name, sectors: person.sectors, community: communities[id] ?? null, cells: rankings.map((r, k) => cell(r, indexes[k]!, i)) };
+      }),
+      total: rows.length,
+      of: p.people.length,
+      sort: q.sort,
+      layer,
+      ...(seeds ? { seeds: this.namedSeeds(s, seeds) } : {}),
+    };
+  }
+
+  /** Where everyone stands in a ranking, computed once per ranking. */
+  private rankIndex(r: Ranking, indexOf: ReadonlyMap<string, number>): RankIndex {
+    return rankIndexes.get(r) ?? rankIndexes.set(r, rankIndex(r, indexOf)).get(r)!;
   }
 
   /**
