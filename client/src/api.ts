@@ -15,6 +15,7 @@ import type {
   IntroductionsSummaryResponse,
   MetaResponse,
   OpportunitiesResponse,
+  PeopleTableResponse,
   Polarity,
   ProfileResponse,
   RingsResponse,
@@ -63,6 +64,40 @@ function withQuery(path: string, query: Query = {}): string {
   for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `${path}?${s}` : path;
+}
+
+/** What a ranking is of: the map's layer, time and slice (sector, medium and polarity slice events; Trusted PageRank's seeds). */
+export interface RankingSlice {
+  layer: string | null;
+  at: number | null;
+  sector: string | null;
+  medium: string | null;
+  polarity: Polarity;
+  seeds: string[] | null;
+}
+
+function sliceQuery(q: RankingSlice): Query {
+  return {
+    layer: q.layer,
+    at: q.at === null ? null : new Date(q.at).toISOString(),
+    sector: q.sector,
+    medium: q.medium,
+    polarity: q.polarity === 'total' ? null : q.polarity,
+    seeds: q.seeds?.join(','),
+  };
+}
+
+/** A page of the table: its metric columns, the sort (`name` or a column, `-` reversing it), a name filter. */
+export interface TableQuery extends RankingSlice {
+  columns: readonly string[];
+  sort: string;
+  q: string;
+  limit: number | null;
+  offset: number | null;
+}
+
+function tableQuery(q: TableQuery): Query {
+  return { columns: q.columns.join(','), sort: q.sort, q: q.q.trim(), ...sliceQuery(q), limit: q.limit, offset: q.offset || null };
 }
 
 /** Requests waiting for their answer (the progress line follows the server while there are some); its own polls of /api/analysis do not count. */
@@ -255,16 +290,11 @@ export const api = {
   /** suspected collusion rings: accounts whose influence comes from each other alone */
   rings: (signal?: AbortSignal) => request<RingsResponse>('GET', '/api/rings', undefined, signal),
   /** The address of the whole ranking as CSV (GET /api/influence.csv), for a download link. */
-  rankingCsvUrl: (q: { metric: string; layer: string | null; at: number | null; sector: string | null; medium: string | null; polarity: Polarity; seeds: string[] | null }) =>
-    withQuery('/api/influence.csv', {
-      metric: q.metric,
-      layer: q.layer,
-      at: q.at === null ? null : new Date(q.at).toISOString(),
-      sector: q.sector,
-      medium: q.medium,
-      polarity: q.polarity === 'total' ? null : q.polarity,
-      seeds: q.seeds?.join(','),
-    }),
+  rankingCsvUrl: (q: RankingSlice & { metric: string }) => withQuery('/api/influence.csv', { metric: q.metric, ...sliceQuery(q) }),
+  /** a page of the table of everyone: several rankings side by side (GET /api/influence/table) */
+  table: (q: TableQuery, signal?: AbortSignal) => request<PeopleTableResponse>('GET', withQuery('/api/influence/table', tableQuery(q)), undefined, signal),
+  /** The address of the whole table as CSV (GET /api/influence/table.csv), for a download link. */
+  tableCsvUrl: (q: Omit<TableQuery, 'limit' | 'offset'>) => withQuery('/api/influence/table.csv', tableQuery({ ...q, limit: null, offset: null })),
   /** the influence earned in each sector, or through each medium, at evenly spaced times */
   breakdownTimeline: (by: BreakdownTimelineResponse['by'], signal?: AbortSignal) =>
     request<BreakdownTimelineResponse>('GET', withQuery('/api/breakdown/timeline', { by, steps: 120 }), undefined, signal),

@@ -865,6 +865,7 @@ async function boot(): Promise<void> {
     void board.then((b) => b.open());
   });
   byId('sectors').addEventListener('click', () => void openSectors(null));
+  byId('table').addEventListener('click', () => void openTable());
   byId('share').addEventListener('click', async () => {
     const button = byId<HTMLButtonElement>('share');
     try {
@@ -921,6 +922,29 @@ async function openSectors(sector: string | null): Promise<void> {
     }),
   );
   (await sectorsDialog).open(sector);
+}
+
+/** "Table": everyone with several rankings side by side, on the map's layer, time and slice, loaded with its first use. */
+let tableDialog: Promise<{ open(): void }> | null = null;
+async function openTable(): Promise<void> {
+  tableDialog ??= import('./panel/table-dialog.ts').then(({ createTableDialog }) =>
+    createTableDialog({
+      api,
+      metrics: () => meta?.metrics ?? [],
+      mapMetric: () => store.get().metric,
+      slice: () => {
+        const s = store.get();
+        return { layer: shownLayer, at: currentTime(), sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s) };
+      },
+      community: (c) => {
+        const entry = scene ? communityNames(scene, palette).get(c) : undefined;
+        return entry ? { name: entry.note ? `${entry.label}, ${entry.note}` : entry.label, color: entry.color } : null;
+      },
+      followAnalysis: (show, hide) => followAnalysis({ onWaiting, status: (signal) => api.analysis(signal), show, hide }),
+      onSelectPerson: (id) => selectPerson(id),
+    }),
+  );
+  (await tableDialog).open();
 }
 
 /** The exporters (GEXF writer, image export) load on first use, not with the page. */

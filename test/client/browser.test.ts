@@ -1512,6 +1512,78 @@ describe('the Sectors dialog', () => {
   });
 });
 
+describe('the Table', () => {
+  it("lists everyone with the API's rankings side by side at the map's time and slice: sorts, filters, pages, picks columns (kept), downloads the CSV and opens a name", async () => {
+    const errorsBefore = b.errors.length;
+    await open('?metric=pagerank&sector=music');
+    await b.page.evaluate(() => localStorage.removeItem('catalyst.table.columns'));
+    await slideTo('2019-06-01');
+    const at = new Date(await b.page.evaluate(() => window.__catalyst.times()[window.__catalyst.position()]!)).toISOString();
+    const table = async (query: string) => (await t.get(`/api/influence/table?at=${at}&sector=music&layer=influence&${query}`)).body;
+    await b.page.locator('#table').click();
+    const dialog = b.page.locator('dialog.table-dialog');
+    const names = () => dialog.locator('tbody .table-name').allTextContents();
+    const pager = () => dialog.locator('.table-page').textContent();
+    const columns = 'columns=pagerank,activity,betweenness,degree,introducer';
+    let api = await table(`${columns}&limit=50`);
+    await expect.poll(names).toEqual(api.items.map((i: { name: string }) => i.name));
+    expect(await dialog.locator('.table-when').textContent()).toBe(`at ${formatDate(Date.parse(at))}, the map's time · music`);
+    expect(await dialog.locator('thead th').allTextContents()).toEqual(['#', 'Name', 'Sectors', 'Community', 'PageRank▼', 'Activity', 'Betweenness', 'Degree', 'Introducer']);
+    expect(await pager()).toBe(`1–50 of ${api.total}`);
+    // a cell: the score with its column's digits and the rank, the tooltip the exact score
+    const first = api.items[0];
+    expect(await dialog.locator('tbody tr').first().locator('.table-rank').first().textContent()).toBe(`#${first.cells[0].rank}${first.cells[0].tied > 0 ? '=' : ''}`);
+    expect(await dialog.locator('tbody tr').first().locator('td.table-metric').first().getAttribute('title')).toContain(String(Number(first.cells[0].score.toPrecision(6))));
+    await screenshot(b.page, 'table.png');
+
+    // a column's head sorts by it, most influential first; again, least first
+    const activityHead = dialog.locator('thead .table-sort', { hasText: 'Activity' });
+    await activityHead.click();
+    api = await table(`${columns}&sort=activity&limit=50`);
+    await expect.poll(names).toEqual(api.items.map((i: { name: string }) => i.name));
+    expect(await dialog.locator('thead th[aria-sort]').textContent()).toBe('Activity▼');
+    await activityHead.click();
+    api = await table(`${columns}&sort=-activity&limit=50`);
+    await expect.poll(names).toEqual(api.items.map((i: { name: string }) => i.name));
+    expect(await dialog.locator('thead th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+
+    // the filter and the pages
+    await dialog.locator('.table-filter').fill('an');
+    api = await table(`${columns}&sort=-activity&q=an&limit=50`);
+    await expect.poll(pager).toBe(`1–${Math.min(50, api.total)} of ${api.total} matching “an” (400 in all)`);
+    expect(await names()).toEqual(api.items.map((i: { name: string }) => i.name));
+    expect(api.total).toBeGreaterThan(50);
+    await dialog.locator('button', { hasText: 'Next ›' }).click();
+    api = await table(`${columns}&sort=-activity&q=an&limit=50&offset=50`);
+    await expect.poll(names).toEqual(api.items.map((i: { name: string }) => i.name));
+    expect(await dialog.locator('tbody .table-num').first().textContent()).toBe('51');
+
+    // Columns adds constraint; the choice stays for the next opening
+    await dialog.locator('.table-columns summary').click();
+    await dialog.locator('.table-picker label', { hasText: 'Constraint' }).click();
+    await expect.poll(() => dialog.locator('thead th').last().textContent()).toBe('Constraint');
+    expect(await b.page.evaluate(() => localStorage.getItem('catalyst.table.columns'))).toBe(JSON.stringify(['pagerank', 'activity', 'betweenness', 'degree', 'introducer', 'constraint']));
+
+    // CSV: the whole table as the API gives it, for the same view
+    const csv = dialog.locator('a', { hasText: 'CSV' });
+    expect(await csv.getAttribute('href')).toBe(`/api/influence/table.csv?columns=pagerank%2Cactivity%2Cbetweenness%2Cdegree%2Cintroducer%2Cconstraint&sort=-activity&q=an&layer=influence&at=${encodeURIComponent(at)}&sector=music`);
+    const [download] = await Promise.all([b.page.waitForEvent('download'), csv.click()]);
+    expect(download.suggestedFilename()).toBe(`catalyst-table-music-${at.slice(0, 10)}.csv`);
+    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(api.total + 1);
+
+    // a name opens the person on the map
+    const name = (await names())[0]!;
+    await dialog.locator('tbody .table-name .link').first().click();
+    await b.page.locator('#panel .person-name', { hasText: name }).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    await b.page.locator('#table').click();
+    await expect.poll(() => dialog.locator('thead th').last().textContent()).toBe('Constraint');
+    await dialog.locator('.board-close').click();
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+});
+
 describe('the introductions board', () => {
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 

@@ -1,0 +1,308 @@
+/**
+ * "Table": everyone in a table, several rankings side by side (GET /api/influence/table), as Gephi's data
+ * laboratory lists nodes: one column per metric with each person's score, a bar for how it compares with the best
+ * and their rank, on the map's layer, time and slice. A column's head sorts by it (again: least influential first),
+ * the box filters by name, the pager steps fifty at a time, "Columns" picks the metrics (kept in this browser) and
+ * CSV downloads the whole table. A name opens the person on the map.
+ */
+import type { PeopleTableResponse } from '../../../src/api/contract.ts';
+import type { Api, RankingSlice } from '../api.ts';
+import type { ProgressView } from './analysis-progress.ts';
+import { renderProgress } from './analysis-progress.ts';
+import { OTHER_COLOR } from '../graph/palette.ts';
+import { el, errorText, formatDate, safeStorage } from './dom.ts';
+import { metricLabel } from './filters.ts';
+import { rankText } from './person-panel.ts';
+
+export const TABLE_PAGE = 50;
+/** The columns shown until one picks others, after the map's metric. */
+export const DEFAULT_COLUMNS = ['activity', 'pagerank', 'betweenness', 'degree', 'introducer'];
+/** The API's limit on columns. */
+export const MAX_COLUMNS = 12;
+const STORAGE_KEY = 'catalyst.table.columns';
+/** Typing in the filter asks again after this pause. */
+const FILTER_WAIT_MS = 200;
+
+/** The columns to show: the map's metric first, then the ones chosen (or the defaults), each once, at most MAX_COLUMNS. */
+export function tableColumns(mapMetric: string, chosen: readonly string[] | null): string[] {
+  return [...new Set([mapMetric, ...(chosen ?? DEFAULT_COLUMNS)])].slice(0, MAX_COLUMNS);
+}
+
+/** The sort after a click on a column's head: its best first, or reversed when it already sorts that way. */
+export function nextSort(current: string, column: string): string {
+  return current === column ? `-${column}` : column;
+}
+
+/** "1–50 of 400", "51–92 of 92 matching “an” (400 in all)", "No one matches “zz”". */
+export function pageText(offset: number, shown: number, total: number, of: number, q: string): string {
+  const filter = q.trim();
+  if (total === 0) return filter ? `No one matches “${filter}”` : 'No one stored';
+  const range = `${(offset + 1).toLocaleString('en-US')}–${(offset + shown).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+  return filter ? `${range} matching “${filter}” (${of.toLocaleString('en-US')} in all)` : range;
+}
+
+/**
+ * How full a cell's bar is: the score's share of the column's best. Where less means more influential (Burt's
+ * constraint), the bar runs the other way, full at the lowest score, so a longer bar is always "more".
+ */
+export function barShare(score: number | null, column: Pick<PeopleTableResponse['columns'][number], 'min' | 'max' | 'higherIsMoreInfluential'>): number {
+  if (score === null) return 0;
+  if (column.higherIsMoreInfluential) return column.max > 0 ? Math.max(0, score / column.max) : 0;
+  const span = column.max - column.min;
+  return span > 0 ? (column.max - score) / span : 0;
+}
+
+/**
+ * The decimals a column shows all its scores with, so they line up as in a spreadsheet: four significant digits of
+ * its largest score (1,480 → 0; 0.8221 → 4; 0.06994 → 5), at most 6.
+ */
+export function columnDecimals(column: Pick<PeopleTableResponse['columns'][number], 'min' | 'max'>): number {
+  const largest = Math.max(Math.abs(column.min), Math.abs(column.max));
+  if (largest === 0) return 0;
+  return Math.max(0, Math.min(6, 3 - Math.floor(Math.log10(largest))));
+}
+
+/** A score in its column: "0" when it is none, else with the column's decimals and thousands separated. */
+export function cellText(score: number | null, decimals: number): string {
+  if (score === null) return '–';
+  if (score === 0) return '0';
+  return score.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+export interface TableDialogOptions {
+  api: Api;
+  /** the metrics the API offers, for the column picker */
+  metrics(): { name: string; description: string }[];
+  /** the map's metric (the first column), layer, time and slice, read at each opening */
+  mapMetric(): string;
+  slice(): RankingSlice;
+  /** a community's name and colour as the legend shows it, null when the map does not show it */
+  community(c: number): { name: string; color: string } | null;
+  /** follows the server's analysis while this dialog waits on it; returns a function that stops following */
+  followAnalysis(show: (view: ProgressView) => void, hide: () => void): () => void;
+  /** a name was clicked: the dialog closes and the map selects them */
+  onSelectPerson(id: string): void;
+}
+
+export function createTableDialog(opts: TableDialogOptions): { open(): void } {
+  const storage = safeStorage();
+  let chosen: string[] | null = readChosen();
+  let columns: string[] = [];
+  let sort = '';
+  let offset = 0;
+  let slice: RankingSlice | null = null;
+  let request: AbortController | null = null;
+  let stopFollowing: (() => void) | null = null;
+  let filterTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const caption = el('span', { class: 'muted small table-when' });
+  const filter = el('input', { class: 'table-filter', attrs: { type: 'search', placeholder: 'Filter by name or id', 'aria-label': 'Filter the table by name or id' } });
+  const status = el('span', { class: 'muted small table-status', attrs: { 'aria-live': 'polite' } });
+  const pager = el('span', { class: 'muted small table-page' });
+  const prev = el('button', { class: 'btn btn-ghost btn-small', text: '‹ Previous', attrs: { type: 'button' } });
+  const next = el('button', { class: 'btn btn-ghost btn-small', text: 'Next ›', attrs: { type: 'button' } });
+  const csv = el('a', { class: 'btn btn-ghost btn-small', text: 'CSV', attrs: { download: '' } });
+  const picker = el('div', { class: 'table-picker' });
+  const pickerBox = el('details', { class: 'table-columns' }, [el('summary', { class: 'btn btn-ghost btn-small', text: 'Columns' }), picker]);
+  const grid = el('div', { class: 'table-grid' });
+  const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
+  const dialog = el('dialog', { class: 'board-dialog table-dialog', attrs: { 'aria-label': 'Table' } }, [
+    el('div', { class: 'board-head' }, [el('h2', {}, ['Everyone ', caption]), el('span', { class: 'board-actions' }, [close])]),
+    el('div', { class: 'table-tools' }, [filter, pickerBox, csv, status, el('span', { class: 'table-pager' }, [pager, prev, next])]),
+    grid,
+  ]);
+  document.body.append(dialog);
+
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    request?.abort();
+    stopFollowing?.();
+    stopFollowing = null;
+    pickerBox.open = false;
+  });
+  // the column picker closes on a click elsewhere, as a menu does
+  dialog.addEventListener('click', (e) => {
+    if (pickerBox.open && !pickerBox.contains(e.target as Node)) pickerBox.open = false;
+  });
+  prev.addEventListener('click', () => void load(Math.max(0, offset - TABLE_PAGE)));
+  next.addEventListener('click', () => void load(offset + TABLE_PAGE));
+  filter.addEventListener('input', () => {
+    if (filterTimer !== null) clearTimeout(filterTimer);
+    filterTimer = setTimeout(() => void load(0), FILTER_WAIT_MS);
+  });
+  grid.addEventListener('click', (e) => {
+    const target = e.target as Element;
+    const id = target.closest('[data-person]')?.getAttribute('data-person');
+    if (id) {
+      dialog.close();
+      opts.onSelectPerson(id);
+      return;
+    }
+    const column = target.closest('[data-sort]')?.getAttribute('data-sort');
+    if (column) {
+      sort = nextSort(sort, column);
+      void load(0);
+    }
+  });
+  picker.addEventListener('change', (e) => {
+    const box = e.target as HTMLInputElement;
+    const name = box.value;
+    const mine = columns.filter((c) => c !== name);
+    if (box.checked) mine.push(name);
+    if (mine.length === 0) {
+      box.checked = true;
+      return;
+    }
+    columns = mine.slice(0, MAX_COLUMNS);
+    chosen = columns;
+    storage?.setItem(STORAGE_KEY, JSON.stringify(columns));
+    if (!columns.includes(sort.replace(/^-/, '')) && sort.replace(/^-/, '') !== 'name') sort = columns[0]!;
+    drawPicker();
+    void load(0);
+  });
+
+  function readChosen(): string[] | null {
+    try {
+      const v = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null') as unknown;
+      return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function drawPicker(): void {
+    picker.replaceChildren(
+      ...opts.metrics().map((m) =>
+        el('label', { title: m.description }, [
+          el('input', {
+            attrs: {
+              type: 'checkbox',
+              value: m.name,
+              checked: columns.includes(m.name),
+              disabled: !columns.includes(m.name) && columns.length >= MAX_COLUMNS,
+            },
+          }),
+          shortLabel(m.name),
+        ]),
+      ),
+    );
+  }
+
+  function query() {
+    return { ...slice!, columns, sort, q: filter.value };
+  }
+
+  async function load(from: number): Promise<void> {
+    request?.abort();
+    const controller = (request = new AbortController());
+    offset = from;
+    csv.href = opts.api.tableCsvUrl(query());
+    grid.classList.add('stale');
+    status.textContent = 'Loading…';
+    stopFollowing?.();
+    stopFollowing = opts.followAnalysis(
+      (view) => {
+        if (!controller.signal.aborted) renderProgress(status, view);
+      },
+      () => {
+        if (!controller.signal.aborted) status.textContent = 'Loading…';
+      },
+    );
+    try {
+      const r = await opts.api.table({ ...query(), limit: TABLE_PAGE, offset }, controller.signal);
+      if (controller.signal.aborted) return;
+      status.textContent = r.seeds ? `Trusted PageRank from ${r.seeds.length} seeds: ${r.seeds.map((s) => s.name).slice(0, 3).join(', ')}${r.seeds.length > 3 ? '…' : ''}` : '';
+      draw(r);
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      status.replaceChildren(errorText(err));
+    } finally {
+      if (request === controller) {
+        stopFollowing?.();
+        stopFollowing = null;
+        grid.classList.remove('stale');
+      }
+    }
+  }
+
+  function draw(r: PeopleTableResponse): void {
+    pager.textContent = pageText(offset, r.items.length, r.total, r.of, filter.value);
+    prev.disabled = offset === 0;
+    next.disabled = offset + r.items.length >= r.total;
+    const sortedBy = sort.replace(/^-/, '');
+    const best = !sort.startsWith('-');
+    const head = (name: string, label: string, title: string, cls = '') => {
+      const on = sortedBy === name;
+      // best first is A to Z for names, and for a metric the most influential first: the highest, or the lowest of constraint
+      const ascending = name === 'name' ? best : best !== (r.columns.find((c) => c.metric === name)?.higherIsMoreInfluential ?? true);
+      return el('th', { class: cls, attrs: { scope: 'col', 'aria-sort': on ? (ascending ? 'ascending' : 'descending') : null } }, [
+        el('button', { class: `table-sort${on ? ' on' : ''}`, title, attrs: { type: 'button', 'data-sort': name } }, [
+          label,
+          el('span', { class: 'table-arrow', attrs: { 'aria-hidden': 'true' }, text: on ? (ascending ? '▲' : '▼') : '' }),
+        ]),
+      ]);
+    };
+    const decimals = r.columns.map(columnDecimals);
+    // a network whose people list no sector (a SNAP edge list) has no Sectors column
+    const withSectors = r.items.some((item) => item.sectors.length > 0);
+    const thead = el('tr', {}, [
+      el('th', { class: 'table-num', text: '#', attrs: { scope: 'col' } }),
+      head('name', 'Name', sortedBy === 'name' && best ? 'Sort by name, Z to A' : 'Sort by name, A to Z', 'table-name'),
+      withSectors ? el('th', { text: 'Sectors', attrs: { scope: 'col' } }) : null,
+      el('th', { text: 'Community', attrs: { scope: 'col' } }),
+      ...r.columns.map((c) =>
+        head(
+          c.metric,
+          shortLabel(c.metric),
+          sortedBy === c.metric && best ? `Sort by ${metricLabel(c.metric)}, least influential first` : `Sort by ${metricLabel(c.metric)}, most influential first`,
+          'table-metric',
+        ),
+      ),
+    ]);
+    const rows = r.items.map((item, i) =>
+      el('tr', {}, [
+        el('td', { class: 'table-num muted', text: (offset + i + 1).toLocaleString('en-US') }),
+        el('td', { class: 'table-name' }, [el('button', { class: 'link', text: item.name, title: `Open ${item.name} (${item.id})`, attrs: { type: 'button', 'data-person': item.id } })]),
+        withSectors ? el('td', { class: 'muted small table-sectors', text: item.sectors.join(', '), title: item.sectors.join(', ') }) : null,
+        el('td', { class: 'small table-community' }, communityCell(item.community)),
+        ...item.cells.map((cell, k) => {
+          const column = r.columns[k]!;
+          const text = cellText(cell.score, decimals[k]!);
+          const rank = rankText({ rank: cell.rank, of: r.of, tied: cell.tied });
+          return el('td', { class: 'table-metric', title: `${metricLabel(column.metric)} ${cell.score === null ? 'not defined' : Number(cell.score.toPrecision(6)).toString()}: ${rank.text}${rank.title ? ` (${rank.title})` : ''}` }, [
+            el('span', { class: 'table-bar', style: { width: `calc((100% - 20px) * ${barShare(cell.score, column).toFixed(3)})` } }),
+            el('span', { class: 'table-value', text }),
+            el('span', { class: 'table-rank muted', text: `#${cell.rank}${cell.tied > 0 ? '=' : ''}` }),
+          ]);
+        }),
+      ]),
+    );
+    grid.replaceChildren(el('table', { class: 'people-table' }, [el('thead', {}, [thead]), el('tbody', {}, rows)]));
+  }
+
+  /** A metric's name without its gloss ("Betweenness", not "Betweenness (broker)"), which its title keeps. */
+  function shortLabel(metric: string): string {
+    return metricLabel(metric).replace(/ \(.*\)$/, '');
+  }
+
+  function communityCell(c: number | null): (Node | string)[] {
+    if (c === null) return ['–'];
+    // communities the legend does not name (the small ones, those off the map) are its "other"
+    const named = opts.community(c) ?? { name: 'other', color: OTHER_COLOR };
+    return [el('span', { class: 'sectors-swatch', style: { background: named.color } }), named.name];
+  }
+
+  return {
+    open() {
+      slice = opts.slice();
+      columns = tableColumns(opts.mapMetric(), chosen);
+      if (!sort || !(columns.includes(sort.replace(/^-/, '')) || sort.replace(/^-/, '') === 'name')) sort = columns[0]!;
+      caption.textContent = [slice.at === null ? 'all time' : `at ${formatDate(slice.at)}, the map's time`, slice.layer === 'ties' ? 'on the trust ties' : null, slice.sector, slice.medium, slice.polarity !== 'total' ? `${slice.polarity} influence` : null]
+        .filter(Boolean)
+        .join(' · ');
+      drawPicker();
+      dialog.showModal();
+      void load(0);
+    },
+  };
+}

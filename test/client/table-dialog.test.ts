@@ -1,0 +1,58 @@
+/** The Table dialog's rules: which columns, the next sort, the pager's words, bars and the digits a column shows. */
+import { describe, expect, it } from 'vitest';
+import { barShare, cellText, columnDecimals, DEFAULT_COLUMNS, MAX_COLUMNS, nextSort, pageText, tableColumns } from '../../client/src/panel/table-dialog.ts';
+
+describe('tableColumns', () => {
+  it("puts the map's metric first, then the chosen (or the defaults), each once, at most the API's limit", () => {
+    expect(tableColumns('pagerank', null)).toEqual(['pagerank', ...DEFAULT_COLUMNS.filter((c) => c !== 'pagerank')]);
+    expect(tableColumns('eigenvector', ['degree', 'eigenvector'])).toEqual(['eigenvector', 'degree']);
+    const many = Array.from({ length: 20 }, (_, i) => `m${i}`);
+    expect(tableColumns('pagerank', many)).toHaveLength(MAX_COLUMNS);
+  });
+});
+
+describe('nextSort', () => {
+  it('sorts by a column best first, and reverses it on a second click', () => {
+    expect(nextSort('pagerank', 'degree')).toBe('degree');
+    expect(nextSort('degree', 'degree')).toBe('-degree');
+    expect(nextSort('-degree', 'degree')).toBe('degree');
+    expect(nextSort('degree', 'name')).toBe('name');
+  });
+});
+
+describe('pageText', () => {
+  it('says which rows are shown, of how many, and what the filter matched', () => {
+    expect(pageText(0, 50, 400, 400, '')).toBe('1–50 of 400');
+    expect(pageText(50, 42, 92, 1200, ' an ')).toBe('51–92 of 92 matching “an” (1,200 in all)');
+    expect(pageText(0, 0, 0, 400, 'zz')).toBe('No one matches “zz”');
+    expect(pageText(0, 0, 0, 0, '')).toBe('No one stored');
+  });
+});
+
+describe('barShare', () => {
+  it('is the share of the best score, full at the lowest where less is more', () => {
+    const up = { min: 0, max: 4, higherIsMoreInfluential: true };
+    expect(barShare(1, up)).toBe(0.25);
+    expect(barShare(null, up)).toBe(0);
+    expect(barShare(1, { ...up, max: 0 })).toBe(0);
+    const down = { min: 0.2, max: 1, higherIsMoreInfluential: false };
+    expect(barShare(0.2, down)).toBe(1);
+    expect(barShare(1, down)).toBe(0);
+    expect(barShare(0.6, down)).toBeCloseTo(0.5);
+  });
+});
+
+describe('columnDecimals and cellText', () => {
+  it('shows four significant digits of the largest score, every score with as many decimals', () => {
+    expect(columnDecimals({ min: 0, max: 1480.2 })).toBe(0);
+    expect(columnDecimals({ min: 0, max: 0.8221 })).toBe(4);
+    expect(columnDecimals({ min: 0.00004, max: 0.06994 })).toBe(5);
+    expect(columnDecimals({ min: 0, max: 99.93 })).toBe(2);
+    expect(columnDecimals({ min: 0, max: 0 })).toBe(0);
+    expect(columnDecimals({ min: 0, max: 1e-9 })).toBe(6);
+    expect(cellText(1480.2, 0)).toBe('1,480');
+    expect(cellText(0.0099, 5)).toBe('0.00990');
+    expect(cellText(0, 5)).toBe('0');
+    expect(cellText(null, 2)).toBe('–');
+  });
+});
