@@ -36,6 +36,7 @@ import {
   Store,
   TRUSTED_METRIC,
   type CameraView,
+  type DialogView,
   type ViewState,
 } from './state.ts';
 
@@ -221,6 +222,7 @@ store.subscribe((s, prev) => {
   // a profile opening draws its chart with the people compared with; one shown draws it again
   if (s.person === prev.person && s.compare.join(',') !== prev.compare.join(',')) panel?.compareChanged();
   if (s.camera && applyingHistory && view) view.setCamera(s.camera, true);
+  if (applyingHistory && JSON.stringify(s.dialog) !== JSON.stringify(prev.dialog)) void showDialog(s.dialog);
 });
 
 // ---------------------------------------------------------------- time
@@ -795,7 +797,6 @@ async function boot(): Promise<void> {
   seedsBox = createSeedsBox(byId('seeds'), { store, find: findPeople });
 
   /** a person's name as the map shows it, or null when they are not on it */
-  const nameOnMap = (id: string): string | null => (scene?.graph.hasNode(id) ? (scene.graph.getNodeAttribute(id, 'label') as string) : null);
 
   panel = createPersonPanel({
     root: byId('panel'),
@@ -845,25 +846,7 @@ async function boot(): Promise<void> {
     importDialog ??= import('./panel/import-dialog.ts').then(({ createImportDialog }) => createImportDialog({ api, onShowNetwork: () => location.reload() }));
     void importDialog.then((d) => d.open());
   });
-  // "Introductions": every recorded introduction, loaded with its first use
-  let board: Promise<{ open(): void }> | null = null;
-  byId('introductions').addEventListener('click', () => {
-    board ??= import('./panel/introductions-board.ts').then(({ createIntroductionsBoard }) =>
-      createIntroductionsBoard({
-        api,
-        sectors: meta?.peopleSectors ?? [],
-        nameOf: nameOnMap,
-        onSelectPerson: (id) => selectPerson(id),
-        onIntroductionsChanged: () => void rescoreIntroducers(),
-        // the open panel's history and introducer record may have changed
-        onClose: (changed) => {
-          const id = store.get().person;
-          if (changed && id) void panel?.show(id);
-        },
-      }),
-    );
-    void board.then((b) => b.open());
-  });
+  byId('introductions').addEventListener('click', () => void openBoard());
   byId('sectors').addEventListener('click', () => void openSectors(null));
   byId('table').addEventListener('click', () => void openTable());
   byId('share').addEventListener('click', async () => {
@@ -906,26 +889,61 @@ async function boot(): Promise<void> {
   });
 
   await loadGraph();
+  // a link with a dialog open opens it over the map it was open on
+  const linked = store.get().dialog;
+  if (linked) void showDialog(linked);
+}
+
+/** "Introductions": every recorded introduction, loaded with its first use. */
+let board: Promise<{ open(): void; close(): void }> | null = null;
+async function openBoard(): Promise<void> {
+  board ??= import('./panel/introductions-board.ts').then(({ createIntroductionsBoard }) =>
+    createIntroductionsBoard({
+      api,
+      sectors: meta?.peopleSectors ?? [],
+      nameOf: nameOnMap,
+      onSelectPerson: (id) => selectPerson(id),
+      onIntroductionsChanged: () => void rescoreIntroducers(),
+      // the open panel's history and introducer record may have changed
+      onClose: (changed) => {
+        dialogClosed('introductions');
+        const id = store.get().person;
+        if (changed && id) void panel?.show(id);
+      },
+    }),
+  );
+  store.set({ dialog: { name: 'introductions' } });
+  (await board).open();
 }
 
 /** "Sectors": the sectors side by side at the map's time, at `sector` (else the map's), loaded with its first use. */
-let sectorsDialog: Promise<{ open(sector?: string | null): void }> | null = null;
+let sectorsDialog: Promise<{ open(sector?: string | null): void; close(): void }> | null = null;
 async function openSectors(sector: string | null): Promise<void> {
   sectorsDialog ??= import('./panel/sectors-dialog.ts').then(({ createSectorsDialog }) =>
     createSectorsDialog({
       api,
-      at: () => currentTime(),
+      at: () => dialogTime(),
       sector: () => store.get().sector,
       color: (s) => sectorPalette.get(s) ?? '#6b7385',
       onSelectPerson: (id) => selectPerson(id),
       onShowSector: (s) => store.set({ layer: 'influence', sector: s }),
+      onChoose: (s) => {
+        if (store.get().dialog?.name === 'sectors') store.set({ dialog: { name: 'sectors', sector: s } });
+      },
+      onClose: () => dialogClosed('sectors'),
     }),
   );
+  store.set({ dialog: { name: 'sectors', sector } });
   (await sectorsDialog).open(sector);
 }
 
+/** The name a person has on the map, or null when the map does not show them. */
+function nameOnMap(id: string): string | null {
+  return scene?.graph.hasNode(id) ? (scene.graph.getNodeAttribute(id, 'label') as string) : null;
+}
+
 /** "Table": everyone with several rankings side by side, on the map's layer, time and slice, loaded with its first use. */
-let tableDialog: Promise<{ open(): void }> | null = null;
+let tableDialog: Promise<{ open(): void; close(): void }> | null = null;
 async function openTable(): Promise<void> {
   tableDialog ??= import('./panel/table-dialog.ts').then(({ createTableDialog }) =>
     createTableDialog({
@@ -934,7 +952,7 @@ async function openTable(): Promise<void> {
       mapMetric: () => store.get().metric,
       slice: () => {
         const s = store.get();
-        return { layer: shownLayer, at: currentTime(), sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s) };
+        return { layer: shownLayer, at: dialogTime(), sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s) };
       },
       community: (c) => {
         const entry = scene ? communityNames(scene, palette).get(c) : undefined;
@@ -942,9 +960,34 @@ async function openTable(): Promise<void> {
       },
       followAnalysis: (show, hide) => followAnalysis({ onWaiting, status: (signal) => api.analysis(signal), show, hide }),
       onSelectPerson: (id) => selectPerson(id),
+      onClose: () => dialogClosed('table'),
     }),
   );
+  store.set({ dialog: { name: 'table' } });
   (await tableDialog).open();
+}
+
+/**
+ * The time a dialog opens at: the map's, or while the map's timeline is still on its way (a link with a dialog and a
+ * time, just opened), the link's day.
+ */
+function dialogTime(): number | null {
+  return scene?.timeline ? currentTime() : store.get().time;
+}
+
+/** A dialog closed: the link no longer opens it (unless another took its place). */
+function dialogClosed(name: DialogView['name']): void {
+  if (store.get().dialog?.name === name) store.set({ dialog: null });
+}
+
+/** Opens the dialog a link (or Back and Forward) names, and closes the others. */
+async function showDialog(wanted: DialogView | null): Promise<void> {
+  for (const [name, handle] of [['introductions', board], ['sectors', sectorsDialog], ['table', tableDialog]] as const) {
+    if (handle && wanted?.name !== name) (await handle).close();
+  }
+  if (wanted?.name === 'sectors') await openSectors(wanted.sector);
+  else if (wanted?.name === 'table') await openTable();
+  else if (wanted?.name === 'introductions') await openBoard();
 }
 
 /** The exporters (GEXF writer, image export) load on first use, not with the page. */

@@ -2,7 +2,7 @@
  * The client's one state object.
  *
  * `ViewState` is what a link restores: selected person (whom they want to reach, whom their chart is compared with), time, metric, links, colour mode,
- * filters and (optionally) the camera. It lives in the query string (`parseViewState` / `serializeViewState`, both pure so they are unit
+ * filters, the dialog open over the map and (optionally) the camera. It lives in the query string (`parseViewState` / `serializeViewState`, both pure so they are unit
  * tested without a browser). Everything transient (hover, the highlighted introduction path, playing) lives in
  * the renderer's own small state (graph/reducers.ts) and never in the URL.
  */
@@ -45,7 +45,12 @@ export interface ViewState {
   /** how many nodes to ask the API for (the most influential ones); null = the client's default */
   limit: number | null;
   camera: CameraView | null;
+  /** the dialog open over the map, so a link opens it too: the Sectors (at a sector), the Table or the Introductions board */
+  dialog: DialogView | null;
 }
+
+/** A dialog a link can open. */
+export type DialogView = { name: 'sectors'; sector: string | null } | { name: 'table' } | { name: 'introductions' };
 
 export const DEFAULT_METRIC = 'pagerank';
 /** The metric that runs from seeds: PageRank whose every jump lands on people the user trusts. */
@@ -83,13 +88,28 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   minInfluence: 0,
   limit: null,
   camera: null,
+  dialog: null,
 });
 
 const POLARITIES: readonly Polarity[] = ['total', 'positive', 'negative'];
 const COLOR_MODES: readonly ColorMode[] = ['community', 'sector'];
 const LAYERS: readonly Layer[] = ['influence', 'ties'];
 /** Keys in the order they are written, so the same view always gives the same link. */
-const KEYS = ['person', 'reach', 'cmp', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam'] as const;
+const KEYS = ['person', 'reach', 'cmp', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam', 'dialog'] as const;
+
+/** A dialog from a link: `table`, `introductions`, `sectors` or `sectors:NAME` (the sector chosen in it); null for anything else. */
+export function parseDialog(value: string | null): DialogView | null {
+  const v = text(value, 120);
+  if (v === 'table' || v === 'introductions') return { name: v };
+  if (v === 'sectors') return { name: 'sectors', sector: null };
+  if (v?.startsWith('sectors:')) return { name: 'sectors', sector: text(v.slice('sectors:'.length), 100) };
+  return null;
+}
+
+export function formatDialog(dialog: DialogView | null): string | null {
+  if (!dialog) return null;
+  return dialog.name === 'sectors' && dialog.sector ? `sectors:${dialog.sector}` : dialog.name;
+}
 
 function text(value: string | null, max = 200): string | null {
   if (value === null) return null;
@@ -155,6 +175,7 @@ export function parseViewState(search: string): ViewState {
     minInfluence: q.has('min') && Number.isFinite(min) ? Math.min(1, Math.max(0, min)) : DEFAULT_VIEW.minInfluence,
     limit: q.has('limit') && Number.isInteger(limit) && limit > 0 ? limit : null,
     camera: parseCamera(q.get('cam')),
+    dialog: parseDialog(q.get('dialog')),
   };
 }
 
@@ -175,6 +196,7 @@ export function serializeViewState(view: ViewState): string {
     min: view.minInfluence > 0 ? String(round(view.minInfluence, 3)) : null,
     limit: view.limit === null ? null : String(view.limit),
     cam: view.camera ? [round(view.camera.x, 4), round(view.camera.y, 4), round(view.camera.ratio, 4)].join(',') : null,
+    dialog: formatDialog(view.dialog),
   };
   const q = new URLSearchParams();
   for (const key of KEYS) {

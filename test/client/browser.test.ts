@@ -1584,6 +1584,42 @@ describe('the Table', () => {
   });
 });
 
+describe('a dialog in the link', () => {
+  it('the link keeps the dialog open over the map (the Sectors at the sector chosen, the Table, the Introductions) and opens it again; closing it leaves the link', async () => {
+    const errorsBefore = b.errors.length;
+    const dialogInLink = () => new URL(b.page.url()).searchParams.get('dialog');
+    await open('?t=2019-06-01');
+    await b.page.locator('#sectors').click();
+    const sectors = b.page.locator('dialog.sectors-dialog');
+    await sectors.locator('.sectors-bar').first().waitFor();
+    const first = (await sectors.locator('.sectors-bar[aria-pressed="true"] .bar-label').textContent())!;
+    await expect.poll(dialogInLink).toBe(`sectors:${first}`);
+    await sectors.locator('.sectors-bar', { hasText: 'film' }).click();
+    await expect.poll(dialogInLink).toBe('sectors:film');
+
+    // the link opens it again, at the same sector and time
+    const link = b.page.url();
+    await b.page.goto(link);
+    await waitReady(b.page);
+    const reopened = b.page.locator('dialog.sectors-dialog');
+    await reopened.locator('h3', { hasText: 'Carried into film' }).waitFor();
+    expect(await reopened.locator('.sectors-when').textContent()).toMatch(/^at \d+ \w{3} 2019, the map's time$/);
+    await reopened.locator('.board-close').click();
+    await expect.poll(dialogInLink).toBeNull();
+
+    await open('?dialog=table');
+    await b.page.locator('dialog.table-dialog tbody tr').first().waitFor();
+    await b.page.keyboard.press('Escape');
+    await expect.poll(dialogInLink).toBeNull();
+    expect(await b.page.locator('dialog.table-dialog').isVisible()).toBe(false);
+
+    await open('?dialog=introductions');
+    await b.page.locator('dialog.board-dialog:not(.table-dialog):not(.sectors-dialog) .board-headline', { hasText: 'introductions recorded' }).waitFor();
+    expect(dialogInLink()).toBe('introductions');
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+});
+
 describe('the introductions board', () => {
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 

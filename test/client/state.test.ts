@@ -30,6 +30,7 @@ const full: ViewState = {
   minInfluence: 0.25,
   limit: 2000,
   camera: { x: 0.4123, y: 0.6, ratio: 0.35 },
+  dialog: { name: 'sectors', sector: 'humanitarian causes' },
 };
 
 describe('view state in the URL', () => {
@@ -46,7 +47,7 @@ describe('view state in the URL', () => {
 
   it('writes readable, stable links', () => {
     expect(serializeViewState(full)).toBe(
-      'person=p-ana&reach=p-omar&cmp=p-fad%2Cp-lasting&t=2019-08-01&metric=betweenness&layer=influence&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35',
+      'person=p-ana&reach=p-omar&cmp=p-fad%2Cp-lasting&t=2019-08-01&metric=betweenness&layer=influence&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35&dialog=sectors%3Ahumanitarian+causes',
     );
   });
 
@@ -55,6 +56,19 @@ describe('view state in the URL', () => {
     expect(parseViewState('?cmp=a,b,c,d').compare).toEqual([]);
     expect(parseViewState('?cmp=,').compare).toEqual([]);
     expect(serializeViewState({ ...DEFAULT_VIEW, compare: ['x'] })).toBe('cmp=x');
+  });
+
+  it('carries the dialog open over the map: the Sectors at a sector or none, the Table, the Introductions; anything else is none', () => {
+    const dialog = (q: string) => parseViewState(q).dialog;
+    expect(dialog('dialog=table')).toEqual({ name: 'table' });
+    expect(dialog('dialog=introductions')).toEqual({ name: 'introductions' });
+    expect(dialog('dialog=sectors')).toEqual({ name: 'sectors', sector: null });
+    expect(dialog('dialog=sectors%3Afilm')).toEqual({ name: 'sectors', sector: 'film' });
+    expect(dialog('dialog=sectors:')).toEqual({ name: 'sectors', sector: null });
+    expect(dialog('dialog=import')).toBeNull();
+    expect(dialog('dialog=')).toBeNull();
+    expect(serializeViewState({ ...DEFAULT_VIEW, dialog: { name: 'sectors', sector: null } })).toBe('dialog=sectors');
+    expect(serializeViewState({ ...DEFAULT_VIEW, dialog: { name: 'table' } })).toBe('dialog=table');
   });
 
   it('carries the links drawn, trust ties without the event filters they cannot have', () => {

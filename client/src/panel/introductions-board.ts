@@ -233,7 +233,7 @@ export interface IntroductionsBoardOptions {
   onClose?(changed: boolean): void;
 }
 
-export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { open(): void } {
+export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { open(): void; close(): void } {
   const { api } = opts;
   let summary: IntroductionsSummaryResponse | null = null;
   let filter: BoardFilter | null = null;
@@ -627,6 +627,9 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
         if (view === 'make') void loadOpportunities();
         else void loadList(0);
       });
+    },
+    close() {
+      if (dialog.open) dialog.close();
     },
   };
 }

@@ -110,9 +110,13 @@ export interface SectorsDialogOptions {
   onSelectPerson(id: string): void;
   /** "Show on the map": the dialog closes and the map keeps to the sector */
   onShowSector(sector: string): void;
+  /** a sector was chosen in it (the link keeps it) */
+  onChoose?(sector: string): void;
+  /** it closed, however */
+  onClose?(): void;
 }
 
-export function createSectorsDialog(opts: SectorsDialogOptions): { open(sector?: string | null): void } {
+export function createSectorsDialog(opts: SectorsDialogOptions): { open(sector?: string | null): void; close(): void } {
   let data: SectorsResponse | null = null;
   let chosen = 0;
   /** the sector to choose first when the data comes (given to open), else the map's */
@@ -176,6 +180,7 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(sector?:
   dialog.addEventListener('close', () => {
     request?.abort();
     overTimeRequest?.abort();
+    opts.onClose?.();
   });
   show.addEventListener('click', () => {
     const s = data?.sectors[chosen];
@@ -192,6 +197,7 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(sector?:
     drawCarriers(data, i);
     // the map slices events: a sector only people list has none to show
     show.hidden = data.sectors[i]!.events === 0;
+    opts.onChoose?.(data.sectors[i]!.name);
   }
 
   function drawMatrix(r: SectorsResponse): void {
@@ -385,6 +391,9 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(sector?:
       dialog.showModal();
       void load();
       void loadOverTime();
+    },
+    close() {
+      if (dialog.open) dialog.close();
     },
   };
 }

@@ -82,9 +82,11 @@ export interface TableDialogOptions {
   followAnalysis(show: (view: ProgressView) => void, hide: () => void): () => void;
   /** a name was clicked: the dialog closes and the map selects them */
   onSelectPerson(id: string): void;
+  /** it closed, however */
+  onClose?(): void;
 }
 
-export function createTableDialog(opts: TableDialogOptions): { open(): void } {
+export function createTableDialog(opts: TableDialogOptions): { open(): void; close(): void } {
   const storage = safeStorage();
   let chosen: string[] | null = readChosen();
   let columns: string[] = [];
@@ -119,6 +121,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void } {
     stopFollowing?.();
     stopFollowing = null;
     pickerBox.open = false;
+    opts.onClose?.();
   });
   // the column picker closes on a click elsewhere, as a menu does
   dialog.addEventListener('click', (e) => {
@@ -303,6 +306,9 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void } {
       drawPicker();
       dialog.showModal();
       void load(0);
+    },
+    close() {
+      if (dialog.open) dialog.close();
     },
   };
 }
