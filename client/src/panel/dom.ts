@@ -142,3 +142,42 @@ export function safeStorage(): Storage | null {
     return null;
   }
 }
+
+/** A segmented switch: a row of buttons of which one is pressed. */
+export interface Segmented<T extends string> {
+  element: HTMLElement;
+  /** presses the button of `value` (without calling onPick) */
+  set(value: T): void;
+}
+
+/**
+ * A segmented switch (`.segmented`, a group named `label`): one button per option, `data-KEY` holding its value;
+ * a click on another than the one pressed presses it and calls `onPick`.
+ */
+export function segmented<T extends string>(opts: {
+  className: string;
+  label: string;
+  /** the name of each button's data attribute (`data-by`, `data-view`…) */
+  key: string;
+  options: readonly { value: T; text: string; title?: string }[];
+  value: T;
+  onPick(value: T): void;
+}): Segmented<T> {
+  let current = opts.value;
+  const buttons = opts.options.map((o) =>
+    el('button', { text: o.text, title: o.title, attrs: { type: 'button', [`data-${opts.key}`]: o.value, 'aria-pressed': String(o.value === current) } }),
+  );
+  const set = (value: T) => {
+    current = value;
+    buttons.forEach((b, k) => b.setAttribute('aria-pressed', String(opts.options[k]!.value === value)));
+  };
+  buttons.forEach((b, k) =>
+    b.addEventListener('click', () => {
+      const value = opts.options[k]!.value;
+      if (value === current) return;
+      set(value);
+      opts.onPick(value);
+    }),
+  );
+  return { element: el('div', { class: `segmented ${opts.className}`, attrs: { role: 'group', 'aria-label': opts.label } }, buttons), set };
+}

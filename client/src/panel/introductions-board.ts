@@ -14,7 +14,7 @@ import type { Introduction, IntroductionStatus, Page } from '../../../src/domain
 import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import { stackedBars, type StackBar, type StackSeries } from '../chart/stacked-bars.ts';
-import { clear, el, errorText, firstName, formatDays, loading, MONTHS, safeStorage } from './dom.ts';
+import { clear, el, errorText, firstName, formatDays, loading, MONTHS, safeStorage, segmented } from './dom.ts';
 import { countedText, introductionNames, introductionRow, STATUS_LABELS, vouchingText } from './introductions.ts';
 import { suggestionList } from './suggestions.ts';
 
@@ -263,14 +263,17 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   /** which list the right-hand side shows: the recorded ones to follow up, or the network's best to make */
   let view: 'follow' | 'make' = 'follow';
   let makeRequest: AbortController | null = null;
-  const viewButtons = (['follow', 'make'] as const).map((v) =>
-    el('button', {
-      text: v === 'follow' ? 'Follow up' : 'To make',
-      title: v === 'follow' ? 'The recorded introductions, to follow up' : 'The best introductions nobody has made yet, across the whole network',
-      attrs: { type: 'button', 'data-view': v, 'aria-pressed': String(v === view) },
-    }),
-  );
-  const viewSwitch = el('div', { class: 'segmented board-view', attrs: { role: 'group', 'aria-label': 'Which list' } }, viewButtons);
+  const viewSwitch = segmented<'follow' | 'make'>({
+    className: 'board-view',
+    label: 'Which list',
+    key: 'view',
+    options: [
+      { value: 'follow', text: 'Follow up', title: 'The recorded introductions, to follow up' },
+      { value: 'make', text: 'To make', title: 'The best introductions nobody has made yet, across the whole network' },
+    ],
+    value: view,
+    onPick: (v) => setView(v),
+  });
   /** the sector "To make" keeps to (pairs with someone in it), or null */
   let makeSector: string | null = null;
   const sectorSelect = el(
@@ -282,25 +285,23 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
     makeSector = sectorSelect.value || null;
     void loadOpportunities();
   });
-  viewButtons.forEach((b) => b.addEventListener('click', () => setView(b.getAttribute('data-view') as 'follow' | 'make')));
-  const basisButtons = (['recorded', 'outcome'] as const).map((b) =>
-    el('button', {
-      text: b === 'recorded' ? 'Recorded' : 'Outcomes',
-      title: b === 'recorded' ? 'Introductions by when they were recorded, coloured by their status now' : 'Outcomes by when they came (those whose outcome is dated)',
-      attrs: { type: 'button', 'data-basis': b, 'aria-pressed': String(b === basis) },
-    }),
-  );
-  const basisSwitch = el('div', { class: 'segmented board-basis', attrs: { role: 'group', 'aria-label': 'What the chart counts per period', hidden: true } }, basisButtons);
-  basisButtons.forEach((b) =>
-    b.addEventListener('click', () => {
-      const next = b.getAttribute('data-basis') as ChartBasis;
-      if (next === basis) return;
+  const basisSwitch = segmented<ChartBasis>({
+    className: 'board-basis',
+    label: 'What the chart counts per period',
+    key: 'basis',
+    options: [
+      { value: 'recorded', text: 'Recorded', title: 'Introductions by when they were recorded, coloured by their status now' },
+      { value: 'outcome', text: 'Outcomes', title: 'Outcomes by when they came (those whose outcome is dated)' },
+    ],
+    value: basis,
+    onPick: (next) => {
       basis = next;
       // a period of the other chart means something else: the list lets go of it
       if (period) setPeriod(null);
       if (summary) drawChart(summary);
-    }),
-  );
+    },
+  });
+  basisSwitch.element.hidden = true;
   const periodChip = el('button', { class: 'chip board-period', attrs: { type: 'button', hidden: true, title: 'Show every period again' } });
   periodChip.addEventListener('click', () => setPeriod(null));
   const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
@@ -319,12 +320,12 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       el('div', { class: 'board-overview' }, [
         el('h3', { text: 'What came of them' }),
         statusBar,
-        el('h3', { class: 'board-chart-head' }, [el('span', { text: 'Over time' }), basisSwitch, el('span', { class: 'muted small board-hint', text: 'click a bar to list its period' })]),
+        el('h3', { class: 'board-chart-head' }, [el('span', { text: 'Over time' }), basisSwitch.element, el('span', { class: 'muted small board-hint', text: 'click a bar to list its period' })]),
         chart,
         el('h3', { text: 'Who introduces best' }),
         introducers,
       ]),
-      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [viewSwitch, waitingSelect, periodChip, filterSelect, sectorSelect]), list]),
+      el('div', { class: 'board-follow' }, [el('div', { class: 'board-list-head' }, [viewSwitch.element, waitingSelect, periodChip, filterSelect, sectorSelect]), list]),
     ]),
   ]);
   document.body.append(dialog);
@@ -458,9 +459,9 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
   /** The chart of introductions recorded per period, or of outcomes per period once some outcomes are dated. */
   function drawChart(s: IntroductionsSummaryResponse): void {
     const outcomes = s.outcomeMonths.length > 0;
-    basisSwitch.hidden = !outcomes;
+    basisSwitch.element.hidden = !outcomes;
     if (!outcomes) basis = 'recorded';
-    for (const b of basisButtons) b.setAttribute('aria-pressed', String(b.getAttribute('data-basis') === basis));
+    basisSwitch.set(basis);
     clear(chart);
     bars = periodBars(basis === 'outcome' ? s.outcomeMonths : s.months, MAX_BARS, basis);
     if (bars.length === 0) return;
@@ -485,7 +486,7 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
 
   function showView(next: 'follow' | 'make'): void {
     view = next;
-    for (const b of viewButtons) b.setAttribute('aria-pressed', String(b.getAttribute('data-view') === next));
+    viewSwitch.set(next);
     for (const control of [waitingSelect, filterSelect]) control.hidden = next === 'make';
     sectorSelect.hidden = next !== 'make' || opts.sectors.length === 0;
     periodChip.hidden = next === 'make' || period === null;

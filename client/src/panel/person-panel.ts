@@ -10,7 +10,7 @@ import { ApiError, type Api } from '../api.ts';
 import { barList, polarityBar } from '../chart/bars.ts';
 import type { ComparedLine, DecayChart } from '../chart/decay-chart.ts';
 import { MAX_COMPARE } from '../state.ts';
-import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, loading } from './dom.ts';
+import { clear, el, errorText, firstName, formatDate, formatDays, formatNumber, loading, segmented } from './dom.ts';
 import { eventsSection } from './events.ts';
 import { metricLabel } from './filters.ts';
 import { hiddenSuggestions } from './hidden-suggestions.ts';
@@ -597,14 +597,14 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
 
   /** The switch above the chart between the two curves, for someone who made introductions. */
   function curveSwitch(kind: CurveKind, onPick: (kind: CurveKind) => void): HTMLElement {
-    const buttons = (Object.keys(CURVE_KINDS) as CurveKind[]).map((k) => {
-      const b = el('button', { text: CURVE_KINDS[k].label, title: CURVE_KINDS[k].title, attrs: { type: 'button', 'data-curve': k, 'aria-pressed': String(k === kind) } });
-      b.addEventListener('click', () => {
-        if (k !== kind) onPick(k);
-      });
-      return b;
-    });
-    return el('div', { class: 'segmented curve-switch', attrs: { role: 'group', 'aria-label': 'Influence over time: which curve' } }, buttons);
+    return segmented<CurveKind>({
+      className: 'curve-switch',
+      label: 'Influence over time: which curve',
+      key: 'curve',
+      options: (Object.keys(CURVE_KINDS) as CurveKind[]).map((k) => ({ value: k, text: CURVE_KINDS[k].label, title: CURVE_KINDS[k].title })),
+      value: kind,
+      onPick,
+    }).element;
   }
 
   /** The decay chart of one curve, its fade badge and what it shows (peaks, half-life, comebacks…). */

@@ -10,7 +10,7 @@ import type { Api } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import type { StackedArea, StackGroup } from '../chart/stacked-area.ts';
 import { categoricalColor, OTHER_COLOR } from '../graph/palette.ts';
-import { clear, el, errorText, formatDate, formatMonth, formatNumber, listInWords } from './dom.ts';
+import { clear, el, errorText, formatDate, formatMonth, formatNumber, listInWords, segmented } from './dom.ts';
 
 /** The over-time chart shows at most this many groups (the rest as one). */
 const STACK_MOST = 8;
@@ -137,23 +137,20 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(sector?:
   const stackBox = el('div', { class: 'sectors-stack' });
   const stackLegend = el('ul', { class: 'sectors-stack-legend' });
   const readout = el('p', { class: 'muted small sectors-readout', attrs: { 'aria-live': 'polite' } });
-  const byButtons = (['sector', 'medium'] as const).map((by) =>
-    el('button', {
-      text: by === 'sector' ? 'Sectors' : 'Media',
-      title: by === 'sector' ? 'The influence earned in each sector over time' : 'The influence earned through each medium over time',
-      attrs: { type: 'button', 'data-by': by, 'aria-pressed': String(by === overTimeBy) },
-    }),
-  );
-  const bySwitch = el('div', { class: 'segmented sectors-by', attrs: { role: 'group', 'aria-label': 'Over time: by sector or by medium' } }, byButtons);
-  byButtons.forEach((b) =>
-    b.addEventListener('click', () => {
-      const by = b.getAttribute('data-by') as BreakdownTimelineResponse['by'];
-      if (by === overTimeBy) return;
+  const bySwitch = segmented<BreakdownTimelineResponse['by']>({
+    className: 'sectors-by',
+    label: 'Over time: by sector or by medium',
+    key: 'by',
+    options: [
+      { value: 'sector', text: 'Sectors', title: 'The influence earned in each sector over time' },
+      { value: 'medium', text: 'Media', title: 'The influence earned through each medium over time' },
+    ],
+    value: overTimeBy,
+    onPick: (by) => {
       overTimeBy = by;
-      for (const x of byButtons) x.setAttribute('aria-pressed', String(x === b));
       void loadOverTime();
-    }),
-  );
+    },
+  }).element;
   const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
   const dialog = el('dialog', { class: 'board-dialog sectors-dialog', attrs: { 'aria-label': 'Sectors' } }, [
     el('div', { class: 'board-head' }, [el('h2', {}, ['Sectors ', caption]), el('span', { class: 'board-actions' }, [close])]),
