@@ -954,6 +954,18 @@ async function openTable(): Promise<void> {
         const s = store.get();
         return { layer: shownLayer, at: dialogTime(), sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s) };
       },
+      series: (id) => {
+        const tl = scene?.timeline;
+        if (!tl || !scene!.graph.hasNode(id)) return null;
+        const i = scene!.graph.getNodeAttribute(id, 'i');
+        const T = tl.times.length;
+        return tl.nodeTimed[i] ? { values: tl.nodeSeries.subarray(i * T, (i + 1) * T), times: tl.times, position } : null;
+      },
+      seriesLabel: () => {
+        const basis = scene?.timeline?.basis;
+        if (!basis) return null;
+        return store.get().metric === TRUSTED_METRIC && (basis === 'pagerank' || basis === 'trust') ? TRUSTED_OVER_TIME[basis] : OVER_TIME[basis];
+      },
       community: (c) => {
         const entry = scene ? communityNames(scene, palette).get(c) : undefined;
         return entry ? { name: entry.note ? `${entry.label}, ${entry.note}` : entry.label, color: entry.color } : null;

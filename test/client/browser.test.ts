@@ -1515,7 +1515,10 @@ describe('the Sectors dialog', () => {
 describe('the Table', () => {
   it("lists everyone with the API's rankings side by side at the map's time and slice: sorts, filters, pages, picks columns (kept), downloads the CSV and opens a name", async () => {
     const errorsBefore = b.errors.length;
+    // the map's timeline, which the Over time column draws
+    const timelineResponse = b.page.waitForResponse((r) => r.url().includes('/api/timeline?'));
     await open('?metric=pagerank&sector=music');
+    const timeline = (await (await timelineResponse).json()) as { nodes: string[]; values: number[][]; times: number[] };
     await b.page.evaluate(() => localStorage.removeItem('catalyst.table.columns'));
     await slideTo('2019-06-01');
     const at = new Date(await b.page.evaluate(() => window.__catalyst.times()[window.__catalyst.position()]!)).toISOString();
@@ -1528,7 +1531,15 @@ describe('the Table', () => {
     let api = await table(`${columns}&limit=50`);
     await expect.poll(names).toEqual(api.items.map((i: { name: string }) => i.name));
     expect(await dialog.locator('.table-when').textContent()).toBe(`at ${formatDate(Date.parse(at))}, the map's time · music`);
-    expect(await dialog.locator('thead th').allTextContents()).toEqual(['#', 'Name', 'Sectors', 'Community', 'PageRank▼', 'Activity', 'Betweenness', 'Degree', 'Introducer']);
+    expect(await dialog.locator('thead th').allTextContents()).toEqual(['#', 'Name', 'Sectors', 'Community', 'Over time', 'PageRank▼', 'Activity', 'Betweenness', 'Degree', 'Introducer']);
+    // each row's curve is the map's timeline for them: as many points, highest where it is, the map's time marked
+    for (const [k, item] of api.items.slice(0, 5).entries()) {
+      const values = timeline.values[timeline.nodes.indexOf(item.id)]!;
+      const spark = dialog.locator('tbody tr').nth(k).locator('svg.table-spark');
+      expect((await spark.locator('polyline').getAttribute('points'))!.split(' ')).toHaveLength(timeline.times.length);
+      expect(Number(await spark.getAttribute('data-peak')), item.id).toBe(values.indexOf(Math.max(...values)));
+      expect(await spark.locator('line.table-spark-now').count()).toBe(1);
+    }
     expect(await pager()).toBe(`1–50 of ${api.total}`);
     // a cell: the score with its column's digits and the rank, the tooltip the exact score
     const first = api.items[0];

@@ -1,6 +1,6 @@
 /** The Table dialog's rules: which columns, the next sort, the pager's words, bars and the digits a column shows. */
 import { describe, expect, it } from 'vitest';
-import { barShare, cellText, columnDecimals, DEFAULT_COLUMNS, MAX_COLUMNS, nextSort, pageText, tableColumns } from '../../client/src/panel/table-dialog.ts';
+import { barShare, cellText, columnDecimals, DEFAULT_COLUMNS, MAX_COLUMNS, nextSort, pageText, peakIndex, sparkPoints, tableColumns } from '../../client/src/panel/table-dialog.ts';
 
 describe('tableColumns', () => {
   it("puts the map's metric first, then the chosen (or the defaults), each once, at most the API's limit", () => {
@@ -54,5 +54,21 @@ describe('columnDecimals and cellText', () => {
     expect(cellText(0.0099, 5)).toBe('0.00990');
     expect(cellText(0, 5)).toBe('0');
     expect(cellText(null, 2)).toBe('–');
+  });
+});
+
+describe('sparkPoints and peakIndex', () => {
+  it('draws a row to its own highest value, the highest at the top, nothing at the bottom', () => {
+    expect(sparkPoints([0, 2, 4, 1], 30, 10)).toBe('0.0,9.0 10.0,5.0 20.0,1.0 30.0,7.0');
+    // never above 0: flat along the bottom
+    expect(sparkPoints([0, 0, 0], 20, 10)).toBe('0.0,9.0 10.0,9.0 20.0,9.0');
+    // the same shape whatever the scale
+    expect(sparkPoints([0, 2e-6, 4e-6, 1e-6], 30, 10)).toBe(sparkPoints([0, 2, 4, 1], 30, 10));
+  });
+
+  it('finds the first highest sample, or none when the curve never rises', () => {
+    expect(peakIndex([0, 3, 1, 3])).toBe(1);
+    expect(peakIndex([0, 0])).toBe(-1);
+    expect(peakIndex([])).toBe(-1);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * "Table": everyone in a table, several rankings side by side (GET /api/influence/table), as Gephi's data
  * laboratory lists nodes: one column per metric with each person's score, a bar for how it compares with the best
- * and their rank, on the map's layer, time and slice. A column's head sorts by it (again: least influential first),
+ * and their rank, on the map's layer, time and slice, and each one's curve over time from the map's timeline. A column's head sorts by it (again: least influential first),
  * the box filters by name, the pager steps fifty at a time, "Columns" picks the metrics (kept in this browser) and
  * CSV downloads the whole table. A name opens the person on the map.
  */
@@ -10,7 +10,7 @@ import type { Api, RankingSlice } from '../api.ts';
 import type { ProgressView } from './analysis-progress.ts';
 import { renderProgress } from './analysis-progress.ts';
 import { OTHER_COLOR } from '../graph/palette.ts';
-import { el, errorText, formatDate, safeStorage } from './dom.ts';
+import { el, errorText, formatDate, formatMonth, safeStorage } from './dom.ts';
 import { metricLabel } from './filters.ts';
 import { rankText } from './person-panel.ts';
 
@@ -69,6 +69,34 @@ export function cellText(score: number | null, decimals: number): string {
   return score.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
+/** The size of a row's curve over time. */
+export const SPARK_WIDTH = 84;
+export const SPARK_HEIGHT = 20;
+
+/**
+ * A curve's points for an SVG polyline `width` × `height`, each row scaled to its own highest value (the shape:
+ * rose, faded, came back), a flat line along the bottom when it is never above 0.
+ */
+export function sparkPoints(values: ArrayLike<number>, width = SPARK_WIDTH, height = SPARK_HEIGHT): string {
+  const n = values.length;
+  let max = 0;
+  for (let k = 0; k < n; k++) max = Math.max(max, values[k]!);
+  const step = n > 1 ? width / (n - 1) : 0;
+  const points: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const y = height - 1 - (max > 0 ? Math.max(0, values[k]!) / max : 0) * (height - 2);
+    points.push(`${(k * step).toFixed(1)},${y.toFixed(1)}`);
+  }
+  return points.join(' ');
+}
+
+/** Where a curve is highest (the first such sample), or -1 when it never rises above 0. */
+export function peakIndex(values: ArrayLike<number>): number {
+  let best = -1;
+  for (let k = 0; k < values.length; k++) if (values[k]! > 0 && (best < 0 || values[k]! > values[best]!)) best = k;
+  return best;
+}
+
 export interface TableDialogOptions {
   api: Api;
   /** the metrics the API offers, for the column picker */
@@ -76,6 +104,13 @@ export interface TableDialogOptions {
   /** the map's metric (the first column), layer, time and slice, read at each opening */
   mapMetric(): string;
   slice(): RankingSlice;
+  /**
+   * a person's value over time as the map's timeline has it (its times, and the map's position in them: NaN for all
+   * time), null when the map does not show them or has no timeline
+   */
+  series(id: string): { values: ArrayLike<number>; times: ArrayLike<number>; position: number } | null;
+  /** what the map's timeline values are ("decayed influence", "influence PageRank"…), null when it has none */
+  seriesLabel(): string | null;
   /** a community's name and colour as the legend shows it, null when the map does not show it */
   community(c: number): { name: string; color: string } | null;
   /** follows the server's analysis while this dialog waits on it; returns a function that stops following */
@@ -246,6 +281,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
       ]);
     };
     const decimals = r.columns.map(columnDecimals);
+    const overTime = opts.seriesLabel();
     // a network whose people list no sector (a SNAP edge list) has no Sectors column
     const withSectors = r.items.some((item) => item.sectors.length > 0);
     const thead = el('tr', {}, [
@@ -253,6 +289,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
       head('name', 'Name', sortedBy === 'name' && best ? 'Sort by name, Z to A' : 'Sort by name, A to Z', 'table-name'),
       withSectors ? el('th', { text: 'Sectors', attrs: { scope: 'col' } }) : null,
       el('th', { text: 'Community', attrs: { scope: 'col' } }),
+      overTime ? el('th', { text: 'Over time', title: `Each one's ${overTime} over time, as the map's timeline has it, to their own highest; the line marks the map's time`, attrs: { scope: 'col' } }) : null,
       ...r.columns.map((c) =>
         head(
           c.metric,
@@ -268,6 +305,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
         el('td', { class: 'table-name' }, [el('button', { class: 'link', text: item.name, title: `Open ${item.name} (${item.id})`, attrs: { type: 'button', 'data-person': item.id } })]),
         withSectors ? el('td', { class: 'muted small table-sectors', text: item.sectors.join(', '), title: item.sectors.join(', ') }) : null,
         el('td', { class: 'small table-community' }, communityCell(item.community)),
+        overTime ? el('td', { class: 'table-over-time' }, [sparkCell(item.id, overTime)]) : null,
         ...item.cells.map((cell, k) => {
           const column = r.columns[k]!;
           const text = cellText(cell.score, decimals[k]!);
@@ -281,6 +319,36 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
       ]),
     );
     grid.replaceChildren(el('table', { class: 'people-table' }, [el('thead', {}, [thead]), el('tbody', {}, rows)]));
+  }
+
+  /** A row's curve over time: its shape to its own highest, the map's time marked; nothing when the map has none. */
+  function sparkCell(id: string, label: string): Node | string {
+    const series = opts.series(id);
+    if (!series) return '';
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('class', 'table-spark');
+    svg.setAttribute('width', String(SPARK_WIDTH));
+    svg.setAttribute('height', String(SPARK_HEIGHT));
+    svg.setAttribute('viewBox', `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`);
+    const peak = peakIndex(series.values);
+    svg.setAttribute('data-peak', String(peak));
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = peak < 0 ? `No ${label} on the map's timeline` : `${label[0]!.toUpperCase()}${label.slice(1)}: highest in ${formatMonth(series.times[peak]!)}`;
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+    line.setAttribute('points', sparkPoints(series.values));
+    svg.append(title, line);
+    const n = series.values.length;
+    if (Number.isFinite(series.position) && n > 1) {
+      const x = ((series.position / (n - 1)) * SPARK_WIDTH).toFixed(1);
+      const now = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+      now.setAttribute('x1', x);
+      now.setAttribute('x2', x);
+      now.setAttribute('y1', '0');
+      now.setAttribute('y2', String(SPARK_HEIGHT));
+      now.setAttribute('class', 'table-spark-now');
+      svg.append(now);
+    }
+    return svg;
   }
 
   /** A metric's name without its gloss ("Betweenness", not "Betweenness (broker)"), which its title keeps. */
@@ -305,6 +373,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
         .join(' · ');
       drawPicker();
       dialog.showModal();
+      filter.focus();
       void load(0);
     },
     close() {
