@@ -176,7 +176,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
       const at = t.columns[0]?.at;
       sendCsv(
         res,
-        ['catalyst-table', query.layer === 'ties' ? 'trust' : null, query.sector, query.medium, query.polarity !== 'total' ? query.polarity : null, at ? at.slice(0, 10) : null],
+        ['catalyst-table', t.layer === 'ties' ? 'trust' : null, query.sector, query.medium, query.polarity !== 'total' ? query.polarity : null, at ? at.slice(0, 10) : null],
         ['id', 'name', 'sectors', 'community', ...t.columns.flatMap((c) => [c.metric, `${c.metric} rank`])],
         t.items.map((i) => [i.id, i.name, i.sectors.join('; '), i.community === null ? '' : String(i.community), ...i.cells.flatMap((c) => [c.score === null ? '' : String(c.score), String(c.rank)])]),
       );

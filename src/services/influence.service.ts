@@ -48,6 +48,7 @@ import type {
 import type { GraphRepository } from '../store/graph.repository.ts';
 import type { ProgressSink } from './analysis.ts';
 import type { VersionSource } from './graph-version.ts';
+import { recall, remember } from './bounded-cache.ts';
 import { cell, matches, nameOrder, parseSort, rankIndex, rankingOrder, scoreRange, type RankIndex, type Ranking } from './people-table.ts';
 
 /**
@@ -138,6 +139,8 @@ const SLICE_CACHE = 8;
 
 /** Timelines kept per graph version (each is at most limit × steps numbers; a PageRank one costs seconds). */
 const TIMELINE_CACHE = 8;
+/** Rankings at a time kept per version, the least recently used dropped first (all-time ones are all kept). */
+export const TIMED_RANKINGS_CACHE = 64;
 const INTRODUCERS_AT_CACHE = 16;
 const SECTOR_OVERVIEW_CACHE = 8;
 /** GET /api/sectors: carriers per sector, at most */
@@ -391,8 +394,10 @@ export class InfluenceService {
     const polarity = q.polarity ?? 'total';
     const seeds = this.seeds(s, metric, q.seeds);
     const layer = this.layer(s, q.layer);
+    // the time is the key's third part: rankings at a time are the bounded ones (bounded-cache.ts)
     const key = [metric, layer, q.at ?? '', q.sector ?? '', q.medium ?? '', polarity, seeds ? [...seeds].sort().join(',') : ''].join('|');
-    const cached = s.rankings.get(key);
+    const timed = q.at != null;
+    const cached = recall(s.rankings, key, timed);
     if (cached) return cached;
     this.progress({ name: 'metric', label: `Ranking by ${metric}${layer === 'ties' ? ' on the trust ties' : ''}${q.at != null ? ` at ${new Date(q.at).toISOString().slice(0, 10)}` : ''}`, done: null, total: null });
     const scores = engineInput(() => this.scores(s, metric, { ...q, layer, polarity, seeds }));
@@ -404,7 +409,7 @@ export class InfluenceService {
     };
     ids.sort((a, b) => (lowerFirst ? value(a) - value(b) : value(b) - value(a)) || (a < b ? -1 : a > b ? 1 : 0));
     const ranking = { ids, scores: Float64Array.from(ids, (id) => scores[id] ?? 0) };
-    s.rankings.set(key, ranking);
+    remember(s.rankings, key, ranking, timed, (k) => k.split('|')[2] !== '', TIMED_RANKINGS_CACHE);
     return ranking;
   }
 

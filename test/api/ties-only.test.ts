@@ -37,6 +37,15 @@ describe('a network of dated ties alone', () => {
     expect(tl.ties).toEqual([2, 3, 4]);
   });
 
+  it("tables everyone on the trust ties, the server's choice with no event, and names the CSV after them", async () => {
+    const table = (await t.get('/api/influence/table?columns=pagerank,in-degree')).body;
+    expect(table.layer).toBe('ties');
+    const ranking = (await t.get('/api/influence?metric=pagerank&layer=ties')).body;
+    expect(table.items.map((i: { id: string }) => i.id)).toEqual(ranking.items.map((i: { id: string }) => i.id));
+    const res = await fetch(`${t.url}/api/influence/table.csv?columns=pagerank`);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="catalyst-table-trust.csv"');
+  });
+
   it('has no time range with no dated tie either', async () => {
     for (const id of ['a->b', 'b->c', 'c->a']) expect((await t.send('PATCH', `/api/ties/${encodeURIComponent(id)}`, { since: null })).status).toBe(200);
     expect((await t.get('/api/meta')).body.timeRange).toBeNull();
