@@ -3,7 +3,8 @@
  * Slashdot's map of trust (82,168 people, 870,161 ties, imported as KNOWS ties) and on bitcoin-otc's ratings
  * (5,881 people, 35,592 dated events):
  *   - cold: the first table of the default columns all time, once the server's warm-up has ranked every metric (the
- *     table's own work), and at a time never asked before (each column ranked at that time first);
+ *     table's own work), at a time never asked before (each column ranked at that time first), and the fade and
+ *     comeback columns (each one's all-time curve read and analysed, once per version);
  *   - warm, against a baseline asked in turn with it (the cached ranking GET /api/influence?limit=50): a page of the
  *     table, a page deep in it, sorted by name, reversed, filtered by name, at that time, and the whole table as CSV.
  * Warm rows: median and p95 of REQUESTS requests one at a time, each after a baseline request, after 5 pairs not counted.
@@ -108,6 +109,7 @@ try {
       // the middle of the events' span; Slashdot's ties are undated (all standing at any time), so any day does
       const at = meta.timeRange ? new Date((Date.parse(meta.timeRange.from) + Date.parse(meta.timeRange.to)) / 2).toISOString() : '2020-01-01T00:00:00.000Z';
       await cold('table, default columns, at a new time (cold)', `at=${at}`);
+      await cold("fade and comeback: every one's curve read (cold)", 'columns=fade,comeback');
 
       const baseline = `${base}/api/influence?limit=50`;
       const total = ((await (await fetch(`${base}/api/influence/table?limit=1`)).json()) as { total: number }).total;
@@ -145,7 +147,8 @@ const md = [
   'Default columns: activity, PageRank, betweenness (sampled, 256 pivots, above 5,000 people), degree, introducer.',
   '**Cold**, all time: the first table after the server\'s warm-up (which ranks every metric all time, finds the communities, lays',
   'out the map and builds the introduction index) is done: the table\'s own work. **Cold**, at a new time: each column ranked at that',
-  `time first (PageRank and betweenness on the decayed graph, or on the ties standing then). **Warm**: ${REQUESTS} requests one at a time, each after one to the baseline (the cached ranking`,
+  `time first (PageRank and betweenness on the decayed graph, or on the ties standing then). **Cold**, fade and comeback: each one's 365-point`,
+  `all-time activity curve computed and analysed (once per version). **Warm**: ${REQUESTS} requests one at a time, each after one to the baseline (the cached ranking`,
   '`GET /api/influence?limit=50`, 3.4 kB), after 5 such pairs not counted; × baseline = the row\'s p50 / the baseline\'s p50 over the same pairs.',
   '',
   '| dataset | request | cold ms | warm p50 ms | warm p95 ms | baseline p50 ms | baseline p95 ms | × baseline p50 | answer bytes |',

@@ -58,7 +58,19 @@ export interface PeopleTableResponse {
     sectors: string[];
     /** Louvain community on the layer shown, as `/api/graph` numbers it; null for someone with no edge */
     community: number | null;
-    cells: { score: number | null; rank: number; tied: number }[];
+    /**
+     * for the fade column, its class and whether the days are a lower bound (influence that never halved); for the
+     * comeback column, how many comebacks in all and how long they had been dormant before the strongest (null: none)
+     */
+    cells: {
+      score: number | null;
+      rank: number;
+      tied: number;
+      fadeClass?: CurveResponse['fadeClass'];
+      censored?: boolean;
+      comebacks?: number;
+      dormantDays?: number | null;
+    }[];
   }[];
   /** rows matching `q` (everyone without it) */
   total: number;
@@ -371,7 +383,7 @@ export interface ImportProgressResponse {
 
 /** A step of the analysis' work, as it reports it (GET /api/analysis; the explorer's progress bar). */
 export interface AnalysisStage {
-  name: 'read' | 'build' | 'metric' | 'communities' | 'layout' | 'index' | 'sectors';
+  name: 'read' | 'build' | 'metric' | 'communities' | 'layout' | 'index' | 'sectors' | 'curves';
   /** what it is doing, for people: "Laying out 82,168 people (ForceAtlas2)" */
   label: string;
   /** how far it is, when it can count: done of total (rows read, iterations); null otherwise */

@@ -17,7 +17,7 @@ const analysisSchema = z.object({
   calls: count.describe('requests waiting on the analysis'),
   stage: z
     .object({
-      name: z.enum(['read', 'build', 'metric', 'communities', 'layout', 'index', 'sectors']),
+      name: z.enum(['read', 'build', 'metric', 'communities', 'layout', 'index', 'sectors', 'curves']),
       label: z.string().describe('what it is doing, e.g. "Laying out 82,168 people (ForceAtlas2)"'),
       done: count.nullable().describe('how far it is (rows read, layout iterations), when it can count'),
       total: count.nullable(),

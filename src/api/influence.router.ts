@@ -2,7 +2,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { InfluenceApi } from '../services/analysis.ts';
-import { DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, SECTOR_CARRIERS_MAX, TABLE_COLUMNS, TABLE_COLUMNS_MAX } from '../services/influence.service.ts';
+import { CURVE_COLUMNS, DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, SECTOR_CARRIERS_MAX, TABLE_COLUMNS, TABLE_COLUMNS_MAX } from '../services/influence.service.ts';
 import { csvLine } from '../services/formats/csv.ts';
 import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
@@ -115,7 +115,9 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
       .default(TABLE_COLUMNS.join(','))
       .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
       .pipe(z.array(z.string()).min(1, 'columns: name at least one metric').max(TABLE_COLUMNS_MAX, `columns: at most ${TABLE_COLUMNS_MAX} metrics`))
-      .describe(`comma-separated metrics, one column each (up to ${TABLE_COLUMNS_MAX}), as GET /api/influence ranks them`),
+      .describe(
+        `comma-separated metrics, one column each (up to ${TABLE_COLUMNS_MAX}), as GET /api/influence ranks them, or the columns read off each one's all-time influence curve: ${Object.values(CURVE_COLUMNS).join(' ')}`,
+      ),
     sort: z
       .string()
       .max(100)
@@ -137,7 +139,9 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
         name: z.string(),
         sectors: z.array(z.string()),
         community: z.number().int().nullable(),
-        cells: z.array(z.object({ score: z.number().nullable(), rank: z.number().int(), tied: z.number().int() })),
+        cells: z.array(
+          z.object({ score: z.number().nullable(), rank: z.number().int(), tied: z.number().int(), fadeClass: z.enum(['fad', 'steady', 'lasting', 'none']).optional(), censored: z.boolean().optional(), comebacks: z.number().int().optional(), dormantDays: z.number().nullable().optional() }),
+        ),
       }),
     ),
     total: z.number().int(),
@@ -177,8 +181,26 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
       sendCsv(
         res,
         ['catalyst-table', t.layer === 'ties' ? 'trust' : null, query.sector, query.medium, query.polarity !== 'total' ? query.polarity : null, at ? at.slice(0, 10) : null],
-        ['id', 'name', 'sectors', 'community', ...t.columns.flatMap((c) => [c.metric, `${c.metric} rank`])],
-        t.items.map((i) => [i.id, i.name, i.sectors.join('; '), i.community === null ? '' : String(i.community), ...i.cells.flatMap((c) => [c.score === null ? '' : String(c.score), String(c.rank)])]),
+        // the fade column says its class too (fad, steady, lasting; none without influence), the comeback column how many and after how long
+        [
+          'id',
+          'name',
+          'sectors',
+          'community',
+          ...t.columns.flatMap((c) => [c.metric, `${c.metric} rank`, ...(c.metric === 'fade' ? ['fade class'] : c.metric === 'comeback' ? ['comebacks', 'dormant days'] : [])]),
+        ],
+        t.items.map((i) => [
+          i.id,
+          i.name,
+          i.sectors.join('; '),
+          i.community === null ? '' : String(i.community),
+          ...i.cells.flatMap((c) => [
+            c.score === null ? '' : String(c.score),
+            String(c.rank),
+            ...(c.fadeClass ? [c.fadeClass] : []),
+            ...(c.comebacks !== undefined ? [String(c.comebacks), c.dormantDays == null ? '' : String(c.dormantDays)] : []),
+          ]),
+        ]),
       );
     },
   );

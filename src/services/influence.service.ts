@@ -74,6 +74,17 @@ export const BETWEENNESS_SAMPLES = 256;
 /** The table's columns when none are asked for, and the most it takes. */
 export const TABLE_COLUMNS = ['activity', 'pagerank', 'betweenness', 'degree', 'introducer'] as const;
 export const TABLE_COLUMNS_MAX = 12;
+/**
+ * The table's columns read off each one's all-time influence curve (what a profile's chart shows), besides the
+ * metrics: how slowly their influence fades, and how often it came back.
+ */
+export const CURVE_COLUMNS = {
+  fade: "Fade: the days a person's influence takes to halve after its peaks (their median; a peak that never halves counts the days seen after it, so at least that), on which fad, steady and lasting are judged; longest first",
+  comeback:
+    'Comeback: their strongest comeback, the influence at a new peak after at least 180 days below 5 % of its highest (with how long they had been dormant, and how many comebacks in all); strongest first',
+} as const;
+export type CurveColumn = keyof typeof CURVE_COLUMNS;
+const isCurveColumn = (name: string): name is CurveColumn => Object.hasOwn(CURVE_COLUMNS, name);
 
 /**
  * Which graph the centralities run on: `influence` (people → the people their events reached, weighted by
@@ -119,10 +130,25 @@ interface AnalysisState {
   timelines: Map<string, TimelineResponse>;
   /** influence by sector and by medium over time, by `${by}|${steps}` */
   groupCurves?: Map<string, GroupCurves>;
+  /** each one's fade and comebacks, from their all-time activity curve, by projection index, computed once per version */
+  curveSummaries?: CurveSummaries;
   /** the sectors side by side at recent times (null: all time), with SECTOR_CARRIERS_MAX carriers each */
   sectorOverviews?: Map<number | null, SectorOverview>;
   /** the influence graphs of recent sector/medium slices, and who takes part in each (explorer views) */
   slices: Map<string, Slice>;
+}
+
+/** What each one's all-time activity curve says of their fade and comebacks, by projection index. */
+interface CurveSummaries {
+  /** the days the fade class is judged on (NaN: no influence) */
+  fadeDays: Float64Array;
+  /** 1 when fadeDays is a lower bound (influence that never halved within the data) */
+  censored: Uint8Array;
+  fadeClass: CurveResponse['fadeClass'][];
+  /** the strongest comeback's peak influence (0: none), the dormancy before it (NaN: none), and how many in all */
+  comeback: Float64Array;
+  dormantDays: Float64Array;
+  comebacks: Uint32Array;
 }
 
 /** A slice of the static influence graph to events of one sector and/or medium, and the people it involves. */
@@ -318,13 +344,15 @@ export class InfluenceService {
   async table(q: Omit<RankQuery, 'metric'> & { columns: string[]; sort: string; q: string | null }): Promise<PeopleTableResponse> {
     const s = await this.current();
     const p = s.projection;
-    const columns = [...new Set(q.columns.map(checkMetric))];
+    const columns: (ServedMetric | CurveColumn)[] = [...new Set(q.columns.map((c) => (isCurveColumn(c) ? c : checkMetric(c))))];
     const sort = parseSort(q.sort);
     if (sort.by !== 'name' && !columns.includes(sort.by as ServedMetric)) {
       throw new ValidationError(`sort: "${q.sort}" is neither name nor one of the columns (${columns.join(', ')}), with or without a leading -`, { sort: q.sort });
     }
     const layer = this.layer(s, q.layer);
-    const rankings = columns.map((metric) => this.ranking(s, { ...q, metric, layer, seeds: metric === PERSONALIZED ? q.seeds : null }));
+    const rankings = columns.map((metric) =>
+      isCurveColumn(metric) ? this.curveRanking(s, metric) : this.ranking(s, { ...q, metric, layer, seeds: metric === PERSONALIZED ? q.seeds : null }),
+    );
     const indexes = rankings.map((r) => this.rankIndex(r, p.indexOf));
     let order: string[];
     if (sort.by === 'name') {
@@ -339,17 +367,28 @@ export class InfluenceService {
     const communities = this.communities(s, layer).communities;
     const seeds = columns.includes(PERSONALIZED) ? this.seeds(s, PERSONALIZED, q.seeds) : null;
     const at = q.at == null ? null : new Date(q.at).toISOString();
+    const curves = columns.some(isCurveColumn) ? this.curveSummaries(s) : null;
     return {
       columns: columns.map((metric, k) => ({
         metric,
-        at,
-        higherIsMoreInfluential: metric === 'activity' || metric === 'introducer' || METRICS[metric].higherIsMoreInfluential,
+        // a curve is all time, whatever the time asked
+        at: isCurveColumn(metric) ? null : at,
+        higherIsMoreInfluential: isCurveColumn(metric) || metric === 'activity' || metric === 'introducer' || METRICS[metric].higherIsMoreInfluential,
         ...scoreRange(rankings[k]!),
       })),
       items: rows.slice(q.offset, q.offset + q.limit).map((id) => {
         const i = p.indexOf.get(id)!;
         const person = p.people[i]!;
-        return { id, name: person.name, sectors: person.sectors, community: communities[id] ?? null, cells: rankings.map((r, k) => cell(r, indexes[k]!, i)) };
+        const cells = rankings.map((r, k) => {
+          const c = cell(r, indexes[k]!, i);
+          if (columns[k] === 'fade') return { ...c, fadeClass: curves!.fadeClass[i]!, censored: curves!.censored[i] === 1 };
+          if (columns[k] === 'comeback') {
+            const dormant = curves!.dormantDays[i]!;
+            return { ...c, comebacks: curves!.comebacks[i]!, dormantDays: Number.isFinite(dormant) ? dormant : null };
+          }
+          return c;
+        });
+        return { id, name: person.name, sectors: person.sectors, community: communities[id] ?? null, cells };
       }),
       total: rows.length,
       of: p.people.length,
@@ -357,6 +396,53 @@ export class InfluenceService {
       layer,
       ...(seeds ? { seeds: this.namedSeeds(s, seeds) } : {}),
     };
+  }
+
+  /** Everyone by a curve column (fade: longest first; comeback: strongest first), cached with the version's rankings. */
+  private curveRanking(s: AnalysisState, column: CurveColumn): Ranking {
+    const key = `curve:${column}`;
+    const cached = s.rankings.get(key);
+    if (cached) return cached;
+    const curves = this.curveSummaries(s);
+    const values = column === 'fade' ? curves.fadeDays : curves.comeback;
+    const ranking = sortedRanking(s.projection.people, (id) => values[s.projection.indexOf.get(id)!]!, false);
+    s.rankings.set(key, ranking);
+    return ranking;
+  }
+
+  /**
+   * Each one's fade and comebacks, read off the same all-time activity curve as their profile's (365 points from
+   * the first event to the last), once per version, with its progress: about a third of a millisecond a person.
+   */
+  private curveSummaries(s: AnalysisState): CurveSummaries {
+    if (s.curveSummaries) return s.curveSummaries;
+    const people = s.projection.people;
+    const n = people.length;
+    const out: CurveSummaries = {
+      fadeDays: new Float64Array(n),
+      censored: new Uint8Array(n),
+      fadeClass: new Array(n),
+      comeback: new Float64Array(n),
+      dormantDays: new Float64Array(n).fill(Number.NaN),
+      comebacks: new Uint32Array(n),
+    };
+    const label = `Reading ${n.toLocaleString('en')} influence curves (fade, comebacks)`;
+    for (let i = 0; i < n; i++) {
+      if (i % 250 === 0) this.progress({ name: 'curves', label, done: i, total: n });
+      const c = engineInput(() => decayCurve(s.table, people[i]!.id, { from: s.table.firstAt, to: s.table.lastAt, step: null, points: 365, basis: 'activity' }));
+      const a = analyzeCurve({ times: c.times, values: c.total });
+      out.fadeDays[i] = a.fadeDays ?? Number.NaN;
+      out.censored[i] = a.fadeCensored ? 1 : 0;
+      out.fadeClass[i] = a.fadeClass ?? 'none';
+      out.comebacks[i] = a.resurgences.length;
+      for (const r of a.resurgences) {
+        if (r.value <= out.comeback[i]!) continue;
+        out.comeback[i] = r.value;
+        out.dormantDays[i] = r.gapDays;
+      }
+    }
+    s.curveSummaries = out;
+    return out;
   }
 
   /** Where everyone stands in a ranking, computed once per ranking. */
@@ -402,13 +488,7 @@ export class InfluenceService {
     this.progress({ name: 'metric', label: `Ranking by ${metric}${layer === 'ties' ? ' on the trust ties' : ''}${q.at != null ? ` at ${new Date(q.at).toISOString().slice(0, 10)}` : ''}`, done: null, total: null });
     const scores = engineInput(() => this.scores(s, metric, { ...q, layer, polarity, seeds }));
     const lowerFirst = metric !== 'activity' && metric !== 'introducer' && !METRICS[metric].higherIsMoreInfluential;
-    const ids = s.projection.people.map((p) => p.id);
-    const value = (id: string) => {
-      const v = scores[id] ?? 0;
-      return Number.isFinite(v) ? v : lowerFirst ? Infinity : -Infinity;
-    };
-    ids.sort((a, b) => (lowerFirst ? value(a) - value(b) : value(b) - value(a)) || (a < b ? -1 : a > b ? 1 : 0));
-    const ranking = { ids, scores: Float64Array.from(ids, (id) => scores[id] ?? 0) };
+    const ranking = sortedRanking(s.projection.people, (id) => scores[id] ?? 0, lowerFirst);
     remember(s.rankings, key, ranking, timed, (k) => k.split('|')[2] !== '', TIMED_RANKINGS_CACHE);
     return ranking;
   }
@@ -1110,6 +1190,20 @@ function activityScores(
 
 function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
+}
+
+/**
+ * Everyone ordered by a score, the most influential first (the highest, or the lowest when `lowerFirst`), scores
+ * that are not numbers last, equal scores in id order so ranks are stable.
+ */
+function sortedRanking(people: readonly { id: string }[], score: (id: string) => number, lowerFirst: boolean): { ids: string[]; scores: Float64Array } {
+  const ids = people.map((p) => p.id);
+  const value = (id: string) => {
+    const v = score(id);
+    return Number.isFinite(v) ? v : lowerFirst ? Infinity : -Infinity;
+  };
+  ids.sort((a, b) => (lowerFirst ? value(a) - value(b) : value(b) - value(a)) || (a < b ? -1 : a > b ? 1 : 0));
+  return { ids, scores: Float64Array.from(ids, (id) => score(id)) };
 }
 
 /**

@@ -60,18 +60,23 @@ export function cell(r: Ranking, index: RankIndex, personIndex: number): { score
 }
 
 /**
- * The rows in a ranking's order, reversed as "least influential first": runs of equal scores come last-run first,
- * each still in id order (a plain reversal would list equals in reverse id order).
+ * The rows in a ranking's order, or reversed as "least influential first": runs of equal scores come last-run first,
+ * each still in id order (a plain reversal would list equals in reverse id order), and the people a score is not
+ * defined for stay last either way, as blanks do in a spreadsheet.
  */
 export function rankingOrder(r: Ranking, index: RankIndex, reverse: boolean): string[] {
   if (!reverse) return [...r.ids];
   const out: string[] = [];
   let end = r.ids.length - 1;
+  // the undefined run, if any, is the ranking's last
+  const undefinedFrom = end >= 0 && !Number.isFinite(r.scores[end]!) ? index.first[end]! : r.ids.length;
+  end = undefinedFrom - 1;
   while (end >= 0) {
     const start = index.first[end]!;
     for (let i = start; i <= end; i++) out.push(r.ids[i]!);
     end = start - 1;
   }
+  for (let i = undefinedFrom; i < r.ids.length; i++) out.push(r.ids[i]!);
   return out;
 }
 

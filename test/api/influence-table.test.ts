@@ -20,7 +20,7 @@ interface Row {
   name: string;
   sectors: string[];
   community: number | null;
-  cells: { score: number | null; rank: number; tied: number }[];
+  cells: { score: number | null; rank: number; tied: number; fadeClass?: string; censored?: boolean; comebacks?: number; dormantDays?: number | null }[];
 }
 interface Table {
   columns: { metric: string; at: string | null; higherIsMoreInfluential: boolean; min: number; max: number }[];
@@ -140,6 +140,43 @@ describe('GET /api/influence/table', () => {
     const none = await table('q=nobody-is-called-this');
     expect(none.total).toBe(0);
     expect(none.items).toEqual([]);
+  });
+
+  it("reads fade and comebacks off each one's curve, as their profile's chart does: the planted fad, lasting figure and comeback among them", async () => {
+    const r = await table('columns=fade,comeback&sort=-fade&limit=1000&at=2020-01-01T00:00:00.000Z');
+    // all time, whatever the time asked
+    expect(r.columns.map((c) => [c.metric, c.at, c.higherIsMoreInfluential])).toEqual([
+      ['fade', null, true],
+      ['comeback', null, true],
+    ]);
+    const byId = new Map(r.items.map((i) => [i.id, i]));
+    for (const id of [...byId.keys()].filter((_, k) => k % 8 === 0).concat(['p-fad', 'p-lasting', 'p-comeback'])) {
+      const curve = (await t.get(`/api/people/${id}/curve`)).body;
+      const [fade, comeback] = byId.get(id)!.cells as { score: number | null; fadeClass?: string; censored?: boolean; comebacks?: number; dormantDays?: number | null }[];
+      expect(fade!.fadeClass, id).toBe(curve.fadeClass);
+      // the strongest comeback: the highest resurgence, after its dormancy; how many in all
+      const strongest = [...curve.resurgences].sort((a: { value: number }, b: { value: number }) => b.value - a.value)[0];
+      expect(comeback!.comebacks, id).toBe(curve.resurgences.length);
+      expect(comeback!.score, id).toBeCloseTo(strongest?.value ?? 0, 9);
+      if (strongest) expect(comeback!.dormantDays, id).toBeCloseTo(strongest.afterDormantDays, 6);
+      else expect(comeback!.dormantDays, id).toBeNull();
+      if (curve.fadeClass === 'none') expect(fade!.score, id).toBeNull();
+      // the class is judged on the days: under 60 a fad, over two years lasting
+      else expect(curve.fadeClass, id).toBe(fade!.score! < 60 ? 'fad' : fade!.score! > 730 ? 'lasting' : 'steady');
+      // a peak that halves within the data gives its half-life; the days are a lower bound only when one does not
+      if (fade!.censored === false && curve.halfLifeDays !== null && curve.peaks.length === 1) expect(fade!.score, id).toBeCloseTo(curve.halfLifeDays, 6);
+    }
+    expect(byId.get('p-fad')!.cells[0]!.fadeClass).toBe('fad');
+    expect(byId.get('p-lasting')!.cells[0]!.fadeClass).toBe('lasting');
+    // the planted comeback (dormant for years, then back near the top) is among the strongest comebacks
+    const strongest = await table('columns=comeback&limit=3');
+    expect(strongest.items.map((i) => i.id)).toContain('p-comeback');
+    expect(strongest.items.find((i) => i.id === 'p-comeback')!.cells[0]!.dormantDays).toBeGreaterThan(3 * 365);
+    // sorted shortest first (reversed), people with no influence (no fade) come last
+    const shortest = r.items.map((i) => i.cells[0]!.score);
+    const defined = shortest.filter((x) => x !== null) as number[];
+    expect(defined).toEqual([...defined].sort((a, b) => a - b));
+    expect(shortest.slice(defined.length).every((x) => x === null)).toBe(true);
   });
 
   it('refuses an unknown metric or sort, too many or no columns, a slice of the ties and an unknown seed, naming them', async () => {

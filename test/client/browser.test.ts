@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstName, formatDate } from '../../client/src/panel/dom.ts';
 import { introducerTally } from '../../client/src/panel/introductions-board.ts';
 import { sectorsHeadline, sourcesText } from '../../client/src/panel/sectors-dialog.ts';
+import { comebackText } from '../../client/src/panel/table-dialog.ts';
 import { share } from '../../client/src/chart/bars.ts';
 import { vouchingText } from '../../client/src/panel/introductions.ts';
 import type { BreakdownTimelineResponse, SectorsResponse, Suggestion } from '../../src/api/contract.ts';
@@ -1583,13 +1584,23 @@ describe('the Table', () => {
     const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(api.total + 1);
 
+    // Comeback, read off each one's curve: sorted strongest first as the API sorts it, each cell its strongest comeback
+    await dialog.locator('.table-columns summary').click();
+    await dialog.locator('.table-picker label', { hasText: 'Comeback' }).click();
+    await dialog.locator('.table-when').click();
+    await dialog.locator('thead .table-sort', { hasText: 'Comeback' }).click();
+    api = await table('columns=pagerank,activity,betweenness,degree,introducer,constraint,comeback&sort=comeback&q=an&limit=50');
+    await expect.poll(names).toEqual(api.items.map((i: { name: string }) => i.name));
+    const top = api.items[0].cells[6];
+    expect(await dialog.locator('tbody tr').first().locator('.table-value').last().textContent()).toBe(comebackText(top.score, top.dormantDays, top.comebacks));
+
     // a name opens the person on the map
     const name = (await names())[0]!;
     await dialog.locator('tbody .table-name .link').first().click();
     await b.page.locator('#panel .person-name', { hasText: name }).waitFor();
     expect(await dialog.isVisible()).toBe(false);
     await b.page.locator('#table').click();
-    await expect.poll(() => dialog.locator('thead th').last().textContent()).toBe('Constraint');
+    await expect.poll(() => dialog.locator('thead th').last().textContent()).toBe('Comeback▼');
     await dialog.locator('.board-close').click();
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });

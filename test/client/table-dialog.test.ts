@@ -1,6 +1,6 @@
 /** The Table dialog's rules: which columns, the next sort, the pager's words, bars and the digits a column shows. */
 import { describe, expect, it } from 'vitest';
-import { barShare, cellText, columnDecimals, DEFAULT_COLUMNS, MAX_COLUMNS, nextSort, pageText, peakIndex, sparkPoints, tableColumns } from '../../client/src/panel/table-dialog.ts';
+import { barShare, cellText, columnDecimals, comebackText, DEFAULT_COLUMNS, fadeText, sortTitle, MAX_COLUMNS, nextSort, pageText, peakIndex, sparkPoints, tableColumns } from '../../client/src/panel/table-dialog.ts';
 
 describe('tableColumns', () => {
   it("puts the map's metric first, then the chosen (or the defaults), each once, at most the API's limit", () => {
@@ -70,5 +70,26 @@ describe('sparkPoints and peakIndex', () => {
     expect(peakIndex([0, 3, 1, 3])).toBe(1);
     expect(peakIndex([0, 0])).toBe(-1);
     expect(peakIndex([])).toBe(-1);
+  });
+});
+
+describe('fadeText and sortTitle', () => {
+  it('says the fade class and its days, "≥" when some influence never halved', () => {
+    expect(fadeText(21, 'fad', false)).toBe('fad · 3 weeks');
+    expect(fadeText(1533, 'lasting', true)).toBe('lasting · ≥ 4.2 years');
+    expect(fadeText(null, 'none', false)).toBe('–');
+  });
+
+  it('says the strongest comeback, after how long, and how many others', () => {
+    expect(comebackText(80.44, 1407, 1)).toBe('80.4 after 3.9 years');
+    expect(comebackText(18.9, 272, 3)).toBe('18.9 after 9 months (+2 more)');
+    expect(comebackText(0, null, 0)).toBe('–');
+  });
+
+  it("names the order a click on a column's head gives", () => {
+    expect(sortTitle('pagerank', false)).toBe('Sort by PageRank, most influential first');
+    expect(sortTitle('pagerank', true)).toBe('Sort by PageRank, least influential first');
+    expect(sortTitle('fade', false)).toBe('Sort by Fade, longest first');
+    expect(sortTitle('comeback', true)).toBe('Sort by Comeback, weakest first');
   });
 });

@@ -42,6 +42,9 @@ const METRIC_LABELS: Record<string, string> = {
   constraint: 'Constraint',
   'effective-size': 'Effective size',
   introducer: 'Introducer',
+  // the table's columns read off each one's curve
+  fade: 'Fade',
+  comeback: 'Comeback',
 };
 
 /** A readable name for a metric (the API's name when we have none). */

@@ -10,11 +10,17 @@ import type { Api, RankingSlice } from '../api.ts';
 import type { ProgressView } from './analysis-progress.ts';
 import { renderProgress } from './analysis-progress.ts';
 import { OTHER_COLOR } from '../graph/palette.ts';
-import { el, errorText, formatDate, formatMonth, safeStorage } from './dom.ts';
+import { el, errorText, formatDate, formatDays, formatMonth, formatNumber, safeStorage } from './dom.ts';
 import { metricLabel } from './filters.ts';
 import { rankText } from './person-panel.ts';
 
 export const TABLE_PAGE = 50;
+/** The columns read off each one's all-time influence curve, which the picker offers after the metrics. */
+export const CURVE_COLUMNS = [
+  { name: 'fade', description: "How long their influence takes to halve after its peaks (≥: some never halved), on which fad, steady and lasting are judged; all time" },
+  { name: 'comeback', description: 'Their strongest comeback: the influence at a new peak after at least 180 days below 5 % of its highest, after how long, and how many in all; all time' },
+];
+
 /** The columns shown until one picks others, after the map's metric. */
 export const DEFAULT_COLUMNS = ['activity', 'pagerank', 'betweenness', 'degree', 'introducer'];
 /** The API's limit on columns. */
@@ -60,6 +66,25 @@ export function columnDecimals(column: Pick<PeopleTableResponse['columns'][numbe
   const largest = Math.max(Math.abs(column.min), Math.abs(column.max));
   if (largest === 0) return 0;
   return Math.max(0, Math.min(6, 3 - Math.floor(Math.log10(largest))));
+}
+
+/** A comeback cell: "80.4 after 3.9 years", "+2 more" when there were others, "–" with none. */
+export function comebackText(value: number | null, dormantDays: number | null | undefined, comebacks: number | undefined): string {
+  if (!value || dormantDays == null) return '–';
+  const more = (comebacks ?? 1) - 1;
+  return `${formatNumber(value)} after ${formatDays(dormantDays)}${more > 0 ? ` (+${more} more)` : ''}`;
+}
+
+/** What a click on a column's head does: sort by it one way, or (`reverse`) the other. */
+export function sortTitle(column: string, reverse: boolean): string {
+  const [first, last] = column === 'fade' ? ['longest', 'shortest'] : column === 'comeback' ? ['strongest', 'weakest'] : ['most influential', 'least influential'];
+  return `Sort by ${metricLabel(column)}, ${reverse ? last : first} first`;
+}
+
+/** A fade cell: "fad · 3 weeks", "lasting · ≥ 4.2 years" (a lower bound: some influence never halved), "–" without influence. */
+export function fadeText(days: number | null, fadeClass: string | undefined, censored: boolean | undefined): string {
+  if (days === null || !fadeClass || fadeClass === 'none') return '–';
+  return `${fadeClass} · ${censored ? '≥ ' : ''}${formatDays(days)}`;
 }
 
 /** A score in its column: "0" when it is none, else with the column's decimals and thousands separated. */
@@ -210,7 +235,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
 
   function drawPicker(): void {
     picker.replaceChildren(
-      ...opts.metrics().map((m) =>
+      ...[...opts.metrics(), ...CURVE_COLUMNS].map((m) =>
         el('label', { title: m.description }, [
           el('input', {
             attrs: {
@@ -294,7 +319,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
         head(
           c.metric,
           shortLabel(c.metric),
-          sortedBy === c.metric && best ? `Sort by ${metricLabel(c.metric)}, least influential first` : `Sort by ${metricLabel(c.metric)}, most influential first`,
+          sortTitle(c.metric, sortedBy === c.metric && best),
           'table-metric',
         ),
       ),
@@ -308,9 +333,15 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
         overTime ? el('td', { class: 'table-over-time' }, [sparkCell(item.id, overTime)]) : null,
         ...item.cells.map((cell, k) => {
           const column = r.columns[k]!;
-          const text = cellText(cell.score, decimals[k]!);
+          const text =
+            column.metric === 'fade'
+              ? fadeText(cell.score, cell.fadeClass, cell.censored)
+              : column.metric === 'comeback'
+                ? comebackText(cell.score, cell.dormantDays, cell.comebacks)
+                : cellText(cell.score, decimals[k]!);
           const rank = rankText({ rank: cell.rank, of: r.of, tied: cell.tied });
-          return el('td', { class: 'table-metric', title: `${metricLabel(column.metric)} ${cell.score === null ? 'not defined' : Number(cell.score.toPrecision(6)).toString()}: ${rank.text}${rank.title ? ` (${rank.title})` : ''}` }, [
+          const exact = column.metric === 'fade' || column.metric === 'comeback' ? text : cell.score === null ? 'not defined' : Number(cell.score.toPrecision(6)).toString();
+          return el('td', { class: 'table-metric', title: `${metricLabel(column.metric)} ${exact}: ${rank.text}${rank.title ? ` (${rank.title})` : ''}` }, [
             el('span', { class: 'table-bar', style: { width: `calc((100% - 20px) * ${barShare(cell.score, column).toFixed(3)})` } }),
             el('span', { class: 'table-value', text }),
             el('span', { class: 'table-rank muted', text: `#${cell.rank}${cell.tied > 0 ? '=' : ''}` }),

@@ -116,6 +116,14 @@ export interface CurveAnalysis {
   /** median half-life of the peaks that halve; null if none does */
   fadeHalfLifeDays: number | null;
   fadeClass: FadeClass | null;
+  /**
+   * the days the class is judged on: the median over the informative peaks of their half-life, or, for a peak that
+   * never halves, the days observed after it (so a lower bound: `fadeCensored`); with no informative peak, the
+   * maximum's half-life or how long the influence has been sustained. Null for an all-zero curve.
+   */
+  fadeDays: number | null;
+  /** whether `fadeDays` counts some influence that never halved within the range (it would be longer with more data) */
+  fadeCensored: boolean;
   dormancies: DormancyPeriod[];
   resurgences: Resurgence[];
   periodicity: Periodicity | null;
@@ -141,14 +149,14 @@ export function analyzeCurve(curve: SampledCurve, options?: Partial<CurveAnalysi
     }
   }
   if (max === 0) {
-    return { max: 0, maxAt: null, peaks: [], fadeHalfLifeDays: null, fadeClass: null, dormancies: [], resurgences: [], periodicity: null };
+    return { max: 0, maxAt: null, peaks: [], fadeHalfLifeDays: null, fadeClass: null, fadeDays: null, fadeCensored: false, dormancies: [], resurgences: [], periodicity: null };
   }
   const peaks = findPeaks(times, values, opts.peakProminence * max);
-  const { fadeHalfLifeDays, fadeClass } = classify(times, values, maxIndex, peaks, opts);
+  const { fadeHalfLifeDays, fadeClass, fadeDays, fadeCensored } = classify(times, values, maxIndex, peaks, opts);
   const dormancies = findDormancies(times, values, opts.dormancyFraction * max, opts.minDormancyDays);
   const resurgences = findResurgences(peaks, dormancies);
   const periodicity = findPeriod(times, values, opts);
-  return { max, maxAt: times[maxIndex], peaks, fadeHalfLifeDays, fadeClass, dormancies, resurgences, periodicity };
+  return { max, maxAt: times[maxIndex], peaks, fadeHalfLifeDays, fadeClass, fadeDays, fadeCensored, dormancies, resurgences, periodicity };
 }
 
 /** Prominent peaks (see the header), in time order. O(K). */
@@ -227,7 +235,7 @@ function classify(
   maxIndex: number,
   peaks: CurvePeak[],
   opts: CurveAnalysisOptions,
-): { fadeHalfLifeDays: number | null; fadeClass: FadeClass | null } {
+): { fadeHalfLifeDays: number | null; fadeClass: FadeClass | null; fadeDays: number; fadeCensored: boolean } {
   const end = times[times.length - 1];
   // A peak that never halves within the range is censored: it shows fading slower than the days observed
   // after it. Observed for less than a fad's half-life (e.g. a peak at the very end), it shows nothing.
@@ -240,13 +248,13 @@ function classify(
     while (first < values.length && values[first] <= 0) first++;
     const sustained = halfLife ?? (end - times[first]) / DAY_MS;
     const fadeClass: FadeClass = sustained < opts.fadMaxDays ? 'fad' : sustained > opts.lastingMinDays ? 'lasting' : 'steady';
-    return { fadeHalfLifeDays: halfLife, fadeClass };
+    return { fadeHalfLifeDays: halfLife, fadeClass, fadeDays: sustained, fadeCensored: halfLife === null };
   }
   const halved = informative.filter((p) => p.halfLifeDays !== null).map((p) => p.halfLifeDays as number);
   const effective = informative.map((p) => p.halfLifeDays ?? (end - p.at) / DAY_MS);
   const m = median(effective);
   const fadeClass: FadeClass = m < opts.fadMaxDays ? 'fad' : m > opts.lastingMinDays ? 'lasting' : 'steady';
-  return { fadeHalfLifeDays: halved.length ? median(halved) : null, fadeClass };
+  return { fadeHalfLifeDays: halved.length ? median(halved) : null, fadeClass, fadeDays: m, fadeCensored: halved.length < informative.length };
 }
 
 export function findDormancies(times: ArrayLike<number>, values: ArrayLike<number>, threshold: number, minDays: number): DormancyPeriod[] {

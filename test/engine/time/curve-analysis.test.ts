@@ -52,6 +52,22 @@ describe('curve analysis', () => {
     expect(veryslow.fadeClass).toBe('lasting');
   });
 
+  it("says the days its class is judged on: a halving peak's half-life exactly, a peak that never halves at least the days after it", () => {
+    const fad = analyzeCurve(daily(365, spike(30, 10)));
+    expect(fad.fadeDays).toBeCloseTo(10, 1);
+    expect(fad.fadeCensored).toBe(false);
+    const plateau = analyzeCurve(daily(3 * 365, (d) => (d < 30 ? 0 : 1)));
+    expect(plateau.fadeCensored).toBe(true);
+    expect(plateau.fadeDays).toBeCloseTo(3 * 365 - 30, 0);
+    // the class always follows the days: fad under 60, lasting over two years, steady between
+    const rand = seededRng(5);
+    for (let k = 0; k < 40; k++) {
+      const h = 2 + rand() * 1500;
+      const a = analyzeCurve(daily(6 * 365, spike(5 + rand() * 200, h)));
+      expect(a.fadeClass, `h ${h}`).toBe(a.fadeDays! < 60 ? 'fad' : a.fadeDays! > 730 ? 'lasting' : 'steady');
+    }
+  });
+
   it('influence that keeps building, with no prominent peak, is classed by how long it has been sustained', () => {
     // a staircase that only rises (accumulating slow-fading influence): its maximum is at the end
     const years = analyzeCurve(daily(10 * 365, (d) => 1 + Math.floor(d / 90) + 0.1 * Math.sin(d)));
@@ -170,7 +186,7 @@ describe('curve analysis', () => {
 
   it('an all-zero curve has no peaks and no class', () => {
     const a = analyzeCurve(daily(30, () => 0));
-    expect(a).toEqual({ max: 0, maxAt: null, peaks: [], fadeHalfLifeDays: null, fadeClass: null, dormancies: [], resurgences: [], periodicity: null });
+    expect(a).toEqual({ max: 0, maxAt: null, peaks: [], fadeHalfLifeDays: null, fadeClass: null, fadeDays: null, fadeCensored: false, dormancies: [], resurgences: [], periodicity: null });
   });
 
   it('is deterministic and validates its input', () => {
