@@ -427,9 +427,11 @@ export class InfluenceService {
       comebacks: new Uint32Array(n),
     };
     const label = `Reading ${n.toLocaleString('en')} influence curves (fade, comebacks)`;
+    // the profile's range: the events' span, or with no event the span analyse falls back to
+    const { from, to } = Number.isFinite(s.table.firstAt) && Number.isFinite(s.table.lastAt) ? { from: s.table.firstAt, to: s.table.lastAt } : this.span(s);
     for (let i = 0; i < n; i++) {
       if (i % 250 === 0) this.progress({ name: 'curves', label, done: i, total: n });
-      const c = engineInput(() => decayCurve(s.table, people[i]!.id, { from: s.table.firstAt, to: s.table.lastAt, step: null, points: 365, basis: 'activity' }));
+      const c = engineInput(() => decayCurve(s.table, people[i]!.id, { from, to, step: null, points: 365, basis: 'activity' }));
       const a = analyzeCurve({ times: c.times, values: c.total });
       out.fadeDays[i] = a.fadeDays ?? Number.NaN;
       out.censored[i] = a.fadeCensored ? 1 : 0;

@@ -44,6 +44,12 @@ describe('a network of dated ties alone', () => {
     expect(table.items.map((i: { id: string }) => i.id)).toEqual(ranking.items.map((i: { id: string }) => i.id));
     const res = await fetch(`${t.url}/api/influence/table.csv?columns=pagerank`);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="catalyst-table-trust.csv"');
+    // with no event, nobody's influence has a curve: no fade, no comeback, as their profiles say
+    const curves = (await t.get('/api/influence/table?columns=fade,comeback')).body;
+    expect(curves.items.map((i: { cells: { score: number | null; fadeClass?: string }[] }) => [i.cells[0]!.score, i.cells[0]!.fadeClass, i.cells[1]!.score])).toEqual(
+      Array(4).fill([null, 'none', 0]),
+    );
+    expect((await t.get('/api/people/a/curve')).body.fadeClass).toBe('none');
   });
 
   it('has no time range with no dated tie either', async () => {
