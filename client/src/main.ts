@@ -114,6 +114,9 @@ let scoresVersion = 0;
 let rings: readonly SuspectedRing[] | null = null;
 /** the links the map draws (the server's choice when the view leaves it open) */
 let shownLayer: 'influence' | 'ties' = 'influence';
+/** People the Table's "Show on the map" lit, until its line is closed or cleared (a hover lights others meanwhile). */
+let pinnedGroup: string[] | null = null;
+
 let graphController: AbortController | null = null;
 let timelineController: AbortController | null = null;
 let sectorPalette = new Map<string, string>();
@@ -289,7 +292,7 @@ function updateSidePanels(): void {
   if (!legendKey.every((x, k) => x === shownLegend[k])) {
     shownLegend = legendKey;
     renderLegend(byId('legend'), legendEntries(scene, store.get().color, palette), {
-      onHover: (ids) => view?.setState({ group: ids }),
+      onHover: (ids) => view?.setState({ group: ids ?? pinnedGroup }),
       onShow: (ids) => view?.revealNodes(ids, { close: true }),
     });
   }
@@ -389,6 +392,11 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   layoutRun?.stop();
   view?.teardown();
   view = null;
+  // a new map lets go of the people the Table lit on the old one
+  if (pinnedGroup) {
+    pinnedGroup = null;
+    toast.hide();
+  }
   const next = buildScene(response);
   timings.sceneBuilt ??= performance.now();
   scene = next;
@@ -712,9 +720,36 @@ function light(patch: { path: string[] | null } | { group: string[] | null }, no
 function highlightPath(path: string[] | null): void {
   light({ path }, path);
 }
-/** Lights a group (a suspected ring) and the ties among them. */
+/** Lights a group (a suspected ring) and the ties among them; when the hover ends, the group pinned from the Table again. */
 function highlightGroup(ids: string[] | null): void {
-  light({ group: ids }, ids);
+  light({ group: ids ?? pinnedGroup }, ids);
+}
+
+/** The Table's "Show on the map": lights the people of its page (those on the map) and frames them, saying so below. */
+function showPinned(ids: string[], what: string): void {
+  const onMap = ids.filter((id) => scene?.graph.hasNode(id) ?? false);
+  const unpin = () => {
+    pinnedGroup = null;
+    view?.setState({ group: null });
+  };
+  if (onMap.length === 0) {
+    toast.show(`None of the ${what} is on the map (it shows the ${scene?.graph.order.toLocaleString('en-US') ?? 0} most influential).`);
+    return;
+  }
+  pinnedGroup = onMap;
+  view?.setState({ group: onMap });
+  view?.revealNodes(onMap, { close: true });
+  const missing = ids.length - onMap.length;
+  toast.show(`Lit on the map: ${what}${missing > 0 ? ` (${missing} not on the map)` : ''}.`, {
+    action: {
+      label: 'Clear',
+      run: () => {
+        unpin();
+        toast.hide();
+      },
+    },
+    onClose: unpin,
+  });
 }
 
 let cameraTimer: ReturnType<typeof setTimeout> | undefined;
@@ -973,6 +1008,7 @@ async function openTable(): Promise<void> {
       followAnalysis: (show, hide) => followAnalysis({ onWaiting, status: (signal) => api.analysis(signal), show, hide }),
       onSelectPerson: (id) => selectPerson(id),
       onClose: () => dialogClosed('table'),
+      onShow: (ids, what) => showPinned(ids, what),
     }),
   );
   store.set({ dialog: { name: 'table' } });

@@ -1606,6 +1606,33 @@ describe('the Table', () => {
   });
 });
 
+describe("the Table's Show on the map", () => {
+  it('lights the people of the page on the map until its line is cleared; a hover elsewhere lights others meanwhile', async () => {
+    const errorsBefore = b.errors.length;
+    await open();
+    await b.page.locator('#table').click();
+    const dialog = b.page.locator('dialog.table-dialog');
+    await dialog.locator('.table-filter').fill('an');
+    const api = (await t.get('/api/influence/table?columns=pagerank,activity,betweenness,degree,introducer&q=an&limit=50&layer=influence')).body;
+    await expect.poll(() => dialog.locator('.table-page').textContent()).toBe(`1–50 of ${api.total} matching “an” (400 in all)`);
+    await dialog.locator('button.table-show').click();
+    expect(await dialog.isVisible()).toBe(false);
+    const group = () => b.page.evaluate(() => window.__catalyst.render()?.group ?? null);
+    await expect.poll(group).toEqual(api.items.map((i: { id: string }) => i.id));
+    expect(await b.page.locator('#toast .toast-text').textContent()).toBe(`Lit on the map: people 1–50 of ${api.total} matching “an” by PageRank.`);
+    // a legend row lights its community while hovered, then the Table's people again
+    const row = b.page.locator('#legend .legend-row').first();
+    await row.hover();
+    await expect.poll(async () => ((await group()) ?? []).length).not.toBe(50);
+    await b.page.mouse.move(5, 5);
+    await expect.poll(group).toEqual(api.items.map((i: { id: string }) => i.id));
+    await b.page.locator('#toast .toast-action', { hasText: 'Clear' }).click();
+    await expect.poll(group).toBeNull();
+    expect(await b.page.locator('#toast').isHidden()).toBe(true);
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+});
+
 describe('a dialog in the link', () => {
   it('the link keeps the dialog open over the map (the Sectors at the sector chosen, the Table, the Introductions) and opens it again; closing it leaves the link', async () => {
     const errorsBefore = b.errors.length;

@@ -1,6 +1,6 @@
 /** The Table dialog's rules: which columns, the next sort, the pager's words, bars and the digits a column shows. */
 import { describe, expect, it } from 'vitest';
-import { barShare, cellText, columnDecimals, comebackText, DEFAULT_COLUMNS, fadeText, sortTitle, MAX_COLUMNS, nextSort, pageText, peakIndex, sparkPoints, tableColumns } from '../../client/src/panel/table-dialog.ts';
+import { barShare, cellText, columnDecimals, comebackText, DEFAULT_COLUMNS, fadeText, shownText, sortTitle, MAX_COLUMNS, nextSort, pageText, peakIndex, sparkPoints, tableColumns } from '../../client/src/panel/table-dialog.ts';
 
 describe('tableColumns', () => {
   it("puts the map's metric first, then the chosen (or the defaults), each once, at most the API's limit", () => {
@@ -91,5 +91,13 @@ describe('fadeText and sortTitle', () => {
     expect(sortTitle('pagerank', true)).toBe('Sort by PageRank, least influential first');
     expect(sortTitle('fade', false)).toBe('Sort by Fade, longest first');
     expect(sortTitle('comeback', true)).toBe('Sort by Comeback, weakest first');
+  });
+});
+
+describe('shownText', () => {
+  it('says whom Show on the map lights: which rows, of how many, matching what, in which order', () => {
+    expect(shownText(0, 50, 400, 'pagerank', '')).toBe('people 1–50 of 400 by PageRank');
+    expect(shownText(50, 12, 62, '-betweenness', ' an')).toBe('people 51–62 of 62 matching “an” by Betweenness, from the bottom');
+    expect(shownText(0, 3, 3, '-name', '')).toBe('people 1–3 of 3 by name, Z to A');
   });
 });

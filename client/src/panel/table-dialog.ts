@@ -75,6 +75,15 @@ export function comebackText(value: number | null, dormantDays: number | null | 
   return `${formatNumber(value)} after ${formatDays(dormantDays)}${more > 0 ? ` (+${more} more)` : ''}`;
 }
 
+/** Whom "Show on the map" lights: "people 1–50 of 400 by PageRank", "… matching “an”", "… by name, Z to A". */
+export function shownText(offset: number, count: number, total: number, sort: string, q: string): string {
+  const by = sort.replace(/^-/, '');
+  const reverse = sort.startsWith('-');
+  const order = by === 'name' ? (reverse ? 'by name, Z to A' : 'by name') : `by ${metricLabel(by).replace(/ \(.*\)$/, '')}${reverse ? ', from the bottom' : ''}`;
+  const filter = q.trim() ? ` matching “${q.trim()}”` : '';
+  return `people ${(offset + 1).toLocaleString('en-US')}–${(offset + count).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}${filter} ${order}`;
+}
+
 /** What a click on a column's head does: sort by it one way, or (`reverse`) the other. */
 export function sortTitle(column: string, reverse: boolean): string {
   const [first, last] = column === 'fade' ? ['longest', 'shortest'] : column === 'comeback' ? ['strongest', 'weakest'] : ['most influential', 'least influential'];
@@ -144,6 +153,8 @@ export interface TableDialogOptions {
   onSelectPerson(id: string): void;
   /** it closed, however */
   onClose?(): void;
+  /** "Show on the map": the dialog closes and the map lights the people of the page shown, `what` says which */
+  onShow(ids: string[], what: string): void;
 }
 
 export function createTableDialog(opts: TableDialogOptions): { open(): void; close(): void } {
@@ -164,13 +175,21 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   const prev = el('button', { class: 'btn btn-ghost btn-small', text: '‹ Previous', attrs: { type: 'button' } });
   const next = el('button', { class: 'btn btn-ghost btn-small', text: 'Next ›', attrs: { type: 'button' } });
   const csv = el('a', { class: 'btn btn-ghost btn-small', text: 'CSV', attrs: { download: '' } });
+  const show = el('button', {
+    class: 'btn btn-ghost btn-small table-show',
+    text: 'Show on the map',
+    title: 'Light the people of this page on the map, and the ties among them',
+    attrs: { type: 'button', disabled: true },
+  });
+  /** the page shown, for "Show on the map" */
+  let shown: { ids: string[]; what: string } | null = null;
   const picker = el('div', { class: 'table-picker' });
   const pickerBox = el('details', { class: 'table-columns' }, [el('summary', { class: 'btn btn-ghost btn-small', text: 'Columns' }), picker]);
   const grid = el('div', { class: 'table-grid' });
   const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
   const dialog = el('dialog', { class: 'board-dialog table-dialog', attrs: { 'aria-label': 'Table' } }, [
     el('div', { class: 'board-head' }, [el('h2', {}, ['Everyone ', caption]), el('span', { class: 'board-actions' }, [close])]),
-    el('div', { class: 'table-tools' }, [filter, pickerBox, csv, status, el('span', { class: 'table-pager' }, [pager, prev, next])]),
+    el('div', { class: 'table-tools' }, [filter, pickerBox, csv, show, status, el('span', { class: 'table-pager' }, [pager, prev, next])]),
     grid,
   ]);
   document.body.append(dialog);
@@ -186,6 +205,12 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   // the column picker closes on a click elsewhere, as a menu does
   dialog.addEventListener('click', (e) => {
     if (pickerBox.open && !pickerBox.contains(e.target as Node)) pickerBox.open = false;
+  });
+  show.addEventListener('click', () => {
+    if (!shown) return;
+    const page = shown;
+    dialog.close();
+    opts.onShow(page.ids, page.what);
   });
   prev.addEventListener('click', () => void load(Math.max(0, offset - TABLE_PAGE)));
   next.addEventListener('click', () => void load(offset + TABLE_PAGE));
@@ -290,6 +315,8 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
 
   function draw(r: PeopleTableResponse): void {
     pager.textContent = pageText(offset, r.items.length, r.total, r.of, filter.value);
+    shown = r.items.length > 0 ? { ids: r.items.map((i) => i.id), what: shownText(offset, r.items.length, r.total, sort, filter.value) } : null;
+    show.disabled = shown === null;
     prev.disabled = offset === 0;
     next.disabled = offset + r.items.length >= r.total;
     const sortedBy = sort.replace(/^-/, '');

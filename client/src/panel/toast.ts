@@ -11,7 +11,8 @@ export interface ToastAction {
 }
 
 export interface Toast {
-  show(text: string, opts?: { action?: ToastAction; kind?: 'info' | 'error' }): void;
+  /** `onClose`: the line was closed by its × (not replaced by the next) */
+  show(text: string, opts?: { action?: ToastAction; kind?: 'info' | 'error'; onClose?: () => void }): void;
   hide(): void;
 }
 
@@ -32,7 +33,10 @@ export function createToast(host: HTMLElement): Toast {
         button.disabled = false;
       });
       const close = el('button', { class: 'toast-close', text: '×', title: 'Close', attrs: { type: 'button', 'aria-label': 'Close' } });
-      close.addEventListener('click', hide);
+      close.addEventListener('click', () => {
+        hide();
+        opts.onClose?.();
+      });
       host.className = `toast ${opts.kind === 'error' ? 'error' : ''}`;
       host.replaceChildren();
       append(host, [el('span', { class: 'toast-text', text }), button, close]);
