@@ -831,8 +831,6 @@ async function boot(): Promise<void> {
 
   seedsBox = createSeedsBox(byId('seeds'), { store, find: findPeople });
 
-  /** a person's name as the map shows it, or null when they are not on it */
-
   panel = createPersonPanel({
     root: byId('panel'),
     api,

@@ -1653,6 +1653,14 @@ describe('a dialog in the link', () => {
     const reopened = b.page.locator('dialog.sectors-dialog');
     await reopened.locator('h3', { hasText: 'Carried into film' }).waitFor();
     expect(await reopened.locator('.sectors-when').textContent()).toMatch(/^at \d+ \w{3} 2019, the map's time$/);
+    // a carrier's name opens their profile (a new step in the history); Back returns to the dialog it came from
+    const carrier = (await reopened.locator('.sectors-carrier-list .link').first().textContent())!;
+    await reopened.locator('.sectors-carrier-list .link').first().click();
+    await b.page.locator('#panel .person-name', { hasText: carrier }).waitFor();
+    expect(await reopened.isVisible()).toBe(false);
+    await b.page.goBack();
+    await reopened.locator('h3', { hasText: 'Carried into film' }).waitFor();
+    await expect.poll(dialogInLink).toBe('sectors:film');
     await reopened.locator('.board-close').click();
     await expect.poll(dialogInLink).toBeNull();
 

@@ -619,7 +619,8 @@ export function createIntroductionsBoard(opts: IntroductionsBoardOptions): { ope
       period = null;
       headline.textContent = 'Loading…';
       for (const part of [statusBar, chart, introducers, list]) clear(part);
-      dialog.showModal();
+      // Back or Forward may ask for it while it is open
+      if (!dialog.open) dialog.showModal();
       void loadSummary().then((s) => {
         if (!s) return;
         // the follow-up queue first; when nothing waits, everything

@@ -385,7 +385,8 @@ export function createSectorsDialog(opts: SectorsDialogOptions): { open(sector?:
   return {
     open(sector = null) {
       preferred = sector;
-      dialog.showModal();
+      // Back or Forward may ask for it at another sector while it is open
+      if (!dialog.open) dialog.showModal();
       void load();
       void loadOverTime();
     },

@@ -430,7 +430,8 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
         .filter(Boolean)
         .join(' · ');
       drawPicker();
-      dialog.showModal();
+      // Back or Forward may ask for it while it is open
+      if (!dialog.open) dialog.showModal();
       filter.focus();
       void load(0);
     },
