@@ -92,12 +92,15 @@ export interface TableQuery extends RankingSlice {
   columns: readonly string[];
   sort: string;
   q: string;
+  /** only the people of this community, or who list this sector */
+  community: number | null;
+  lists: string | null;
   limit: number | null;
   offset: number | null;
 }
 
 function tableQuery(q: TableQuery): Query {
-  return { columns: q.columns.join(','), sort: q.sort, q: q.q.trim(), ...sliceQuery(q), limit: q.limit, offset: q.offset || null };
+  return { columns: q.columns.join(','), sort: q.sort, q: q.q.trim(), community: q.community, lists: q.lists, ...sliceQuery(q), limit: q.limit, offset: q.offset || null };
 }
 
 /** Requests waiting for their answer (the progress line follows the server while there are some); its own polls of /api/analysis do not count. */

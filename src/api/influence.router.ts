@@ -124,12 +124,16 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
       .optional()
       .describe('name, or one of the columns (most influential first); a leading - reverses it (default: the first column)'),
     q: z.string().max(200).optional().describe('only people whose name or id contains this (case aside)'),
+    community: z.coerce.number().int().min(0).optional().describe('only people in this community (Louvain, on the layer shown, as /api/graph numbers it)'),
+    lists: z.string().min(1).max(100).optional().describe('only people who list this sector (sector, by contrast, slices the events the metrics count)'),
   });
   const tableArgs = (query: z.output<typeof tableQuery>) => ({
     ...rankQuery({ ...query, metric: query.columns[0]! }),
     columns: query.columns,
     sort: query.sort ?? query.columns[0]!,
     q: query.q ?? null,
+    community: query.community ?? null,
+    lists: query.lists ?? null,
   });
   const tableResponse = z.object({
     columns: z.array(z.object({ metric: z.string(), at: z.string().nullable(), higherIsMoreInfluential: z.boolean(), min: z.number(), max: z.number() })),

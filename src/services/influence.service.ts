@@ -341,7 +341,9 @@ export class InfluenceService {
    * layer, time and slice), ordered by one of them (`-` reverses: least influential first) or by name, filtered by
    * part of a name or id, a page at a time.
    */
-  async table(q: Omit<RankQuery, 'metric'> & { columns: string[]; sort: string; q: string | null }): Promise<PeopleTableResponse> {
+  async table(
+    q: Omit<RankQuery, 'metric'> & { columns: string[]; sort: string; q: string | null; community?: number | null; lists?: string | null },
+  ): Promise<PeopleTableResponse> {
     const s = await this.current();
     const p = s.projection;
     const columns: (ServedMetric | CurveColumn)[] = [...new Set(q.columns.map((c) => (isCurveColumn(c) ? c : checkMetric(c))))];
@@ -363,8 +365,18 @@ export class InfluenceService {
       order = rankingOrder(rankings[k]!, indexes[k]!, sort.reverse);
     }
     const needle = q.q?.trim() || null;
-    const rows = needle ? order.filter((id) => matches(p.people[p.indexOf.get(id)!]!, needle)) : order;
     const communities = this.communities(s, layer).communities;
+    const community = q.community ?? null;
+    const lists = q.lists ?? null;
+    const keep = (id: string) => {
+      const person = p.people[p.indexOf.get(id)!]!;
+      return (
+        (needle === null || matches(person, needle)) &&
+        (community === null || communities[id] === community) &&
+        (lists === null || person.sectors.includes(lists))
+      );
+    };
+    const rows = needle !== null || community !== null || lists !== null ? order.filter(keep) : order;
     const seeds = columns.includes(PERSONALIZED) ? this.seeds(s, PERSONALIZED, q.seeds) : null;
     const at = q.at == null ? null : new Date(q.at).toISOString();
     const curves = columns.some(isCurveColumn) ? this.curveSummaries(s) : null;

@@ -179,6 +179,25 @@ describe('GET /api/influence/table', () => {
     expect(shortest.slice(defined.length).every((x) => x === null)).toBe(true);
   });
 
+  it('keeps to a community of the layer shown, and to the people who list a sector, with the name filter too', async () => {
+    const graph = (await t.get('/api/graph?limit=1000')).body as { nodes: { id: string; community: number }[] };
+    const people = (await t.get('/api/people?limit=1000')).body.items as { id: string; name: string; sectors: string[] }[];
+    const community = graph.nodes.find((n) => n.id === 'p-cross')!.community;
+    const inIt = new Set(graph.nodes.filter((n) => n.community === community).map((n) => n.id));
+    const r = await table(`community=${community}&limit=1000`);
+    expect(new Set(r.items.map((i) => i.id))).toEqual(inIt);
+    expect(r.total).toBe(inIt.size);
+    expect(r.of).toBe(400);
+    const music = await table('lists=music&limit=1000');
+    expect(new Set(music.items.map((i) => i.id))).toEqual(new Set(people.filter((p) => p.sectors.includes('music')).map((p) => p.id)));
+    const both = await table(`lists=music&community=${community}&q=a&limit=1000`);
+    expect(new Set(both.items.map((i) => i.id))).toEqual(
+      new Set(people.filter((p) => p.sectors.includes('music') && inIt.has(p.id) && (p.name.toLowerCase().includes('a') || p.id.includes('a'))).map((p) => p.id)),
+    );
+    expect((await table('community=9999')).total).toBe(0);
+    expect((await t.get('/api/influence/table?community=-1')).status).toBe(400);
+  });
+
   it('refuses an unknown metric or sort, too many or no columns, a slice of the ties and an unknown seed, naming them', async () => {
     const cases: [string, number, RegExp][] = [
       ['columns=pagerank,fame', 400, /fame/],

@@ -1570,6 +1570,19 @@ describe('the Table', () => {
     await expect.poll(names).toEqual(api.items.map((i: { name: string }) => i.name));
     expect(await dialog.locator('tbody .table-num').first().textContent()).toBe('51');
 
+    // a community in a row keeps the table to it, a sector to the people who list it; × lets go
+    const communityName = (await dialog.locator('tbody tr').first().locator('.table-community').textContent())!;
+    await dialog.locator('tbody tr').first().locator('.table-community .table-pick').click();
+    await dialog.locator('.table-chips .chip', { hasText: `in ${communityName}` }).waitFor();
+    await expect.poll(async () => new Set(await dialog.locator('tbody .table-community').allTextContents())).toEqual(new Set([communityName]));
+    await expect.poll(pager).toMatch(new RegExp(`^1–\\d+ of \\d+ matching “an”, in ${communityName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(400 in all\\)$`));
+    await dialog.locator('tbody tr').first().locator('.table-sectors .table-pick').first().click();
+    await expect.poll(() => dialog.locator('.table-chips .chip').count()).toBe(2);
+    await dialog.locator('.table-chips .chip').first().click();
+    await dialog.locator('.table-chips .chip').last().click();
+    await expect.poll(() => dialog.locator('.table-chips .chip').count()).toBe(0);
+    await expect.poll(pager).toBe(`1–50 of ${api.total} matching “an” (400 in all)`);
+
     // Columns adds constraint; the choice stays for the next opening
     await dialog.locator('.table-columns summary').click();
     await dialog.locator('.table-picker label', { hasText: 'Constraint' }).click();

@@ -1,6 +1,6 @@
 /** The Table dialog's rules: which columns, the next sort, the pager's words, bars and the digits a column shows. */
 import { describe, expect, it } from 'vitest';
-import { barShare, cellText, columnDecimals, comebackText, DEFAULT_COLUMNS, fadeText, shownText, sortTitle, MAX_COLUMNS, nextSort, pageText, peakIndex, sparkPoints, tableColumns } from '../../client/src/panel/table-dialog.ts';
+import { barShare, cellText, columnDecimals, comebackText, DEFAULT_COLUMNS, fadeText, narrowText, shownText, sortTitle, MAX_COLUMNS, nextSort, pageText, peakIndex, sparkPoints, tableColumns } from '../../client/src/panel/table-dialog.ts';
 
 describe('tableColumns', () => {
   it("puts the map's metric first, then the chosen (or the defaults), each once, at most the API's limit", () => {
@@ -20,11 +20,16 @@ describe('nextSort', () => {
   });
 });
 
-describe('pageText', () => {
-  it('says which rows are shown, of how many, and what the filter matched', () => {
+describe('pageText and narrowText', () => {
+  it('says which rows are shown, of how many, and what the filters kept', () => {
+    expect(narrowText(' an ', null, null)).toBe('matching “an”');
+    expect(narrowText('', 'music · film', 'finance')).toBe('in music · film, listing finance');
+    expect(narrowText('  ', null, null)).toBe('');
     expect(pageText(0, 50, 400, 400, '')).toBe('1–50 of 400');
-    expect(pageText(50, 42, 92, 1200, ' an ')).toBe('51–92 of 92 matching “an” (1,200 in all)');
-    expect(pageText(0, 0, 0, 400, 'zz')).toBe('No one matches “zz”');
+    expect(pageText(50, 42, 92, 1200, narrowText(' an ', null, null))).toBe('51–92 of 92 matching “an” (1,200 in all)');
+    expect(pageText(0, 30, 30, 400, narrowText('', 'music · film', null))).toBe('1–30 of 30 in music · film (400 in all)');
+    expect(pageText(0, 0, 0, 400, narrowText('zz', null, null))).toBe('No one matches “zz”');
+    expect(pageText(0, 0, 0, 400, narrowText('', 'film', 'music'))).toBe('No one is in film, listing music');
     expect(pageText(0, 0, 0, 0, '')).toBe('No one stored');
   });
 });
@@ -97,7 +102,8 @@ describe('fadeText and sortTitle', () => {
 describe('shownText', () => {
   it('says whom Show on the map lights: which rows, of how many, matching what, in which order', () => {
     expect(shownText(0, 50, 400, 'pagerank', '')).toBe('people 1–50 of 400 by PageRank');
-    expect(shownText(50, 12, 62, '-betweenness', ' an')).toBe('people 51–62 of 62 matching “an” by Betweenness, from the bottom');
+    expect(shownText(50, 12, 62, '-betweenness', narrowText(' an', null, null))).toBe('people 51–62 of 62 matching “an” by Betweenness, from the bottom');
+    expect(shownText(0, 5, 5, 'pagerank', narrowText('', 'film', null))).toBe('people 1–5 of 5 in film by PageRank');
     expect(shownText(0, 3, 3, '-name', '')).toBe('people 1–3 of 3 by name, Z to A');
   });
 });

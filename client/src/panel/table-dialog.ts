@@ -39,12 +39,19 @@ export function nextSort(current: string, column: string): string {
   return current === column ? `-${column}` : column;
 }
 
-/** "1–50 of 400", "51–92 of 92 matching “an” (400 in all)", "No one matches “zz”". */
-export function pageText(offset: number, shown: number, total: number, of: number, q: string): string {
-  const filter = q.trim();
-  if (total === 0) return filter ? `No one matches “${filter}”` : 'No one stored';
+/**
+ * What the filters keep, in words: "matching “an”", "in music · film, listing finance", "" for everyone.
+ */
+export function narrowText(q: string, community: string | null, lists: string | null): string {
+  const parts = [q.trim() ? `matching “${q.trim()}”` : null, community !== null ? `in ${community}` : null, lists !== null ? `listing ${lists}` : null];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** "1–50 of 400", "51–92 of 92 matching “an” (400 in all)", "No one matches: in film, listing music". */
+export function pageText(offset: number, shown: number, total: number, of: number, narrowed: string): string {
+  if (total === 0) return narrowed ? `No one ${narrowed.startsWith('matching') ? narrowed.replace(/^matching/, 'matches') : `is ${narrowed}`}` : 'No one stored';
   const range = `${(offset + 1).toLocaleString('en-US')}–${(offset + shown).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
-  return filter ? `${range} matching “${filter}” (${of.toLocaleString('en-US')} in all)` : range;
+  return narrowed ? `${range} ${narrowed} (${of.toLocaleString('en-US')} in all)` : range;
 }
 
 /**
@@ -76,12 +83,11 @@ export function comebackText(value: number | null, dormantDays: number | null | 
 }
 
 /** Whom "Show on the map" lights: "people 1–50 of 400 by PageRank", "… matching “an”", "… by name, Z to A". */
-export function shownText(offset: number, count: number, total: number, sort: string, q: string): string {
+export function shownText(offset: number, count: number, total: number, sort: string, narrowed: string): string {
   const by = sort.replace(/^-/, '');
   const reverse = sort.startsWith('-');
   const order = by === 'name' ? (reverse ? 'by name, Z to A' : 'by name') : `by ${metricLabel(by).replace(/ \(.*\)$/, '')}${reverse ? ', from the bottom' : ''}`;
-  const filter = q.trim() ? ` matching “${q.trim()}”` : '';
-  return `people ${(offset + 1).toLocaleString('en-US')}–${(offset + count).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}${filter} ${order}`;
+  return `people ${(offset + 1).toLocaleString('en-US')}–${(offset + count).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}${narrowed ? ` ${narrowed}` : ''} ${order}`;
 }
 
 /** What a click on a column's head does: sort by it one way, or (`reverse`) the other. */
@@ -163,6 +169,10 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   let columns: string[] = [];
   let sort = '';
   let offset = 0;
+  /** the community and the listed sector the rows are kept to (a click on one in a row), null for any */
+  let community: number | null = null;
+  let lists: string | null = null;
+  let openedLayer: string | null = null;
   let slice: RankingSlice | null = null;
   let request: AbortController | null = null;
   let stopFollowing: (() => void) | null = null;
@@ -171,6 +181,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   const caption = el('span', { class: 'muted small table-when' });
   const filter = el('input', { class: 'table-filter', attrs: { type: 'search', placeholder: 'Filter by name or id', 'aria-label': 'Filter the table by name or id' } });
   const status = el('span', { class: 'muted small table-status', attrs: { 'aria-live': 'polite' } });
+  const chips = el('span', { class: 'table-chips' });
   const pager = el('span', { class: 'muted small table-page' });
   const prev = el('button', { class: 'btn btn-ghost btn-small', text: '‹ Previous', attrs: { type: 'button' } });
   const next = el('button', { class: 'btn btn-ghost btn-small', text: 'Next ›', attrs: { type: 'button' } });
@@ -189,7 +200,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   const close = el('button', { class: 'btn btn-ghost board-close', text: 'Close', attrs: { type: 'button' } });
   const dialog = el('dialog', { class: 'board-dialog table-dialog', attrs: { 'aria-label': 'Table' } }, [
     el('div', { class: 'board-head' }, [el('h2', {}, ['Everyone ', caption]), el('span', { class: 'board-actions' }, [close])]),
-    el('div', { class: 'table-tools' }, [filter, pickerBox, csv, show, status, el('span', { class: 'table-pager' }, [pager, prev, next])]),
+    el('div', { class: 'table-tools' }, [filter, chips, pickerBox, csv, show, status, el('span', { class: 'table-pager' }, [pager, prev, next])]),
     grid,
   ]);
   document.body.append(dialog);
@@ -224,6 +235,15 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
     if (id) {
       dialog.close();
       opts.onSelectPerson(id);
+      return;
+    }
+    const inCommunity = target.closest('[data-community]')?.getAttribute('data-community');
+    const listing = target.closest('[data-lists]')?.getAttribute('data-lists');
+    if (inCommunity != null || listing != null) {
+      if (inCommunity != null) community = Number(inCommunity);
+      if (listing != null) lists = listing;
+      drawChips();
+      void load(0);
       return;
     }
     const column = target.closest('[data-sort]')?.getAttribute('data-sort');
@@ -277,7 +297,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   }
 
   function query() {
-    return { ...slice!, columns, sort, q: filter.value };
+    return { ...slice!, columns, sort, q: filter.value, community, lists };
   }
 
   async function load(from: number): Promise<void> {
@@ -314,8 +334,9 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   }
 
   function draw(r: PeopleTableResponse): void {
-    pager.textContent = pageText(offset, r.items.length, r.total, r.of, filter.value);
-    shown = r.items.length > 0 ? { ids: r.items.map((i) => i.id), what: shownText(offset, r.items.length, r.total, sort, filter.value) } : null;
+    const narrowed = narrowText(filter.value, community === null ? null : communityLabel(community), lists);
+    pager.textContent = pageText(offset, r.items.length, r.total, r.of, narrowed);
+    shown = r.items.length > 0 ? { ids: r.items.map((i) => i.id), what: shownText(offset, r.items.length, r.total, sort, narrowed) } : null;
     show.disabled = shown === null;
     prev.disabled = offset === 0;
     next.disabled = offset + r.items.length >= r.total;
@@ -355,7 +376,16 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
       el('tr', {}, [
         el('td', { class: 'table-num muted', text: (offset + i + 1).toLocaleString('en-US') }),
         el('td', { class: 'table-name' }, [el('button', { class: 'link', text: item.name, title: `Open ${item.name} (${item.id})`, attrs: { type: 'button', 'data-person': item.id } })]),
-        withSectors ? el('td', { class: 'muted small table-sectors', text: item.sectors.join(', '), title: item.sectors.join(', ') }) : null,
+        withSectors
+          ? el(
+              'td',
+              { class: 'muted small table-sectors', title: item.sectors.join(', ') },
+              item.sectors.flatMap((sector, k) => [
+                k > 0 ? ', ' : null,
+                el('button', { class: 'table-pick', text: sector, title: `Only the people who list ${sector}`, attrs: { type: 'button', 'data-lists': sector } }),
+              ]),
+            )
+          : null,
         el('td', { class: 'small table-community' }, communityCell(item.community)),
         overTime ? el('td', { class: 'table-over-time' }, [sparkCell(item.id, overTime)]) : null,
         ...item.cells.map((cell, k) => {
@@ -414,16 +444,47 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
     return metricLabel(metric).replace(/ \(.*\)$/, '');
   }
 
+  /** A community's name as the legend gives it ("other" for those it does not name). */
+  function communityLabel(c: number): string {
+    return opts.community(c)?.name ?? 'other';
+  }
+
+  /** The filters a click in a row set, each with × to let go. */
+  function drawChips(): void {
+    const chip = (text: string, title: string, clear: () => void) => {
+      const button = el('button', { class: 'chip table-chip', title, attrs: { type: 'button' } }, [text, el('span', { class: 'chip-x', text: ' ×', attrs: { 'aria-hidden': 'true' } })]);
+      button.addEventListener('click', () => {
+        clear();
+        drawChips();
+        void load(0);
+      });
+      return button;
+    };
+    chips.replaceChildren(
+      ...(community !== null ? [chip(`in ${communityLabel(community)}`, 'Show every community again', () => (community = null))] : []),
+      ...(lists !== null ? [chip(`listing ${lists}`, 'Show every sector again', () => (lists = null))] : []),
+    );
+  }
+
   function communityCell(c: number | null): (Node | string)[] {
     if (c === null) return ['–'];
     // communities the legend does not name (the small ones, those off the map) are its "other"
     const named = opts.community(c) ?? { name: 'other', color: OTHER_COLOR };
-    return [el('span', { class: 'sectors-swatch', style: { background: named.color } }), named.name];
+    return [
+      el('button', { class: 'table-pick', title: `Only the people of ${named.name}`, attrs: { type: 'button', 'data-community': c } }, [
+        el('span', { class: 'sectors-swatch', style: { background: named.color } }),
+        named.name,
+      ]),
+    ];
   }
 
   return {
     open() {
       slice = opts.slice();
+      // communities are the layer's: another layer's numbers mean other groups
+      if (slice.layer !== openedLayer) community = null;
+      openedLayer = slice.layer;
+      drawChips();
       columns = tableColumns(opts.mapMetric(), chosen);
       if (!sort || !(columns.includes(sort.replace(/^-/, '')) || sort.replace(/^-/, '') === 'name')) sort = columns[0]!;
       caption.textContent = [slice.at === null ? 'all time' : `at ${formatDate(slice.at)}, the map's time`, slice.layer === 'ties' ? 'on the trust ties' : null, slice.sector, slice.medium, slice.polarity !== 'total' ? `${slice.polarity} influence` : null]
