@@ -37,6 +37,8 @@ import {
   TRUSTED_METRIC,
   type CameraView,
   type DialogView,
+  NO_TABLE_VIEW,
+  type TableView,
   type ViewState,
 } from './state.ts';
 
@@ -976,8 +978,8 @@ function nameOnMap(id: string): string | null {
 }
 
 /** "Table": everyone with several rankings side by side, on the map's layer, time and slice, loaded with its first use. */
-let tableDialog: Promise<{ open(): void; close(): void }> | null = null;
-async function openTable(): Promise<void> {
+let tableDialog: Promise<{ open(view?: TableView | null): void; close(): void }> | null = null;
+async function openTable(view: TableView | null = null): Promise<void> {
   tableDialog ??= import('./panel/table-dialog.ts').then(({ createTableDialog }) =>
     createTableDialog({
       api,
@@ -1007,10 +1009,13 @@ async function openTable(): Promise<void> {
       onSelectPerson: (id) => selectPerson(id),
       onClose: () => dialogClosed('table'),
       onShow: (ids, what) => showPinned(ids, what),
+      onView: (v) => {
+        if (store.get().dialog?.name === 'table') store.set({ dialog: { name: 'table', ...v } });
+      },
     }),
   );
-  store.set({ dialog: { name: 'table' } });
-  (await tableDialog).open();
+  store.set({ dialog: { name: 'table', ...(view ?? NO_TABLE_VIEW) } });
+  (await tableDialog).open(view);
 }
 
 /**
@@ -1032,7 +1037,7 @@ async function showDialog(wanted: DialogView | null): Promise<void> {
     if (handle && wanted?.name !== name) (await handle).close();
   }
   if (wanted?.name === 'sectors') await openSectors(wanted.sector);
-  else if (wanted?.name === 'table') await openTable();
+  else if (wanted?.name === 'table') await openTable(wanted);
   else if (wanted?.name === 'introductions') await openBoard();
 }
 

@@ -50,7 +50,17 @@ export interface ViewState {
 }
 
 /** A dialog a link can open. */
-export type DialogView = { name: 'sectors'; sector: string | null } | { name: 'table' } | { name: 'introductions' };
+export type DialogView = { name: 'sectors'; sector: string | null } | ({ name: 'table' } & TableView) | { name: 'introductions' };
+
+/** What the Table shows besides the map's view: its sort, name filter, and the community and listed sector it keeps to. */
+export interface TableView {
+  sort: string | null;
+  q: string | null;
+  community: number | null;
+  lists: string | null;
+}
+
+export const NO_TABLE_VIEW: Readonly<TableView> = Object.freeze({ sort: null, q: null, community: null, lists: null });
 
 export const DEFAULT_METRIC = 'pagerank';
 /** The metric that runs from seeds: PageRank whose every jump lands on people the user trusts. */
@@ -95,15 +105,39 @@ const POLARITIES: readonly Polarity[] = ['total', 'positive', 'negative'];
 const COLOR_MODES: readonly ColorMode[] = ['community', 'sector'];
 const LAYERS: readonly Layer[] = ['influence', 'ties'];
 /** Keys in the order they are written, so the same view always gives the same link. */
-const KEYS = ['person', 'reach', 'cmp', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam', 'dialog'] as const;
+const KEYS = ['person', 'reach', 'cmp', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam', 'dialog', 'tsort', 'tq', 'tcom', 'tlists'] as const;
 
-/** A dialog from a link: `table`, `introductions`, `sectors` or `sectors:NAME` (the sector chosen in it); null for anything else. */
-export function parseDialog(value: string | null): DialogView | null {
+/**
+ * A dialog from a link: `table` (with the Table's `tsort`, `tq`, `tcom` and `tlists`), `introductions`, `sectors` or
+ * `sectors:NAME` (the sector chosen in it); null for anything else.
+ */
+export function parseDialog(value: string | null, q: URLSearchParams = new URLSearchParams()): DialogView | null {
   const v = text(value, 120);
-  if (v === 'table' || v === 'introductions') return { name: v };
+  if (v === 'table') {
+    const community = Number(q.get('tcom'));
+    return {
+      name: 'table',
+      sort: text(q.get('tsort'), 100),
+      q: text(q.get('tq'), 200),
+      community: q.has('tcom') && Number.isInteger(community) && community >= 0 ? community : null,
+      lists: text(q.get('tlists'), 100),
+    };
+  }
+  if (v === 'introductions') return { name: v };
   if (v === 'sectors') return { name: 'sectors', sector: null };
   if (v?.startsWith('sectors:')) return { name: 'sectors', sector: text(v.slice('sectors:'.length), 100) };
   return null;
+}
+
+/** The Table's own keys, written only with it open. */
+function tableKeys(dialog: DialogView | null): Record<'tsort' | 'tq' | 'tcom' | 'tlists', string | null> {
+  const table = dialog?.name === 'table' ? dialog : null;
+  return {
+    tsort: table?.sort ?? null,
+    tq: table?.q ?? null,
+    tcom: table?.community == null ? null : String(table.community),
+    tlists: table?.lists ?? null,
+  };
 }
 
 export function formatDialog(dialog: DialogView | null): string | null {
@@ -175,7 +209,7 @@ export function parseViewState(search: string): ViewState {
     minInfluence: q.has('min') && Number.isFinite(min) ? Math.min(1, Math.max(0, min)) : DEFAULT_VIEW.minInfluence,
     limit: q.has('limit') && Number.isInteger(limit) && limit > 0 ? limit : null,
     camera: parseCamera(q.get('cam')),
-    dialog: parseDialog(q.get('dialog')),
+    dialog: parseDialog(q.get('dialog'), q),
   };
 }
 
@@ -197,6 +231,7 @@ export function serializeViewState(view: ViewState): string {
     limit: view.limit === null ? null : String(view.limit),
     cam: view.camera ? [round(view.camera.x, 4), round(view.camera.y, 4), round(view.camera.ratio, 4)].join(',') : null,
     dialog: formatDialog(view.dialog),
+    ...tableKeys(view.dialog),
   };
   const q = new URLSearchParams();
   for (const key of KEYS) {

@@ -1677,9 +1677,22 @@ describe('a dialog in the link', () => {
     await reopened.locator('.board-close').click();
     await expect.poll(dialogInLink).toBeNull();
 
-    await open('?dialog=table');
-    await b.page.locator('dialog.table-dialog tbody tr').first().waitFor();
+    // the Table's sort, filter and sector too
+    await open('?dialog=table&tsort=-activity&tq=an&tlists=music');
+    const table = b.page.locator('dialog.table-dialog');
+    const expected = (await t.get('/api/influence/table?columns=pagerank,activity,betweenness,degree,introducer&sort=-activity&q=an&lists=music&limit=50&layer=influence')).body;
+    await expect.poll(() => table.locator('tbody .table-name').allTextContents()).toEqual(expected.items.map((i: { name: string }) => i.name));
+    expect(await table.locator('.table-filter').inputValue()).toBe('an');
+    expect(await table.locator('.table-chips .chip').textContent()).toContain('listing music');
+    expect(await table.locator('thead th[aria-sort]').textContent()).toBe('Activity▲');
+    // what changes in it goes to the link
+    await table.locator('thead .table-sort', { hasText: 'Degree' }).click();
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('tsort')).toBe('degree');
+    await table.locator('.table-chips .chip').click();
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('tlists')).toBeNull();
+    expect(new URL(b.page.url()).searchParams.get('tq')).toBe('an');
     await b.page.keyboard.press('Escape');
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('tsort')).toBeNull();
     await expect.poll(dialogInLink).toBeNull();
     expect(await b.page.locator('dialog.table-dialog').isVisible()).toBe(false);
 

@@ -7,6 +7,7 @@ import {
   formatTime,
   needsGraphReload,
   needsTimelineReload,
+  NO_TABLE_VIEW,
   parseTime,
   parseViewState,
   seedsFor,
@@ -60,7 +61,7 @@ describe('view state in the URL', () => {
 
   it('carries the dialog open over the map: the Sectors at a sector or none, the Table, the Introductions; anything else is none', () => {
     const dialog = (q: string) => parseViewState(q).dialog;
-    expect(dialog('dialog=table')).toEqual({ name: 'table' });
+    expect(dialog('dialog=table')).toEqual({ name: 'table', ...NO_TABLE_VIEW });
     expect(dialog('dialog=introductions')).toEqual({ name: 'introductions' });
     expect(dialog('dialog=sectors')).toEqual({ name: 'sectors', sector: null });
     expect(dialog('dialog=sectors%3Afilm')).toEqual({ name: 'sectors', sector: 'film' });
@@ -68,7 +69,20 @@ describe('view state in the URL', () => {
     expect(dialog('dialog=import')).toBeNull();
     expect(dialog('dialog=')).toBeNull();
     expect(serializeViewState({ ...DEFAULT_VIEW, dialog: { name: 'sectors', sector: null } })).toBe('dialog=sectors');
-    expect(serializeViewState({ ...DEFAULT_VIEW, dialog: { name: 'table' } })).toBe('dialog=table');
+    expect(serializeViewState({ ...DEFAULT_VIEW, dialog: { name: 'table', ...NO_TABLE_VIEW } })).toBe('dialog=table');
+  });
+
+  it("carries the Table's sort, filter, community and sector, only with the Table open", () => {
+    const table = { name: 'table' as const, sort: '-comeback', q: 'an', community: 3, lists: 'humanitarian causes' };
+    const q = serializeViewState({ ...DEFAULT_VIEW, dialog: table });
+    expect(q).toBe('dialog=table&tsort=-comeback&tq=an&tcom=3&tlists=humanitarian+causes');
+    expect(parseViewState(q).dialog).toEqual(table);
+    // another dialog, or none: the Table's keys are ignored
+    expect(parseViewState('dialog=sectors&tsort=degree').dialog).toEqual({ name: 'sectors', sector: null });
+    expect(parseViewState('tsort=degree')).toEqual(DEFAULT_VIEW);
+    // a malformed community is none
+    expect(parseViewState('dialog=table&tcom=-2').dialog).toEqual({ name: 'table', ...NO_TABLE_VIEW });
+    expect(parseViewState('dialog=table&tcom=x').dialog).toEqual({ name: 'table', ...NO_TABLE_VIEW });
   });
 
   it('carries the links drawn, trust ties without the event filters they cannot have', () => {

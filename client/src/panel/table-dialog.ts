@@ -7,6 +7,7 @@
  */
 import type { PeopleTableResponse } from '../../../src/api/contract.ts';
 import type { Api, RankingSlice } from '../api.ts';
+import type { TableView } from '../state.ts';
 import type { ProgressView } from './analysis-progress.ts';
 import { renderProgress } from './analysis-progress.ts';
 import { OTHER_COLOR } from '../graph/palette.ts';
@@ -161,9 +162,11 @@ export interface TableDialogOptions {
   onClose?(): void;
   /** "Show on the map": the dialog closes and the map lights the people of the page shown, `what` says which */
   onShow(ids: string[], what: string): void;
+  /** what it shows changed (sort, filter, community, sector): the link keeps it */
+  onView?(view: TableView): void;
 }
 
-export function createTableDialog(opts: TableDialogOptions): { open(): void; close(): void } {
+export function createTableDialog(opts: TableDialogOptions): { open(view?: TableView | null): void; close(): void } {
   const storage = safeStorage();
   let chosen: string[] | null = readChosen();
   let columns: string[] = [];
@@ -301,6 +304,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   }
 
   async function load(from: number): Promise<void> {
+    opts.onView?.({ sort, q: filter.value.trim() || null, community, lists });
     request?.abort();
     const controller = (request = new AbortController());
     offset = from;
@@ -479,11 +483,18 @@ export function createTableDialog(opts: TableDialogOptions): { open(): void; clo
   }
 
   return {
-    open() {
+    open(view = null) {
       slice = opts.slice();
       // communities are the layer's: another layer's numbers mean other groups
       if (slice.layer !== openedLayer) community = null;
       openedLayer = slice.layer;
+      // a link's table: its sort, filter, community and sector
+      if (view) {
+        sort = view.sort ?? '';
+        filter.value = view.q ?? '';
+        community = view.community;
+        lists = view.lists;
+      }
       drawChips();
       columns = tableColumns(opts.mapMetric(), chosen);
       if (!sort || !(columns.includes(sort.replace(/^-/, '')) || sort.replace(/^-/, '') === 'name')) sort = columns[0]!;
