@@ -317,9 +317,9 @@ export const api = {
     request<InfluenceResponse>('GET', withQuery('/api/influence', q), undefined, signal),
   searchPeople: (q: string, limit = 10, signal?: AbortSignal) =>
     request<{ items: Person[]; total: number }>('GET', withQuery('/api/people', { q, limit }), undefined, signal),
-  /** `seeds`: for the profile's Trusted PageRank (null: the server's default) */
-  profile: (id: string, at: string | null, signal?: AbortSignal, seeds: string[] | null = null) =>
-    request<ProfileResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/influence`, { at, seeds: seeds?.join(',') }), undefined, signal),
+  /** `seeds`: for the profile's Trusted PageRank (null: the server's default); `layer`: whose community it names (the map's) */
+  profile: (id: string, at: string | null, signal?: AbortSignal, seeds: string[] | null = null, layer: string | null = null) =>
+    request<ProfileResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/influence`, { at, seeds: seeds?.join(','), layer }), undefined, signal),
   curve: (id: string, q: { from?: string; to?: string; metric?: CurveResponse['metric'] }, signal?: AbortSignal) =>
     request<CurveResponse>('GET', withQuery(`/api/people/${encodeURIComponent(id)}/curve`, q), undefined, signal),
   /** whom a person should meet, and through whom; `sector`: only people in that sector */

@@ -844,6 +844,7 @@ async function boot(): Promise<void> {
     communityName: (c) => (scene ? (communityNames(scene, palette).get(c) ?? null) : null),
     metric: () => store.get().metric,
     seeds: () => store.get().seeds,
+    layer: () => store.get().layer ?? shownLayer,
     time: currentTime,
     inGraph: (id) => scene?.graph.hasNode(id) ?? false,
     nameOf: nameOnMap,

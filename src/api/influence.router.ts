@@ -217,10 +217,10 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
       tag: 'influence',
       summary: "A person's influence profile: scores and ranks, sector and medium profiles, reach, polarity, fade, resurgences",
       params: idParams,
-      query: z.object({ at: time.optional().describe('ISO time (default: static)'), seeds }),
+      query: z.object({ at: time.optional().describe('ISO time (default: static)'), seeds, layer: layer.describe('whose Louvain community `community` is: influence or ties (default as /api/graph)') }),
       errors: [404],
     },
-    ({ params, query }) => svc.profile(params.id, query.at ?? null, query.seeds),
+    ({ params, query }) => svc.profile(params.id, query.at ?? null, query.seeds, query.layer ?? null),
   );
   defineRoute(
     router,

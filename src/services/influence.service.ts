@@ -650,7 +650,7 @@ export class InfluenceService {
    * A person's profile at `at` (null: all time). Trusted PageRank is among the scores when it can run: with the
    * `seeds` given, or the default ones (some trust tie stored).
    */
-  async profile(id: string, at: number | null, seeds: string[] | null = null): Promise<ProfileResponse> {
+  async profile(id: string, at: number | null, seeds: string[] | null = null, layer: Layer | null = null): Promise<ProfileResponse> {
     const s = await this.current();
     const person = this.person(s, id);
     const scores: ProfileResponse['scores'] = {};
@@ -697,7 +697,8 @@ export class InfluenceService {
             score: intro.score,
           }
         : null,
-      community: this.communities(s).communities[id] ?? null,
+      // on the layer the map shows, so its legend names it
+      community: this.communities(s, this.layer(s, layer)).communities[id] ?? null,
       flags: this.ringFlag(s, id),
     };
   }

@@ -69,6 +69,19 @@ describe('planted archetypes', () => {
     expect(sam.mediumProfile[0].influence / total).toBeGreaterThan(0.9);
   });
 
+  it("names a person's community on the layer asked for, as /api/graph numbers it there", async () => {
+    const communityOn = async (layer: string) =>
+      ((await t.get(`/api/graph?layer=${layer}&limit=1000`)).body.nodes as { id: string; community: number }[]).find((n) => n.id === 'p-cross')!.community;
+    const [influence, ties] = [await communityOn('influence'), await communityOn('ties')];
+    expect((await profile('p-cross')).community).toBe(influence);
+    expect((await t.get('/api/people/p-cross/influence?layer=influence')).body.community).toBe(influence);
+    expect((await t.get('/api/people/p-cross/influence?layer=ties')).body.community).toBe(ties);
+    // the two layers group people differently: somebody's numbers differ
+    const graphs = await Promise.all(['influence', 'ties'].map(async (l) => (await t.get(`/api/graph?layer=${l}&limit=1000`)).body.nodes as { id: string; community: number }[]));
+    const onTies = new Map(graphs[1]!.map((n) => [n.id, n.community]));
+    expect(graphs[0]!.some((n) => onTies.get(n.id) !== n.community)).toBe(true);
+  });
+
   it('the cross-sector figure reaches several sectors', async () => {
     const nia = await profile('p-cross');
     expect(nia.sectorProfile.length).toBeGreaterThanOrEqual(5);

@@ -2042,6 +2042,16 @@ describe('links, filters and exports', () => {
     expect(await b.page.evaluate(() => window.__catalyst.state().polarity)).toBe('negative');
   });
 
+  it("on the map of trust, a profile's community is the one the map's legend names there", async () => {
+    const errorsBefore = b.errors.length;
+    await open('?person=p-cross&layer=ties');
+    const graph = (await t.get('/api/graph?layer=ties&limit=15000')).body as { nodes: { id: string; community: number }[] };
+    const community = graph.nodes.find((n) => n.id === 'p-cross')!.community;
+    const chip = b.page.locator('#panel .chip.community');
+    await expect.poll(() => chip.getAttribute('title')).toMatch(new RegExp(`^Community ${community} \\(Louvain\\)`));
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+
   it('Links: Trust draws the trust ties the API gives, sized by the metric on them, with the event filters off; a reload keeps it; a tie removed in a profile leaves it at once; Influence goes back', async () => {
     type Graph = { nodes: { id: string; score: number }[]; edges: { source: string; target: string }[]; layer: string };
     const drawn = () =>

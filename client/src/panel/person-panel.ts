@@ -37,6 +37,8 @@ export interface PersonPanelOptions {
   metric(): string;
   /** the user's seeds for Trusted PageRank (null: the server's, the most trusted) */
   seeds?(): string[] | null;
+  /** the links the map draws: the profile's community is the one the map's legend names, on that layer */
+  layer?(): 'influence' | 'ties';
   time(): number | null;
   inGraph(id: string): boolean;
   /** a person's name when the map has them (others are asked of the API) */
@@ -367,7 +369,7 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   /** The profile rendered into the slots; the error when the API refused it (shown in the slots); null when aborted. */
   async function loadProfile(id: string, signal: AbortSignal, t: TimeSlots, at: string | null): Promise<{ profile: ProfileResponse } | { error: unknown } | null> {
     try {
-      const profile = await api.profile(id, at, signal, opts.seeds?.() ?? null);
+      const profile = await api.profile(id, at, signal, opts.seeds?.() ?? null, opts.layer?.() ?? null);
       if (signal.aborted || person !== id) return null;
       lastScoresAt = at;
       renderTimeSlots(profile, t);
