@@ -149,6 +149,8 @@ export interface GraphNode {
   /** ForceAtlas2 position computed by the server, stable across reloads for the same graph */
   x: number;
   y: number;
+  /** with a focus: how many steps from the focused person (0 for them) */
+  hops?: number;
 }
 
 export interface GraphEdge {
@@ -168,15 +170,17 @@ export interface GraphResponse {
   communities: number;
   /** Trusted PageRank's seeds (the ones asked for, or the most trusted by default): every jump of its walk lands on them */
   seeds?: { id: string; name: string }[];
+  /** the person whose neighbourhood the view keeps to, and how many steps it reaches (`total` counts the neighbourhood) */
+  focus?: { id: string; name: string; hops: number };
 }
+
+/** What a person's value in a timeline is: decayed activity, temporal PageRank, the introducer score or trust PageRank at each time. */
+export type TimelineBasis = 'activity' | 'pagerank' | 'introducer' | 'trust';
 
 /**
  * Influence of every shown node (and weight of every shown edge) at `times`, so the client's time slider
  * can scrub without a request per frame. values[i][k] = node i at times[k].
  */
-/** What a person's value in a timeline is: decayed activity, temporal PageRank, the introducer score or trust PageRank at each time. */
-export type TimelineBasis = 'activity' | 'pagerank' | 'introducer' | 'trust';
-
 export interface TimelineResponse {
   times: number[];
   basis: TimelineBasis;

@@ -3,6 +3,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { InfluenceApi } from '../services/analysis.ts';
 import { CURVE_COLUMNS, DEFAULT_SEEDS, INTRODUCER_HALF_LIFE_DAYS, SECTOR_CARRIERS_MAX, TABLE_COLUMNS, TABLE_COLUMNS_MAX } from '../services/influence.service.ts';
+import { MAX_HOPS } from '../engine/neighbourhood.ts';
 import { csvLine } from '../services/formats/csv.ts';
 import { defineRoute, idParams, isoTime, type ApiRegistry } from './route.ts';
 
@@ -25,6 +26,10 @@ const seeds = z
   .describe(
     `comma-separated people you know to be genuine, for pagerank-personalized (Trusted PageRank): every jump of its walk lands on them; default the ${DEFAULT_SEEDS} most trusted (highest PageRank of the trust ties, trusted by someone, not in a suspected ring)`,
   );
+const neighbourhood = {
+  focus: z.string().min(1).max(200).optional().describe('only the people within `hops` steps of this person, either way, on the links the map draws (Gephi\'s ego filter); unknown → 404'),
+  hops: z.coerce.number().int().min(1).max(MAX_HOPS).default(1).describe(`steps from focus, 1 to ${MAX_HOPS}`),
+};
 const namedSeeds = z.array(z.object({ id: z.string(), name: z.string() }));
 
 const influenceQuery = z.object({
@@ -306,12 +311,14 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
       summary: 'Nodes (top by metric, with layout positions and community) and the weighted edges among them',
       description:
         'With sector and/or medium, the view is the slice of influence through events of that sector and medium, as in GET /api/influence: ' +
-        'the people those events involve (whatever sectors they list), ranked by the metric on the slice, and the slice’s edges; total counts the slice.',
+        'the people those events involve (whatever sectors they list), ranked by the metric on the slice, and the slice’s edges; total counts the slice. ' +
+        'With focus, only the people within hops steps of that person (either way) on those links, each node with its hops, the focused person always among them; total counts the neighbourhood.',
       query: z.object({
         metric: z.string().default('pagerank'),
         layer,
         ...slice,
         seeds,
+        ...neighbourhood,
         limit: z.coerce.number().int().min(1).max(200_000).default(5_000),
         maxEdges: z.coerce.number().int().min(0).max(2_000_000).default(50_000),
       }),
@@ -324,6 +331,8 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
         sector: query.sector,
         medium: query.medium,
         seeds: query.seeds,
+        focus: query.focus ?? null,
+        hops: query.hops,
         limit: query.limit,
         maxEdges: query.maxEdges,
       }),
@@ -349,6 +358,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
         ...slice,
         polarity,
         seeds,
+        ...neighbourhood,
         limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
         maxEdges: z.coerce.number().int().min(0).max(200_000).default(20_000),
       }),

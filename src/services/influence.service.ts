@@ -16,6 +16,7 @@ import { communities as louvain, type CommunitiesResult } from '../engine/commun
 import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph } from '../engine/influence-graph.ts';
 import { introducerCurve, introducerScores, introducerScoreSeries, type IntroducerScore } from '../engine/introductions/index.ts';
 import { layout, type Positions } from '../engine/layout.ts';
+import { neighbourhood } from '../engine/neighbourhood.ts';
 import { collusionRings, type Ring } from '../engine/rings.ts';
 import { sectorOverview, type SectorOverview } from '../engine/sector-overview.ts';
 import { trustedSeeds } from '../engine/trusted-seeds.ts';
@@ -835,12 +836,14 @@ export class InfluenceService {
     sector?: string | null;
     medium?: string | null;
     seeds?: string[] | null;
+    focus?: string | null;
+    hops?: number;
     limit: number;
     maxEdges: number;
   }): Promise<GraphResponse> {
     const s = await this.current();
     const layer = this.layer(s, q.layer);
-    const { ranking, selected } = this.shown(s, q, layer);
+    const { ranking, selected, around } = this.shown(s, q, layer);
     const pos = this.positions(s, layer);
     const community = this.communities(s, layer).communities;
     const scoreOf = new Map<string, number>();
@@ -860,38 +863,62 @@ export class InfluenceService {
         activity: activity[id] ?? 0,
         x: round(pos.x[i]!),
         y: round(pos.y[i]!),
+        ...(around ? { hops: around.get(id)! } : {}),
       };
     });
     const edges = this.edgesAmong(s, layer, new Set(selected), slice?.graph ?? null, q.maxEdges);
     const graph = this.layerGraph(s, layer);
     const seeds = this.seeds(s, q.metric, q.seeds);
+    const total = around
+      ? { nodes: around.size, edges: this.edgesAmong(s, layer, new Set(around.keys()), slice?.graph ?? null, Number.POSITIVE_INFINITY).length }
+      : slice
+        ? { nodes: slice.members.size, edges: slice.graph.size }
+        : { nodes: graph.order, edges: graph.size };
     return {
       nodes,
       edges,
       metric: q.metric,
       layer,
       at: null,
-      total: slice ? { nodes: slice.members.size, edges: slice.graph.size } : { nodes: graph.order, edges: graph.size },
+      total,
       communities: this.communities(s, layer).count,
       ...(seeds ? { seeds: this.namedSeeds(s, seeds) } : {}),
+      ...(around && q.focus ? { focus: { id: q.focus, name: this.person(s, q.focus).name, hops: q.hops ?? 1 } } : {}),
     };
   }
 
-  /** The explorer's people: the top `limit` by the metric, on the sector/medium slice when one is asked for. */
+  /**
+   * The explorer's people: the top `limit` by the metric, on the sector/medium slice when one is asked for; with
+   * `focus`, only the people within `hops` steps of that person on the links the map draws (`around`: each one's
+   * steps away), the focused person always among them.
+   */
   private shown(
     s: AnalysisState,
-    q: { metric: string; sector?: string | null; medium?: string | null; seeds?: string[] | null; limit: number },
+    q: { metric: string; sector?: string | null; medium?: string | null; seeds?: string[] | null; focus?: string | null; hops?: number; limit: number },
     layer: Layer,
-  ): { ranking: { ids: string[]; scores: Float64Array }; selected: string[] } {
+  ): { ranking: { ids: string[]; scores: Float64Array }; selected: string[]; around: Map<string, number> | null } {
     const ranking = this.ranking(s, { metric: q.metric, layer, sector: q.sector, medium: q.medium, seeds: q.seeds });
     const members = this.slice(s, q)?.members ?? null;
+    const around = this.around(s, q, layer);
     const selected: string[] = [];
     for (const id of ranking.ids) {
       if (selected.length >= q.limit) break;
-      if (members && !members.has(id)) continue;
+      if (around ? !around.has(id) : members && !members.has(id)) continue;
       selected.push(id);
     }
-    return { ranking, selected };
+    if (around && q.focus && !selected.includes(q.focus)) selected.splice(Math.min(selected.length, q.limit - 1), 1, q.focus);
+    return { ranking, selected, around };
+  }
+
+  /**
+   * Everyone within `hops` steps of `focus`, either way, on the links the map draws (the trust ties, the influence
+   * graph, or a slice's), with how many steps away; null without a focus. An unknown person → 404.
+   */
+  private around(s: AnalysisState, q: { sector?: string | null; medium?: string | null; focus?: string | null; hops?: number }, layer: Layer): Map<string, number> | null {
+    if (!q.focus) return null;
+    this.person(s, q.focus);
+    const graph = layer === 'ties' ? this.tieGraph(s) : (this.slice(s, q)?.graph ?? s.graph);
+    return neighbourhood(graph, q.focus, q.hops ?? 1);
   }
 
   /** The static influence graph of events of `sector` and/or `medium`, and the people they involve; null for no slice. */
@@ -951,6 +978,8 @@ export class InfluenceService {
     medium?: string | null;
     polarity?: Polarity;
     seeds?: string[] | null;
+    focus?: string | null;
+    hops?: number;
     limit: number;
     maxEdges: number;
   }): Promise<TimelineResponse> {
@@ -964,6 +993,8 @@ export class InfluenceService {
       q.sector ?? null,
       q.medium ?? null,
       q.polarity ?? 'total',
+      q.focus ?? null,
+      q.focus ? (q.hops ?? 1) : null,
       q.limit,
       q.maxEdges,
       seeds && [...seeds].sort(),

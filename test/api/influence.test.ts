@@ -216,6 +216,59 @@ describe('GET /api/influence', () => {
     expect((await t.get('/api/graph?sector=astrology')).body).toMatchObject({ nodes: [], edges: [] });
   });
 
+  it("focus keeps the explorer's graph and timeline to a person's neighbourhood, on the links the map draws", async () => {
+    type Node = { id: string; score: number; hops?: number };
+    type Edge = { source: string; target: string };
+    for (const layer of ['influence', 'ties']) {
+      // the steps from the connector, found here from every edge of the whole map
+      const whole = (await t.get(`/api/graph?layer=${layer}&limit=1000&maxEdges=1000000`)).body as { nodes: Node[]; edges: Edge[]; total: { edges: number } };
+      expect(whole.edges.length).toBe(whole.total.edges);
+      const steps = new Map([['p-connector', 0]]);
+      for (let hop = 1; hop <= 2; hop++) {
+        for (const e of whole.edges) {
+          for (const [u, v] of [[e.source, e.target], [e.target, e.source]] as const) if (steps.get(u) === hop - 1 && !steps.has(v)) steps.set(v, hop);
+        }
+      }
+      for (const hops of [1, 2]) {
+        const around = [...steps].filter(([, d]) => d <= hops).map(([id]) => id);
+        const focused = (await t.get(`/api/graph?layer=${layer}&focus=p-connector&hops=${hops}&limit=1000`)).body;
+        const where = `${layer}, ${hops} steps`;
+        expect(focused.focus, where).toEqual({ id: 'p-connector', name: 'Helena Brandt', hops });
+        expect(focused.nodes.map((n: Node) => n.id).sort(), where).toEqual(around.sort());
+        expect(Object.fromEntries(focused.nodes.map((n: Node) => [n.id, n.hops])), where).toEqual(Object.fromEntries([...steps].filter(([, d]) => d <= hops)));
+        // in the map's ranking order, with its scores, and only the edges among them
+        const kept = new Set(around);
+        expect(focused.nodes.map((n: Node) => n.id), where).toEqual(whole.nodes.map((n) => n.id).filter((id) => kept.has(id)));
+        expect(focused.edges.length, where).toBe(whole.edges.filter((e) => kept.has(e.source) && kept.has(e.target)).length);
+        expect(focused.total, where).toEqual({ nodes: around.length, edges: focused.edges.length });
+        // the time slider shows the same people
+        const timeline = (await t.get(`/api/timeline?layer=${layer}&focus=p-connector&hops=${hops}&steps=4&limit=1000`)).body;
+        expect(timeline.nodes, where).toEqual(focused.nodes.map((n: Node) => n.id));
+      }
+      expect(steps.size).toBeGreaterThan(20);
+    }
+    // the focused person stays in a view too small for the whole neighbourhood, and the rest are the top of it
+    const two = (await t.get('/api/graph?focus=p-podcaster&hops=2&limit=3')).body;
+    expect(two.nodes).toHaveLength(3);
+    expect(two.nodes.map((n: Node) => n.id)).toContain('p-podcaster');
+    expect(two.total.nodes).toBeGreaterThan(3);
+    // on a sector's slice, the neighbourhood runs on that slice's links
+    const music = (await t.get('/api/graph?sector=music&focus=p-fad&limit=1000')).body;
+    const musicEdges = (await t.get('/api/graph?sector=music&limit=1000&maxEdges=1000000')).body.edges as Edge[];
+    const near = new Set(['p-fad', ...musicEdges.flatMap((e) => (e.source === 'p-fad' ? [e.target] : e.target === 'p-fad' ? [e.source] : []))]);
+    expect(new Set(music.nodes.map((n: Node) => n.id))).toEqual(near);
+    // errors name the problem
+    const unknown = await t.get('/api/graph?focus=nobody');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toContain('nobody');
+    expect((await t.get('/api/timeline?focus=nobody&steps=4')).status).toBe(404);
+    for (const hops of ['0', '4', 'two']) {
+      const bad = await t.get(`/api/graph?focus=p-fad&hops=${hops}`);
+      expect(bad.status, hops).toBe(400);
+      expect(bad.body.error.message, hops).toContain('hops');
+    }
+  });
+
   it('rejects unknown metrics, bad times and unknown seeds, wherever Trusted PageRank is asked for', async () => {
     expect((await t.get('/api/influence?metric=fame')).status).toBe(400);
     const badAt = await t.get('/api/influence?metric=pagerank&at=yesterday');
