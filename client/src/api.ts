@@ -249,7 +249,15 @@ function importFile(file: Blob, q: ImportQuery, onUpload: (sent: number, total: 
   });
 }
 
-export interface GraphQuery {
+/** A person's neighbourhood the map keeps to: everyone within `hops` steps of `focus`; focus null = everyone. */
+export interface Neighbourhood {
+  focus: string | null;
+  hops: number;
+}
+
+const neighbourhoodQuery = (q: Neighbourhood): Query => ({ focus: q.focus, hops: q.focus ? q.hops : null });
+
+export interface GraphQuery extends Neighbourhood {
   metric: string;
   /** the links: influence or trust ties; null = the server's choice */
   layer: 'influence' | 'ties' | null;
@@ -260,7 +268,7 @@ export interface GraphQuery {
   limit: number | null;
 }
 
-export interface TimelineQuery {
+export interface TimelineQuery extends Neighbourhood {
   metric: string;
   /** each person's value over time: decayed activity, temporal PageRank, the introducer score or trust PageRank at each time */
   basis: 'activity' | 'pagerank' | 'introducer' | 'trust';
@@ -305,11 +313,11 @@ export const api = {
   sectors: (at: number | null, signal?: AbortSignal) =>
     request<SectorsResponse>('GET', withQuery('/api/sectors', { at: at === null ? null : new Date(at).toISOString(), carriers: 8 }), undefined, signal),
   graph: (q: GraphQuery, signal?: AbortSignal) =>
-    request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, layer: q.layer, sector: q.sector, medium: q.medium, seeds: q.seeds?.join(','), limit: q.limit }), undefined, signal),
+    request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, layer: q.layer, sector: q.sector, medium: q.medium, seeds: q.seeds?.join(','), ...neighbourhoodQuery(q), limit: q.limit }), undefined, signal),
   timeline: (q: TimelineQuery, signal?: AbortSignal) =>
     request<TimelineResponse>(
       'GET',
-      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, basis: q.basis === 'activity' ? null : q.basis, layer: q.layer, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, seeds: q.seeds?.join(','), limit: q.limit }),
+      withQuery('/api/timeline', { steps: q.steps, metric: q.metric, basis: q.basis === 'activity' ? null : q.basis, layer: q.layer, sector: q.sector, medium: q.medium, polarity: q.polarity === 'total' ? null : q.polarity, seeds: q.seeds?.join(','), ...neighbourhoodQuery(q), limit: q.limit }),
       undefined,
       signal,
     ),

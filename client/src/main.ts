@@ -16,7 +16,7 @@ import { communityColors, sectorColors, withSectors } from './graph/palette.ts';
 import type { Palette, RenderState } from './graph/reducers.ts';
 import { createGraphView, type GraphView } from './graph/renderer.ts';
 import { attachTimeline, buildScene, keepPlaces, needsLayout, positionOf, timeAt, updatePerson, updateScores, type Scene } from './graph/scene.ts';
-import { byId, formatDate, formatNumber } from './panel/dom.ts';
+import { byId, formatCount, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel, type Filters } from './panel/filters.ts';
 import { communityNames, legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
 import { restoredText } from './panel/person-editor.ts';
@@ -27,7 +27,10 @@ import { createToast } from './panel/toast.ts';
 import { renderRings, type SuspectedRing } from './panel/rings.ts';
 import { createSeedsBox, type SeedsBox } from './panel/seeds.ts';
 import { followAnalysis, renderProgress } from './panel/analysis-progress.ts';
+import { focusBar, type FocusBar } from './panel/focus-bar.ts';
 import {
+  DEFAULT_VIEW,
+  MAX_HOPS,
   needsGraphReload,
   needsTimelineReload,
   parseViewState,
@@ -106,6 +109,8 @@ let timeBar: TimeBar | null = null;
 let panel: PersonPanel | null = null;
 let filters: Filters | null = null;
 let seedsBox: SeedsBox | null = null;
+/** the line over the map naming the neighbourhood it keeps to */
+let focusLine: FocusBar | null = null;
 /** the seeds the shown map's Trusted PageRank ran with (none for another metric) */
 let shownSeeds: ReadonlySet<string> = new Set();
 /** what the legend was last drawn for: the scene, colour mode, palette and scores (see updateSidePanels) */
@@ -181,7 +186,7 @@ let applyingHistory = false;
 store.subscribe((s, prev) => {
   if (applyingHistory) return;
   clearTimeout(urlTimer);
-  const push = s.person !== prev.person;
+  const push = s.person !== prev.person || s.focus !== prev.focus;
   const write = () => {
     const url = `${location.pathname}${viewQuery()}${location.hash}`;
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
@@ -210,6 +215,7 @@ window.addEventListener('popstate', () => {
 
 store.subscribe((s, prev) => {
   if (!meta) return;
+  if (s.focus !== prev.focus) panel?.focusChanged();
   if (needsGraphReload(s, prev)) {
     void loadGraph();
     return;
@@ -355,7 +361,7 @@ interface DataRequest {
 function requestGraph(): DataRequest {
   const controller = new AbortController();
   const s = store.get();
-  const graph = api.graph({ metric: s.metric, layer: s.layer, sector: s.sector, medium: s.medium, seeds: seedsFor(s), limit: graphLimit() }, controller.signal);
+  const graph = api.graph({ metric: s.metric, layer: s.layer, sector: s.sector, medium: s.medium, seeds: seedsFor(s), focus: s.focus, hops: s.hops, limit: graphLimit() }, controller.signal);
   graph.catch(() => {});
   return { controller, graph };
 }
@@ -411,7 +417,12 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   view = createGraphView(graphEl, {
     scene: next,
     palette,
-    state: { colorMode: s.color, minInfluence: s.minInfluence, selected: s.person && next.graph.hasNode(s.person) ? s.person : null },
+    state: {
+      colorMode: s.color,
+      minInfluence: s.minInfluence,
+      selected: s.person && next.graph.hasNode(s.person) ? s.person : null,
+      neighbourhoodOf: response.focus?.id ?? null,
+    },
     camera: keep?.camera ?? s.camera,
     onClick: (node) => {
       if (node) selectPerson(node);
@@ -428,16 +439,18 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   filters?.setShownLayer(response.layer);
   seedsBox?.show(response.seeds ?? null);
   shownSeeds = new Set((response.seeds ?? []).map((x) => x.id));
+  focusLine?.show(response.focus ? { ...response.focus, shown: next.graph.order, total: response.total.nodes } : null);
   byId('stats').textContent =
     response.total.nodes > next.graph.order
-      ? `${formatNumber(next.graph.order)} of ${formatNumber(response.total.nodes)} people · ${formatNumber(next.graph.size)} ${links}`
-      : `${formatNumber(next.graph.order)} people · ${formatNumber(next.graph.size)} ${links}`;
+      ? `${formatCount(next.graph.order)} of ${formatCount(response.total.nodes)} people · ${formatCount(next.graph.size)} ${links}`
+      : `${formatCount(next.graph.order)} people · ${formatCount(next.graph.size)} ${links}`;
   updateSidePanels();
   setStatus(next.graph.order === 0 ? 'Nobody matches these filters.' : '');
 
   await applyTimeline(timelineP, controller);
   if (controller.signal.aborted) return;
-  if (s.person && !keep) await applySelection(s.person, !s.camera);
+  // a map of the selected person's neighbourhood stays framed whole around them
+  if (s.person && !keep) await applySelection(s.person, !s.camera, !(s.focus === s.person && !s.camera));
   timings.ready ??= performance.now();
   window.__catalyst.ready = true;
 }
@@ -451,7 +464,7 @@ function fetchTimeline(shown: number, layer: 'influence' | 'ties', signal?: Abor
   const s = store.get();
   const steps = shown > 5_000 ? 60 : 120;
   const limit = Math.max(1, Math.min(graphLimit(), TIMELINE_MAX_LIMIT));
-  const query = { metric: s.metric, basis: timelineBasis(s.metric, layer), layer: s.layer, sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s), steps, limit };
+  const query = { metric: s.metric, basis: timelineBasis(s.metric, layer), layer: s.layer, sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s), focus: s.focus, hops: s.hops, steps, limit };
   return api.timeline(query, signal).catch((err: unknown) => {
     // Timelines exist for activity-like metrics; for a static one, fall back to activity over time.
     if (err instanceof ApiError && err.status === 400 && s.metric !== 'activity') return api.timeline({ ...query, metric: 'activity' }, signal);
@@ -686,7 +699,7 @@ window.addEventListener('beforeunload', (e) => {
   if (panel?.unsaved()) e.preventDefault();
 });
 
-async function applySelection(id: string | null, animate: boolean): Promise<void> {
+async function applySelection(id: string | null, animate: boolean, fly = true): Promise<void> {
   view?.setState({ selected: id, path: null });
   if (!id) {
     panel?.hide();
@@ -695,7 +708,7 @@ async function applySelection(id: string | null, animate: boolean): Promise<void
   }
   document.body.classList.add('panel-open');
   showSidebar(false);
-  if (view && scene?.graph.hasNode(id)) {
+  if (fly && view && scene?.graph.hasNode(id)) {
     // Fly once the panel has opened (the stage narrows) and, without server positions, once the layout settled.
     const target = view;
     const fly = () => requestAnimationFrame(() => view === target && store.get().person === id && target.focusNode(id, { duration: animate ? 700 : 0 }));
@@ -703,6 +716,11 @@ async function applySelection(id: string | null, animate: boolean): Promise<void
     else fly();
   }
   await panel?.show(id);
+}
+
+/** Keeps the map to a person's neighbourhood (the steps chosen last), or shows everyone again (null); the camera frames what is shown. */
+function focusOn(id: string | null): void {
+  store.set({ focus: id, hops: id ? store.get().hops : DEFAULT_VIEW.hops, camera: null });
 }
 
 /** On a narrow screen the view controls slide in over the map (styles.css); elsewhere this changes nothing seen. */
@@ -794,7 +812,7 @@ async function boot(): Promise<void> {
   const people = meta.counts.people;
   for (const n of LIMIT_CHOICES) {
     if (n >= people * 2 && n !== DEFAULT_LIMIT) continue;
-    limitSelect.append(new Option(`${formatNumber(n)} people`, String(n)));
+    limitSelect.append(new Option(`${formatCount(n)} people`, String(n)));
   }
   limitSelect.value = String(graphLimit());
   limitSelect.parentElement!.hidden = people <= 500;
@@ -862,6 +880,15 @@ async function boot(): Promise<void> {
     },
     onSeekTime: (ms) => seekTime(ms),
     onShowSectors: (sector) => void openSectors(sector),
+    focus: { current: () => store.get().focus, onChange: (id) => focusOn(id) },
+  });
+
+  focusLine = focusBar({
+    root: byId('focus-bar'),
+    maxHops: MAX_HOPS,
+    onHops: (hops) => store.set({ hops, camera: null }),
+    onOpen: (id) => selectPerson(id),
+    onClear: () => focusOn(null),
   });
 
   createSearch({

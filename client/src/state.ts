@@ -40,6 +40,10 @@ export interface ViewState {
   sector: string | null;
   medium: string | null;
   polarity: Polarity;
+  /** the person whose neighbourhood the map keeps to (everyone within `hops` steps, either way); null = everyone */
+  focus: string | null;
+  /** how many steps the neighbourhood reaches, 1 to MAX_HOPS (written to the link only with a focus) */
+  hops: number;
   /** hide nodes whose influence at the slider time is below this fraction (0..1) of the largest */
   minInfluence: number;
   /** how many nodes to ask the API for (the most influential ones); null = the client's default */
@@ -69,6 +73,8 @@ export const TRUSTED_METRIC = 'pagerank-personalized';
 const MAX_SEEDS = 100;
 /** At most this many people compared on a profile's chart. */
 export const MAX_COMPARE = 3;
+/** A neighbourhood reaches at most this many steps (the API's limit). */
+export const MAX_HOPS = 3;
 
 /** Ids from a link: comma-separated, each once; null for none or a malformed list. */
 function parseIds(value: string | null, most: number): string[] | null {
@@ -95,6 +101,8 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   sector: null,
   medium: null,
   polarity: 'total',
+  focus: null,
+  hops: 1,
   minInfluence: 0,
   limit: null,
   camera: null,
@@ -105,7 +113,7 @@ const POLARITIES: readonly Polarity[] = ['total', 'positive', 'negative'];
 const COLOR_MODES: readonly ColorMode[] = ['community', 'sector'];
 const LAYERS: readonly Layer[] = ['influence', 'ties'];
 /** Keys in the order they are written, so the same view always gives the same link. */
-const KEYS = ['person', 'reach', 'cmp', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'min', 'limit', 'cam', 'dialog', 'tsort', 'tq', 'tcom', 'tlists'] as const;
+const KEYS = ['person', 'reach', 'cmp', 't', 'metric', 'seeds', 'layer', 'color', 'sector', 'medium', 'polarity', 'focus', 'hops', 'min', 'limit', 'cam', 'dialog', 'tsort', 'tq', 'tcom', 'tlists'] as const;
 
 /**
  * A dialog from a link: `table` (with the Table's `tsort`, `tq`, `tcom` and `tlists`), `introductions`, `sectors` or
@@ -191,6 +199,8 @@ export function parseViewState(search: string): ViewState {
   const min = Number(q.get('min'));
   const limit = Number(q.get('limit'));
   const layer = q.get('layer') as Layer | null;
+  const hops = Number(q.get('hops'));
+  const focus = text(q.get('focus'));
   // trust ties have no sector, medium or polarity: those slice events, so they go with the ties layer
   const ties = layer === 'ties';
   return {
@@ -206,6 +216,8 @@ export function parseViewState(search: string): ViewState {
     sector: ties ? null : text(q.get('sector'), 100),
     medium: ties ? null : text(q.get('medium'), 100),
     polarity: !ties && polarity && POLARITIES.includes(polarity) ? polarity : DEFAULT_VIEW.polarity,
+    focus,
+    hops: focus && Number.isInteger(hops) && hops >= 1 && hops <= MAX_HOPS ? hops : DEFAULT_VIEW.hops,
     minInfluence: q.has('min') && Number.isFinite(min) ? Math.min(1, Math.max(0, min)) : DEFAULT_VIEW.minInfluence,
     limit: q.has('limit') && Number.isInteger(limit) && limit > 0 ? limit : null,
     camera: parseCamera(q.get('cam')),
@@ -227,6 +239,8 @@ export function serializeViewState(view: ViewState): string {
     sector: view.sector,
     medium: view.medium,
     polarity: view.polarity === DEFAULT_VIEW.polarity ? null : view.polarity,
+    focus: view.focus,
+    hops: view.focus && view.hops !== DEFAULT_VIEW.hops ? String(view.hops) : null,
     min: view.minInfluence > 0 ? String(round(view.minInfluence, 3)) : null,
     limit: view.limit === null ? null : String(view.limit),
     cam: view.camera ? [round(view.camera.x, 4), round(view.camera.y, 4), round(view.camera.ratio, 4)].join(',') : null,
@@ -290,6 +304,8 @@ export function needsGraphReload(a: Readonly<ViewState>, b: Readonly<ViewState>)
     a.layer !== b.layer ||
     a.sector !== b.sector ||
     a.medium !== b.medium ||
+    a.focus !== b.focus ||
+    (a.focus !== null && a.hops !== b.hops) ||
     a.limit !== b.limit
   );
 }

@@ -1646,6 +1646,62 @@ describe("the Table's Show on the map", () => {
   });
 });
 
+describe('a neighbourhood', () => {
+  it("a profile's Neighbourhood keeps the map to the people the API counts within its steps, named over the map; the steps switch, × lets go, Back and the link bring it back", async () => {
+    const errorsBefore = b.errors.length;
+    const shownIds = () => b.page.evaluate(() => Object.keys(window.__catalyst.nodeSizes()).sort());
+    const apiIds = async (query: string) => {
+      const g = (await t.get(`/api/graph?${query}&limit=15000`)).body as { nodes: { id: string }[]; total: { nodes: number } };
+      return { ids: g.nodes.map((n) => n.id).sort(), total: g.total.nodes };
+    };
+    const bar = b.page.locator('#focus-bar');
+    await open('?person=p-connector');
+    const button = b.page.locator('#panel .panel-focus');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    const one = await apiIds('focus=p-connector&hops=1');
+    expect(one.ids.length).toBeGreaterThan(20);
+    expect(one.ids.length).toBeLessThan(400);
+    await expect.poll(shownIds).toEqual(one.ids);
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(await bar.locator('.focus-name').textContent()).toBe('Helena Brandt');
+    expect(await bar.locator('.focus-count').textContent()).toBe(`· ${one.ids.length} people`);
+    expect(new URL(b.page.url()).searchParams.get('focus')).toBe('p-connector');
+    // with her profile closed she stays ringed and named at the heart of it
+    await b.page.keyboard.press('Escape');
+    await expect.poll(() => b.page.evaluate(() => window.__catalyst.render()?.selected ?? null)).toBeNull();
+    expect(await b.page.evaluate(() => window.__catalyst.render()?.neighbourhoodOf)).toBe('p-connector');
+    expect(await b.page.evaluate(() => window.__catalyst.nodeDisplay('p-connector'))).toMatchObject({ highlighted: true, forceLabel: true });
+    // two steps
+    await bar.locator('[data-hops="2"]').click();
+    const two = await apiIds('focus=p-connector&hops=2');
+    expect(two.ids.length).toBeGreaterThan(one.ids.length);
+    await expect.poll(shownIds).toEqual(two.ids);
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('hops')).toBe('2');
+    expect(await bar.locator('.focus-label').last().textContent()).toBe('steps');
+    await screenshot(b.page, 'neighbourhood.png');
+    // × shows everyone again; Back brings the neighbourhood back
+    await bar.locator('.focus-clear').click();
+    await expect.poll(async () => (await shownIds()).length).toBe(400);
+    expect(await bar.isHidden()).toBe(true);
+    expect(new URL(b.page.url()).searchParams.has('focus')).toBe(false);
+    await b.page.goBack();
+    await expect.poll(shownIds).toEqual(two.ids);
+    expect(await bar.isVisible()).toBe(true);
+    // a link to a neighbourhood on the map of trust; someone outside it offers theirs
+    await open('?layer=ties&focus=p-fad&person=p-connector');
+    const fad = await apiIds('layer=ties&focus=p-fad&hops=1');
+    await expect.poll(shownIds).toEqual(fad.ids);
+    expect(fad.ids).not.toContain('p-connector');
+    expect(await bar.locator('.focus-name').textContent()).toBe('Zara Flash');
+    await b.page.locator('#panel button', { hasText: 'Show their neighbourhood' }).click();
+    const helena = await apiIds('layer=ties&focus=p-connector&hops=1');
+    await expect.poll(shownIds).toEqual(helena.ids);
+    expect(await bar.locator('.focus-name').textContent()).toBe('Helena Brandt');
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+});
+
 describe('a dialog in the link', () => {
   it('the link keeps the dialog open over the map (the Sectors at the sector chosen, the Table, the Introductions) and opens it again; closing it leaves the link', async () => {
     const errorsBefore = b.errors.length;

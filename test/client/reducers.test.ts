@@ -268,6 +268,14 @@ describe('reducers', () => {
     expect(c.forceLabel).toBe(true);
   });
 
+  it('the person whose neighbourhood is shown is drawn, ringed and named as the selected one is', () => {
+    const { scene, inputs } = setup({ minInfluence: 0.5, neighbourhoodOf: 'c' });
+    computeFrame(scene, 1);
+    expect(node(inputs, 'b').hidden).toBe(true);
+    expect(node(inputs, 'c')).toMatchObject({ hidden: false, highlighted: true, forceLabel: true });
+    expect(node(inputs, 'a').highlighted).toBe(false);
+  });
+
   it('low detail (zoomed out on a large graph) draws only the most influential nodes', () => {
     const n = LOW_DETAIL_KEEP + 500;
     const big = graphResponse();

@@ -28,6 +28,8 @@ const full: ViewState = {
   sector: 'music',
   medium: 'podcast',
   polarity: 'negative',
+  focus: 'p-connector',
+  hops: 2,
   minInfluence: 0.25,
   limit: 2000,
   camera: { x: 0.4123, y: 0.6, ratio: 0.35 },
@@ -48,7 +50,7 @@ describe('view state in the URL', () => {
 
   it('writes readable, stable links', () => {
     expect(serializeViewState(full)).toBe(
-      'person=p-ana&reach=p-omar&cmp=p-fad%2Cp-lasting&t=2019-08-01&metric=betweenness&layer=influence&color=sector&sector=music&medium=podcast&polarity=negative&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35&dialog=sectors%3Ahumanitarian+causes',
+      'person=p-ana&reach=p-omar&cmp=p-fad%2Cp-lasting&t=2019-08-01&metric=betweenness&layer=influence&color=sector&sector=music&medium=podcast&polarity=negative&focus=p-connector&hops=2&min=0.25&limit=2000&cam=0.4123%2C0.6%2C0.35&dialog=sectors%3Ahumanitarian+causes',
     );
   });
 
@@ -112,6 +114,22 @@ describe('view state in the URL', () => {
     expect(needsGraphReload(trusted, { ...trusted, seeds: ['p-ana'] })).toBe(true);
     expect(needsGraphReload(trusted, { ...trusted, seeds: null })).toBe(true);
     expect(needsGraphReload({ ...DEFAULT_VIEW }, { ...DEFAULT_VIEW, seeds: ['p-ana'] })).toBe(false);
+  });
+
+  it("carries the neighbourhood the map keeps to: its person, and its steps (1 to 3) only with a person; both reload the graph", () => {
+    expect(parseViewState('?focus=p-fad')).toMatchObject({ focus: 'p-fad', hops: 1 });
+    expect(parseViewState('?focus=p-fad&hops=3')).toMatchObject({ focus: 'p-fad', hops: 3 });
+    for (const bad of ['0', '4', '1.5', 'two', '']) expect(parseViewState(`?focus=p-fad&hops=${bad}`).hops, bad).toBe(1);
+    // steps without a person are no neighbourhood
+    expect(parseViewState('?hops=2')).toMatchObject({ focus: null, hops: 1 });
+    expect(serializeViewState({ ...DEFAULT_VIEW, focus: 'p-fad' })).toBe('focus=p-fad');
+    expect(serializeViewState({ ...DEFAULT_VIEW, hops: 2 })).toBe('');
+    const focused = { ...DEFAULT_VIEW, focus: 'p-fad' };
+    expect(needsGraphReload(DEFAULT_VIEW, focused)).toBe(true);
+    expect(needsGraphReload(focused, { ...focused, hops: 2 })).toBe(true);
+    expect(needsGraphReload(focused, { ...focused, focus: 'p-lasting' })).toBe(true);
+    // the steps alone change nothing shown while everyone is
+    expect(needsGraphReload(DEFAULT_VIEW, { ...DEFAULT_VIEW, hops: 2 })).toBe(false);
   });
 
   it('keeps whom to reach only with a selected person', () => {

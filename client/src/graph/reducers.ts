@@ -12,6 +12,8 @@ export interface RenderState {
   colorMode: ColorMode;
   hovered: string | null;
   selected: string | null;
+  /** the person whose neighbourhood the map shows: always drawn, named and ringed, as the selected person is */
+  neighbourhoodOf: string | null;
   /** an introduction path a – introducer – b to highlight (nodes not in the graph are ignored) */
   path: readonly string[] | null;
   /** a group to light with every edge among its members (a suspected ring); the path takes precedence */
@@ -26,6 +28,7 @@ export const INITIAL_RENDER_STATE: Readonly<RenderState> = Object.freeze({
   colorMode: 'community',
   hovered: null,
   selected: null,
+  neighbourhoodOf: null,
   path: null,
   group: null,
   minInfluence: 0,
@@ -125,7 +128,8 @@ export function reduceNode(inputs: ReducerInputs, node: string, attrs: NodeAttri
   const { frame, sizes } = scene;
   const value = frame.nodeValue[attrs.i] ?? 0;
   const size = frame.nodeSize[attrs.i] ?? 0;
-  const isSelected = state.selected === node;
+  // the selected person, and the one whose neighbourhood is shown, are always drawn, named and ringed
+  const marked = state.selected === node || state.neighbourhoodOf === node;
   const inFocus = focus !== null && focus.nodes.has(node);
   const out: DisplayNode = {
     x: attrs.x,
@@ -135,7 +139,7 @@ export function reduceNode(inputs: ReducerInputs, node: string, attrs: NodeAttri
     label: attrs.label,
     hidden: false,
     forceLabel: frame.topNodes.has(node),
-    highlighted: isSelected,
+    highlighted: marked,
     zIndex: size > 0 ? 1 : 0,
   };
   if (size <= 0) {
@@ -144,7 +148,7 @@ export function reduceNode(inputs: ReducerInputs, node: string, attrs: NodeAttri
     out.label = null;
     out.forceLabel = false;
   }
-  const keep = isSelected || inFocus;
+  const keep = marked || inFocus;
   if (!keep) {
     if (state.minInfluence > 0 && value < state.minInfluence * frame.maxValue) out.hidden = true;
     if (state.lowDetail && value < frame.lowDetailValue) out.hidden = true;
@@ -163,7 +167,7 @@ export function reduceNode(inputs: ReducerInputs, node: string, attrs: NodeAttri
       out.zIndex = 0;
     }
   }
-  if (isSelected) {
+  if (marked) {
     out.zIndex = 4;
     out.forceLabel = true;
     out.label = attrs.label;

@@ -73,6 +73,11 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
+/** A count, in full: 57 → "57", 82168 → "82,168". */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
 /** Compact number: 0.0123 → "0.012", 1234 → "1.2k". */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';

@@ -67,6 +67,8 @@ export interface PersonPanelOptions {
   onShowSectors?(sector: string | null): void;
   /** whom the chart is compared with, kept in the link: read at each drawing, told when the choice changes (then compareChanged) */
   compare?: { ids(): string[]; onChange(ids: string[]): void };
+  /** whose neighbourhood the map keeps to: read when a panel opens, told when the profile asks for theirs or lets go (then focusChanged) */
+  focus?: { current(): string | null; onChange(id: string | null): void };
 }
 
 export interface PersonPanel {
@@ -77,6 +79,8 @@ export interface PersonPanel {
   setTime(ms: number | null): void;
   /** the people compared with changed (the link's choice): the chart is drawn again with them */
   compareChanged(): void;
+  /** the map's neighbourhood focus changed: the profile's Neighbourhood button says whether it is theirs */
+  focusChanged(): void;
   /** reloads the time-dependent sections (scores, polarity, media, reach) for the slider time, after scrubbing stops */
   refreshScores(): void;
   /** what the store holds changed (an event recorded: the time range, kinds, media): read from now on */
@@ -214,6 +218,24 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
   let hiddenShown = HIDDEN_PAGE;
   /** the sector the profile shown reaches most (where "Sectors…" opens), or null */
   let reachTop: string | null = null;
+  /** the profile's Neighbourhood button, and whose profile it is on */
+  let focusButton: { button: HTMLButtonElement; id: string } | null = null;
+  /** "Neighbourhood": pressed, the map keeps to the people within a step of this person; pressed again, everyone */
+  function neighbourhoodButton(id: string): HTMLElement | null {
+    const focus = opts.focus;
+    if (!focus) return null;
+    const button = el('button', { class: 'btn btn-small btn-ghost panel-focus', text: 'Neighbourhood', attrs: { type: 'button' } });
+    button.addEventListener('click', () => focus.onChange(focus.current() === id ? null : id));
+    focusButton = { button, id };
+    showFocused();
+    return button;
+  }
+  function showFocused(): void {
+    if (!focusButton) return;
+    const on = opts.focus?.current() === focusButton.id;
+    focusButton.button.setAttribute('aria-pressed', String(on));
+    focusButton.button.title = on ? 'Show everyone on the map again' : 'Keep the map to the people within a step of them, either way (more steps over the map)';
+  }
   /** "Sectors…": the whole network's sectors side by side, at the one this person reaches most */
   function sectorsLink(): HTMLElement | null {
     if (!opts.onShowSectors) return null;
@@ -468,13 +490,20 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     const eventsAction = el('span');
     const hiddenSlot = el('div', { class: 'hidden-slot' });
     const lists: ListSlots = { meet: suggestionsSlot, introduce: introduceSlot, hidden: hiddenSlot, history: historySlot };
-    const notInView = opts.inGraph(id) ? null : el('p', { class: 'note small', text: 'Not in the current map (filtered out or below the node limit).' });
+    const notInView = opts.inGraph(id)
+      ? null
+      : el('p', { class: 'note small' }, [
+          'Not in the current map (filtered out or below the node limit). ',
+          opts.focus
+            ? el('button', { class: 'link small', text: 'Show their neighbourhood', attrs: { type: 'button' }, on: { click: () => opts.focus!.onChange(id) } })
+            : '',
+        ]);
 
     const editButton = el('button', { class: 'btn btn-small btn-ghost panel-edit', text: 'Edit', title: 'Edit the name, sectors, offers and seeks', attrs: { type: 'button' } });
     editButton.hidden = true;
 
     root.append(
-      el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [title, subtitle]), editButton, closeButton]),
+      el('header', { class: 'panel-head' }, [el('div', { class: 'panel-titles' }, [title, subtitle]), neighbourhoodButton(id) ?? '', editButton, closeButton]),
       flags,
       notInView ?? '',
       who,
@@ -855,6 +884,9 @@ export function createPersonPanel(opts: PersonPanelOptions): PersonPanel {
     },
     compareChanged() {
       redrawComparison?.();
+    },
+    focusChanged() {
+      showFocused();
     },
     refreshScores() {
       if (isoAt() !== lastScoresAt) reloadProfile();
