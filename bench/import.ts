@@ -19,12 +19,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { BulkImportService, type BulkImportResult } from '../src/services/bulk-import.service.ts';
-import { createServices } from '../src/services/index.ts';
 import { openStore } from '../src/store/connect.ts';
-import { Database } from '../src/store/database.ts';
-import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
 import { GraphRepository, type StoreCounts } from '../src/store/graph.repository.ts';
-import { machine, machineMarkdown, median, round, writeResults } from './support.ts';
+import { findFreePort } from '../src/store/embedded-neo4j.ts';
+import { benchStore, machine, machineMarkdown, median, round, writeResults } from './support.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const shared = path.resolve(process.env.CATALYST_SHARED_DIR ?? path.join(import.meta.dirname, '../../shared'));
@@ -121,11 +119,8 @@ for (const d of datasets) {
 
 // (b) online, into one running Neo4j (cold, then warm)
 const onlineRuns = [];
-const dir = mkdtempSync(path.join(os.tmpdir(), 'catalyst-bench-import-'));
-const neo4j = await startEmbeddedNeo4j({ dataDir: dir, port: await findFreePort(), log: () => {} });
-const db = await Database.connect({ uri: neo4j.uri });
-await db.applySchema();
-const services = createServices(db);
+const online = await benchStore('import');
+const { services } = online;
 try {
   for (const run of ['cold', 'warm'] as const) for (const d of datasets) {
     await services.graph.clear();
@@ -161,9 +156,7 @@ try {
     onlineRuns.push(row);
   }
 } finally {
-  await db.close();
-  await neo4j.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await online.close();
 }
 
 const s = (ms: number) => `${round(ms / 1000, 1)} s`;

@@ -10,25 +10,19 @@
  *
  *   npx tsx bench/latency.ts        (writes bench/results/latency.{json,md})
  */
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../src/services/index.ts';
-import { Database } from '../src/store/database.ts';
-import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
 import { seededRng } from '../src/engine/rng.ts';
-import { machine, machineMarkdown, quantile, round, startServerProcess, writeResults } from './support.ts';
+import { benchStore, machine, machineMarkdown, quantile, round, startServerProcess, writeResults } from './support.ts';
 
 const CONCURRENCY_LEVELS = (process.env.CONCURRENCY ?? '1,8').split(',').map(Number);
 const REQUESTS = Number(process.env.REQUESTS ?? 600);
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(process.env.CATALYST_SHARED_DIR ?? path.join(root, '../shared'));
 const m = machine();
-const dir = mkdtempSync(path.join(os.tmpdir(), 'catalyst-bench-latency-'));
-const neo4j = await startEmbeddedNeo4j({ dataDir: dir, port: await findFreePort(), log: () => {} });
-const db = await Database.connect({ uri: neo4j.uri });
-await db.applySchema();
-const services = createServices(db);
+const store = await benchStore('latency');
+const { neo4j, services } = store;
 
 const MODES = ['thread', 'inline'] as const;
 const startServer = (mode: (typeof MODES)[number]) => startServerProcess({ NEO4J_URI: neo4j.uri, CATALYST_DEMO: 'off', CATALYST_ANALYSIS: mode, LOG_LEVEL: 'warn' });
@@ -108,9 +102,7 @@ try {
     }
   }
 } finally {
-  await db.close();
-  await neo4j.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await store.close();
 }
 
 const command = 'npx tsx bench/latency.ts';

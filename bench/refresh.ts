@@ -8,23 +8,18 @@
  *
  *   npx tsx bench/refresh.ts        (writes bench/results/refresh.{json,md})
  */
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../src/services/index.ts';
 import { InfluenceService } from '../src/services/influence.service.ts';
-import { Database } from '../src/store/database.ts';
-import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
-import { machine, machineMarkdown, median, round, writeResults } from './support.ts';
+import { createServices } from '../src/services/index.ts';
+import { benchStore, machine, machineMarkdown, median, round, writeResults } from './support.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const shared = path.resolve(process.env.CATALYST_SHARED_DIR ?? path.join(import.meta.dirname, '../../shared'));
 const m = machine();
-const dir = mkdtempSync(path.join(os.tmpdir(), 'catalyst-bench-refresh-'));
-const neo4j = await startEmbeddedNeo4j({ dataDir: dir, port: await findFreePort(), log: () => {} });
-const db = await Database.connect({ uri: neo4j.uri });
-await db.applySchema();
-const services = createServices(db);
+const store = await benchStore('refresh');
+const { db, services } = store;
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -113,9 +108,7 @@ try {
   recording.push(await afterRecording('bitcoin-otc'));
 } finally {
   clearInterval(sampler);
-  await db.close();
-  await neo4j.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await store.close();
 }
 
 const command = 'npx tsx bench/refresh.ts';

@@ -1,9 +1,11 @@
-/** Shared by the benchmarks: the machine's description, order statistics, and writing results. */
+/** Shared by the benchmarks: the machine's description, order statistics, a fresh store, and writing results. */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreePort } from '../src/store/embedded-neo4j.ts';
+import { createServices } from '../src/services/index.ts';
+import { Database } from '../src/store/database.ts';
+import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
 
@@ -73,5 +75,26 @@ export async function startServerProcess(env: Record<string, string>): Promise<{
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * A fresh embedded Neo4j in a temporary directory (`catalyst-bench-NAME-…`), its schema applied, and the services over
+ * it; close() closes the driver, stops Neo4j and removes the directory.
+ */
+export async function benchStore(name: string, options: Parameters<typeof createServices>[2] = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `catalyst-bench-${name}-`));
+  const neo4j = await startEmbeddedNeo4j({ dataDir: dir, port: await findFreePort(), log: () => {} });
+  const db = await Database.connect({ uri: neo4j.uri });
+  await db.applySchema();
+  return {
+    neo4j,
+    db,
+    services: createServices(db, () => {}, options),
+    async close() {
+      await db.close();
+      await neo4j.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

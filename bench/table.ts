@@ -11,23 +11,17 @@
  *
  *   npx tsx bench/table.ts        (writes bench/results/table.{json,md})
  */
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../src/services/index.ts';
-import { Database } from '../src/store/database.ts';
-import { findFreePort, startEmbeddedNeo4j } from '../src/store/embedded-neo4j.ts';
-import { machine, machineMarkdown, median, quantile, round, startServerProcess, writeResults } from './support.ts';
+import { benchStore, machine, machineMarkdown, median, quantile, round, startServerProcess, writeResults } from './support.ts';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 30);
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(process.env.CATALYST_SHARED_DIR ?? path.join(root, '../shared'));
 const m = machine();
-const dir = mkdtempSync(path.join(os.tmpdir(), 'catalyst-bench-table-'));
-const neo4j = await startEmbeddedNeo4j({ dataDir: dir, port: await findFreePort(), log: () => {} });
-const db = await Database.connect({ uri: neo4j.uri });
-await db.applySchema();
-const services = createServices(db);
+const store = await benchStore('table');
+const { neo4j, services } = store;
 
 async function timedGet(url: string): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
@@ -132,9 +126,7 @@ try {
     }
   }
 } finally {
-  await db.close();
-  await neo4j.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await store.close();
 }
 
 const command = 'npx tsx bench/table.ts';
