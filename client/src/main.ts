@@ -18,7 +18,7 @@ import { createGraphView, type GraphView } from './graph/renderer.ts';
 import { attachTimeline, buildScene, keepPlaces, needsLayout, positionOf, timeAt, updatePerson, updateScores, type Scene } from './graph/scene.ts';
 import { byId, formatCount, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel, type Filters } from './panel/filters.ts';
-import { communityNames, legendEntries, renderLegend, renderTopList } from './panel/legend.ts';
+import { communityNames, legendEntries, MOVEMENT_WINDOW_MS, movesCaption, renderLegend, renderTopList } from './panel/legend.ts';
 import { restoredText } from './panel/person-editor.ts';
 import { createPersonPanel, type PersonPanel } from './panel/person-panel.ts';
 import { createSearch, matchName, type SearchHit, type SearchOptions } from './panel/search.ts';
@@ -289,11 +289,17 @@ function updateSidePanels(): void {
   const csv = byId<HTMLAnchorElement>('top-csv');
   csv.href = api.rankingCsvUrl({ metric, layer: shownLayer, at: t, sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s) });
   csv.title = `Download everyone's rank by ${metricLabel(metric)}${t === null ? '' : ` on ${formatDate(t)}`} as CSV (rank, id, name, score)`;
+  // over time, the list says how each one moved since a year before (when the timeline reaches back that far)
+  const since = t !== null && scene.timeline && t - MOVEMENT_WINDOW_MS >= scene.timeline.times[0]! ? t - MOVEMENT_WINDOW_MS : null;
   renderTopList(byId('top-list'), scene, palette, store.get().color, {
     onSelect: (id) => selectPerson(id),
     onHover: (id) => view?.setState({ hovered: id }),
     seeds: shownSeeds,
+    since: since === null ? null : { time: since, position: positionOf(scene.timeline!, since) },
   });
+  const moves = byId('top-moves');
+  moves.hidden = since === null;
+  moves.textContent = since === null ? '' : movesCaption(since, scene.graph.order);
   // the legend does not follow the slider: drawn again only when what it shows changed, so a row under the pointer
   // (lighting its people) is not replaced while the map plays
   const legendKey = [scene, store.get().color, palette, scoresVersion] as const;

@@ -223,6 +223,47 @@ describe('time', () => {
     await b.page.waitForFunction(() => new URLSearchParams(location.search).get('t')?.startsWith('2026') === true);
   });
 
+  it("Most influential says how each one moved since a year before, as the map's own timeline ranks them then", async () => {
+    const timelineResponse = b.page.waitForResponse((r) => r.url().includes('/api/timeline?'));
+    await open();
+    const timeline = (await (await timelineResponse).json()) as { nodes: string[]; values: number[][]; times: number[] };
+    const moves = () => b.page.locator('#top-list .top-move');
+    // all time: no moves
+    expect(await moves().count()).toBe(0);
+    expect(await b.page.locator('#top-moves').isHidden()).toBe(true);
+    const k = await slideTo('2019-09-01'); // the fad's burst: she climbs from nowhere
+    // the ranks, counted here from the timeline the page was given: at sample k, and a year before (between two samples)
+    const valueAt = (values: number[], time: number) => {
+      const { times } = timeline;
+      let j = 0;
+      while (j + 2 < times.length && times[j + 1]! <= time) j++;
+      const f = Math.min(1, Math.max(0, (time - times[j]!) / (times[j + 1]! - times[j]!)));
+      return values[j]! * (1 - f) + values[j + 1]! * f;
+    };
+    const rank = (id: string, time: number) => {
+      const all = timeline.nodes.map((n, i) => ({ n, v: valueAt(timeline.values[i]!, time) }));
+      const v = all.find((x) => x.n === id)!.v;
+      return v > 0 ? 1 + all.filter((x) => x.v > v).length : null;
+    };
+    const now = timeline.times[k]!;
+    const yearBefore = now - 365 * 86_400_000;
+    const rows = await b.page.locator('#top-list .top-row').evaluateAll((lis) =>
+      lis.map((li) => ({ id: li.getAttribute('data-id')!, move: li.querySelector('.top-move')?.textContent ?? null, title: li.querySelector('.top-move')?.getAttribute('title') ?? null })),
+    );
+    expect(rows).toHaveLength(8);
+    for (const row of rows) {
+      const [r, before] = [rank(row.id, now)!, rank(row.id, yearBefore)];
+      const expected = before === null ? 'new' : before > r ? `▲${before - r}` : before < r ? `▼${r - before}` : '';
+      expect(row.move, row.id).toBe(expected);
+      expect(row.title, row.id).toBe(before === null ? `Nothing to rank on ${formatDate(yearBefore)}, a year before` : `#${before} on ${formatDate(yearBefore)}, a year before`);
+    }
+    expect(rows.find((r) => r.id === 'p-fad')?.move).toMatch(/^(▲\d+|new)$/);
+    expect(await b.page.locator('#top-moves').textContent()).toBe(`▲▼ places moved since ${formatDate(yearBefore)}, among the 400 people on the map`);
+    // less than a year into the data: nothing to compare with
+    await slideTo(new Date(timeline.times[1]!).toISOString());
+    expect(await moves().count()).toBe(0);
+  });
+
   it('plays: requestAnimationFrame advances the time with no request per frame', async () => {
     await slideTo('2019-01-01');
     const start = await b.page.evaluate(() => window.__catalyst.position());

@@ -8,7 +8,7 @@ import type { GraphResponse, TimelineResponse } from '../../src/api/contract.ts'
 import { communityColors, DIM_NODE_COLOR, glColor, HIGHLIGHT_EDGE_COLOR, OTHER_COLOR, sectorColors, unpremultiply } from '../../client/src/graph/palette.ts';
 import { focusOf, INITIAL_RENDER_STATE, LIGHT_FOCUS_ABOVE, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
 import { attachTimeline, buildScene, computeFrame, LOW_DETAIL_KEEP, needsLayout, positionOf, scaleSize, timeAt, topK, type Scene } from '../../client/src/graph/scene.ts';
-import { communityNames, legendEntries } from '../../client/src/panel/legend.ts';
+import { communityNames, legendEntries, movement, movesCaption, ranksAt } from '../../client/src/panel/legend.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2020, 0, 1);
@@ -364,4 +364,24 @@ describe('legend and suggestions', () => {
     expect([...names.keys()].sort()).toEqual([0, 1, 2, 3]);
   });
 
+});
+
+describe("the top list's moves", () => {
+  it('ranks the people shown at any moment of the timeline, interpolated as the map draws them: equal values share a place, nothing is no place', () => {
+    const { scene } = setup();
+    // sample 0: c 10, b 1, a 0; sample 1: a 100, c 10, b 1; halfway: a 50
+    expect(ranksAt(scene, ['a', 'b', 'c', 'd'], 0)).toEqual([null, 2, 1, null]);
+    expect(ranksAt(scene, ['a', 'b', 'c'], 1)).toEqual([1, 3, 2]);
+    expect(ranksAt(scene, ['a', 'c'], 0.1)).toEqual([1, 1]); // a is 10 too, a tenth of the way
+    expect(ranksAt(scene, ['a', 'c'], 0.05)).toEqual([2, 1]);
+    expect(ranksAt(buildScene(graphResponse()), ['a'], 1)).toEqual([null]); // no timeline
+  });
+
+  it('says how far each moved, and what the moves count', () => {
+    expect(movement(2, 167)).toEqual({ text: '▲165', kind: 'up' });
+    expect(movement(6, 2)).toEqual({ text: '▼4', kind: 'down' });
+    expect(movement(3, 3)).toEqual({ text: '', kind: 'same' });
+    expect(movement(1, null)).toEqual({ text: 'new', kind: 'new' });
+    expect(movesCaption(Date.UTC(2020, 2, 1), 15000)).toBe('▲▼ places moved since 1 Mar 2020, among the 15,000 people on the map');
+  });
 });

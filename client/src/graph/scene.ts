@@ -356,6 +356,17 @@ export function attachTimeline(scene: Scene, response: TimelineResponse): void {
 }
 
 /** Fractional sample index of a time (clamped to the timeline). */
+/** Node row i's value at a (fractional) timeline position, interpolated between samples as the frame draws it; 0 for a row the timeline does not cover. */
+export function nodeValueAt(timeline: Timeline, i: number, position: number): number {
+  if (!timeline.nodeTimed[i]) return 0;
+  const T = timeline.times.length;
+  const p = Math.min(T - 1, Math.max(0, position));
+  const lo = Math.floor(p);
+  const hi = Math.min(T - 1, lo + 1);
+  const f = p - lo;
+  return timeline.nodeSeries[i * T + lo]! * (1 - f) + timeline.nodeSeries[i * T + hi]! * f;
+}
+
 export function positionOf(timeline: Timeline, time: number): number {
   const { times } = timeline;
   const T = times.length;
@@ -402,14 +413,14 @@ export function computeFrame(scene: Scene, position: number): Frame {
     const lo = Math.floor(p);
     const hi = Math.min(T - 1, lo + 1);
     const f = p - lo;
-    const { nodeSeries, nodeTimed, edgeSeries, edgeTimed, nodeRef, edgeRef } = timeline;
+    const { nodeTimed, edgeSeries, edgeTimed, nodeRef, edgeRef } = timeline;
     for (let i = 0; i < n; i++) {
       if (!nodeTimed[i]) {
         frame.nodeValue[i] = 0;
         frame.nodeSize[i] = overall.nodeSize[i]!;
         continue;
       }
-      const v = nodeSeries[i * T + lo]! * (1 - f) + nodeSeries[i * T + hi]! * f;
+      const v = nodeValueAt(timeline, i, p);
       frame.nodeValue[i] = v;
       frame.nodeSize[i] = scaleSize(v, nodeRef, sizes);
       if (v > maxValue) maxValue = v;

@@ -5,8 +5,8 @@
 import type { ColorMode } from '../state.ts';
 import type { Palette } from '../graph/reducers.ts';
 import { OTHER_COLOR } from '../graph/palette.ts';
-import { topK, type Scene } from '../graph/scene.ts';
-import { clear, el } from './dom.ts';
+import { nodeValueAt, topK, type Scene } from '../graph/scene.ts';
+import { clear, el, formatDate } from './dom.ts';
 
 export interface LegendEntry {
   color: string;
@@ -138,6 +138,46 @@ export interface TopListOptions {
   onHover(id: string | null): void;
   /** Trusted PageRank's seeds: marked, since every jump of its walk lands on them (their rank is partly given) */
   seeds?: ReadonlySet<string>;
+  /** the moment the list's movement is counted from (a year before the slider's), on the timeline; none all time */
+  since?: { position: number; time: number } | null;
+}
+
+/** How far back the top list's movement looks: a year before the slider's time. */
+export const MOVEMENT_WINDOW_MS = 365 * 86_400_000;
+
+/**
+ * Each one's joint rank at a timeline position among the people the map shows (1 + how many had more then, as the
+ * map sizes them), or null for someone with nothing then. O(n) per person asked.
+ */
+export function ranksAt(scene: Scene, ids: readonly string[], position: number): (number | null)[] {
+  const tl = scene.timeline;
+  if (!tl) return ids.map(() => null);
+  const values = Float64Array.from(scene.nodeIds, (_id, i) => nodeValueAt(tl, i, position));
+  return ids.map((id) => {
+    const v = values[scene.graph.getNodeAttribute(id, 'i')]!;
+    if (!(v > 0)) return null;
+    let rank = 1;
+    for (let j = 0; j < values.length; j++) if (values[j]! > v) rank++;
+    return rank;
+  });
+}
+
+/** A rank's move since an earlier one: "▲3" up, "▼2" down, "new" (nothing then), "" (the same place). */
+export function movement(now: number, before: number | null): { text: string; kind: 'up' | 'down' | 'new' | 'same' } {
+  if (before === null) return { text: 'new', kind: 'new' };
+  if (before > now) return { text: `▲${before - now}`, kind: 'up' };
+  if (before < now) return { text: `▼${now - before}`, kind: 'down' };
+  return { text: '', kind: 'same' };
+}
+
+/** The line under the list saying what its moves count: "▲▼ places since 1 Mar 2020, among the 400 people on the map". */
+export function movesCaption(since: number, shown: number): string {
+  return `▲▼ places moved since ${formatDate(since)}, among the ${shown.toLocaleString('en-US')} people on the map`;
+}
+
+/** The tooltip of a move: where they stood then. */
+function movementTitle(before: number | null, time: number): string {
+  return before === null ? `Nothing to rank on ${formatDate(time)}, a year before` : `#${before} on ${formatDate(time)}, a year before`;
 }
 
 /** The k most influential nodes of the current frame, best first (O(n·k), no sort of the whole graph). */
@@ -160,14 +200,22 @@ export function renderTopList(root: HTMLElement, scene: Scene, palette: Palette,
     root.append(el('li', { class: 'muted small', text }));
     return;
   }
+  // over time, each one's move since a year before, among the people shown
+  const since = opts.since ?? null;
+  const ids = rows.map((r) => r.id);
+  const now = since ? ranksAt(scene, ids, scene.frame.position) : null;
+  const before = since ? ranksAt(scene, ids, since.position) : null;
+  root.classList.toggle('with-moves', since !== null);
   rows.forEach((r, k) => {
     const a = scene.graph.getNodeAttributes(r.id);
     const color = mode === 'community' ? (palette.community.get(a.community) ?? OTHER_COLOR) : (palette.sector.get(a.sectors[0] ?? '') ?? OTHER_COLOR);
+    const move = since && now && before ? movement(now[k] ?? k + 1, before[k]!) : null;
     const item = el('li', { class: 'top-row', attrs: { 'data-id': r.id } }, [
       el('span', { class: 'top-rank', text: k + 1 }),
       el('button', { class: 'top-name link', text: r.name, attrs: { type: 'button' } }, [
         opts.seeds?.has(r.id) ? el('span', { class: 'seed-mark', text: 'seed', title: "One of Trusted PageRank's seeds: every jump of its walk lands on them" }) : null,
       ]),
+      move ? el('span', { class: `top-move ${move.kind}`, text: move.text, title: movementTitle(before![k]!, since!.time) }) : null,
       el('span', { class: 'top-bar' }, [el('span', { class: 'top-fill', style: { width: `${(r.value / max) * 100}%`, background: color } })]),
     ]);
     item.querySelector('button')!.addEventListener('click', () => opts.onSelect(r.id));
