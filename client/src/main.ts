@@ -16,7 +16,7 @@ import { communityColors, sectorColors, withSectors } from './graph/palette.ts';
 import type { Palette, RenderState } from './graph/reducers.ts';
 import { createGraphView, type GraphView } from './graph/renderer.ts';
 import { attachTimeline, buildScene, keepPlaces, needsLayout, positionOf, timeAt, updatePerson, updateScores, type Scene } from './graph/scene.ts';
-import { byId, formatCount, formatDate, formatNumber } from './panel/dom.ts';
+import { byId, firstName, formatCount, formatDate, formatNumber } from './panel/dom.ts';
 import { createFilters, metricLabel, type Filters } from './panel/filters.ts';
 import { communityNames, legendEntries, MOVEMENT_WINDOW_MS, movesCaption, renderLegend, renderTopList } from './panel/legend.ts';
 import { restoredText } from './panel/person-editor.ts';
@@ -28,8 +28,10 @@ import { renderRings, type SuspectedRing } from './panel/rings.ts';
 import { createSeedsBox, type SeedsBox } from './panel/seeds.ts';
 import { followAnalysis, renderProgress } from './panel/analysis-progress.ts';
 import { focusBar, type FocusBar } from './panel/focus-bar.ts';
+import { createNodeMenu, type NodeMenu, type NodeMenuItem } from './panel/node-menu.ts';
 import {
   DEFAULT_VIEW,
+  MAX_COMPARE,
   MAX_HOPS,
   needsGraphReload,
   needsTimelineReload,
@@ -404,6 +406,7 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
   void loadRings(controller.signal);
 
   layoutRun?.stop();
+  nodeMenu?.close();
   view?.teardown();
   view = null;
   // a new map lets go of the people the Table lit on the old one
@@ -433,6 +436,7 @@ async function loadGraph(keep: { camera: CameraView } | null = null): Promise<vo
     onClick: (node) => {
       if (node) selectPerson(node);
     },
+    onContextMenu: (node, at) => openNodeMenu(node, at),
     onCamera: (camera) => cameraChanged(camera),
     onRender: () => {
       renderedNodes = next.graph.order;
@@ -722,6 +726,29 @@ async function applySelection(id: string | null, animate: boolean, fly = true): 
     else fly();
   }
   await panel?.show(id);
+}
+
+let nodeMenu: NodeMenu | null = null;
+/** The right-click menu of a person on the map: their profile, their neighbourhood, a comparison, the Table. */
+function openNodeMenu(id: string, at: { x: number; y: number }): void {
+  if (!scene?.graph.hasNode(id)) return;
+  const name = scene.graph.getNodeAttribute(id, 'label');
+  const s = store.get();
+  const items: NodeMenuItem[] = [];
+  if (s.person !== id) items.push({ label: 'Open profile', run: () => selectPerson(id) });
+  items.push(
+    s.focus === id
+      ? { label: 'Show everyone again', title: 'Let go of the neighbourhood the map keeps to', run: () => focusOn(null) }
+      : { label: 'Neighbourhood', title: `Keep the map to the people within ${s.hops === 1 ? 'a step' : `${s.hops} steps`} of ${firstName(name)}, either way`, run: () => focusOn(id) },
+  );
+  const selected = s.person && s.person !== id && scene.graph.hasNode(s.person) ? scene.graph.getNodeAttribute(s.person, 'label') : null;
+  if (selected && !s.compare.includes(id) && s.compare.length < MAX_COMPARE) {
+    items.push({ label: `Compare with ${firstName(selected)}'s curve`, title: `Draw ${firstName(name)}'s influence over time beside ${selected}'s`, run: () => store.set({ compare: [...s.compare, id] }) });
+  }
+  items.push({ label: 'Find in the Table', title: `Every ranking of ${name} side by side`, run: () => void openTable({ ...NO_TABLE_VIEW, q: name }) });
+  nodeMenu ??= createNodeMenu(byId('graph').parentElement!);
+  // just under the pointer, so the person's label stays in view
+  nodeMenu.open({ x: at.x + 4, y: at.y + 16 }, name, items);
 }
 
 /** Keeps the map to a person's neighbourhood (the steps chosen last), or shows everyone again (null); the camera frames what is shown. */

@@ -55,6 +55,15 @@ async function slideTo(iso: string): Promise<number> {
 
 const sizes = () => b.page.evaluate(() => window.__catalyst.nodeSizes());
 
+/** Where a node of the map is on the page, in pixels. */
+const nodePoint = (id: string) =>
+  b.page.evaluate((node) => {
+    const v = window.__catalyst.view()!;
+    const p = v.sigma.framedGraphToViewport(v.sigma.getNodeDisplayData(node)!);
+    const box = document.getElementById('graph')!.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+
 describe('the map', () => {
   it('loads and draws the demo world on a non-empty canvas', async () => {
     await open();
@@ -77,13 +86,7 @@ describe('the map', () => {
 
   it('hovering a node dims everything outside its neighbourhood (reducers only)', async () => {
     const before = await b.page.evaluate(() => window.__catalyst.view()!.scene.graph.getNodeAttributes('p-connector'));
-    const target = await b.page.evaluate(() => {
-      const v = window.__catalyst.view()!;
-      const d = v.sigma.getNodeDisplayData('p-connector')!;
-      const p = v.sigma.framedGraphToViewport(d);
-      const box = document.getElementById('graph')!.getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
-    });
+    const target = await nodePoint('p-connector');
     await b.page.mouse.move(target.x, target.y);
     await b.page.waitForFunction(() => window.__catalyst.render()!.hovered === 'p-connector');
     const lit = await b.page.evaluate(() => {
@@ -1739,6 +1742,60 @@ describe('a neighbourhood', () => {
     const helena = await apiIds('layer=ties&focus=p-connector&hops=1');
     await expect.poll(shownIds).toEqual(helena.ids);
     expect(await bar.locator('.focus-name').textContent()).toBe('Helena Brandt');
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+});
+
+describe("a person's menu on the map", () => {
+  it('a right-click on a person opens their menu: the neighbourhood, the profile, a comparison with the one open, the Table; keys move through it, Escape closes it', async () => {
+    const errorsBefore = b.errors.length;
+    await open();
+    const menu = b.page.locator('.node-menu');
+    const items = () => menu.locator('.node-menu-item').allTextContents();
+    const rightClick = async (id: string) => {
+      const at = await nodePoint(id);
+      await b.page.mouse.click(at.x, at.y, { button: 'right' });
+      await menu.waitFor();
+    };
+    await rightClick('p-connector');
+    expect(await menu.locator('.node-menu-head').textContent()).toBe('Helena Brandt');
+    expect(await items()).toEqual(['Open profile', 'Neighbourhood', 'Find in the Table']);
+    await screenshot(b.page, 'node-menu.png');
+    // the first item has the keyboard; arrows move, Enter picks
+    await b.page.keyboard.press('ArrowDown');
+    await b.page.keyboard.press('Enter');
+    await expect.poll(() => b.page.evaluate(() => window.__catalyst.state().focus)).toBe('p-connector');
+    expect(await menu.count()).toBe(0);
+    const neighbourhood = (await t.get('/api/graph?focus=p-connector&limit=15000')).body.nodes.map((n: { id: string }) => n.id).sort();
+    await expect.poll(() => b.page.evaluate(() => Object.keys(window.__catalyst.nodeSizes()).sort())).toEqual(neighbourhood);
+    // Escape closes it, changing nothing
+    await rightClick('p-connector');
+    expect(await items()).toEqual(['Open profile', 'Show everyone again', 'Find in the Table']);
+    await b.page.keyboard.press('Escape');
+    expect(await menu.count()).toBe(0);
+    expect(await b.page.evaluate(() => window.__catalyst.state().focus)).toBe('p-connector');
+    // her profile, then someone near her compared with it
+    await rightClick('p-connector');
+    await menu.locator('.node-menu-item', { hasText: 'Open profile' }).click();
+    await expect.poll(() => b.page.evaluate(() => window.__catalyst.state().person)).toBe('p-connector');
+    const other = neighbourhood.find((id: string) => id !== 'p-connector')!;
+    await b.page.waitForTimeout(800); // the camera's flight to her
+    await rightClick(other);
+    expect(await items()).toEqual(['Open profile', 'Neighbourhood', "Compare with Helena's curve", 'Find in the Table']);
+    await menu.locator('.node-menu-item', { hasText: 'Compare with' }).click();
+    await expect.poll(() => b.page.evaluate(() => window.__catalyst.state().compare)).toEqual([other]);
+    // a click elsewhere closes it
+    await rightClick(other);
+    await b.page.mouse.click(5, 300);
+    expect(await menu.count()).toBe(0);
+    // the Table, filtered to their name
+    await rightClick('p-connector');
+    expect(await items()).toEqual(['Show everyone again', 'Find in the Table']);
+    await menu.locator('.node-menu-item', { hasText: 'Find in the Table' }).click();
+    const dialog = b.page.locator('dialog.table-dialog');
+    await expect.poll(() => dialog.locator('.table-filter').inputValue()).toBe('Helena Brandt');
+    await expect.poll(() => dialog.locator('tbody .table-name').allTextContents()).toEqual(['Helena Brandt']);
+    await dialog.locator('button', { hasText: 'Close' }).click();
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ export interface GraphViewOptions {
   camera?: CameraView | null;
   onHover?: (node: string | null) => void;
   onClick?: (node: string | null) => void;
+  /** a right-click on a node, at that point of the container (pixels from its top left); the browser's menu does not open */
+  onContextMenu?: (node: string, at: { x: number; y: number }) => void;
   onCamera?: (camera: CameraView) => void;
   /** called after each render (the first call is the first paint) */
   onRender?: () => void;
@@ -247,6 +249,12 @@ export function createGraphView(container: HTMLElement, options: GraphViewOption
   });
   sigma.on('clickNode', ({ node }) => options.onClick?.(node));
   sigma.on('clickStage', () => options.onClick?.(null));
+  sigma.on('rightClickNode', ({ node, event }) => {
+    if (!options.onContextMenu) return;
+    event.original.preventDefault();
+    event.preventSigmaDefault();
+    options.onContextMenu(node, { x: event.x, y: event.y });
+  });
 
   const camera = sigma.getCamera();
 
