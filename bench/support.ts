@@ -1,6 +1,6 @@
 /** Shared by the benchmarks: the machine's description, order statistics, a fresh store, and writing results. */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../src/services/index.ts';
@@ -97,4 +97,82 @@ export async function benchStore(name: string, options: Parameters<typeof create
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One GET, its body read: how long it took and how big the answer was; a non-2xx answer throws with its message. */
+export async function timedGet(url: string): Promise<{ ms: number; bytes: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const body = await res.arrayBuffer();
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
+  return { ms, bytes: body.byteLength };
+}
+
+/**
+ * `url` and the baseline asked in turn, `requests` times each after `warmup` of each not counted, so both see the same
+ * moments of the machine (a collection, another process): each one's p50 and p95, and the answer's size.
+ */
+export async function paired(
+  url: string,
+  baseline: string,
+  requests: number,
+  warmup = 5,
+): Promise<{ p50: number; p95: number; bytes: number; baseP50: number; baseP95: number }> {
+  for (let i = 0; i < warmup; i++) {
+    await timedGet(baseline);
+    await timedGet(url);
+  }
+  const ms: number[] = [];
+  const base: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < requests; i++) {
+    base.push((await timedGet(baseline)).ms);
+    const r = await timedGet(url);
+    ms.push(r.ms);
+    bytes = r.bytes;
+  }
+  return { p50: round(median(ms), 1), p95: round(quantile(ms, 0.95), 1), bytes, baseP50: round(median(base), 1), baseP95: round(quantile(base, 0.95), 1) };
+}
+
+/** Waits until the server's analysis has been idle at three polls in a row, 500 ms apart (its warm-up done). */
+export async function idle(base: string): Promise<void> {
+  for (let quiet = 0; quiet < 3; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const status = (await (await fetch(`${base}/api/analysis`)).json()) as { stage: unknown; calls: number };
+    quiet = status.stage === null && status.calls === 0 ? quiet + 1 : 0;
+  }
+}
+
+/** The two datasets the server benchmarks run on: Slashdot's map of trust (82,168 people) and bitcoin-otc's dated ratings. */
+export const SERVED_DATASETS = [
+  { name: 'soc-slashdot0902 (trust ties)', format: 'snap-temporal', file: 'data/soc-slashdot0902/soc-Slashdot0902.txt.gz' },
+  { name: 'bitcoin-otc (rating events)', format: 'snap-signed', file: 'data/bitcoin-otc/soc-sign-bitcoinotc.csv' },
+] as const;
+
+/**
+ * For each of SERVED_DATASETS in turn: the store emptied, the dataset (read from `shared`) imported through the
+ * ImportService, the real server started over it, `first` asked of it (the explorer's first request) and its warm-up
+ * let finish, none of it counted; then `run` with the server's address, and the server stopped.
+ */
+export async function forEachServedDataset(
+  store: Awaited<ReturnType<typeof benchStore>>,
+  shared: string,
+  first: string,
+  run: (dataset: (typeof SERVED_DATASETS)[number], base: string) => Promise<void>,
+): Promise<void> {
+  for (const d of SERVED_DATASETS) {
+    await store.services.graph.clear();
+    const t0 = performance.now();
+    await store.services.importer.import({ format: d.format, open: () => createReadStream(path.join(shared, d.file)) });
+    console.error(`${d.name}: imported in ${Math.round(performance.now() - t0)} ms`);
+    const server = await startServerProcess({ NEO4J_URI: store.neo4j.uri, CATALYST_DEMO: 'off', LOG_LEVEL: 'warn' });
+    try {
+      await timedGet(`${server.url}${first}`);
+      await idle(server.url);
+      await run(d, server.url);
+    } finally {
+      await server.stop();
+    }
+  }
 }
