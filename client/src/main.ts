@@ -945,6 +945,7 @@ async function boot(): Promise<void> {
   byId('introductions').addEventListener('click', () => void openBoard());
   byId('sectors').addEventListener('click', () => void openSectors(null));
   byId('table').addEventListener('click', () => void openTable());
+  byId('stats').addEventListener('click', () => void openNetwork());
   byId('share').addEventListener('click', async () => {
     const button = byId<HTMLButtonElement>('share');
     try {
@@ -1033,6 +1034,24 @@ async function openSectors(sector: string | null): Promise<void> {
   (await sectorsDialog).open(sector);
 }
 
+/** "Network": the map's network in numbers, loaded with its first use. */
+let networkDialog: Promise<{ open(): void; close(): void }> | null = null;
+async function openNetwork(): Promise<void> {
+  networkDialog ??= import('./panel/network-dialog.ts').then(({ createNetworkDialog }) =>
+    createNetworkDialog({
+      api,
+      view: () => {
+        const s = store.get();
+        return { layer: shownLayer, sector: s.sector, medium: s.medium };
+      },
+      onSelectPerson: (id) => selectPerson(id),
+      onClose: () => dialogClosed('network'),
+    }),
+  );
+  store.set({ dialog: { name: 'network' } });
+  (await networkDialog).open();
+}
+
 /** The name a person has on the map, or null when the map does not show them. */
 function nameOnMap(id: string): string | null {
   return scene?.graph.hasNode(id) ? (scene.graph.getNodeAttribute(id, 'label') as string) : null;
@@ -1094,12 +1113,13 @@ function dialogClosed(name: DialogView['name']): void {
 
 /** Opens the dialog a link (or Back and Forward) names, and closes the others. */
 async function showDialog(wanted: DialogView | null): Promise<void> {
-  for (const [name, handle] of [['introductions', board], ['sectors', sectorsDialog], ['table', tableDialog]] as const) {
+  for (const [name, handle] of [['introductions', board], ['sectors', sectorsDialog], ['table', tableDialog], ['network', networkDialog]] as const) {
     if (handle && wanted?.name !== name) (await handle).close();
   }
   if (wanted?.name === 'sectors') await openSectors(wanted.sector);
   else if (wanted?.name === 'table') await openTable(wanted);
   else if (wanted?.name === 'introductions') await openBoard();
+  else if (wanted?.name === 'network') await openNetwork();
 }
 
 /** The exporters (GEXF writer, image export) load on first use, not with the page. */

@@ -49,12 +49,12 @@ export interface ViewState {
   /** how many nodes to ask the API for (the most influential ones); null = the client's default */
   limit: number | null;
   camera: CameraView | null;
-  /** the dialog open over the map, so a link opens it too: the Sectors (at a sector), the Table or the Introductions board */
+  /** the dialog open over the map, so a link opens it too: the Sectors (at a sector), the Table, the Introductions board or the Network */
   dialog: DialogView | null;
 }
 
 /** A dialog a link can open. */
-export type DialogView = { name: 'sectors'; sector: string | null } | ({ name: 'table' } & TableView) | { name: 'introductions' };
+export type DialogView = { name: 'sectors'; sector: string | null } | ({ name: 'table' } & TableView) | { name: 'introductions' } | { name: 'network' };
 
 /** What the Table shows besides the map's view: its sort, name filter, and the community and listed sector it keeps to. */
 export interface TableView {
@@ -131,7 +131,7 @@ export function parseDialog(value: string | null, q: URLSearchParams = new URLSe
       lists: text(q.get('tlists'), 100),
     };
   }
-  if (v === 'introductions') return { name: v };
+  if (v === 'introductions' || v === 'network') return { name: v };
   if (v === 'sectors') return { name: 'sectors', sector: null };
   if (v?.startsWith('sectors:')) return { name: 'sectors', sector: text(v.slice('sectors:'.length), 100) };
   return null;

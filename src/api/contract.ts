@@ -174,6 +174,33 @@ export interface GraphResponse {
   focus?: { id: string; name: string; hops: number };
 }
 
+/** GET /api/network: the network the map draws in numbers (src/engine/network-stats.ts gives the definitions). */
+export interface NetworkResponse {
+  layer: 'influence' | 'ties';
+  /** the slice counted, on the influence layer; null for the whole layer */
+  sector: string | null;
+  medium: string | null;
+  people: number;
+  /** directed links between two different people */
+  links: number;
+  /** links / (people × (people − 1)) */
+  density: number;
+  linksPerPerson: number;
+  /** share of links returned the other way; null without links */
+  reciprocity: number | null;
+  /** weakly connected: how many, and the largest's people */
+  components: { count: number; largest: number };
+  /** people with no link either way */
+  isolated: number;
+  maxIn: { id: string; name: string; degree: number } | null;
+  maxOut: { id: string; name: string; degree: number } | null;
+  /** how many people have each in- and out-degree, in doubling bins (0, 1, 2–3, 4–7, …) */
+  inDegrees: { from: number; to: number; count: number }[];
+  outDegrees: { from: number; to: number; count: number }[];
+  /** the layer's Louvain communities (as /api/graph numbers them), modularity null without links */
+  communities: { count: number; modularity: number | null };
+}
+
 /** What a person's value in a timeline is: decayed activity, temporal PageRank, the introducer score or trust PageRank at each time. */
 export type TimelineBasis = 'activity' | 'pagerank' | 'introducer' | 'trust';
 

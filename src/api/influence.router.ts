@@ -342,6 +342,23 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
     registry,
     {
       method: 'get',
+      path: '/api/network',
+      tag: 'explorer',
+      summary: 'The network the map draws in numbers: people, links, density, reciprocity, components, the largest degrees, degree distributions, communities',
+      description:
+        'On the simple directed graph of the layer (parallel links merged, self-links left out), as networkx counts a DiGraph: density = links / (n (n − 1)), ' +
+        'reciprocity = the share of links returned, components weakly connected. With sector and/or medium, the slice of influence through those events: ' +
+        'the people they involve and their links, as GET /api/graph shows it.',
+      query: z.object({ layer, ...slice }),
+      errors: [400],
+    },
+    ({ query }) => svc.network({ layer: query.layer ?? null, sector: query.sector ?? null, medium: query.medium ?? null }),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
       path: '/api/timeline',
       tag: 'explorer',
       summary: 'Influence of the shown people and decayed edge weights at evenly spaced times (for the time slider)',

@@ -29,6 +29,7 @@ export const INFLUENCE_METHODS = [
   'sectors',
   'breakdownTimeline',
   'graphView',
+  'network',
   'timeline',
   'breakdowns',
 ] as const satisfies readonly (keyof InfluenceService)[];

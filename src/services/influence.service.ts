@@ -18,6 +18,7 @@ import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph 
 import { introducerCurve, introducerScores, introducerScoreSeries, type IntroducerScore } from '../engine/introductions/index.ts';
 import { layout, type Positions } from '../engine/layout.ts';
 import { neighbourhood } from '../engine/neighbourhood.ts';
+import { networkStats, type NetworkStats } from '../engine/network-stats.ts';
 import { collusionRings, type Ring } from '../engine/rings.ts';
 import { sectorOverview, type SectorOverview } from '../engine/sector-overview.ts';
 import { trustedSeeds } from '../engine/trusted-seeds.ts';
@@ -35,6 +36,7 @@ import type {
   CommunitiesResponse,
   CurveResponse,
   GraphResponse,
+  NetworkResponse,
   InfluenceResponse,
   IntroducerRecord,
   MetaResponse,
@@ -138,6 +140,8 @@ interface AnalysisState {
   sectorOverviews?: Map<number | null, SectorOverview>;
   /** the influence graphs of recent sector/medium slices, and who takes part in each (explorer views) */
   slices: Map<string, Slice>;
+  /** the network in numbers, by layer and slice */
+  networks?: Map<string, NetworkStats>;
 }
 
 /** What each one's all-time activity curve says of their fade and comebacks, by projection index. */
@@ -891,6 +895,36 @@ export class InfluenceService {
       communities: this.communities(s, layer).count,
       ...(seeds ? { seeds: this.namedSeeds(s, seeds) } : {}),
       ...(around && q.focus ? { focus: { id: q.focus, name: this.person(s, q.focus).name, hops: q.hops ?? 1 } } : {}),
+    };
+  }
+
+  /**
+   * The network the map draws in numbers (engine/network-stats.ts): its layer, or on the influence layer a sector's or
+   * medium's slice (the people its events involve, and their links), with the layer's communities.
+   */
+  async network(q: { layer?: Layer | null; sector?: string | null; medium?: string | null }): Promise<NetworkResponse> {
+    const s = await this.current();
+    const layer = this.layer(s, q.layer);
+    const slice = layer === 'influence' ? this.slice(s, q) : null;
+    const key = JSON.stringify([layer, slice ? [q.sector ?? null, q.medium ?? null] : null]);
+    s.networks ??= new Map();
+    let stats = s.networks.get(key);
+    if (!stats) {
+      stats = networkStats(slice?.graph ?? this.layerGraph(s, layer), { only: slice?.members ?? null });
+      if (s.networks.size >= SLICE_CACHE) s.networks.delete(s.networks.keys().next().value!);
+      s.networks.set(key, stats);
+    }
+    const communities = this.communities(s, layer);
+    const named = (top: NetworkStats['maxIn']) => (top ? { ...top, name: this.person(s, top.id).name } : null);
+    return {
+      layer,
+      sector: slice ? (q.sector ?? null) : null,
+      medium: slice ? (q.medium ?? null) : null,
+      ...stats,
+      reciprocity: Number.isNaN(stats.reciprocity) ? null : stats.reciprocity,
+      maxIn: named(stats.maxIn),
+      maxOut: named(stats.maxOut),
+      communities: { count: communities.count, modularity: Number.isNaN(communities.modularity) ? null : communities.modularity },
     };
   }
 

@@ -269,6 +269,44 @@ describe('GET /api/influence', () => {
     }
   });
 
+  it('counts the network the map draws as its own edges do: people, links, density, reciprocity, components, degrees', async () => {
+    type Edge = { source: string; target: string };
+    for (const query of ['layer=influence', 'layer=ties', 'sector=music']) {
+      const map = (await t.get(`/api/graph?${query}&limit=100000&maxEdges=2000000`)).body as { nodes: { id: string }[]; edges: Edge[]; total: { nodes: number } };
+      expect(map.nodes.length, query).toBe(map.total.nodes);
+      const links = map.edges.filter((e) => e.source !== e.target);
+      const has = new Set(links.map((e) => `${e.source}>${e.target}`));
+      // components by merging the two ends of every link
+      const parent = new Map(map.nodes.map((n) => [n.id, n.id]));
+      const root = (x: string): string => (parent.get(x) === x ? x : root(parent.get(x)!));
+      for (const e of links) parent.set(root(e.source), root(e.target));
+      const sizes = new Map<string, number>();
+      for (const n of map.nodes) sizes.set(root(n.id), (sizes.get(root(n.id)) ?? 0) + 1);
+      const linked = new Set(links.flatMap((e) => [e.source, e.target]));
+      const inDegree = new Map<string, number>();
+      for (const e of links) inDegree.set(e.target, (inDegree.get(e.target) ?? 0) + 1);
+      const n = map.nodes.length;
+      const net = (await t.get(`/api/network?${query}`)).body;
+      expect(net, query).toMatchObject({
+        people: n,
+        links: links.length,
+        components: { count: sizes.size, largest: Math.max(...sizes.values()) },
+        isolated: n - linked.size,
+      });
+      expect(net.density, query).toBeCloseTo(links.length / (n * (n - 1)), 12);
+      expect(net.reciprocity, query).toBeCloseTo(links.filter((e) => has.has(`${e.target}>${e.source}`)).length / links.length, 12);
+      expect(net.maxIn.degree, query).toBe(Math.max(...inDegree.values()));
+      expect(inDegree.get(net.maxIn.id), query).toBe(net.maxIn.degree);
+      expect(net.inDegrees.reduce((sum: number, b: { count: number }) => sum + b.count, 0), query).toBe(n);
+    }
+    // the map of trust: its communities are the ones /api/graph numbers there
+    const ties = (await t.get('/api/network?layer=ties')).body;
+    expect(ties.communities.count).toBe((await t.get('/api/graph?layer=ties&limit=1')).body.communities);
+    expect(ties.communities.modularity).toBeGreaterThan(0.2);
+    expect(ties.maxIn.name).toEqual(expect.any(String));
+    expect((await t.get('/api/network?layer=trust')).status).toBe(400);
+  });
+
   it('rejects unknown metrics, bad times and unknown seeds, wherever Trusted PageRank is asked for', async () => {
     expect((await t.get('/api/influence?metric=fame')).status).toBe(400);
     const badAt = await t.get('/api/influence?metric=pagerank&at=yesterday');

@@ -10,6 +10,7 @@ import { firstName, formatDate } from '../../client/src/panel/dom.ts';
 import { introducerTally } from '../../client/src/panel/introductions-board.ts';
 import { sectorsHeadline, sourcesText } from '../../client/src/panel/sectors-dialog.ts';
 import { comebackText } from '../../client/src/panel/table-dialog.ts';
+import { binLabel, networkFigures } from '../../client/src/panel/network-dialog.ts';
 import { share } from '../../client/src/chart/bars.ts';
 import { vouchingText } from '../../client/src/panel/introductions.ts';
 import type { BreakdownTimelineResponse, SectorsResponse, Suggestion } from '../../src/api/contract.ts';
@@ -1796,6 +1797,37 @@ describe("a person's menu on the map", () => {
     await expect.poll(() => dialog.locator('.table-filter').inputValue()).toBe('Helena Brandt');
     await expect.poll(() => dialog.locator('tbody .table-name').allTextContents()).toEqual(['Helena Brandt']);
     await dialog.locator('button', { hasText: 'Close' }).click();
+    expect(b.errors.slice(errorsBefore)).toEqual([]);
+  });
+});
+
+describe('the Network dialog', () => {
+  it("the line under the list opens the map's network in numbers, as the API counts it, on the links and slice shown; kept in the link; a name opens them", async () => {
+    const errorsBefore = b.errors.length;
+    await open('?sector=music');
+    await b.page.locator('#stats').click();
+    const dialog = b.page.locator('dialog.network-dialog');
+    await dialog.waitFor();
+    const api = (await t.get('/api/network?layer=influence&sector=music')).body;
+    await expect.poll(() => dialog.locator('.network-value').allTextContents()).toEqual(networkFigures(api).map((f) => f.value));
+    expect(await dialog.locator('.board-caption').textContent()).toBe('influence through music events');
+    expect(await dialog.locator('.network-figure').first().textContent()).toBe(`People${api.people}${networkFigures(api)[0]!.note}`);
+    // a column per doubling bin, as the API bins them
+    const bins = api.inDegrees.length >= api.outDegrees.length ? api.inDegrees : api.outDegrees;
+    expect(await dialog.locator('.degree-label').allTextContents()).toEqual(bins.map(binLabel));
+    await expect.poll(() => new URL(b.page.url()).searchParams.get('dialog')).toBe('network');
+    await screenshot(b.page, 'network.png');
+    // the one reached by the most opens
+    await dialog.locator('.network-top button').first().click();
+    expect(await dialog.isVisible()).toBe(false);
+    await expect.poll(() => b.page.evaluate(() => window.__catalyst.state().person)).toBe(api.maxIn.id);
+    // a link opens it on the map of trust
+    await open('?layer=ties&dialog=network');
+    const ties = (await t.get('/api/network?layer=ties')).body;
+    await expect.poll(() => dialog.locator('.network-value').allTextContents()).toEqual(networkFigures(ties).map((f) => f.value));
+    expect(await dialog.locator('.board-caption').textContent()).toBe('the map of trust');
+    await dialog.locator('button', { hasText: 'Close' }).click();
+    await expect.poll(() => new URL(b.page.url()).searchParams.has('dialog')).toBe(false);
     expect(b.errors.slice(errorsBefore)).toEqual([]);
   });
 });

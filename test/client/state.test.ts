@@ -65,6 +65,7 @@ describe('view state in the URL', () => {
     const dialog = (q: string) => parseViewState(q).dialog;
     expect(dialog('dialog=table')).toEqual({ name: 'table', ...NO_TABLE_VIEW });
     expect(dialog('dialog=introductions')).toEqual({ name: 'introductions' });
+    expect(dialog('dialog=network')).toEqual({ name: 'network' });
     expect(dialog('dialog=sectors')).toEqual({ name: 'sectors', sector: null });
     expect(dialog('dialog=sectors%3Afilm')).toEqual({ name: 'sectors', sector: 'film' });
     expect(dialog('dialog=sectors:')).toEqual({ name: 'sectors', sector: null });
