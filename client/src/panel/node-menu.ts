@@ -74,13 +74,13 @@ export function createNodeMenu(container: HTMLElement): NodeMenu {
       const onPointer = (e: Event) => {
         if (!root.contains(e.target as Node)) close();
       };
-      // a click elsewhere (after this right-click's own events), a wheel on the map or the window losing focus closes it
-      const later = setTimeout(() => document.addEventListener('pointerdown', onPointer, true));
+      // a press elsewhere, a wheel on the map or the window losing focus closes it (the right-click's own press came
+      // before its contextmenu event, which opened this)
+      document.addEventListener('pointerdown', onPointer, true);
       root.addEventListener('keydown', onKey);
       container.addEventListener('wheel', close, { passive: true });
       window.addEventListener('blur', close);
       detach = () => {
-        clearTimeout(later);
         document.removeEventListener('pointerdown', onPointer, true);
         container.removeEventListener('wheel', close);
         window.removeEventListener('blur', close);
