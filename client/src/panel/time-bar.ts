@@ -68,7 +68,7 @@ export function createTimeBar(els: TimeBarElements, opts: TimeBarOptions): TimeB
     els.root.classList.toggle('overall', overall);
     els.overall.setAttribute('aria-pressed', String(overall));
     els.slider.value = String(overall ? Math.max(0, times.length - 1) : p);
-    els.date.textContent = times.length < 2 ? `${opts.overallLabel()} · nothing timed` : overall ? opts.overallLabel() : formatDate(timeAt(p));
+    els.date.textContent = times.length < 2 ? `${opts.overallLabel()} · nothing stored has a date, so there is no time to travel` : overall ? opts.overallLabel() : formatDate(timeAt(p));
     els.slider.setAttribute('aria-valuetext', els.date.textContent);
     sparkline.setPosition(overall ? times.length : p);
   }
