@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphResponse, TimelineResponse } from '../../src/api/contract.ts';
 import { communityColors, DIM_NODE_COLOR, glColor, HIGHLIGHT_EDGE_COLOR, OTHER_COLOR, sectorColors, unpremultiply } from '../../client/src/graph/palette.ts';
-import { focusOf, INITIAL_RENDER_STATE, LIGHT_FOCUS_ABOVE, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
+import { cachedAlpha, focusOf, INITIAL_RENDER_STATE, LIGHT_FOCUS_ABOVE, nodeColor, reduceEdge, reduceNode, type ReducerInputs, type RenderState } from '../../client/src/graph/reducers.ts';
 import { attachTimeline, buildScene, computeFrame, LOW_DETAIL_KEEP, needsLayout, positionOf, scaleSize, timeAt, topK, type Scene } from '../../client/src/graph/scene.ts';
 import { communityNames, legendEntries, movement, movesCaption, ranksAt } from '../../client/src/panel/legend.ts';
 
@@ -274,6 +274,33 @@ describe('reducers', () => {
     expect(node(inputs, 'b').hidden).toBe(true);
     expect(node(inputs, 'c')).toMatchObject({ hidden: false, highlighted: true, forceLabel: true });
     expect(node(inputs, 'a').highlighted).toBe(false);
+  });
+
+  it("on a neighbourhood's map, people further away are fainter, unless a hover lights them", () => {
+    // around c: b one step away, a two, d three
+    const response = graphResponse();
+    const hops: Record<string, number> = { a: 2, b: 1, c: 0, d: 3 };
+    response.nodes = response.nodes.map((n) => ({ ...n, hops: hops[n.id]! }));
+    const scene = buildScene(response);
+    attachTimeline(scene, timelineResponse());
+    computeFrame(scene, 1);
+    const palette = { community: communityColors(scene.graph.mapNodes((_n, a) => a.community)), sector: sectorColors(['finance', 'music']) };
+    const inputs: ReducerInputs = { scene, state: { ...INITIAL_RENDER_STATE, neighbourhoodOf: 'c' }, palette, focus: null };
+    const color = (id: string) => node(inputs, id).color;
+    const plain = (id: string) => nodeColor(scene.graph.getNodeAttributes(id), 'community', palette);
+    expect(color('c')).toBe(plain('c'));
+    expect(color('b')).toBe(plain('b'));
+    expect(color('a')).toBe(cachedAlpha(plain('a'), 0.6));
+    // d, outside the timeline, keeps its overall size, three steps away
+    expect(color('d')).toBe(cachedAlpha(plain('d'), 0.35));
+    // at a time a has no influence: the faint dot of nobody, fainter still two steps away
+    computeFrame(scene, 0);
+    expect(color('a')).toBe(cachedAlpha(plain('a'), 0.28 * 0.6));
+    // a hover on b lights a at full strength
+    computeFrame(scene, 1);
+    inputs.state = { ...inputs.state, hovered: 'b' };
+    inputs.focus = focusOf(scene, inputs.state);
+    expect(color('a')).toBe(plain('a'));
   });
 
   it('low detail (zoomed out on a large graph) draws only the most influential nodes', () => {

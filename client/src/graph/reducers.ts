@@ -123,6 +123,9 @@ export function nodeColor(attrs: NodeAttributes, mode: ColorMode, palette: Palet
   return palette.community.get(attrs.community) ?? OTHER_COLOR;
 }
 
+/** How opaque a person is drawn by steps from the one whose neighbourhood the map shows (nearer: brighter). */
+const FAR_ALPHA: Record<number, number> = { 2: 0.6, 3: 0.35 };
+
 export function reduceNode(inputs: ReducerInputs, node: string, attrs: NodeAttributes): DisplayNode {
   const { scene, state, palette, focus } = inputs;
   const { frame, sizes } = scene;
@@ -142,9 +145,12 @@ export function reduceNode(inputs: ReducerInputs, node: string, attrs: NodeAttri
     highlighted: marked,
     zIndex: size > 0 ? 1 : 0,
   };
+  // on a neighbourhood's map, the people further away are fainter (two steps at 60 %, three at 35 %), unless lit
+  const far = !inFocus && attrs.hops !== undefined && attrs.hops >= 2 ? (FAR_ALPHA[attrs.hops] ?? FAR_ALPHA[3]!) : 1;
+  if (far < 1 && size > 0) out.color = cachedAlpha(out.color, far);
   if (size <= 0) {
     // No influence at this time: a faint dot keeps the map legible without competing with active nodes.
-    out.color = cachedAlpha(out.color, 0.28);
+    out.color = cachedAlpha(out.color, 0.28 * far);
     out.label = null;
     out.forceLabel = false;
   }

@@ -17,6 +17,8 @@ export interface NodeAttributes {
   sectors: string[];
   score: number;
   activity: number;
+  /** on a neighbourhood's map, how many steps from the person it is around (0 for them); absent otherwise */
+  hops?: number;
   /** row of this node in the frame arrays */
   i: number;
 }
@@ -193,6 +195,7 @@ export function buildScene(response: GraphResponse): Scene {
       sectors: n.sectors,
       score: Number.isFinite(n.score) ? n.score : 0,
       activity: Number.isFinite(n.activity) ? n.activity : 0,
+      ...(n.hops !== undefined ? { hops: n.hops } : {}),
       i: nodeIds.length,
     });
     nodeIds.push(n.id);
