@@ -88,8 +88,8 @@ function sliceQuery(q: RankingSlice): Query {
   };
 }
 
-/** A page of the table: its metric columns, the sort (`name` or a column, `-` reversing it), a name filter. */
-export interface TableQuery extends RankingSlice {
+/** A page of the table: its metric columns, the sort (`name` or a column, `-` reversing it), a name filter; with a focus, the map's neighbourhood only. */
+export interface TableQuery extends RankingSlice, Partial<Neighbourhood> {
   columns: readonly string[];
   sort: string;
   q: string;
@@ -101,7 +101,8 @@ export interface TableQuery extends RankingSlice {
 }
 
 function tableQuery(q: TableQuery): Query {
-  return { columns: q.columns.join(','), sort: q.sort, q: q.q.trim(), community: q.community, lists: q.lists, ...sliceQuery(q), limit: q.limit, offset: q.offset || null };
+  const around = q.focus ? neighbourhoodQuery({ focus: q.focus, hops: q.hops ?? 1 }) : {};
+  return { columns: q.columns.join(','), sort: q.sort, q: q.q.trim(), community: q.community, lists: q.lists, ...sliceQuery(q), ...around, limit: q.limit, offset: q.offset || null };
 }
 
 /** Requests waiting for their answer (the progress line follows the server while there are some); its own polls of /api/analysis do not count. */

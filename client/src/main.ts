@@ -1067,7 +1067,7 @@ async function openTable(view: TableView | null = null): Promise<void> {
       mapMetric: () => store.get().metric,
       slice: () => {
         const s = store.get();
-        return { layer: shownLayer, at: dialogTime(), sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s) };
+        return { layer: shownLayer, at: dialogTime(), sector: s.sector, medium: s.medium, polarity: s.polarity, seeds: seedsFor(s), focus: s.focus, hops: s.hops };
       },
       series: (id) => {
         const tl = scene?.timeline;

@@ -79,6 +79,8 @@ export interface PeopleTableResponse {
   sort: string;
   layer: 'influence' | 'ties';
   seeds?: { id: string; name: string }[];
+  /** with focus: the neighbourhood the rows are kept to (the map's), as /api/graph names it */
+  focus?: { id: string; name: string; hops: number };
 }
 
 export interface Peak {

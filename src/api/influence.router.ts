@@ -131,6 +131,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
     q: z.string().max(200).optional().describe('only people whose name or id contains this (case aside)'),
     community: z.coerce.number().int().min(0).optional().describe('only people in this community (Louvain, on the layer shown, as /api/graph numbers it)'),
     lists: z.string().min(1).max(100).optional().describe('only people who list this sector (sector, by contrast, slices the events the metrics count)'),
+    ...neighbourhood,
   });
   const tableArgs = (query: z.output<typeof tableQuery>) => ({
     ...rankQuery({ ...query, metric: query.columns[0]! }),
@@ -139,6 +140,8 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
     q: query.q ?? null,
     community: query.community ?? null,
     lists: query.lists ?? null,
+    focus: query.focus ?? null,
+    hops: query.hops,
   });
   const tableResponse = z.object({
     columns: z.array(z.object({ metric: z.string(), at: z.string().nullable(), higherIsMoreInfluential: z.boolean(), min: z.number(), max: z.number() })),
@@ -158,6 +161,7 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
     sort: z.string(),
     layer: z.enum(['influence', 'ties']),
     seeds: namedSeeds.optional(),
+    focus: z.object({ id: z.string(), name: z.string(), hops: z.number().int() }).optional(),
   });
   defineRoute(
     router,

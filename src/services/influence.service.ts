@@ -356,7 +356,16 @@ export class InfluenceService {
    * part of a name or id, a page at a time.
    */
   async table(
-    q: Omit<RankQuery, 'metric'> & { columns: string[]; sort: string; q: string | null; community?: number | null; lists?: string | null },
+    q: Omit<RankQuery, 'metric'> & {
+      columns: string[];
+      sort: string;
+      q: string | null;
+      community?: number | null;
+      lists?: string | null;
+      /** only the people within `hops` steps of this person, as the map's neighbourhood */
+      focus?: string | null;
+      hops?: number;
+    },
   ): Promise<PeopleTableResponse> {
     const s = await this.current();
     const p = s.projection;
@@ -382,15 +391,17 @@ export class InfluenceService {
     const communities = this.communities(s, layer).communities;
     const community = q.community ?? null;
     const lists = q.lists ?? null;
+    const around = this.around(s, q, layer);
     const keep = (id: string) => {
       const person = p.people[p.indexOf.get(id)!]!;
       return (
         (needle === null || matches(person, needle)) &&
         (community === null || communities[id] === community) &&
-        (lists === null || person.sectors.includes(lists))
+        (lists === null || person.sectors.includes(lists)) &&
+        (around === null || around.has(id))
       );
     };
-    const rows = needle !== null || community !== null || lists !== null ? order.filter(keep) : order;
+    const rows = needle !== null || community !== null || lists !== null || around !== null ? order.filter(keep) : order;
     const seeds = columns.includes(PERSONALIZED) ? this.seeds(s, PERSONALIZED, q.seeds) : null;
     const at = q.at == null ? null : new Date(q.at).toISOString();
     const curves = columns.some(isCurveColumn) ? this.curveSummaries(s) : null;
@@ -421,6 +432,7 @@ export class InfluenceService {
       sort: q.sort,
       layer,
       ...(seeds ? { seeds: this.namedSeeds(s, seeds) } : {}),
+      ...(around && q.focus ? { focus: { id: q.focus, name: this.person(s, q.focus).name, hops: q.hops ?? 1 } } : {}),
     };
   }
 

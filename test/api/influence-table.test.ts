@@ -198,6 +198,27 @@ describe('GET /api/influence/table', () => {
     expect((await t.get('/api/influence/table?community=-1')).status).toBe(400);
   });
 
+  it("keeps to the map's neighbourhood: the people /api/graph shows around the person, each with their place among everyone", async () => {
+    for (const [layer, hops] of [['influence', 1], ['ties', 2]] as const) {
+      const query = `layer=${layer}&focus=p-connector&hops=${hops}`;
+      const around = ((await t.get(`/api/graph?${query}&limit=100000`)).body.nodes as { id: string }[]).map((n) => n.id).sort();
+      const focused = await table(`${query}&limit=1000`);
+      expect(focused.items.map((r) => r.id).sort(), layer).toEqual(around);
+      expect(focused.total, layer).toBe(around.length);
+      expect(focused.of, layer).toBe(400);
+      expect((focused as Table & { focus?: unknown }).focus, layer).toEqual({ id: 'p-connector', name: 'Helena Brandt', hops });
+      // the same cells as in the table of everyone: ranks stay ranks among everyone
+      const everyone = new Map((await table(`layer=${layer}&limit=1000`)).items.map((r) => [r.id, r.cells]));
+      for (const row of focused.items) expect(row.cells, row.id).toEqual(everyone.get(row.id));
+    }
+    // the CSV follows it too
+    const csv = await (await fetch(`${t.url}/api/influence/table.csv?focus=p-connector`)).text();
+    expect(csv.trimEnd().split('\n').length - 1).toBe((await table('focus=p-connector&limit=1')).total);
+    const unknown = await t.get('/api/influence/table?focus=nobody');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toContain('nobody');
+  });
+
   it('refuses an unknown metric or sort, too many or no columns, a slice of the ties and an unknown seed, naming them', async () => {
     const cases: [string, number, RegExp][] = [
       ['columns=pagerank,fame', 400, /fame/],

@@ -1712,6 +1712,11 @@ describe('a neighbourhood', () => {
     expect(await bar.locator('.focus-name').textContent()).toBe('Helena Brandt');
     expect(await bar.locator('.focus-count').textContent()).toBe(`· ${one.ids.length} people`);
     expect(new URL(b.page.url()).searchParams.get('focus')).toBe('p-connector');
+    // the Table keeps to it as well
+    await b.page.locator('#table').click();
+    const table = b.page.locator('dialog.table-dialog');
+    await expect.poll(() => table.locator('.table-page').textContent()).toBe(`1–50 of ${one.ids.length} within a step of Helena Brandt (400 in all)`);
+    await table.locator('button', { hasText: 'Close' }).click();
     // with her profile closed she stays ringed and named at the heart of it
     await b.page.keyboard.press('Escape');
     await expect.poll(() => b.page.evaluate(() => window.__catalyst.render()?.selected ?? null)).toBeNull();

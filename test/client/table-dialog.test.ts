@@ -25,6 +25,8 @@ describe('pageText and narrowText', () => {
     expect(narrowText(' an ', null, null)).toBe('matching “an”');
     expect(narrowText('', 'music · film', 'finance')).toBe('in music · film, listing finance');
     expect(narrowText('  ', null, null)).toBe('');
+    expect(narrowText('', null, null, { name: 'Helena Brandt', hops: 1 })).toBe('within a step of Helena Brandt');
+    expect(narrowText('an', 'music · film', null, { name: 'Helena Brandt', hops: 2 })).toBe('matching “an”, within 2 steps of Helena Brandt, in music · film');
     expect(pageText(0, 50, 400, 400, '')).toBe('1–50 of 400');
     expect(pageText(50, 42, 92, 1200, narrowText(' an ', null, null))).toBe('51–92 of 92 matching “an” (1,200 in all)');
     expect(pageText(0, 30, 30, 400, narrowText('', 'music · film', null))).toBe('1–30 of 30 in music · film (400 in all)');

@@ -6,7 +6,7 @@
  * CSV downloads the whole table. A name opens the person on the map.
  */
 import type { PeopleTableResponse } from '../../../src/api/contract.ts';
-import type { Api, RankingSlice } from '../api.ts';
+import type { Api, Neighbourhood, RankingSlice } from '../api.ts';
 import type { TableView } from '../state.ts';
 import type { ProgressView } from './analysis-progress.ts';
 import { renderProgress } from './analysis-progress.ts';
@@ -43,8 +43,13 @@ export function nextSort(current: string, column: string): string {
 /**
  * What the filters keep, in words: "matching “an”", "in music · film, listing finance", "" for everyone.
  */
-export function narrowText(q: string, community: string | null, lists: string | null): string {
-  const parts = [q.trim() ? `matching “${q.trim()}”` : null, community !== null ? `in ${community}` : null, lists !== null ? `listing ${lists}` : null];
+export function narrowText(q: string, community: string | null, lists: string | null, around: { name: string; hops: number } | null = null): string {
+  const parts = [
+    q.trim() ? `matching “${q.trim()}”` : null,
+    around ? `within ${around.hops === 1 ? 'a step' : `${around.hops} steps`} of ${around.name}` : null,
+    community !== null ? `in ${community}` : null,
+    lists !== null ? `listing ${lists}` : null,
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
@@ -144,7 +149,8 @@ export interface TableDialogOptions {
   metrics(): { name: string; description: string }[];
   /** the map's metric (the first column), layer, time and slice, read at each opening */
   mapMetric(): string;
-  slice(): RankingSlice;
+  /** the map's slice, and the neighbourhood it keeps to (focus null: everyone) */
+  slice(): RankingSlice & Neighbourhood;
   /**
    * a person's value over time as the map's timeline has it (its times, and the map's position in them: NaN for all
    * time), null when the map does not show them or has no timeline
@@ -176,7 +182,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(view?: Table
   let community: number | null = null;
   let lists: string | null = null;
   let openedLayer: string | null = null;
-  let slice: RankingSlice | null = null;
+  let slice: (RankingSlice & Neighbourhood) | null = null;
   let request: AbortController | null = null;
   let stopFollowing: (() => void) | null = null;
   let filterTimer: ReturnType<typeof setTimeout> | null = null;
@@ -338,7 +344,7 @@ export function createTableDialog(opts: TableDialogOptions): { open(view?: Table
   }
 
   function draw(r: PeopleTableResponse): void {
-    const narrowed = narrowText(filter.value, community === null ? null : communityLabel(community), lists);
+    const narrowed = narrowText(filter.value, community === null ? null : communityLabel(community), lists, r.focus ?? null);
     pager.textContent = pageText(offset, r.items.length, r.total, r.of, narrowed);
     shown = r.items.length > 0 ? { ids: r.items.map((i) => i.id), what: shownText(offset, r.items.length, r.total, sort, narrowed) } : null;
     show.disabled = shown === null;
