@@ -315,8 +315,8 @@ export const api = {
   sectors: (at: number | null, signal?: AbortSignal) =>
     request<SectorsResponse>('GET', withQuery('/api/sectors', { at: at === null ? null : new Date(at).toISOString(), carriers: 8 }), undefined, signal),
   /** the network the map draws in numbers: its links, or a sector's or medium's slice of influence */
-  network: (q: { layer: 'influence' | 'ties' | null; sector: string | null; medium: string | null }, signal?: AbortSignal) =>
-    request<NetworkResponse>('GET', withQuery('/api/network', q), undefined, signal),
+  network: (q: { layer: 'influence' | 'ties' | null; sector: string | null; medium: string | null } & Neighbourhood, signal?: AbortSignal) =>
+    request<NetworkResponse>('GET', withQuery('/api/network', { layer: q.layer, sector: q.sector, medium: q.medium, ...neighbourhoodQuery(q) }), undefined, signal),
   graph: (q: GraphQuery, signal?: AbortSignal) =>
     request<GraphResponse>('GET', withQuery('/api/graph', { metric: q.metric, layer: q.layer, sector: q.sector, medium: q.medium, seeds: q.seeds?.join(','), ...neighbourhoodQuery(q), limit: q.limit }), undefined, signal),
   timeline: (q: TimelineQuery, signal?: AbortSignal) =>

@@ -1042,7 +1042,7 @@ async function openNetwork(): Promise<void> {
       api,
       view: () => {
         const s = store.get();
-        return { layer: shownLayer, sector: s.sector, medium: s.medium };
+        return { layer: shownLayer, sector: s.sector, medium: s.medium, focus: s.focus, hops: s.hops };
       },
       onSelectPerson: (id) => selectPerson(id),
       onClose: () => dialogClosed('network'),

@@ -199,8 +199,13 @@ export interface NetworkResponse {
   /** how many people have each in- and out-degree, in doubling bins (0, 1, 2–3, 4–7, …) */
   inDegrees: { from: number; to: number; count: number }[];
   outDegrees: { from: number; to: number; count: number }[];
-  /** the layer's Louvain communities (as /api/graph numbers them), modularity null without links */
+  /**
+   * the layer's Louvain communities (as /api/graph numbers them) the people counted belong to, and the modularity of
+   * the layer's partition (null without links)
+   */
   communities: { count: number; modularity: number | null };
+  /** with focus: the neighbourhood counted (its people and the links among them) */
+  focus?: { id: string; name: string; hops: number };
 }
 
 /** What a person's value in a timeline is: decayed activity, temporal PageRank, the introducer score or trust PageRank at each time. */

@@ -352,11 +352,12 @@ export function createInfluenceRouter(deps: { influence: InfluenceApi }, registr
       description:
         'On the simple directed graph of the layer (parallel links merged, self-links left out), as networkx counts a DiGraph: density = links / (n (n − 1)), ' +
         'reciprocity = the share of links returned, components weakly connected. With sector and/or medium, the slice of influence through those events: ' +
-        'the people they involve and their links, as GET /api/graph shows it.',
-      query: z.object({ layer, ...slice }),
-      errors: [400],
+        'the people they involve and their links, as GET /api/graph shows it; with focus, that person\'s neighbourhood on those links.',
+      query: z.object({ layer, ...slice, ...neighbourhood }),
+      errors: [400, 404],
     },
-    ({ query }) => svc.network({ layer: query.layer ?? null, sector: query.sector ?? null, medium: query.medium ?? null }),
+    ({ query }) =>
+      svc.network({ layer: query.layer ?? null, sector: query.sector ?? null, medium: query.medium ?? null, focus: query.focus ?? null, hops: query.hops }),
   );
   defineRoute(
     router,

@@ -912,21 +912,28 @@ export class InfluenceService {
 
   /**
    * The network the map draws in numbers (engine/network-stats.ts): its layer, or on the influence layer a sector's or
-   * medium's slice (the people its events involve, and their links), with the layer's communities.
+   * medium's slice (the people its events involve, and their links), or a person's neighbourhood on either, with the
+   * layer's communities.
    */
-  async network(q: { layer?: Layer | null; sector?: string | null; medium?: string | null }): Promise<NetworkResponse> {
+  async network(q: { layer?: Layer | null; sector?: string | null; medium?: string | null; focus?: string | null; hops?: number }): Promise<NetworkResponse> {
     const s = await this.current();
     const layer = this.layer(s, q.layer);
     const slice = layer === 'influence' ? this.slice(s, q) : null;
-    const key = JSON.stringify([layer, slice ? [q.sector ?? null, q.medium ?? null] : null]);
+    const around = this.around(s, q, layer);
+    const key = JSON.stringify([layer, slice ? [q.sector ?? null, q.medium ?? null] : null, around ? [q.focus, q.hops ?? 1] : null]);
     s.networks ??= new Map();
     let stats = s.networks.get(key);
     if (!stats) {
-      stats = networkStats(slice?.graph ?? this.layerGraph(s, layer), { only: slice?.members ?? null });
+      // a neighbourhood counts its people (and the focused one), a slice the people its events involve
+      const only = around ? new Set(around.keys()) : (slice?.members ?? null);
+      stats = networkStats(slice?.graph ?? this.layerGraph(s, layer), { only });
       if (s.networks.size >= SLICE_CACHE) s.networks.delete(s.networks.keys().next().value!);
       s.networks.set(key, stats);
     }
     const communities = this.communities(s, layer);
+    // the layer's communities the people counted belong to (all of them, on the whole layer)
+    const counted = around ? [...around.keys()] : slice ? [...slice.members] : null;
+    const among = counted ? new Set(counted.map((id) => communities.communities[id]).filter((c) => c !== undefined)).size : communities.count;
     const named = (top: NetworkStats['maxIn']) => (top ? { ...top, name: this.person(s, top.id).name } : null);
     return {
       layer,
@@ -936,7 +943,8 @@ export class InfluenceService {
       reciprocity: Number.isNaN(stats.reciprocity) ? null : stats.reciprocity,
       maxIn: named(stats.maxIn),
       maxOut: named(stats.maxOut),
-      communities: { count: communities.count, modularity: Number.isNaN(communities.modularity) ? null : communities.modularity },
+      communities: { count: among, modularity: Number.isNaN(communities.modularity) ? null : communities.modularity },
+      ...(around && q.focus ? { focus: { id: q.focus, name: this.person(s, q.focus).name, hops: q.hops ?? 1 } } : {}),
     };
   }
 

@@ -305,6 +305,15 @@ describe('GET /api/influence', () => {
     expect(ties.communities.modularity).toBeGreaterThan(0.2);
     expect(ties.maxIn.name).toEqual(expect.any(String));
     expect((await t.get('/api/network?layer=trust')).status).toBe(400);
+    // a neighbourhood: its people and the links among them, as /api/graph shows it
+    for (const query of ['focus=p-connector', 'layer=ties&focus=p-fad&hops=2']) {
+      const map = (await t.get(`/api/graph?${query}&limit=100000&maxEdges=2000000`)).body as { nodes: { id: string; community: number }[]; edges: Edge[] };
+      const net = (await t.get(`/api/network?${query}`)).body;
+      expect(net, query).toMatchObject({ people: map.nodes.length, links: map.edges.filter((e) => e.source !== e.target).length });
+      expect(net.focus.id, query).toBe(query.includes('p-fad') ? 'p-fad' : 'p-connector');
+      expect(net.communities.count, query).toBe(new Set(map.nodes.map((n) => n.community)).size);
+    }
+    expect((await t.get('/api/network?focus=nobody')).status).toBe(404);
   });
 
   it('rejects unknown metrics, bad times and unknown seeds, wherever Trusted PageRank is asked for', async () => {

@@ -1717,6 +1717,12 @@ describe('a neighbourhood', () => {
     const table = b.page.locator('dialog.table-dialog');
     await expect.poll(() => table.locator('.table-page').textContent()).toBe(`1–50 of ${one.ids.length} within a step of Helena Brandt (400 in all)`);
     await table.locator('button', { hasText: 'Close' }).click();
+    // and so does the Network
+    await b.page.locator('#stats').click();
+    const network = b.page.locator('dialog.network-dialog');
+    await expect.poll(() => network.locator('.board-caption').textContent()).toBe("Helena Brandt's neighbourhood (a step), the map of influence");
+    expect(await network.locator('.network-value').first().textContent()).toBe(String(one.ids.length));
+    await network.locator('button', { hasText: 'Close' }).click();
     // with her profile closed she stays ringed and named at the heart of it
     await b.page.keyboard.press('Escape');
     await expect.poll(() => b.page.evaluate(() => window.__catalyst.render()?.selected ?? null)).toBeNull();

@@ -27,6 +27,9 @@ describe('network dialog', () => {
     expect(networkCaption({ layer: 'ties', sector: null, medium: null })).toBe('the map of trust');
     expect(networkCaption({ layer: 'influence', sector: 'music', medium: null })).toBe('influence through music events');
     expect(networkCaption({ layer: 'influence', sector: null, medium: 'podcast' })).toBe('influence through all events by podcast');
+    expect(networkCaption({ layer: 'ties', sector: null, medium: null, focus: { id: 'p-connector', name: 'Helena Brandt', hops: 2 } })).toBe(
+      "Helena Brandt's neighbourhood (2 steps), the map of trust",
+    );
   });
 
   it('writes small shares with the digits they need, and degree bins', () => {
@@ -55,5 +58,7 @@ describe('network dialog', () => {
     expect(ties[0]!.note).toBe('3 with no link');
     expect(ties[3]!.value).toBe('–');
     expect(ties[5]!.note).toBe('no links');
+    // a part of the network: the modularity is the whole network's
+    expect(networkFigures({ ...response, sector: 'music' })[5]!.note).toBe('modularity 0.46 (whole network)');
   });
 });

@@ -4,23 +4,25 @@
  * reached by the most and who reaches the most, and the in- and out-degree distributions as a chart.
  */
 import type { NetworkResponse } from '../../../src/api/contract.ts';
-import type { Api } from '../api.ts';
+import type { Api, Neighbourhood } from '../api.ts';
 import { share } from '../chart/bars.ts';
 import { clear, el, errorText, formatCount } from './dom.ts';
 
 export interface NetworkDialogOptions {
   api: Pick<Api, 'network'>;
-  /** the map's links and slice */
-  view(): { layer: 'influence' | 'ties' | null; sector: string | null; medium: string | null };
+  /** the map's links and slice, and the neighbourhood it keeps to */
+  view(): { layer: 'influence' | 'ties' | null; sector: string | null; medium: string | null } & Neighbourhood;
   onSelectPerson(id: string): void;
   onClose?(): void;
 }
 
-/** What the numbers are of: "the map of influence", "the map of trust", "influence through music events on podcast". */
-export function networkCaption(r: Pick<NetworkResponse, 'layer' | 'sector' | 'medium'>): string {
-  if (r.layer === 'ties') return 'the map of trust';
-  if (!r.sector && !r.medium) return 'the map of influence';
-  return `influence through ${r.sector ?? 'all'} events${r.medium ? ` by ${r.medium}` : ''}`;
+/**
+ * What the numbers are of: "the map of influence", "the map of trust", "influence through music events by podcast",
+ * "Helena Brandt's neighbourhood (2 steps), the map of trust".
+ */
+export function networkCaption(r: Pick<NetworkResponse, 'layer' | 'sector' | 'medium' | 'focus'>): string {
+  const map = r.layer === 'ties' ? 'the map of trust' : !r.sector && !r.medium ? 'the map of influence' : `influence through ${r.sector ?? 'all'} events${r.medium ? ` by ${r.medium}` : ''}`;
+  return r.focus ? `${r.focus.name}'s neighbourhood (${r.focus.hops === 1 ? 'a step' : `${r.focus.hops} steps`}), ${map}` : map;
 }
 
 /** A small share with the digits it needs: 0.0010292 → "0.10 %", 0.412 → "41 %". */
@@ -69,8 +71,8 @@ export function networkFigures(r: NetworkResponse): { label: string; value: stri
     {
       label: 'Communities',
       value: formatCount(r.communities.count),
-      note: r.communities.modularity === null ? 'no links' : `modularity ${r.communities.modularity.toFixed(2)}`,
-      title: 'Louvain communities of the map (the legend’s colours), and how clearly the network splits into them (modularity, 0 to 1)',
+      note: r.communities.modularity === null ? 'no links' : `modularity ${r.communities.modularity.toFixed(2)}${r.sector || r.medium || r.focus ? ' (whole network)' : ''}`,
+      title: 'Louvain communities of the map (the legend’s colours) these people belong to, and how clearly the whole map splits into them (modularity, 0 to 1)',
     },
   ];
 }
