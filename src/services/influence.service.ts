@@ -13,6 +13,7 @@ import { NotFoundError, UnprocessableError, ValidationError } from '../domain/er
 import type { Projection } from '../domain/projection.ts';
 import { breakdownAll, personBreakdown, sectorDistances, type SectorDistanceMatrix } from '../engine/breakdowns.ts';
 import { CentralityInputError, computeMetric, isMetricName, METRICS, type MetricName } from '../engine/centrality/index.ts';
+import { csrOf } from '../engine/csr.ts';
 import { communities as louvain, type CommunitiesResult } from '../engine/communities.ts';
 import { buildInfluenceGraph, buildTieGraph, type InfluenceGraph, type TieGraph } from '../engine/influence-graph.ts';
 import { introducerCurve, introducerScores, introducerScoreSeries, type IntroducerScore } from '../engine/introductions/index.ts';
@@ -893,7 +894,7 @@ export class InfluenceService {
     const graph = this.layerGraph(s, layer);
     const seeds = this.seeds(s, q.metric, q.seeds);
     const total = around
-      ? { nodes: around.size, edges: this.edgeCountAmong(s, layer, new Set(around.keys()), slice?.graph ?? null) }
+      ? { nodes: around.size, edges: this.edgeCountAmong(s, layer, around.keys(), slice?.graph ?? null) }
       : slice
         ? { nodes: slice.members.size, edges: slice.graph.size }
         : { nodes: graph.order, edges: graph.size };
@@ -1019,9 +1020,20 @@ export class InfluenceService {
     return edges;
   }
 
-  private edgeCountAmong(s: AnalysisState, layer: Layer, keep: Set<string>, sliced: InfluenceGraph | null): number {
+  /** How many edges run among `keep` (both ends in it) on the layer's graph, or a slice's: counted on its CSR. */
+  private edgeCountAmong(s: AnalysisState, layer: Layer, keep: Iterable<string>, sliced: InfluenceGraph | null): number {
+    const graph: AbstractGraph = layer === 'ties' ? this.tieGraph(s) : (sliced ?? s.graph);
+    const { order, indexOf, outOffsets, outTargets } = csrOf(graph, { getEdgeWeight: null });
+    const kept = new Uint8Array(order);
+    for (const id of keep) {
+      const i = indexOf.get(id);
+      if (i !== undefined) kept[i] = 1;
+    }
     let count = 0;
-    this.forEachEdgeAmong(s, layer, keep, sliced, () => count++);
+    for (let u = 0; u < order; u++) {
+      if (!kept[u]) continue;
+      for (let k = outOffsets[u]!, end = outOffsets[u + 1]!; k < end; k++) if (kept[outTargets[k]!]) count++;
+    }
     return count;
   }
 
