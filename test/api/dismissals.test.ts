@@ -3,17 +3,11 @@
  * pair for everyone, an introducer's dismissal only drops her from the pair; undone by DELETE; clear errors and
  * nothing stored on a refused request.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, useDemoApp } from '../support/app.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-  await t.services.demo.load({ seed: 42 });
-}, 300_000);
-afterAll(async () => {
-  await t.close();
-});
+useDemoApp((app) => (t = app));
 
 interface Item {
   a: { id: string };

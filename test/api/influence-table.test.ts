@@ -3,17 +3,11 @@
  * (scores, and joint ranks counted here from that ranking), whatever the time, slice or layer; the sorts, the
  * filter and the pages cover everyone exactly once; the CSV is the same table; bad queries are refused by name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, useDemoApp } from '../support/app.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-  await t.services.demo.load({ seed: 42 });
-}, 300_000);
-afterAll(async () => {
-  await t.close();
-});
+useDemoApp((app) => (t = app));
 
 interface Row {
   id: string;

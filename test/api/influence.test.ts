@@ -2,18 +2,12 @@
  * The influence API on the demo world: the planted archetypes come out as planted, and the endpoints'
  * options and errors behave as documented.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, useDemoApp } from '../support/app.ts';
 import { tieDates } from '../support/records.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-  await t.services.demo.load({ seed: 42 });
-}, 300_000);
-afterAll(async () => {
-  await t.close();
-});
+useDemoApp((app) => (t = app));
 
 interface Timeline {
   nodes: string[];

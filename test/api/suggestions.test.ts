@@ -2,17 +2,11 @@
  * Introduction suggestions through the API on the demo world: Ana should meet Omar through Helena; Helena's
  * best pairs are complementary; a recorded introduction drops out; errors are clear.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, useDemoApp } from '../support/app.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-  await t.services.demo.load({ seed: 42 });
-}, 300_000);
-afterAll(async () => {
-  await t.close();
-});
+useDemoApp((app) => (t = app));
 
 interface Item {
   a: { id: string; name: string };

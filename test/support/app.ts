@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { Database } from '../../src/store/database.ts';
@@ -76,4 +76,20 @@ export async function startTestApp(
     get: (path) => send('GET', path),
     send,
   };
+}
+
+/**
+ * The app on the demo world (seed 42) for a whole test file: started before its tests, closed after them; `ready`
+ * receives it (the file keeps it in its own `t`).
+ */
+export function useDemoApp(ready: (app: TestApp) => void, opts: Parameters<typeof startTestApp>[0] = {}): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(opts);
+    await app.services.demo.load({ seed: 42 });
+    ready(app);
+  }, 300_000);
+  afterAll(async () => {
+    await app?.close();
+  });
 }
